@@ -1,0 +1,41 @@
+// `npm run bench` — prints figures, never passes or fails on time. Each scenario runs in a
+// child process so its peak memory is measured alone. BENCH_USERS=100,10000 picks the sizes.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
+const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+
+interface Figures {
+  name: string;
+  users: number;
+  seconds: number;
+  peakRssMb: number;
+  customers: number;
+  transactions: number;
+  rows?: number;
+}
+
+function scenario(...args: string[]): Figures {
+  const r = spawnSync(tsx, [path.join("bench", "scenario.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench ${args.join(" ")} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const rows: string[][] = [["scenario", "customers", "transactions", "seconds", "tx/s", "rows/s", "peak RSS MB"]];
+const add = (label: string, f: Figures) =>
+  rows.push([label, fmt(f.customers), fmt(f.transactions), f.seconds.toFixed(2), fmt(f.transactions / f.seconds), f.rows ? fmt(f.rows / f.seconds) : "", fmt(f.peakRssMb)]);
+
+console.log(`SpendSense benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`);
+for (const users of sizes) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `spendsense-gen-${users}-`));
+  add(`generate files (${users})`, scenario("generate", String(users), out));
+  add(`ingest files → SQLite (${users})`, scenario("ingest", String(users), out));
+  add(`generate + load (${users})`, scenario("generate-load", String(users)));
+  fs.rmSync(out, { recursive: true, force: true });
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));

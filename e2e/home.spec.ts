@@ -1,0 +1,17 @@
+import { expect, test } from "@playwright/test";
+
+test("home page says what SpendSense is and shows live counts from the database", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Financial education");
+  await expect(page.getByText("not financial advice")).toBeVisible();
+  // The e2e database holds exactly the 20 generated demo customers.
+  await expect(page.getByTestId("count-customers")).toHaveText("20");
+  const tx = Number((await page.getByTestId("count-transactions").textContent())!.replace(/,/g, ""));
+  expect(tx).toBeGreaterThan(20 * 50);
+});
+
+test("health endpoint reports a migrated database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ ok: true, migrations: { pending: 0 } });
+});

@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+import { checkHealth } from "../../services/database";
+
+export function registerHealth(program: Command) {
+  program
+    .command("health")
+    .description("Check the database is reachable, migrations are current, and show counts")
+    .option("--json", "print JSON")
+    .action(async (opts: { json?: boolean }) => {
+      const h = await checkHealth();
+      if (opts.json) console.log(JSON.stringify(h, null, 2));
+      else {
+        console.log(`${h.ok ? "OK" : "UNHEALTHY"}  ${h.url}`);
+        console.log(`  migrations: ${h.migrations.applied.length} applied, ${h.migrations.pending.length} pending`);
+        if (h.counts) console.log(`  customers ${h.counts.customers}, accounts ${h.counts.accounts}, transactions ${h.counts.transactions}, consent events ${h.counts.consent_events}`);
+        for (const p of h.problems) console.log(`  problem: ${p}`);
+      }
+      if (!h.ok) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,45 @@
+// `spendsense` — the command line (SPEC §6). Commands call lib/services only.
+import { Command, CommanderError } from "commander";
+import { IngestError } from "../data/types";
+import { registerDb } from "./commands/db";
+import { registerGenerate } from "./commands/generate";
+import { registerHealth } from "./commands/health";
+import { registerIngest } from "./commands/ingest";
+import { UsageError } from "./errors";
+
+export function buildProgram(): Command {
+  const program = new Command("spendsense")
+    .description("SpendSense: explainable financial education from Plaid-style transaction data")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  registerGenerate(program);
+  registerIngest(program);
+  registerDb(program);
+  registerHealth(program);
+  for (const c of program.commands) c.exitOverride().showHelpAfterError("(run with --help for usage)");
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2; // help/version print and exit 0
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}`);
+      return err.exitCode;
+    }
+    if (err instanceof IngestError) {
+      console.error(err.message);
+      return 1;
+    }
+    console.error(`error: ${(err as Error).message}`);
+    if (process.env.SPENDSENSE_DEBUG) console.error(err);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

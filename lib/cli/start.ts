@@ -1,0 +1,75 @@
+// `npm start`: one command from a fresh clone to a running app on the embedded SQLite default.
+// Generates the Prisma client if missing, migrates, loads the demo customers into an empty
+// database, builds the app when the build is missing or older than the sources, then serves it.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { GENERATOR_DEFAULTS } from "../data/generator";
+import { databaseUrl } from "../db/url";
+import { databaseStatus, migrateDatabase } from "../services/database";
+import { loadGenerated } from "../services/generate";
+import { progress } from "./progress";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (r.status !== 0) {
+    console.error(`\`${path.basename(cmd)} ${args.join(" ")}\` failed (exit ${r.status}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function newestMtime(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || /node_modules|generated/.test(entry.parentPath)) continue;
+    newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return ["app", "components", "lib", "public", "prisma"].some((d) => newestMtime(path.join(root, d)) > built);
+}
+
+async function main() {
+  const port = process.env.PORT ?? "3000";
+  if (!fs.existsSync(path.join(root, "lib", "db", "generated", "client.ts"))) {
+    console.log("Generating the Prisma client…");
+    run(bin("prisma"), ["generate"]);
+  }
+  const applied = await migrateDatabase();
+  console.log(`Database ${databaseUrl()}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}.`);
+
+  const status = await databaseStatus();
+  if (!status.counts?.customers) {
+    const opts = { ...GENERATOR_DEFAULTS };
+    console.log(`Empty database: loading ${opts.users} demo customers (seed ${opts.seed}, as of ${opts.asOf}, ${opts.months} months)…`);
+    const bar = progress("demo data", opts.users);
+    const res = await loadGenerated({ ...opts, onProgress: (d) => bar.update(d) }).finally(() => bar.stop());
+    console.log(`Loaded ${res.customers} customers, ${res.accounts} accounts, ${res.transactions} transactions.`);
+  }
+
+  if (buildIsStale()) {
+    console.log("Building the app (first start or sources changed)…");
+    run(bin("next"), ["build"]);
+  }
+
+  console.log(`\nSpendSense is running at http://localhost:${port}  (Ctrl+C to stop)\n`);
+  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((err) => {
+  console.error(`error: ${(err as Error).message}`);
+  process.exit(1);
+});

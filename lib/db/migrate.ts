@@ -1,0 +1,86 @@
+// Applies prisma/migrations/*/migration.sql in order, recording them in Prisma's own
+// `_prisma_migrations` table (same columns and checksums), so `prisma migrate status` agrees.
+// A small runner rather than `prisma migrate deploy`: no CLI start-up, and it also works where
+// Prisma 6.19's WASM migrate cannot (PostgreSQL, see STACK.md).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Sql } from "./sql";
+
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return fs
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+const LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  /** Applied migrations whose file changed since: a sign of a hand-edited history. */
+  modified: string[];
+}
+
+export async function migrationStatus(sql: Sql, dir?: string): Promise<MigrationStatus> {
+  const all = listMigrations(dir);
+  const table = await sql.execute(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`);
+  const rows = table.rows.length
+    ? (await sql.execute(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows
+    : [];
+  const done = new Map(rows.map((r) => [String(r.migration_name), String(r.checksum)]));
+  return {
+    applied: all.filter((m) => done.has(m.name)).map((m) => m.name),
+    pending: all.filter((m) => !done.has(m.name)).map((m) => m.name),
+    modified: all.filter((m) => done.has(m.name) && done.get(m.name) !== m.checksum).map((m) => m.name),
+  };
+}
+
+/** Applies every pending migration, each in its own transaction. Returns the names applied. */
+export async function migrate(sql: Sql, dir?: string): Promise<string[]> {
+  await sql.execute(LEDGER);
+  const status = await migrationStatus(sql, dir);
+  const byName = new Map(listMigrations(dir).map((m) => [m.name, m]));
+  for (const name of status.pending) {
+    const m = byName.get(name)!;
+    const tx = await sql.transaction("write");
+    try {
+      await tx.executeMultiple(m.sql);
+      const now = new Date().toISOString();
+      await tx.execute({
+        sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+        args: [crypto.randomUUID(), m.checksum, now, m.name, now],
+      });
+      await tx.commit();
+    } catch (err) {
+      await tx.rollback();
+      throw new Error(`Migration ${m.name} failed and was rolled back: ${(err as Error).message}`);
+    } finally {
+      tx.close();
+    }
+  }
+  return status.pending;
+}

@@ -1,0 +1,36 @@
+import { createClient, type Client, type InStatement, type InValue } from "@libsql/client";
+import { databaseUrl, ensureDatabaseDir } from "./url";
+
+export type Sql = Client;
+
+/**
+ * A raw libsql connection for bulk work (ingest, migrations): batched multi-row statements in
+ * one write transaction are ~17× faster than Prisma's createMany here (STACK.md).
+ */
+export async function openSql(url: string = databaseUrl()): Promise<Sql> {
+  ensureDatabaseDir(url);
+  const client = createClient({ url });
+  if (url.startsWith("file:")) {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+  }
+  await client.execute("PRAGMA foreign_keys = ON");
+  return client;
+}
+
+/**
+ * Bulk INSERT statements that each carry their rows as ONE JSON argument, unpacked by SQLite's
+ * json_each: binding one string instead of thousands of values makes bulk writes ~1.4× faster
+ * through libsql. `tail` may hold an ON CONFLICT clause.
+ */
+export function bulkInsert(table: string, columns: readonly string[], rows: readonly InValue[][], tail = "", rowsPerStatement = 2000): InStatement[] {
+  const out: InStatement[] = [];
+  const cols = columns.map((c) => `"${c}"`).join(",");
+  const picks = columns.map((_, i) => `j.value->>${i}`).join(",");
+  // `WHERE true` lets SQLite parse an ON CONFLICT clause after INSERT … SELECT.
+  const sql = `INSERT INTO "${table}" (${cols}) SELECT ${picks} FROM json_each(?) AS j WHERE true${tail ? ` ${tail}` : ""}`;
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    out.push({ sql, args: [JSON.stringify(rows.slice(start, start + rowsPerStatement))] });
+  }
+  return out;
+}

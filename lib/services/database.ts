@@ -1,0 +1,94 @@
+// Database administration use cases shared by the CLI (`db`, `health`) and the app.
+import fs from "node:fs";
+import { migrationStatus, type MigrationStatus } from "../db/migrate";
+import { prepareDatabase } from "../db/prepare";
+import { openSql, type Sql } from "../db/sql";
+import { databaseFilePath, databaseUrl } from "../db/url";
+
+/** Tables in the order a person reads them; row counts come from these. */
+export const TABLES = [
+  "customers",
+  "consent_events",
+  "generator_labels",
+  "accounts",
+  "transactions",
+  "credit_liabilities",
+  "credit_aprs",
+  "mortgage_liabilities",
+  "student_liabilities",
+  "merchants",
+  "merchant_aliases",
+] as const;
+
+export type TableCounts = Record<(typeof TABLES)[number], number>;
+
+export async function withSql<T>(fn: (sql: Sql) => Promise<T>, url = databaseUrl()): Promise<T> {
+  const sql = await openSql(url);
+  try {
+    return await fn(sql);
+  } finally {
+    sql.close();
+  }
+}
+
+export async function tableCounts(sql: Sql): Promise<TableCounts> {
+  const rs = await sql.execute(TABLES.map((t) => `SELECT '${t}' AS t, COUNT(*) AS n FROM "${t}"`).join(" UNION ALL "));
+  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as TableCounts;
+  for (const r of rs.rows) counts[String(r.t) as keyof TableCounts] = Number(r.n);
+  return counts;
+}
+
+export async function migrateDatabase(url = databaseUrl()): Promise<string[]> {
+  return withSql(async (sql) => (await prepareDatabase(sql)).applied, url);
+}
+
+/** Deletes every row and table, then migrates afresh. */
+export async function resetDatabase(url = databaseUrl()): Promise<string[]> {
+  const file = databaseFilePath(url);
+  if (file) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  } else {
+    await withSql(async (sql) => {
+      const rs = await sql.execute(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+      await sql.execute("PRAGMA foreign_keys = OFF");
+      for (const r of rs.rows) await sql.execute(`DROP TABLE IF EXISTS "${String(r.name)}"`);
+    }, url);
+  }
+  return migrateDatabase(url);
+}
+
+export interface DatabaseStatus {
+  url: string;
+  migrations: MigrationStatus;
+  counts: TableCounts | null;
+}
+
+export async function databaseStatus(url = databaseUrl()): Promise<DatabaseStatus> {
+  return withSql(async (sql) => {
+    const migrations = await migrationStatus(sql);
+    const counts = migrations.applied.length ? await tableCounts(sql) : null;
+    return { url: redactUrl(url), migrations, counts };
+  }, url);
+}
+
+export interface HealthReport extends DatabaseStatus {
+  ok: boolean;
+  problems: string[];
+}
+
+export async function checkHealth(url = databaseUrl()): Promise<HealthReport> {
+  try {
+    const status = await databaseStatus(url);
+    const problems: string[] = [];
+    if (status.migrations.pending.length) problems.push(`pending migrations: ${status.migrations.pending.join(", ")} (run: spendsense db migrate)`);
+    if (status.migrations.modified.length) problems.push(`applied migrations changed on disk: ${status.migrations.modified.join(", ")}`);
+    return { ...status, ok: problems.length === 0, problems };
+  } catch (err) {
+    return { url: redactUrl(url), migrations: { applied: [], pending: [], modified: [] }, counts: null, ok: false, problems: [`database unreachable: ${(err as Error).message}`] };
+  }
+}
+
+/** Never print credentials that may sit in a database URL. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@").replace(/(authToken=)[^&]+/i, "$1***");
+}

@@ -1,0 +1,237 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { IngestError } from "../data/types";
+import { sampleBundle } from "../testing/bundle-fixture";
+import { dumpDb, tempDb, writeTemp, type TempDb } from "../testing/temp-db";
+import { ingestFiles } from "./ingest";
+
+const SAMPLES = path.resolve(__dirname, "../../../shared/samples/plaid-sandbox");
+let db: TempDb;
+
+beforeEach(async () => {
+  db = await tempDb();
+});
+afterEach(() => db.cleanup());
+
+const ingest = (paths: string[], opts: Parameters<typeof ingestFiles>[1] = {}) => ingestFiles(paths, opts, db.sql);
+const count = async (table: string, where = "1=1") => Number((await db.sql.execute(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)).rows[0].n);
+
+/** Ingest must fail with an IngestError whose issues match, and leave the database as it was. */
+async function expectRefused(paths: string[], match: { field?: string; record?: RegExp; reason: RegExp }, opts = {}) {
+  const before = await dumpDb(db.sql);
+  const err = await ingest(paths, opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(IngestError);
+  const issues = (err as IngestError).issues;
+  expect(issues.some((i) => match.reason.test(i.reason) && (match.field === undefined || i.field === match.field) && (!match.record || match.record.test(i.record)))).toBe(true);
+  expect(paths.some((p) => (err as IngestError).message.includes(path.basename(p)))).toBe(true);
+  expect(await dumpDb(db.sql)).toEqual(before);
+  return issues;
+}
+
+describe("ingest: Plaid sandbox custom-user files, exactly as published", () => {
+  it("loads every sample file", async () => {
+    const files = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".json")).map((f) => path.join(SAMPLES, f));
+    expect(files.length).toBe(5);
+    const summary = await ingest(files);
+    expect(summary.customers).toBe(5);
+    expect(await count("customers")).toBe(5);
+    // payroll_income has a paystub-only account: accepted, noted, not stored as an account.
+    expect(summary.notes.some((n) => n.includes("payroll"))).toBe(true);
+    expect(await count("accounts")).toBe(5);
+    expect(await count("transactions")).toBe(36 + 5 + 4);
+  });
+
+  it("takes the customer id from the file name or --user, and starts without consent", async () => {
+    await ingest([path.join(SAMPLES, "credit_card_custom_user.json")]);
+    await ingest([path.join(SAMPLES, "student_loan_custom_user.json")], { userId: "cust_42" });
+    const rows = (await db.sql.execute("SELECT user_id, consent FROM customers ORDER BY user_id")).rows;
+    expect(rows.map((r) => [r.user_id, Number(r.consent)])).toEqual([
+      ["credit_card_custom_user", 0],
+      ["cust_42", 0],
+    ]);
+    expect(await count("consent_events")).toBe(0);
+  });
+
+  it("maps the credit card's balance, limit and liability with exact cents", async () => {
+    await ingest([path.join(SAMPLES, "credit_card_custom_user.json")]);
+    const acct = (await db.sql.execute("SELECT * FROM accounts")).rows[0];
+    expect([acct.type, acct.subtype, acct.current_cents, acct.available_cents, acct.limit_cents]).toEqual(["credit", "credit card", 124567, 875433, 1000000]);
+    const liab = (await db.sql.execute("SELECT * FROM credit_liabilities")).rows[0];
+    expect([liab.minimum_payment_cents, liab.last_payment_cents, Number(liab.is_overdue)]).toEqual([3500, 25000, 0]);
+    const aprs = (await db.sql.execute("SELECT apr_type, apr_percentage FROM credit_aprs ORDER BY apr_type")).rows.map((r) => [r.apr_type, r.apr_percentage]);
+    expect(aprs).toEqual([["balance_transfer_apr", 18.99], ["cash_apr", 24.99], ["purchase_apr", 16.99], ["special_apr", 0]]);
+    const rent = (await db.sql.execute("SELECT amount_cents, date, authorized_date, pfc_detailed FROM transactions WHERE name = 'Monthly Rent Payment'")).rows[0];
+    expect([rent.amount_cents, rent.date, rent.authorized_date, rent.pfc_detailed]).toEqual([120000, "2026-07-15", "2026-07-14", "RENT_AND_UTILITIES_RENT"]);
+  });
+
+  it("stores the business account flagged as business", async () => {
+    await ingest([path.join(SAMPLES, "business_account.json")]);
+    const acct = (await db.sql.execute("SELECT holder_category, mask FROM accounts")).rows[0];
+    expect(acct.holder_category).toBe("business");
+    expect(acct.mask).toBe("5555");
+  });
+
+  it("loads the student loan with its rate and principal", async () => {
+    await ingest([path.join(SAMPLES, "student_loan_custom_user.json")]);
+    const s = (await db.sql.execute("SELECT * FROM student_liabilities")).rows[0];
+    expect([s.interest_rate_percentage, s.origination_principal_cents, s.loan_name, s.repayment_plan_type]).toEqual([4.23, 4512300, "Plaid Student Loan", "standard"]);
+  });
+
+  it("re-ingesting the same files changes nothing", async () => {
+    const files = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".json")).map((f) => path.join(SAMPLES, f));
+    await ingest(files);
+    const first = await dumpDb(db.sql);
+    await ingest(files);
+    expect(await dumpDb(db.sql)).toEqual(first);
+  });
+});
+
+describe("ingest: JSON bundles (Plaid API shapes)", () => {
+  it("loads customer, accounts, transactions and liabilities, recording stated consent once", async () => {
+    const file = writeTemp(db.dir, "one.json", sampleBundle());
+    const s = await ingest([file]);
+    expect(s).toMatchObject({ customers: 1, accounts: 2, transactions: 3, liabilities: 1, consentEvents: 1 });
+    const c = (await db.sql.execute("SELECT * FROM customers")).rows[0];
+    expect([c.name, Number(c.consent), c.age_band, c.credit_score]).toEqual(["Test Person", 1, "25-34", 702]);
+    const t = (await db.sql.execute("SELECT * FROM transactions ORDER BY transaction_id")).rows;
+    expect(t.map((r) => r.amount_cents)).toEqual([-215000, 1549, 6412]);
+    expect(Number(t[2].pending)).toBe(1);
+    // Missing PFC is inferred from the merchant catalog; known merchants are linked.
+    expect(t[2].pfc_primary).toBe("FOOD_AND_DRINK");
+    expect(t[1].merchant_id).not.toBeNull();
+    const before = await dumpDb(db.sql);
+    await ingest([file]);
+    expect(await dumpDb(db.sql)).toEqual(before);
+  });
+
+  it("accepts an array of bundles and /transactions/sync's `added`", async () => {
+    const a = sampleBundle("usr_a");
+    const b = sampleBundle("usr_b");
+    b.added = b.transactions;
+    delete b.transactions;
+    const s = await ingest([writeTemp(db.dir, "many.json", [a, b])]);
+    expect(s).toMatchObject({ customers: 2, transactions: 6 });
+  });
+
+  it("ignores fields Plaid sends that we do not use", async () => {
+    const b = sampleBundle() as Record<string, unknown> & ReturnType<typeof sampleBundle>;
+    Object.assign(b.transactions![0], { location: { city: "Austin" }, counterparties: [{ name: "Acme" }], logo_url: "https://x", category: ["Transfer"], brand_new_field: 1 });
+    Object.assign(b, { item: { item_id: "x" }, request_id: "abc" });
+    await expect(ingest([writeTemp(db.dir, "extra.json", b)])).resolves.toMatchObject({ transactions: 3 });
+  });
+
+  it("a customer whose input says nothing about consent starts without it", async () => {
+    await ingest([writeTemp(db.dir, "silent.json", sampleBundle("usr_s", null))]);
+    expect(Number((await db.sql.execute("SELECT consent FROM customers")).rows[0].consent)).toBe(0);
+    expect(await count("consent_events")).toBe(0);
+  });
+
+  it("transactions may reference an account already in the database for the same customer", async () => {
+    await ingest([writeTemp(db.dir, "base.json", sampleBundle("usr_x"))]);
+    const more = { user: sampleBundle("usr_x").user, accounts: [], transactions: [{ ...sampleBundle("usr_x").transactions![1], transaction_id: "usr_x_t9", date: "2026-11-03" }] };
+    await expect(ingest([writeTemp(db.dir, "more.json", more)])).resolves.toMatchObject({ transactions: 1 });
+  });
+});
+
+describe("ingest: bad input is refused whole, naming file, record, field and reason", () => {
+  it("malformed JSON", async () => {
+    await expectRefused([writeTemp(db.dir, "bad.json", '{"user": {"user_id": "x",')], { reason: /malformed JSON/ });
+  });
+
+  it("wrong types", async () => {
+    const b = sampleBundle();
+    (b.transactions![1] as Record<string, unknown>).amount = "15.49";
+    await expectRefused([writeTemp(db.dir, "types.json", b)], { record: /^bundle\.transactions\[1\]$/, field: "amount", reason: /expected a number/ });
+  });
+
+  it("impossible dates", async () => {
+    const b = sampleBundle();
+    b.transactions![0].date = "2026-02-30";
+    await expectRefused([writeTemp(db.dir, "date.json", b)], { record: /transactions\[0\]/, field: "date", reason: /not a real calendar date/ });
+  });
+
+  it("unknown account reference", async () => {
+    const b = sampleBundle();
+    b.transactions![2].account_id = "nope";
+    await expectRefused([writeTemp(db.dir, "ref.json", b)], { record: /transactions\[2\]/, field: "account_id", reason: /unknown account "nope"/ });
+  });
+
+  it("negative credit limit", async () => {
+    const b = sampleBundle();
+    b.accounts![1].balances.limit = -5000;
+    await expectRefused([writeTemp(db.dir, "limit.json", b)], { record: /accounts\[1\]/, field: "balances.limit", reason: /must not be negative/ });
+  });
+
+  it("duplicate transaction ids", async () => {
+    const b = sampleBundle();
+    b.transactions![1].transaction_id = b.transactions![0].transaction_id;
+    await expectRefused([writeTemp(db.dir, "dupe.json", b)], { field: "transaction_id", reason: /duplicate transaction_id/ });
+  });
+
+  it("missing customer id", async () => {
+    const b = sampleBundle();
+    delete b.user;
+    await expectRefused([writeTemp(db.dir, "nouser.json", b)], { field: "user.user_id", reason: /missing customer id/ });
+  });
+
+  it("more than two decimals of a dollar", async () => {
+    const b = sampleBundle();
+    b.transactions![1].amount = 15.499;
+    await expectRefused([writeTemp(db.dir, "cents.json", b)], { field: "amount", reason: /two decimal places/ });
+  });
+
+  it("a good file followed by a bad one writes neither", async () => {
+    const good = writeTemp(db.dir, "a-good.json", sampleBundle("usr_good"));
+    const bad = sampleBundle("usr_bad");
+    bad.transactions![0].pending = "no" as unknown as boolean;
+    await expectRefused([good, writeTemp(db.dir, "b-bad.json", bad)], { field: "pending", reason: /expected boolean/ });
+    expect(await count("customers")).toBe(0);
+  });
+
+  it("a sandbox file with a bad amount", async () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(SAMPLES, "credit_card_custom_user.json"), "utf8"));
+    raw.override_accounts[0].transactions[3].amount = null;
+    await expectRefused([writeTemp(db.dir, "sandbox-bad.json", raw)], { record: /override_accounts\[0\]\.transactions\[3\]/, field: "amount", reason: /expected a number/ });
+  });
+});
+
+describe("ingest: CSV", () => {
+  const customers = "user_id,name,consent,age_band,gender,region,income_tier,credit_score\nusr_c1,Casey Example,true,35-44,male,Midwest,low,640\n";
+  const accounts =
+    "user_id,account_id,type,subtype,name,official_name,mask,available,current,limit,iso_currency_code,holder_category\n" +
+    "usr_c1,acc_c1,depository,checking,Everyday Checking,,1234,500.00,510.25,,USD,personal\n";
+  const transactions =
+    "transaction_id,account_id,date,authorized_date,amount,iso_currency_code,name,merchant_name,merchant_entity_id,payment_channel,personal_finance_category_primary,personal_finance_category_detailed,pending\n" +
+    'tx_c1,acc_c1,2026-10-02,2026-10-01,12.50,USD,"STARBUCKS #123, SEATTLE",Starbucks,,in store,FOOD_AND_DRINK,FOOD_AND_DRINK_COFFEE,false\n' +
+    "tx_c2,acc_c1,2026-10-03,,-1500.00,USD,PAYROLL ACME,,,other,,,false\n";
+
+  it("loads a folder of customers, accounts and transactions", async () => {
+    const dir = path.join(db.dir, "csv");
+    writeTemp(dir, "transactions.csv", transactions);
+    writeTemp(dir, "accounts.csv", accounts);
+    writeTemp(dir, "customers.csv", customers);
+    const s = await ingest([dir]);
+    expect(s).toMatchObject({ files: 3, customers: 1, accounts: 1, transactions: 2, consentEvents: 1 });
+    const t = (await db.sql.execute("SELECT name, amount_cents, pfc_detailed, user_id FROM transactions ORDER BY transaction_id")).rows;
+    expect(t.map((r) => [r.name, r.amount_cents, r.pfc_detailed, r.user_id])).toEqual([
+      ["STARBUCKS #123, SEATTLE", 1250, "FOOD_AND_DRINK_COFFEE", "usr_c1"],
+      ["PAYROLL ACME", -150000, "INCOME_WAGES", "usr_c1"],
+    ]);
+  });
+
+  it("a transactions file alone must reference known accounts", async () => {
+    await expectRefused([writeTemp(db.dir, "transactions.csv", transactions)], { record: /^line 2$/, field: "account_id", reason: /unknown account "acc_c1"/ });
+  });
+
+  it("names the line and column of a bad cell", async () => {
+    const dir = path.join(db.dir, "csvbad");
+    writeTemp(dir, "customers.csv", customers);
+    writeTemp(dir, "accounts.csv", accounts);
+    writeTemp(dir, "transactions.csv", transactions.replace("2026-10-03", "2026-13-03"));
+    await expectRefused([path.join(dir, "customers.csv"), path.join(dir, "accounts.csv"), path.join(dir, "transactions.csv")], { record: /^line 3$/, field: "date", reason: /not a real calendar date/ });
+  });
+});

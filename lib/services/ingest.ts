@@ -1,0 +1,137 @@
+// Ingest use case: read files in any format, validate everything, write in ONE transaction.
+// Any problem anywhere → rollback, a list of issues naming file/record/field/reason, nothing
+// written. Files are parsed and written one at a time so memory stays flat for large inputs.
+import fs from "node:fs";
+import type { Transaction } from "@libsql/client";
+import { expandPaths, readText, type ReadOptions } from "../data/ingest/read";
+import type { AccountRef } from "../data/ingest/bundle";
+import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
+import { prepareDatabase } from "../db/prepare";
+import { openSql, type Sql } from "../db/sql";
+import { writeBatch, type WriteCounts } from "../db/write-batch";
+
+export interface IngestSummary extends WriteCounts {
+  files: number;
+  notes: string[];
+}
+
+export interface IngestOptions extends ReadOptions {
+  url?: string;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Duplicate ids within the whole ingest are errors (the same id twice cannot be two records). */
+class DuplicateTracker {
+  private tx = new Set<string>();
+  private accounts = new Map<string, string>();
+  private customers = new Set<string>();
+
+  check(batch: IngestBatch, file: string, issues: IngestIssue[]) {
+    for (const c of batch.customers) {
+      if (this.customers.has(c.user_id)) issues.push({ file, record: `customer ${c.user_id}`, field: "user_id", reason: `duplicate customer id "${c.user_id}" in this ingest` });
+      this.customers.add(c.user_id);
+    }
+    for (const a of batch.accounts) {
+      const owner = this.accounts.get(a.account_id);
+      if (owner !== undefined) issues.push({ file, record: `account ${a.account_id}`, field: "account_id", reason: `duplicate account_id "${a.account_id}" in this ingest` });
+      this.accounts.set(a.account_id, a.user_id);
+    }
+    for (const t of batch.transactions) {
+      if (this.tx.has(t.transaction_id)) issues.push({ file, record: `transaction ${t.transaction_id}`, field: "transaction_id", reason: `duplicate transaction_id "${t.transaction_id}"` });
+      this.tx.add(t.transaction_id);
+    }
+  }
+}
+
+/** Checks account references and ownership against the database (inside the transaction). */
+async function resolveAccounts(tx: Transaction, batch: IngestBatch, refs: AccountRef[], issues: IngestIssue[], file: string) {
+  const ids = [...new Set([...refs.map((r) => r.account_id), ...batch.accounts.map((a) => a.account_id)])];
+  const owners = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rs = await tx.execute({ sql: `SELECT account_id, user_id FROM accounts WHERE account_id IN (${part.map(() => "?").join(",")})`, args: part });
+    for (const r of rs.rows) owners.set(String(r.account_id), String(r.user_id));
+  }
+  for (const a of batch.accounts) {
+    const owner = owners.get(a.account_id);
+    if (owner !== undefined && owner !== a.user_id) {
+      issues.push({ file, record: `account ${a.account_id}`, field: "account_id", reason: `account "${a.account_id}" already belongs to another customer` });
+    }
+  }
+  for (const r of refs) {
+    const owner = owners.get(r.account_id);
+    if (owner === undefined) {
+      issues.push({ file: r.file, record: r.record, field: "account_id", reason: `unknown account "${r.account_id}": not in this input and not in the database` });
+    } else if (r.user_id && owner !== r.user_id) {
+      issues.push({ file: r.file, record: r.record, field: "account_id", reason: `account "${r.account_id}" belongs to another customer` });
+    } else if (r.tx) {
+      r.tx.user_id = owner;
+    }
+  }
+}
+
+export async function ingestFiles(paths: string[], opts: IngestOptions = {}, existing?: Sql): Promise<IngestSummary> {
+  const files = expandPaths(paths);
+  if (!files.length) throw new IngestError([{ file: paths.join(", "), record: "", field: "", reason: "no .json or .csv files found" }]);
+  const sql = existing ?? (await openSql(opts.url));
+  try {
+    await prepareDatabase(sql);
+    const summary: IngestSummary = { files: files.length, customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0, notes: [] };
+    const issues: IngestIssue[] = [];
+    const dupes = new DuplicateTracker();
+    const tx = await sql.transaction("write");
+    try {
+      for (const [i, file] of files.entries()) {
+        opts.onProgress?.(i, files.length, file);
+        const batch = emptyBatch();
+        const refs: AccountRef[] = [];
+        const fileIssues: IngestIssue[] = [];
+        readText(fs.readFileSync(file, "utf8"), file, opts, batch, refs, fileIssues);
+        dupes.check(batch, file, fileIssues);
+        if (!fileIssues.length) await resolveAccounts(tx, batch, refs, fileIssues, file);
+        issues.push(...fileIssues);
+        // Keep validating later files so the user sees every problem, but write nothing more.
+        if (issues.length) continue;
+        const counts = await writeBatch(tx, batch);
+        summary.customers += counts.customers;
+        summary.accounts += counts.accounts;
+        summary.transactions += counts.transactions;
+        summary.liabilities += counts.liabilities;
+        summary.consentEvents += counts.consentEvents;
+        summary.notes.push(...batch.notes);
+      }
+      opts.onProgress?.(files.length, files.length, "");
+      if (issues.length) throw new IngestError(issues);
+      await tx.commit();
+      return summary;
+    } catch (err) {
+      await tx.rollback();
+      throw err;
+    } finally {
+      tx.close();
+    }
+  } finally {
+    if (!existing) sql.close();
+  }
+}
+
+/** Writes already-built batches (the generator's `--load`) in one transaction. */
+export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, onBatch?: (counts: WriteCounts) => void): Promise<WriteCounts> {
+  await prepareDatabase(sql);
+  const total: WriteCounts = { customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0 };
+  const tx = await sql.transaction("write");
+  try {
+    for (const batch of batches) {
+      const c = await writeBatch(tx, batch);
+      for (const k of Object.keys(total) as Array<keyof WriteCounts>) total[k] += c[k];
+      onBatch?.(c);
+    }
+    await tx.commit();
+    return total;
+  } catch (err) {
+    await tx.rollback();
+    throw err;
+  } finally {
+    tx.close();
+  }
+}

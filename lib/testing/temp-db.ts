@@ -1,0 +1,47 @@
+// Test helpers: a throwaway SQLite file per test, and a full dump to prove "nothing changed".
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openSql, type Sql } from "../db/sql";
+import { prepareDatabase } from "../db/prepare";
+import { TABLES } from "../services/database";
+
+export interface TempDb {
+  url: string;
+  dir: string;
+  sql: Sql;
+  cleanup(): void;
+}
+
+export async function tempDb(): Promise<TempDb> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spendsense-test-"));
+  const url = `file:${path.join(dir, "test.db")}`;
+  const sql = await openSql(url);
+  await prepareDatabase(sql);
+  return {
+    url,
+    dir,
+    sql,
+    cleanup() {
+      sql.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every row of every table, in a stable order: equal dumps mean an untouched database. */
+export async function dumpDb(sql: Sql): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) {
+    const rs = await sql.execute(`SELECT * FROM "${t}" ORDER BY 1, 2`);
+    out[t] = rs.rows.map((r) => ({ ...r }));
+  }
+  return out;
+}
+
+export function writeTemp(dir: string, name: string, content: unknown): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return file;
+}
