@@ -29,12 +29,24 @@ export async function tempDb(): Promise<TempDb> {
   };
 }
 
-/** Every row of every table, in a stable order: equal dumps mean an untouched database. */
-export async function dumpDb(sql: Sql): Promise<Record<string, unknown[]>> {
+/**
+ * Every row of every table, in a stable order: equal dumps mean an untouched database.
+ * `withoutClock` drops wall-clock columns (created_at, recorded_at) and autoincrement ids, to
+ * compare two databases loaded at different moments.
+ */
+export async function dumpDb(sql: Sql, { withoutClock = false } = {}): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of TABLES) {
-    const rs = await sql.execute(`SELECT * FROM "${t}" ORDER BY 1, 2`);
-    out[t] = rs.rows.map((r) => ({ ...r }));
+    const rs = await sql.execute(`SELECT * FROM "${t}" ORDER BY 2, 1`);
+    out[t] = rs.rows.map((r) => {
+      const row: Record<string, unknown> = { ...r };
+      if (withoutClock) {
+        delete row.created_at;
+        delete row.recorded_at;
+        if (t === "consent_events" || t === "credit_aprs") delete row.id;
+      }
+      return row;
+    });
   }
   return out;
 }

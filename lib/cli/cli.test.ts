@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "./index";
+
+const SAMPLES = path.resolve(__dirname, "../../../shared/samples/plaid-sandbox");
+let dir: string;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "spendsense-cli-"));
+  vi.stubEnv("DATABASE_URL", `file:${path.join(dir, "cli.db")}`);
+  out = [];
+  err = [];
+  vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
+  vi.spyOn(console, "error").mockImplementation((...a) => void err.push(a.join(" ")));
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  process.exitCode = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("spendsense CLI", () => {
+  it("prints help for every command and exits 0", async () => {
+    for (const args of [["--help"], ["generate", "--help"], ["ingest", "--help"], ["db", "--help"], ["db", "status", "--help"], ["health", "--help"]]) {
+      out = [];
+      expect(await main(args)).toBe(0);
+      expect(out.join("")).toMatch(/Usage: spendsense/);
+    }
+  });
+
+  it("refuses an unknown command or bad option with exit 2 and a clear message", async () => {
+    expect(await main(["frobnicate"])).toBe(2);
+    expect(err.join("")).toMatch(/unknown command 'frobnicate'/);
+    err = [];
+    expect(await main(["generate", "--users", "ten"])).toBe(2);
+    expect(err.join("")).toMatch(/--users must be a whole number/);
+    err = [];
+    expect(await main(["generate", "--as-of", "2026-02-30"])).toBe(2);
+    expect(err.join("")).toMatch(/--as-of must be a real date/);
+    err = [];
+    expect(await main(["ingest", "x.json", "--format", "xml"])).toBe(2);
+    expect(err.join("")).toMatch(/--format must be one of/);
+  });
+
+  it("db migrate, then status prints row counts per table; health is OK", async () => {
+    expect(await main(["db", "status"])).toBe(0);
+    expect(out.join("\n")).toMatch(/No tables yet/);
+    expect(await main(["health"])).toBe(1);
+    out = [];
+    expect(await main(["db", "migrate"])).toBe(0);
+    expect(out.join("\n")).toMatch(/Applied 1 migration/);
+    expect(await main(["ingest", path.join(SAMPLES, "credit_card_custom_user.json")])).toBe(0);
+    out = [];
+    expect(await main(["db", "status"])).toBe(0);
+    const text = out.join("\n");
+    expect(text).toMatch(/customers\s+1\n/);
+    expect(text).toMatch(/transactions\s+5\n/);
+    out = [];
+    expect(await main(["health"])).toBe(0);
+    expect(out.join("\n")).toMatch(/^OK/);
+  });
+
+  it("ingest of a bad file exits 1, names the problem and writes nothing", async () => {
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ user: { user_id: "u1", name: "X" }, accounts: [], transactions: [{ transaction_id: "t" }] }));
+    expect(await main(["ingest", bad])).toBe(1);
+    expect(err.join("\n")).toMatch(/bad\.json: bundle\.transactions\[0\] field "account_id"/);
+    expect(err.join("\n")).toMatch(/nothing was written/);
+    out = [];
+    await main(["db", "status"]);
+    expect(out.join("\n")).toMatch(/customers\s+0\n/);
+  });
+
+  it("db reset asks for --yes", async () => {
+    expect(await main(["db", "reset"])).toBe(2);
+    expect(err.join("")).toMatch(/--yes/);
+    expect(await main(["db", "reset", "--yes"])).toBe(0);
+  });
+
+  it("a missing path is a clear error", async () => {
+    expect(await main(["ingest", path.join(dir, "nope.json")])).toBe(1);
+    expect(err.join("")).toMatch(/nope\.json: no such file or directory/);
+  });
+});

@@ -1,0 +1,68 @@
+// RFC 4180 CSV reading: quoted fields, doubled quotes, commas and newlines inside quotes.
+
+export interface CsvTable {
+  header: string[];
+  /** Each row with the 1-based line number it starts on. */
+  rows: Array<{ line: number; cells: string[] }>;
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(public readonly line: number, reason: string) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+export function parseCsv(text: string): CsvTable {
+  const rows: Array<{ line: number; cells: string[] }> = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark
+  const endRow = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === "")) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = "";
+  };
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"') {
+      if (cell !== "") throw new CsvSyntaxError(line, "a quote may only open a field");
+      quoted = true;
+    } else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (quoted) throw new CsvSyntaxError(rowLine, "a quoted field is never closed");
+  if (cell !== "" || cells.length) endRow();
+  const [head, ...rest] = rows;
+  if (!head) return { header: [], rows: [] };
+  return { header: head.cells.map((h) => h.trim()), rows: rest };
+}
+
+/** Quotes a cell when it needs it (RFC 4180). */
+export function csvCell(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

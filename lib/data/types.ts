@@ -1,0 +1,154 @@
+// The normalised records every ingest format is parsed into, and that the writer persists.
+// Field names are Plaid's; money is integer cents; dates are ISO `YYYY-MM-DD` strings.
+
+export type HolderCategory = "personal" | "business";
+
+export interface CustomerRecord {
+  user_id: string;
+  name: string;
+  /** true = opted in, false = declined, null = input says nothing (stays without consent). */
+  consent: boolean | null;
+  age_band: string | null;
+  gender: string | null;
+  region: string | null;
+  income_tier: string | null;
+  credit_score: number | null;
+  /** Which input format the record came from: bundle | sandbox | csv. */
+  source: string;
+}
+
+/** Ground truth from the generator; stored apart from what the engine reads. */
+export interface GeneratorLabelRecord {
+  user_id: string;
+  intended_persona: string;
+  profile: string;
+  seed: number;
+}
+
+export interface AccountRecord {
+  account_id: string;
+  user_id: string;
+  type: string;
+  subtype: string;
+  name: string;
+  official_name: string | null;
+  mask: string | null;
+  available_cents: number | null;
+  current_cents: number | null;
+  limit_cents: number | null;
+  iso_currency_code: string;
+  holder_category: HolderCategory;
+}
+
+export interface TransactionRecord {
+  transaction_id: string;
+  account_id: string;
+  user_id: string;
+  date: string;
+  authorized_date: string | null;
+  amount_cents: number;
+  iso_currency_code: string;
+  name: string;
+  merchant_name: string | null;
+  merchant_entity_id: string | null;
+  payment_channel: string;
+  pfc_primary: string;
+  pfc_detailed: string;
+  pending: boolean;
+}
+
+export interface CreditAprRecord {
+  apr_type: string;
+  apr_percentage: number;
+  balance_subject_to_apr_cents: number | null;
+  interest_charge_amount_cents: number | null;
+}
+
+export interface CreditLiabilityRecord {
+  account_id: string;
+  aprs: CreditAprRecord[];
+  minimum_payment_cents: number | null;
+  last_payment_cents: number | null;
+  last_payment_date: string | null;
+  last_statement_balance_cents: number | null;
+  last_statement_issue_date: string | null;
+  next_payment_due_date: string | null;
+  is_overdue: boolean | null;
+}
+
+export interface MortgageLiabilityRecord {
+  account_id: string;
+  interest_rate_percentage: number | null;
+  interest_rate_type: string | null;
+  next_payment_due_date: string | null;
+  next_monthly_payment_cents: number | null;
+  last_payment_cents: number | null;
+  last_payment_date: string | null;
+  origination_date: string | null;
+  origination_principal_cents: number | null;
+  past_due_amount_cents: number | null;
+  loan_term: string | null;
+  maturity_date: string | null;
+  escrow_balance_cents: number | null;
+  ytd_interest_paid_cents: number | null;
+  ytd_principal_paid_cents: number | null;
+}
+
+export interface StudentLiabilityRecord {
+  account_id: string;
+  interest_rate_percentage: number | null;
+  next_payment_due_date: string | null;
+  minimum_payment_cents: number | null;
+  last_payment_cents: number | null;
+  last_payment_date: string | null;
+  is_overdue: boolean | null;
+  loan_name: string | null;
+  loan_status_type: string | null;
+  repayment_plan_type: string | null;
+  expected_payoff_date: string | null;
+  origination_date: string | null;
+  origination_principal_cents: number | null;
+  outstanding_interest_cents: number | null;
+  ytd_interest_paid_cents: number | null;
+  ytd_principal_paid_cents: number | null;
+}
+
+/** One parsed unit of input (a file, or one bundle of a file), ready to write. */
+export interface IngestBatch {
+  customers: CustomerRecord[];
+  labels: GeneratorLabelRecord[];
+  accounts: AccountRecord[];
+  transactions: TransactionRecord[];
+  credit: CreditLiabilityRecord[];
+  mortgage: MortgageLiabilityRecord[];
+  student: StudentLiabilityRecord[];
+  /** Things accepted but not stored (e.g. a sandbox payroll/paystub account), for the summary. */
+  notes: string[];
+}
+
+export function emptyBatch(): IngestBatch {
+  return { customers: [], labels: [], accounts: [], transactions: [], credit: [], mortgage: [], student: [], notes: [] };
+}
+
+/** One problem found in input: names the file, record, field and reason. */
+export interface IngestIssue {
+  file: string;
+  /** e.g. "bundles[3].transactions[12]" or "row 7" */
+  record: string;
+  field: string;
+  reason: string;
+}
+
+export class IngestError extends Error {
+  constructor(public readonly issues: IngestIssue[]) {
+    super(
+      `Ingest refused: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was written.\n` +
+        issues
+          .slice(0, 50)
+          .map((i) => `  ${i.file}: ${i.record}${i.field ? ` field "${i.field}"` : ""}: ${i.reason}`)
+          .join("\n") +
+        (issues.length > 50 ? `\n  … and ${issues.length - 50} more` : ""),
+    );
+    this.name = "IngestError";
+  }
+}

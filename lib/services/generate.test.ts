@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dumpDb, tempDb, type TempDb } from "../testing/temp-db";
+import { loadGenerated, writeGeneratedFiles } from "./generate";
+import { ingestFiles } from "./ingest";
+
+const opts = { users: 40, seed: 7, asOf: "2026-10-31", months: 7 };
+let a: TempDb;
+let b: TempDb;
+beforeEach(async () => {
+  [a, b] = [await tempDb(), await tempDb()];
+});
+afterEach(() => {
+  a.cleanup();
+  b.cleanup();
+});
+
+describe("generate → database", () => {
+  it("--load and ingesting the written files give the same database", async () => {
+    const loaded = await loadGenerated({ ...opts, url: a.url });
+    const out = path.join(b.dir, "gen");
+    await writeGeneratedFiles({ ...opts, outDir: out });
+    const ingested = await ingestFiles([out], {}, b.sql);
+    expect(ingested.customers).toBe(opts.users);
+    expect(loaded.transactions).toBe(ingested.transactions);
+    expect(await dumpDb(a.sql, { withoutClock: true })).toEqual(await dumpDb(b.sql, { withoutClock: true }));
+  });
+
+  it("loading the same generated customers again changes nothing", async () => {
+    await loadGenerated({ ...opts, url: a.url });
+    const first = await dumpDb(a.sql);
+    await loadGenerated({ ...opts, url: a.url });
+    expect(await dumpDb(a.sql)).toEqual(first);
+  });
+
+  it("the CSV export loads into the same customers, accounts and transactions", async () => {
+    const out = path.join(b.dir, "gen");
+    await writeGeneratedFiles({ ...opts, outDir: out });
+    await ingestFiles([path.join(out, "csv")], {}, b.sql);
+    await loadGenerated({ ...opts, url: a.url });
+    const [da, db] = [await dumpDb(a.sql, { withoutClock: true }), await dumpDb(b.sql, { withoutClock: true })];
+    expect(db.transactions).toEqual(da.transactions);
+    expect(db.accounts).toEqual(da.accounts);
+    expect(db.customers).toEqual(da.customers.map((c) => ({ ...(c as Record<string, unknown>), source: "csv" })));
+    expect(fs.existsSync(path.join(out, "manifest.json"))).toBe(true);
+  });
+});
