@@ -1,7 +1,9 @@
 // `spendsense` — the command line (SPEC §6). Commands call lib/services only.
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../data/types";
+import { ConsentRequiredError, NotFoundError } from "../services/errors";
 import { registerDb } from "./commands/db";
+import { registerEngine } from "./commands/engine";
 import { registerGenerate } from "./commands/generate";
 import { registerHealth } from "./commands/health";
 import { registerIngest } from "./commands/ingest";
@@ -14,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerGenerate(program);
   registerIngest(program);
+  registerEngine(program);
   registerDb(program);
   registerHealth(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError("(run with --help for usage)");
@@ -30,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}`);
       return err.exitCode;
+    }
+    if (err instanceof NotFoundError || err instanceof ConsentRequiredError) {
+      console.error(`error: ${err.message}`);
+      return err instanceof NotFoundError ? 4 : 3;
     }
     if (err instanceof IngestError) {
       console.error(err.message);

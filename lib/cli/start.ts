@@ -14,7 +14,7 @@ const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) {
     console.error(`\`${path.basename(cmd)} ${args.join(" ")}\` failed (exit ${r.status}).`);
     process.exit(r.status ?? 1);
@@ -62,7 +62,7 @@ async function main() {
   }
 
   console.log(`\nSpendSense is running at http://localhost:${port}  (Ctrl+C to stop)\n`);
-  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -18,6 +18,12 @@ export const TABLES = [
   "student_liabilities",
   "merchants",
   "merchant_aliases",
+  "content_items",
+  "engine_runs",
+  "signal_snapshots",
+  "persona_assignments",
+  "decision_traces",
+  "recommendations",
 ] as const;
 
 export type TableCounts = Record<(typeof TABLES)[number], number>;

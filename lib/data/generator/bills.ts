@@ -1,7 +1,7 @@
 // Monthly bills paid by ACH from checking (phone and internet sometimes on a card): rent,
 // electricity with a seasonal swing, internet, phone, car insurance, water.
 import { merchantNamed, type MerchantSeed } from "../merchants";
-import { monthlyDays, nextBusinessDay, partsFromDay } from "./dates";
+import { monthlyDays, nextBusinessDay, partsFromDay } from "../dates";
 import { cents, type Household } from "./household";
 
 const RENT_PAYEES = ["AvalonBay Communities", "Greystar", "Equity Residential", "AppFolio", "Bilt Rent"].map(merchantNamed);

@@ -3,7 +3,7 @@
 import type { PlaidBundle } from "../../validation/plaid";
 import type { AccountDraft } from "./accounts";
 import type { CardOutcome, CardPlan } from "./card-cycle";
-import { isoFromDay, type Day } from "./dates";
+import { isoFromDay, type Day } from "../dates";
 import type { Demographics, IncomeTier } from "./demographics";
 import { opaqueId, userId } from "./ids";
 import type { DraftTxn } from "./ledger";

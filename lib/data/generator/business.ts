@@ -2,7 +2,7 @@
 // a business card (software, shipping, supplies, ads) paid in full each month. Business accounts
 // are excluded from every signal, so none of this may leak into personal accounts.
 import { merchantNamed, type MerchantSeed } from "../merchants";
-import { monthlyDays } from "./dates";
+import { monthlyDays } from "../dates";
 import { cents, type Household } from "./household";
 import type { PaymentChannel } from "./ledger";
 

@@ -4,7 +4,7 @@
 // date as a pair of legs (card and checking). The limit is chosen last, so the balance at asOf
 // lands on the utilisation the profile asks for.
 import { merchantNamed } from "../merchants";
-import { monthlyDays, type Day } from "./dates";
+import { monthlyDays, type Day } from "../dates";
 import type { Issuer } from "./accounts";
 import type { Ledger } from "./ledger";
 import { roundToDollars } from "./money";

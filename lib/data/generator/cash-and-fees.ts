@@ -2,7 +2,7 @@
 // insufficient-funds items on checking, spread over every month of history with at least two
 // in the last 30 days, plus a monthly service fee for some.
 import { merchantNamed } from "../merchants";
-import { monthlyDays, weekday } from "./dates";
+import { monthlyDays, weekday } from "../dates";
 import type { Household } from "./household";
 
 const ATM = merchantNamed("ATM Withdrawal");

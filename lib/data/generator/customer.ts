@@ -8,7 +8,7 @@ import { toBundle, type CustomerDrafts } from "./bundle";
 import { generateBusinessSpend } from "./business";
 import { generateCash, generateOverdraftFees, generateServiceFees } from "./cash-and-fees";
 import { simulateCard, type CardOutcome, type CardPlan, type PayBehavior } from "./card-cycle";
-import { dayFromIso, historyStart, type Day } from "./dates";
+import { dayFromIso, historyStart, type Day } from "../dates";
 import { drawDemographics, incomeTierOf, INCOME_TIERS, TIER_SCALE, type IncomeTier } from "./demographics";
 import { generateEveryday } from "./everyday";
 import type { Household } from "./household";

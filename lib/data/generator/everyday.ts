@@ -2,7 +2,7 @@
 // weekend dining, fuel every week or so, online orders, and the odd errand. Amounts vary from
 // visit to visit, so none of this looks like a subscription.
 import { merchantNamed, type MerchantSeed } from "../merchants";
-import { weekday, type Day } from "./dates";
+import { weekday, type Day } from "../dates";
 import { cents, payingAccount, type Household } from "./household";
 import type { PaymentChannel } from "./ledger";
 

@@ -1,5 +1,5 @@
 // What every spending/income module needs to know about one customer's household.
-import type { Day } from "./dates";
+import type { Day } from "../dates";
 import type { Region } from "./demographics";
 import type { Ledger } from "./ledger";
 import type { Rng } from "./prng";

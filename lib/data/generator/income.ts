@@ -2,7 +2,7 @@
 // commission pay); amounts are set afterwards so that pay covers what the customer spends plus
 // the change in their checking balance — that keeps balances and flows consistent.
 import { merchantNamed, type MerchantSeed } from "../merchants";
-import { dayFromParts, daysInMonth, partsFromDay, previousBusinessDay, weekday, type Day } from "./dates";
+import { dayFromParts, daysInMonth, partsFromDay, previousBusinessDay, weekday, type Day } from "../dates";
 import type { Household } from "./household";
 
 export type PayCadence = "weekly" | "biweekly" | "semi-monthly" | "monthly";

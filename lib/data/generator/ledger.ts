@@ -2,7 +2,7 @@
 // post 0–2 days after they are made and are still pending in the last three days before asOf;
 // ACH items (pay, bills, transfers, fees) post on their date and are never pending.
 import type { MerchantSeed } from "../merchants";
-import type { Day } from "./dates";
+import type { Day } from "../dates";
 import type { Rng } from "./prng";
 
 export type PaymentChannel = "online" | "in store" | "other";

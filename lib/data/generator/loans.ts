@@ -1,7 +1,7 @@
 // Mortgages and student loans: amortised from an origination date years before asOf, so the
 // balance, the monthly payment drawn from checking and Plaid's liability fields agree.
 import { merchantNamed, type MerchantSeed } from "../merchants";
-import { addMonths, dayFromParts, isoFromDay, monthlyDays, nextBusinessDay, partsFromDay, type Day } from "./dates";
+import { addMonths, dayFromParts, isoFromDay, monthlyDays, nextBusinessDay, partsFromDay, type Day } from "../dates";
 import type { MortgageLiability, StudentLiability } from "./bundle";
 import type { Household } from "./household";
 import { dollars } from "./money";

@@ -2,7 +2,7 @@
 // TRANSFER_OUT / TRANSFER_IN pair), monthly interest on high-yield balances, the odd top-up of
 // checking from savings, and transfers out to a brokerage.
 import { merchantNamed } from "../merchants";
-import { dayFromParts, daysInMonth, monthlyDays, nextBusinessDay, partsFromDay, type Day } from "./dates";
+import { dayFromParts, daysInMonth, monthlyDays, nextBusinessDay, partsFromDay, type Day } from "../dates";
 import type { Household } from "./household";
 
 const TO_SAVINGS = merchantNamed("Transfer to Savings");

@@ -2,7 +2,7 @@
 // occasional price rise (Netflix 15.49 → 17.99). Subscription-heavy customers hold several, the
 // rest at most two, so the persona stays a property of the profile.
 import { merchantNamed, type MerchantSeed } from "../merchants";
-import { monthlyDays, partsFromDay } from "./dates";
+import { monthlyDays, partsFromDay } from "../dates";
 import type { Household } from "./household";
 
 interface Offer {

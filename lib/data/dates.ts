@@ -109,3 +109,8 @@ export function monthlyDays(from: Day, to: Day, dom: number): Day[] {
 export function historyStart(asOf: Day, months: number): Day {
   return addMonths(asOf, -months) + 1;
 }
+
+/** The ISO date `days` after (or before, when negative) an ISO date. */
+export function addDays(iso: string, days: number): string {
+  return isoFromDay(dayFromIso(iso) + days);
+}

@@ -1,0 +1,71 @@
+import type { Command } from "commander";
+import { isRealDate } from "../../validation/plaid";
+import { PERSONA_IDS, WINDOWS, type WindowId } from "../../engine/types";
+import { setConsent } from "../../services/consent";
+import { customerView } from "../../services/customer-view";
+import { withSql } from "../../services/database";
+import { DEFAULT_AS_OF, runEngine } from "../../services/engine";
+import { fail } from "../errors";
+import { progress } from "../progress";
+
+export function registerEngine(program: Command) {
+  program
+    .command("run")
+    .description("Run the engine for consenting customers: signals, personas, recommendations (appended), traces")
+    .option("--as-of <date>", "the day the windows end, YYYY-MM-DD", DEFAULT_AS_OF)
+    .option("--users <ids>", "comma-separated customer ids (default: everyone)")
+    .option("--workers <n>", "engine worker threads (default: one per core for large runs)")
+    .action(async (o: { asOf: string; users?: string; workers?: string }) => {
+      if (!isRealDate(o.asOf)) fail(`--as-of must be a real date YYYY-MM-DD (got "${o.asOf}")`);
+      if (o.workers !== undefined && !/^\d+$/.test(o.workers)) fail(`--workers must be a whole number (got "${o.workers}")`);
+      const userIds = o.users?.split(",").map((s) => s.trim()).filter(Boolean);
+      const bar = progress("engine", 1);
+      const s = await runEngine({ asOf: o.asOf, userIds, workers: o.workers === undefined ? undefined : Number(o.workers), onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
+      console.log(`Run ${s.run_id} as of ${s.as_of}: ${s.customers} customers in ${s.seconds.toFixed(2)} s (${s.skipped_no_consent} skipped: no consent), ${s.recommendations} recommendations appended.`);
+      for (const w of WINDOWS) {
+        const mix = [...PERSONA_IDS, "none" as const].map((p) => `${p} ${s.personas[w][p] ?? 0}`).join(", ");
+        const strength = Object.entries(s.strengths[w]).sort().map(([k, v]) => `${k} ${v}`).join(", ");
+        console.log(`  ${w.padEnd(4)} personas: ${mix}  (strength: ${strength})`);
+      }
+    });
+
+  program
+    .command("show")
+    .description("Show a customer's signals, personas and current recommendations")
+    .argument("<userId>", "customer id")
+    .option("--window <w>", `one window: ${WINDOWS.join("|")}`)
+    .option("--json", "print JSON (the API's shape)")
+    .action(async (userId: string, o: { window?: string; json?: boolean }) => {
+      if (o.window !== undefined && !WINDOWS.includes(o.window as WindowId)) fail(`--window must be one of ${WINDOWS.join(", ")} (got "${o.window}")`);
+      const view = await withSql((sql) => customerView(sql, userId, o.window ? [o.window as WindowId] : WINDOWS));
+      if (o.json) {
+        console.log(JSON.stringify(view, null, 2));
+        return;
+      }
+      console.log(`${view.user_id} (consent: yes)`);
+      for (const [w, v] of Object.entries(view.windows)) {
+        if (!v?.persona) {
+          console.log(`\n${w}: no engine results yet (run: spendsense run)`);
+          continue;
+        }
+        console.log(`\n${w} as of ${v.as_of}: ${v.persona.primary ?? "no persona"} (${v.persona.strength})${v.persona.secondary.length ? `, also ${v.persona.secondary.join(", ")}` : ""}`);
+        console.log(`  ${v.persona.reason}`);
+        for (const r of v.recommendations) console.log(`  • [${r.kind}] ${r.title} — ${r.status}\n    ${r.rationale}`);
+      }
+    });
+
+  const consent = program.command("consent").description("Record a customer's consent (opt-in) or its revocation");
+  for (const [name, granted] of [["grant", true], ["revoke", false]] as const) {
+    consent
+      .command(name)
+      .description(granted ? "Record opt-in: the engine may process this customer" : "Record revocation: stop processing, withdraw undelivered recommendations, delete derived data")
+      .argument("<userId>", "customer id")
+      .option("--note <text>", "why, for the history")
+      .action(async (userId: string, o: { note?: string }) => {
+        const r = await withSql((sql) => setConsent(sql, userId, granted, { source: "cli", note: o.note }));
+        if (!r.changed) console.log(`${userId} already ${granted ? "has consent" : "has no consent"}; nothing changed.`);
+        else if (granted) console.log(`Consent recorded for ${userId}. Run \`spendsense run --users ${userId}\` to compute.`);
+        else console.log(`Consent revoked for ${userId}: derived data deleted, ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn.`);
+      });
+  }
+}

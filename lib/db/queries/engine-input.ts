@@ -1,0 +1,146 @@
+// Reads everything the engine needs for a set of customers in a few bulk queries (raw SQL:
+// this runs for every customer of a run, see STACK.md for why not Prisma here).
+import type { ContentItem } from "../../engine/recommend/content";
+import type { RecentlyShown } from "../../engine/recommend/recommend";
+import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
+import type { Sql } from "../sql";
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Customer ids in a stable order, with consent. */
+export async function listCustomerIds(sql: Sql, only?: string[]): Promise<Array<{ user_id: string; consent: boolean }>> {
+  const rs = only?.length
+    ? await sql.execute({ sql: `SELECT user_id, consent FROM customers WHERE user_id IN (${placeholders(only.length)}) ORDER BY user_id`, args: only })
+    : await sql.execute("SELECT user_id, consent FROM customers ORDER BY user_id");
+  return rs.rows.map((r) => ({ user_id: String(r.user_id), consent: Number(r.consent) === 1 }));
+}
+
+export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<CustomerInput[]> {
+  if (!userIds.length) return [];
+  const ph = placeholders(userIds.length);
+  const [customers, accounts, txs, credit, aprs] = await Promise.all([
+    sql.execute({ sql: `SELECT user_id, consent, credit_score FROM customers WHERE user_id IN (${ph})`, args: userIds }),
+    sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
+    sql.execute({
+      sql: `SELECT t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind AS merchant_kind, t.pfc_primary, t.pfc_detailed, t.pending
+            FROM transactions t LEFT JOIN merchants m ON m.id = t.merchant_id
+            WHERE t.user_id IN (${ph}) ORDER BY t.user_id, t.date, t.transaction_id`,
+      args: userIds,
+    }),
+    sql.execute({
+      sql: `SELECT c.*, a.user_id FROM credit_liabilities c JOIN accounts a ON a.account_id = c.account_id WHERE a.user_id IN (${ph}) ORDER BY c.account_id`,
+      args: userIds,
+    }),
+    sql.execute({
+      sql: `SELECT p.account_id, p.apr_type, p.apr_percentage, p.interest_charge_amount_cents FROM credit_aprs p JOIN accounts a ON a.account_id = p.account_id WHERE a.user_id IN (${ph}) ORDER BY p.account_id, p.apr_type`,
+      args: userIds,
+    }),
+  ]);
+  const byUser = new Map<string, CustomerInput>();
+  for (const r of customers.rows) {
+    byUser.set(String(r.user_id), { user_id: String(r.user_id), consent: Number(r.consent) === 1, credit_score: num(r.credit_score), accounts: [], transactions: [], credit: [] });
+  }
+  for (const r of accounts.rows) {
+    byUser.get(String(r.user_id))?.accounts.push({
+      account_id: String(r.account_id),
+      type: String(r.type),
+      subtype: String(r.subtype),
+      name: String(r.name),
+      mask: str(r.mask),
+      current_cents: num(r.current_cents),
+      available_cents: num(r.available_cents),
+      limit_cents: num(r.limit_cents),
+      holder_category: String(r.holder_category),
+    });
+  }
+  for (const r of txs.rows) {
+    byUser.get(String(r.user_id))?.transactions.push({
+      transaction_id: String(r.transaction_id),
+      account_id: String(r.account_id),
+      date: String(r.date),
+      amount_cents: Number(r.amount_cents),
+      name: String(r.name),
+      merchant_name: str(r.merchant_name),
+      merchant_entity_id: str(r.merchant_entity_id),
+      merchant_kind: str(r.merchant_kind) as MerchantKind | null,
+      pfc_primary: String(r.pfc_primary),
+      pfc_detailed: String(r.pfc_detailed),
+      pending: Number(r.pending) === 1,
+    });
+  }
+  const aprsByAccount = new Map<string, EngineCreditLiability["aprs"]>();
+  for (const r of aprs.rows) {
+    const list = aprsByAccount.get(String(r.account_id)) ?? [];
+    list.push({ apr_type: String(r.apr_type), apr_percentage: Number(r.apr_percentage), interest_charge_amount_cents: num(r.interest_charge_amount_cents) });
+    aprsByAccount.set(String(r.account_id), list);
+  }
+  for (const r of credit.rows) {
+    byUser.get(String(r.user_id))?.credit.push({
+      account_id: String(r.account_id),
+      aprs: aprsByAccount.get(String(r.account_id)) ?? [],
+      minimum_payment_cents: num(r.minimum_payment_cents),
+      last_payment_cents: num(r.last_payment_cents),
+      last_payment_date: str(r.last_payment_date),
+      last_statement_balance_cents: num(r.last_statement_balance_cents),
+      last_statement_issue_date: str(r.last_statement_issue_date),
+      is_overdue: r.is_overdue === null ? null : Number(r.is_overdue) === 1,
+    });
+  }
+  return userIds.map((id) => byUser.get(id)).filter((c): c is CustomerInput => c !== undefined);
+}
+
+/** Approved catalog content, the only content the engine may recommend. */
+export async function loadApprovedCatalog(sql: Sql): Promise<ContentItem[]> {
+  const rs = await sql.execute("SELECT * FROM content_items WHERE status = 'approved' ORDER BY id");
+  return rs.rows.map((r) => ({
+    id: String(r.id),
+    kind: String(r.kind) as ContentItem["kind"],
+    format: String(r.format) as ContentItem["format"],
+    title: String(r.title),
+    summary: String(r.summary),
+    because: String(r.because),
+    personas: JSON.parse(String(r.personas)),
+    triggers: JSON.parse(String(r.triggers)),
+    eligibility: JSON.parse(String(r.eligibility)),
+    product_category: str(r.product_category),
+    partner: str(r.partner),
+  }));
+}
+
+/** Items shown (not rejected or withdrawn) in the `days` before asOf, per customer. */
+export async function loadRecentlyShown(sql: Sql, userIds: string[], asOf: string, fromDate: string): Promise<Map<string, RecentlyShown[]>> {
+  const out = new Map<string, RecentlyShown[]>();
+  if (!userIds.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT user_id, content_id, MAX(as_of) AS as_of FROM recommendations
+          WHERE user_id IN (${placeholders(userIds.length)}) AND status NOT IN ('rejected', 'withdrawn') AND as_of >= ? AND as_of <= ?
+          GROUP BY user_id, content_id ORDER BY user_id, content_id`,
+    args: [...userIds, fromDate, asOf],
+  });
+  for (const r of rs.rows) {
+    const list = out.get(String(r.user_id)) ?? [];
+    list.push({ content_id: String(r.content_id), as_of: String(r.as_of) });
+    out.set(String(r.user_id), list);
+  }
+  return out;
+}
+
+/** The primary persona of each customer's latest assignment before asOf, per window. */
+export async function loadPreviousPrimary(sql: Sql, userIds: string[], asOf: string): Promise<Map<string, Partial<Record<WindowId, PersonaId | null>>>> {
+  const out = new Map<string, Partial<Record<WindowId, PersonaId | null>>>();
+  if (!userIds.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT pa.user_id, pa."window", pa.primary_persona FROM persona_assignments pa
+          JOIN (SELECT user_id, "window", MAX(as_of) AS as_of FROM persona_assignments WHERE user_id IN (${placeholders(userIds.length)}) AND as_of < ? GROUP BY user_id, "window") latest
+            ON latest.user_id = pa.user_id AND latest."window" = pa."window" AND latest.as_of = pa.as_of`,
+    args: [...userIds, asOf],
+  });
+  for (const r of rs.rows) {
+    const entry = out.get(String(r.user_id)) ?? {};
+    entry[String(r.window) as WindowId] = str(r.primary_persona) as PersonaId | null;
+    out.set(String(r.user_id), entry);
+  }
+  return out;
+}

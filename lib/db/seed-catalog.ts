@@ -1,0 +1,18 @@
+import { CATALOG_SEED } from "../engine/recommend/catalog-seed";
+import { bulkInsert, type Sql } from "./sql";
+
+/**
+ * Adds the seed catalog (status approved, author "seed"). Items already present are left as
+ * they are, so edits made in the app are never overwritten.
+ */
+export async function seedCatalog(sql: Sql): Promise<void> {
+  await sql.batch(
+    bulkInsert(
+      "content_items",
+      ["id", "kind", "format", "title", "summary", "because", "personas", "triggers", "eligibility", "product_category", "partner", "status", "author"],
+      CATALOG_SEED.map((c) => [c.id, c.kind, c.format, c.title, c.summary, c.because, JSON.stringify(c.personas), JSON.stringify(c.triggers), JSON.stringify(c.eligibility), c.product_category, c.partner, "approved", "seed"]),
+      "ON CONFLICT(id) DO NOTHING",
+    ),
+    "write",
+  );
+}

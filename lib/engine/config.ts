@@ -1,0 +1,94 @@
+// Every threshold and weight the engine uses, in one versioned object (ARCHITECTURE.md). A
+// change here changes the config hash recorded in every decision trace.
+import type { PersonaId, WindowId } from "./types";
+
+export const ENGINE_VERSION = "1.0.0";
+
+export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
+
+export const DEFAULT_CONFIG = {
+  version: "2026-11-21.1",
+  windows: {
+    // days in the window, days the recurring/income detectors look back, and what counts as enough data
+    // `months` turns window totals into "per month" figures a person can check: 30d → ÷1, 180d → ÷6.
+    "30d": { days: 30, months: 1, lookbackDays: 90, minHistoryDays: 30, minTransactions: 10 },
+    "180d": { days: 180, months: 6, lookbackDays: 180, minHistoryDays: 90, minTransactions: 30 },
+  } satisfies Record<WindowId, { days: number; months: number; lookbackDays: number; minHistoryDays: number; minTransactions: number }>,
+  daysPerMonth: 30.4375,
+  recurring: {
+    minOccurrences: 3,
+    // cadence name → [min gap, max gap, nominal days]
+    cadences: {
+      weekly: [5, 9, 7],
+      biweekly: [12, 17, 14],
+      monthly: [26, 35, 30.4375],
+      quarterly: [84, 98, 91.3125],
+      annual: [350, 380, 365.25],
+    } as Record<string, readonly [number, number, number]>,
+    /** Every gap must sit within this many days of the median gap (monthly bills drift with weekends). */
+    gapToleranceDays: { weekly: 2, biweekly: 3, monthly: 5, quarterly: 10, annual: 15 } as Record<string, number>,
+    /** Amounts within this fraction of the stream's typical amount count as the same price. */
+    amountTolerance: 0.05,
+    /** A stream may change price at most this many times and still be recurring. */
+    maxPriceChanges: 1,
+  },
+  savings: {
+    subtypes: ["savings", "money market", "cash management", "hsa"],
+  },
+  credit: {
+    utilizationFlags: [30, 50, 80],
+    /** A payment at or below minimum × (1 + this) counts as a minimum payment. */
+    minimumPaymentSlack: 0.1,
+  },
+  fees: {
+    lateFeePattern: "\\bLATE (PAYMENT )?FEE\\b",
+  },
+  personas: {
+    high_utilization: { utilizationPct: 50, strongUtilizationPct: 80 },
+    variable_income: { medianGapDays: 45, bufferMonths: 1, strongGapDays: 60, strongBufferMonths: 0.5 },
+    fee_fighter: { feeCount: 2, feeCents: 3000, strongFeeCount: 4, strongFeeCents: 10000 },
+    subscription_heavy: { count: 3, monthlyCents: 5000, sharePct: 10, strongCount: 5, strongMonthlyCents: 10000 },
+    savings_builder: { growthPct: 2, monthlyInflowCents: 20000, maxUtilizationPct: 30, strongMonthlyInflowCents: 50000, strongGrowthPct: 5 },
+  },
+  /** Priority: most harm first (SPEC §3.2). */
+  personaPriority: ["high_utilization", "variable_income", "fee_fighter", "subscription_heavy", "savings_builder"] as PersonaId[],
+  recommend: {
+    educationMin: 3,
+    educationMax: 5,
+    offersMax: 3,
+    noRepeatDays: 30,
+    weights: { primaryPersona: 3, secondaryPersona: 1.5, trigger: 2, formatVariety: 0.25 },
+  },
+} as const;
+
+export type EngineConfig = typeof DEFAULT_CONFIG;
+
+const hashes = new WeakMap<object, string>();
+
+/** FNV-1a over the canonical JSON of the config: a short, stable fingerprint for traces. */
+export function configHash(config: EngineConfig): string {
+  const known = hashes.get(config);
+  if (known) return known;
+  const text = canonicalJson(config);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x811c9dc5) >>> 0;
+  }
+  const hash = h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+  hashes.set(config, hash);
+  return hash;
+}
+
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,33 @@
+// Offer eligibility (SPEC §3.4): every requirement that fails is recorded as a plain reason.
+// Unknown income or credit score means not eligible, never a guess.
+import type { Eligibility } from "../recommend/content";
+import { money } from "../recommend/format";
+import type { WindowSignals } from "../signals/types";
+
+export interface EligibilityContext {
+  credit_score: number | null;
+  /** Subtypes of the customer's personal accounts. */
+  held_subtypes: string[];
+}
+
+export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: EligibilityContext): string[] {
+  const reasons: string[] = [];
+  if (rules.min_monthly_income_cents !== undefined) {
+    const income = s.income.monthly_income_cents;
+    if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; no income was detected`);
+    else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; detected ${money(income)}`);
+  }
+  if (rules.min_credit_score !== undefined) {
+    if (ctx.credit_score === null) reasons.push(`needs a credit score of at least ${rules.min_credit_score}; no score is on file`);
+    else if (ctx.credit_score < rules.min_credit_score) reasons.push(`needs a credit score of at least ${rules.min_credit_score}; score on file is ${ctx.credit_score}`);
+  }
+  if (rules.requires_account_subtypes?.length && !rules.requires_account_subtypes.some((t) => ctx.held_subtypes.includes(t))) {
+    reasons.push(`needs a ${rules.requires_account_subtypes.join(" or ")} account`);
+  }
+  const held = rules.excludes_if_holds_subtypes?.filter((t) => ctx.held_subtypes.includes(t)) ?? [];
+  if (held.length) reasons.push(`already holds a ${held.join(" and ")} account`);
+  if (rules.max_utilization_pct !== undefined && s.credit.max_utilization_pct !== null && s.credit.max_utilization_pct >= rules.max_utilization_pct) {
+    reasons.push(`a card is at ${s.credit.max_utilization_pct}% utilization; the offer needs every card under ${rules.max_utilization_pct}%`);
+  }
+  return reasons;
+}

@@ -1,0 +1,117 @@
+// Persona assignment per window (SPEC §3.2): every persona is evaluated, all matches are kept,
+// the highest priority is primary. With no match, the nearest persona is chosen by closeness
+// (documented below) and marked "weak".
+import type { EngineConfig } from "../config";
+import { readSignal } from "../signal-path";
+import type { WindowSignals } from "../signals/types";
+import type { PersonaId } from "../types";
+import { isStrong, personaRules, type Leaf, type Rule } from "./criteria";
+
+export interface CriterionCheck {
+  persona: PersonaId;
+  id: string;
+  description: string;
+  signal: string;
+  op: Leaf["op"];
+  threshold: number | boolean;
+  value: number | boolean | null;
+  met: boolean;
+}
+
+export interface PersonaEvaluation {
+  persona: PersonaId;
+  matched: boolean;
+  /** 0…1: how close the signals are to the persona's thresholds (1 when matched). */
+  closeness: number;
+  checks: CriterionCheck[];
+}
+
+export type Strength = "strong" | "moderate" | "weak" | "none";
+
+export interface PersonaAssignment {
+  primary: PersonaId | null;
+  secondary: PersonaId[];
+  strength: Strength;
+  /** The checks of the primary persona and of every matched persona. */
+  criteria: CriterionCheck[];
+  evaluations: PersonaEvaluation[];
+  reason: string;
+}
+
+export const PERSONA_LABELS: Record<PersonaId, string> = {
+  high_utilization: "High Utilization",
+  variable_income: "Variable Income Budgeter",
+  fee_fighter: "Fee Fighter",
+  subscription_heavy: "Subscription-Heavy",
+  savings_builder: "Savings Builder",
+};
+
+function isLeaf(r: Rule): r is Leaf {
+  return "signal" in r;
+}
+
+/**
+ * Closeness of one check: 1 when met; otherwise how far the value has come toward the
+ * threshold — value ÷ threshold for ≥ and >, threshold ÷ value for <, 0 for an unmet flag or
+ * a missing value. `all` takes the mean of its parts, `any` the best part.
+ */
+function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number } {
+  if (!isLeaf(rule)) {
+    const parts = ("all" in rule ? rule.all : rule.any).map((r) => evaluate(r, s, persona, checks));
+    if ("all" in rule) return { met: parts.every((p) => p.met), closeness: parts.reduce((a, p) => a + p.closeness, 0) / parts.length };
+    return { met: parts.some((p) => p.met), closeness: Math.max(...parts.map((p) => p.closeness)) };
+  }
+  const raw = readSignal(s, rule.signal);
+  const value = typeof raw === "number" || typeof raw === "boolean" ? raw : null;
+  let met: boolean;
+  let closeness = 0;
+  if (value === null) met = rule.whenNull === "pass";
+  else if (rule.op === "==") met = value === rule.threshold;
+  else {
+    const v = Number(value);
+    const t = Number(rule.threshold);
+    met = rule.op === ">=" ? v >= t : rule.op === ">" ? v > t : v < t;
+    if (!met) closeness = rule.op === "<" ? (v > 0 ? Math.min(1, t / v) : 0) : t > 0 ? Math.max(0, Math.min(1, v / t)) : 0;
+  }
+  if (met) closeness = 1;
+  checks.push({ persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met });
+  return { met, closeness: Math.round(closeness * 1000) / 1000 };
+}
+
+export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaAssignment {
+  const rules = personaRules(config);
+  const evaluations: PersonaEvaluation[] = config.personaPriority.map((persona) => {
+    const checks: CriterionCheck[] = [];
+    const r = evaluate(rules[persona], s, persona, checks);
+    return { persona, matched: r.met, closeness: r.closeness, checks };
+  });
+  if (!s.sufficiency.sufficient) {
+    return { primary: null, secondary: [], strength: "none", criteria: [], evaluations, reason: `Not enough data for the ${s.window} window: ${s.sufficiency.reasons.join("; ")}.` };
+  }
+  const matched = evaluations.filter((e) => e.matched);
+  if (matched.length) {
+    const [first, ...rest] = matched;
+    const strong = isStrong(first.persona, s, config, first.checks.filter((c) => c.met).length);
+    return {
+      primary: first.persona,
+      secondary: rest.map((e) => e.persona),
+      strength: strong ? "strong" : "moderate",
+      criteria: matched.flatMap((e) => e.checks),
+      evaluations,
+      reason:
+        matched.length === 1
+          ? `Matched ${PERSONA_LABELS[first.persona]}.`
+          : `Matched ${matched.length} personas; ${PERSONA_LABELS[first.persona]} comes first by priority (most financial harm first).`,
+    };
+  }
+  // Nearest persona: highest closeness, priority order breaking ties.
+  const nearest = evaluations.reduce((best, e) => (e.closeness > best.closeness ? e : best));
+  return {
+    primary: nearest.persona,
+    secondary: [],
+    strength: "weak",
+    criteria: nearest.checks,
+    evaluations,
+    reason: `No persona matched; ${PERSONA_LABELS[nearest.persona]} is the nearest (closeness ${nearest.closeness}).`,
+  };
+}

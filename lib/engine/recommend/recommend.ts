@@ -1,0 +1,186 @@
+// Recommendations for one customer and window (SPEC §3.3): every approved catalog item is a
+// candidate; each is scored, checked (relevance, repeat, harmful, eligibility, tone) and either
+// chosen or left out with a reason. Ranking is score, then id — never input order.
+import { DISCLAIMER, type EngineConfig } from "../config";
+import { checkEligibility, type EligibilityContext } from "../guardrails/eligibility";
+import { harmfulProductCheck } from "../guardrails/harmful";
+import { combineReadability, measureReadability, toneFindings, type Readability, type ToneFinding } from "../guardrails/tone";
+import type { PersonaAssignment } from "../personas/assign";
+import type { WindowSignals } from "../signals/types";
+import type { WindowId } from "../types";
+import type { ContentItem, TriggerId } from "./content";
+import { TRIGGERS, verifyCitations, type Citation, type TriggerResult } from "./triggers";
+
+export interface RecentlyShown {
+  content_id: string;
+  /** asOf of the run that showed it. */
+  as_of: string;
+}
+
+export interface Candidate {
+  content_id: string;
+  kind: ContentItem["kind"];
+  score: number;
+  persona_match: "primary" | "secondary" | null;
+  triggers_fired: TriggerId[];
+  eligible: boolean;
+  eligibility_reasons: string[];
+  harmful: string[];
+  tone: { ok: boolean; findings: string[]; grade_level: number | null } | null;
+  decision: "chosen" | "left_out";
+  why: string;
+}
+
+export interface Recommendation {
+  kind: ContentItem["kind"];
+  content_id: string;
+  title: string;
+  format: ContentItem["format"];
+  rationale: string;
+  citations: Citation[];
+  disclaimer: string;
+  rank: number;
+  score: number;
+  window: WindowId;
+}
+
+export interface RecommendResult {
+  recommendations: Recommendation[];
+  candidates: Candidate[];
+  notes: string[];
+}
+
+// Catalog items are the same objects for every customer of a run: judge each once.
+const itemChecks = new WeakMap<ContentItem, { harmful: ReturnType<typeof harmfulProductCheck>; tone: ToneFinding[]; readability: Readability }>();
+function checksOf(item: ContentItem) {
+  let r = itemChecks.get(item);
+  if (!r) itemChecks.set(item, (r = { harmful: harmfulProductCheck(item), tone: toneFindings(item.because), readability: measureReadability(item.because) }));
+  return r;
+}
+
+/**
+ * Tone and readability of a rationale, judged part by part (each trigger sentence once per
+ * customer, each item's wording once per run). Names from the customer's data ("Lazy Dog
+ * Restaurant") are not our wording, so they are masked before the tone check.
+ */
+function sentenceChecker() {
+  const cache = new Map<string, { tone: ToneFinding[]; readability: Readability }>();
+  return (r: TriggerResult) => {
+    let hit = cache.get(r.sentence);
+    if (!hit) {
+      const masked = (r.names ?? []).reduce((text, name) => text.split(name).join("the account"), r.sentence);
+      cache.set(r.sentence, (hit = { tone: toneFindings(masked), readability: measureReadability(r.sentence) }));
+    }
+    return hit;
+  };
+}
+
+const byScoreThenId = (a: { score: number; content_id: string }, b: { score: number; content_id: string }) =>
+  b.score - a.score || (a.content_id < b.content_id ? -1 : a.content_id > b.content_id ? 1 : 0);
+
+export function recommend(
+  s: WindowSignals,
+  persona: PersonaAssignment,
+  catalog: readonly ContentItem[],
+  ctx: EligibilityContext & { recentlyShown: readonly RecentlyShown[]; asOfDay: number; dayOf: (iso: string) => number },
+  config: EngineConfig,
+): RecommendResult {
+  const w = config.recommend.weights;
+  const fired = new Map<TriggerId, TriggerResult>();
+  const triggerResult = (id: TriggerId) => {
+    if (!fired.has(id)) {
+      const r = TRIGGERS[id](s, config);
+      if (r) fired.set(id, r);
+      else return null;
+    }
+    return fired.get(id)!;
+  };
+  const sentence = sentenceChecker();
+  const shown = new Set(ctx.recentlyShown.filter((r) => ctx.asOfDay - ctx.dayOf(r.as_of) < config.recommend.noRepeatDays).map((r) => r.content_id));
+
+  const candidates: Candidate[] = [];
+  const passing: Array<{ item: ContentItem; candidate: Candidate; rationale: string; citations: Citation[] }> = [];
+  for (const item of [...catalog].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const personaMatch = persona.primary && item.personas.includes(persona.primary) ? "primary" : item.personas.some((p) => persona.secondary.includes(p)) ? "secondary" : null;
+    const triggers = item.triggers.filter((t) => triggerResult(t) !== null);
+    const score = (personaMatch === "primary" ? w.primaryPersona : personaMatch === "secondary" ? w.secondaryPersona : 0) + triggers.length * w.trigger;
+    const c: Candidate = { content_id: item.id, kind: item.kind, score, persona_match: personaMatch, triggers_fired: triggers, eligible: true, eligibility_reasons: [], harmful: [], tone: null, decision: "left_out", why: "" };
+    candidates.push(c);
+
+    const checks = checksOf(item);
+    const harmful = checks.harmful;
+    if (harmful.blocked) {
+      c.harmful = harmful.reasons;
+      c.why = "blocked as a harmful product";
+      continue;
+    }
+    if (!triggers.length) {
+      c.why = personaMatch ? "fits the persona but none of its signal triggers fired, so there is no data to cite" : "no persona or signal match";
+      continue;
+    }
+    if (shown.has(item.id)) {
+      c.why = `already shown within the last ${config.recommend.noRepeatDays} days`;
+      continue;
+    }
+    c.eligibility_reasons = checkEligibility(item.eligibility, s, ctx);
+    c.eligible = c.eligibility_reasons.length === 0;
+    if (!c.eligible) {
+      c.why = `not eligible: ${c.eligibility_reasons.join("; ")}`;
+      continue;
+    }
+    // The two most telling distinct sentences of the fired triggers (item order) make the
+    // data-citing part of the rationale.
+    const parts = [...new Map(triggers.map((t) => fired.get(t)!).map((r) => [r.sentence, r])).values()].slice(0, 2);
+    const rationale = `${parts.map((p) => p.sentence).join(" ")} ${item.because}`;
+    const citations = parts.flatMap((p) => p.citations);
+    const unfaithful = verifyCitations(s, citations);
+    const partChecks = parts.map(sentence);
+    const findings = [...partChecks.flatMap((p) => p.tone), ...checks.tone];
+    const readability = combineReadability([...partChecks.map((p) => p.readability), checks.readability]);
+    c.tone = { ok: findings.length === 0, findings: findings.map((f) => `"${f.phrase}" → try "${f.suggestion}"`), grade_level: readability.gradeLevel };
+    if (findings.length) {
+      c.why = "rationale failed the tone check";
+      continue;
+    }
+    if (unfaithful.length) {
+      c.why = `a cited number does not match the signals (${unfaithful.map((u) => u.signal).join(", ")})`;
+      continue;
+    }
+    passing.push({ item, candidate: c, rationale, citations });
+  }
+
+  passing.sort((a, b) => byScoreThenId(a.candidate, b.candidate));
+  const education = passing.filter((p) => p.item.kind === "education");
+  const offers = passing.filter((p) => p.item.kind === "offer");
+  const r = config.recommend;
+  // Items past the minimum must still be half as relevant as the best one.
+  const top = education[0]?.candidate.score ?? 0;
+  const chosenEducation = education.filter((p, i) => i < r.educationMin || (i < r.educationMax && p.candidate.score >= top / 2));
+  const chosenOffers = offers.slice(0, r.offersMax);
+
+  const notes: string[] = [];
+  if (chosenEducation.length < r.educationMin) notes.push(`only ${chosenEducation.length} education item(s) passed every check (target ${r.educationMin}–${r.educationMax})`);
+  if (chosenOffers.length === 0) notes.push("no partner offer passed every check; reasons are recorded per candidate");
+
+  const recommendations: Recommendation[] = [];
+  for (const group of [chosenEducation, chosenOffers]) {
+    group.forEach((p) => {
+      p.candidate.decision = "chosen";
+      p.candidate.why = `ranked ${recommendations.length + 1} by score ${p.candidate.score} (${p.candidate.persona_match ? `${p.candidate.persona_match} persona, ` : ""}${p.candidate.triggers_fired.length} trigger(s) fired)`;
+      recommendations.push({
+        kind: p.item.kind,
+        content_id: p.item.id,
+        title: p.item.title,
+        format: p.item.format,
+        rationale: p.rationale,
+        citations: p.citations,
+        disclaimer: DISCLAIMER,
+        rank: recommendations.length + 1,
+        score: p.candidate.score,
+        window: s.window,
+      });
+    });
+  }
+  for (const p of passing) if (p.candidate.decision !== "chosen") p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}`;
+  return { recommendations, candidates, notes };
+}

@@ -1,0 +1,184 @@
+// Each trigger: when it fires, and the sentence it contributes to a rationale, citing the
+// customer's own numbers. Every cited number is a signal value named by its path (checked by
+// verifyCitations), so a reviewer can trace it to the data.
+import { dayFromIso } from "../../data/dates";
+import type { EngineConfig } from "../config";
+import { readSignal } from "../signal-path";
+import type { CardSignal, WindowSignals } from "../signals/types";
+import type { TriggerId } from "./content";
+import { money, monthDay, months, percent, plural } from "./format";
+
+export interface Citation {
+  /** Path into the window's signals (lib/engine/signal-path.ts). */
+  signal: string;
+  value: number | boolean | string;
+  /** How the value reads in the rationale. */
+  display: string;
+}
+
+export interface TriggerResult {
+  sentence: string;
+  citations: Citation[];
+  /** Names from the customer's data in the sentence (card, merchant): not judged by the tone check. */
+  names?: string[];
+}
+
+type Trigger = (s: WindowSignals, config: EngineConfig) => TriggerResult | null;
+
+const span = (s: WindowSignals) => (s.window === "30d" ? "in the last 30 days" : "over the last 6 months");
+const perMonth = (s: WindowSignals) => (s.window === "30d" ? "this month" : "a month on average");
+
+function cite(s: WindowSignals, signal: string, display: (v: never) => string): Citation {
+  const value = readSignal(s, signal) as number | boolean | string;
+  return { signal, value, display: display(value as never) };
+}
+
+function worstCard(s: WindowSignals): CardSignal | null {
+  return s.credit.cards.find((c) => c.account_id === s.credit.max_utilization_account_id) ?? null;
+}
+
+function cardName(c: CardSignal): string {
+  return c.mask ? `${c.name} ending in ${c.mask}` : c.name;
+}
+
+function utilization(s: WindowSignals, min: number): TriggerResult | null {
+  const c = worstCard(s);
+  if (!c || c.utilization_pct === null || c.utilization_pct < min || c.limit_cents === null) return null;
+  const base = `credit.cards[${c.account_id}]`;
+  const pct = cite(s, `${base}.utilization_pct`, percent);
+  const bal = cite(s, `${base}.balance_cents`, money);
+  const lim = cite(s, `${base}.limit_cents`, money);
+  return {
+    sentence: `We noticed your ${cardName(c)} is at ${pct.display} utilization (${bal.display} of a ${lim.display} limit).`,
+    citations: [pct, bal, lim],
+    names: [cardName(c)],
+  };
+}
+
+export const TRIGGERS: Record<TriggerId, Trigger> = {
+  credit_utilization_high: (s, cfg) => utilization(s, cfg.credit.utilizationFlags[1]),
+  credit_utilization_elevated: (s, cfg) => utilization(s, cfg.credit.utilizationFlags[0]),
+  credit_interest: (s) => {
+    if (s.credit.interest_cents <= 0) return null;
+    const c = cite(s, "credit.interest_monthly_cents", money);
+    return { sentence: `Your cards charged about ${c.display} in interest ${perMonth(s)}.`, citations: [c] };
+  },
+  credit_minimum_only: (s) => {
+    const card = s.credit.cards.find((c) => c.minimum_payment_only);
+    if (!card) return null;
+    const base = `credit.cards[${card.account_id}]`;
+    const paid = cite(s, `${base}.last_payment_cents`, money);
+    const min = cite(s, `${base}.minimum_payment_cents`, money);
+    const bal = cite(s, `${base}.balance_cents`, money);
+    return {
+      sentence: `Your last payment on your ${cardName(card)} was ${paid.display}, close to the ${min.display} minimum, while ${bal.display} is still owed.`,
+      citations: [paid, min, bal],
+      names: [cardName(card)],
+    };
+  },
+  credit_overdue: (s) => {
+    const card = s.credit.cards.find((c) => c.is_overdue);
+    if (!card) return null;
+    const od = cite(s, `credit.cards[${card.account_id}].is_overdue`, () => "past due");
+    return { sentence: `A payment on your ${cardName(card)} is marked ${od.display}.`, citations: [od], names: [cardName(card)] };
+  },
+  income_irregular: (s, cfg) => {
+    const gap = s.income.median_pay_gap_days;
+    if (gap === null || gap <= cfg.personas.variable_income.medianGapDays) return null;
+    const g = cite(s, "income.median_pay_gap_days", (v: number) => `${Math.round(v)} days`);
+    const n = cite(s, "income.pay_events", (v: number) => plural(v, "deposit"));
+    const days = dayFromIso(s.as_of) - dayFromIso(s.lookback_start) + 1;
+    return { sentence: `Your pay arrived in ${n.display} over the last ${days} days, typically about ${g.display} apart.`, citations: [g, n] };
+  },
+  income_low_buffer: (s, cfg) => {
+    const b = s.income.buffer_months;
+    if (b === null || b >= cfg.personas.variable_income.bufferMonths) return null;
+    const bal = cite(s, "income.checking_balance_cents", money);
+    const buf = cite(s, "income.buffer_months", (v: number) => (v === 0 ? "less than a tenth of a month" : `${months(v)}`));
+    const spend = cite(s, "spend.monthly_cents", money);
+    return { sentence: `Your checking balance of ${bal.display} covers about ${buf.display} of your typical spending (${spend.display} a month).`, citations: [bal, buf, spend] };
+  },
+  fees_overdraft: (s) => {
+    const od = s.fees.overdraft.count + s.fees.insufficient_funds.count;
+    if (od === 0) return null;
+    const c = cite(s, "fees.penalty.count", (v: number) => plural(v, "overdraft, insufficient-funds or late fee"));
+    const amt = cite(s, "fees.penalty.cents", money);
+    return { sentence: `You were charged ${c.display} totaling ${amt.display} ${span(s)}.`, citations: [c, amt] };
+  },
+  fees_late: (s) => {
+    if (s.fees.late.count === 0) return null;
+    const c = cite(s, "fees.late.count", (v: number) => plural(v, "late fee"));
+    const amt = cite(s, "fees.late.cents", money);
+    return { sentence: `You paid ${c.display} totaling ${amt.display} ${span(s)}.`, citations: [c, amt] };
+  },
+  fees_atm: (s) => {
+    if (s.fees.atm.count === 0) return null;
+    const c = cite(s, "fees.atm.count", (v: number) => plural(v, "ATM fee"));
+    const amt = cite(s, "fees.atm.cents", money);
+    return { sentence: `You paid ${c.display} totaling ${amt.display} ${span(s)}.`, citations: [c, amt] };
+  },
+  subscriptions_many: (s, cfg) => {
+    if (s.subscriptions.subscription_count < cfg.personas.subscription_heavy.count) return null;
+    const n = cite(s, "subscriptions.subscription_count", (v: number) => plural(v, "recurring subscription"));
+    const m = cite(s, "subscriptions.monthly_subscription_cents", money);
+    return { sentence: `We found ${n.display} adding up to about ${m.display} a month.`, citations: [n, m] };
+  },
+  subscriptions_share: (s, cfg) => {
+    const share = s.subscriptions.subscription_share_pct;
+    if (share === null || share < cfg.personas.subscription_heavy.sharePct) return null;
+    const c = cite(s, "subscriptions.subscription_share_pct", percent);
+    return { sentence: `Subscriptions make up about ${c.display} of your spending.`, citations: [c] };
+  },
+  subscriptions_price_increase: (s) => {
+    const stream = s.subscriptions.streams.find((x) => x.class === "subscription" && x.price_changes.some((p) => p.to_cents > p.from_cents));
+    if (!stream) return null;
+    const i = stream.price_changes.findIndex((p) => p.to_cents > p.from_cents);
+    const base = `subscriptions.streams[${stream.key}].price_changes[${i}]`;
+    const from = cite(s, `${base}.from_cents`, money);
+    const to = cite(s, `${base}.to_cents`, money);
+    const date = cite(s, `${base}.date`, (v: string) => monthDay(v));
+    return { sentence: `Your ${stream.merchant} charge went from ${from.display} to ${to.display} on ${date.display}.`, citations: [from, to, date], names: [stream.merchant] };
+  },
+  savings_growing: (s) => {
+    if (s.savings.net_inflow_cents <= 0) return null;
+    const m = cite(s, "savings.net_inflow_monthly_cents", money);
+    const cites = [m];
+    let sentence = `You've added about ${m.display} a month to savings ${span(s)}`;
+    if (s.savings.growth_rate_pct !== null) {
+      const g = cite(s, "savings.growth_rate_pct", percent);
+      cites.push(g);
+      sentence += `, growing your balance by ${g.display}`;
+    }
+    return { sentence: `${sentence}.`, citations: cites };
+  },
+  savings_low_emergency_fund: (s) => {
+    const ef = s.savings.emergency_fund_months;
+    if (ef === null || ef >= 3) return null;
+    const bal = cite(s, "savings.balance_cents", money);
+    const m = cite(s, "savings.emergency_fund_months", (v: number) => months(v));
+    return { sentence: `Your savings of ${bal.display} would cover about ${m.display} of your typical spending.`, citations: [bal, m] };
+  },
+  savings_no_account: (s) => {
+    if (s.savings.has_savings_account) return null;
+    const c = cite(s, "savings.has_savings_account", () => "none linked");
+    return { sentence: "We didn't find a savings account among your linked accounts.", citations: [c] };
+  },
+  savings_healthy_buffer: (s) => {
+    const ef = s.savings.emergency_fund_months;
+    if (ef === null || ef < 3) return null;
+    const bal = cite(s, "savings.balance_cents", money);
+    const m = cite(s, "savings.emergency_fund_months", (v: number) => months(v));
+    return { sentence: `Your savings of ${bal.display} cover about ${m.display} of your typical spending.`, citations: [bal, m] };
+  },
+  bills_recurring: (s) => {
+    if (s.subscriptions.bill_count === 0) return null;
+    const n = cite(s, "subscriptions.bill_count", (v: number) => plural(v, "recurring bill"));
+    const m = cite(s, "subscriptions.monthly_bill_cents", money);
+    return { sentence: `We found ${n.display} adding up to about ${m.display} a month.`, citations: [n, m] };
+  },
+};
+
+/** Every citation must equal the signal it names: a rationale never invents a number. */
+export function verifyCitations(s: WindowSignals, citations: Citation[]): Citation[] {
+  return citations.filter((c) => readSignal(s, c.signal) !== c.value);
+}

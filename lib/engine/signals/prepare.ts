@@ -1,0 +1,104 @@
+// Everything the signal detectors share for one customer: personal accounts only (business
+// accounts never count), settled transactions only (pending never count), up to asOf.
+import { dayFromIso, isoFromDay, type Day } from "../../data/dates";
+import type { EngineConfig } from "../config";
+import type { CustomerInput, EngineAccount, EngineCreditLiability, EngineTransaction, WindowId } from "../types";
+
+export interface PreparedTx extends EngineTransaction {
+  day: Day;
+}
+
+export interface Prepared {
+  asOf: Day;
+  accounts: Map<string, EngineAccount>;
+  /** Settled transactions on personal accounts, oldest first (then by id), none after asOf. */
+  txs: PreparedTx[];
+  firstDay: Day | null;
+  credit: Map<string, EngineCreditLiability>;
+}
+
+export function prepare(input: CustomerInput, asOf: string): Prepared {
+  const asOfDay = dayFromIso(asOf);
+  const accounts = new Map(input.accounts.filter((a) => a.holder_category !== "business").map((a) => [a.account_id, a]));
+  const txs: PreparedTx[] = [];
+  for (const t of input.transactions) {
+    if (t.pending || !accounts.has(t.account_id)) continue;
+    const day = dayFromIso(t.date);
+    if (day > asOfDay) continue;
+    // Built field by field: one object shape for every transaction keeps the detectors fast.
+    txs.push({
+      transaction_id: t.transaction_id,
+      account_id: t.account_id,
+      date: t.date,
+      amount_cents: t.amount_cents,
+      name: t.name,
+      merchant_name: t.merchant_name,
+      merchant_entity_id: t.merchant_entity_id,
+      merchant_kind: t.merchant_kind,
+      pfc_primary: t.pfc_primary,
+      pfc_detailed: t.pfc_detailed,
+      pending: t.pending,
+      day,
+    });
+  }
+  // Services load in this order already; sorting only when needed keeps output order-independent.
+  const before = (a: PreparedTx, b: PreparedTx) => a.day - b.day || (a.transaction_id < b.transaction_id ? -1 : a.transaction_id > b.transaction_id ? 1 : 0);
+  if (txs.some((t, i) => i > 0 && before(txs[i - 1], t) > 0)) txs.sort(before);
+  return {
+    asOf: asOfDay,
+    accounts,
+    txs,
+    firstDay: txs.length ? txs[0].day : null,
+    credit: new Map(input.credit.filter((c) => accounts.has(c.account_id)).map((c) => [c.account_id, c])),
+  };
+}
+
+export interface WindowBounds {
+  window: WindowId;
+  start: Day;
+  lookbackStart: Day;
+  end: Day;
+  days: number;
+  months: number;
+  lookbackDays: number;
+}
+
+export function windowBounds(p: Prepared, window: WindowId, config: EngineConfig): WindowBounds {
+  const w = config.windows[window];
+  return { window, start: p.asOf - w.days + 1, lookbackStart: p.asOf - w.lookbackDays + 1, end: p.asOf, days: w.days, months: w.months, lookbackDays: w.lookbackDays };
+}
+
+export function inRange(t: PreparedTx, from: Day, to: Day): boolean {
+  return t.day >= from && t.day <= to;
+}
+
+export { isoFromDay };
+
+/** Money leaving the customer that is spending: not own-account transfers, not card payments. */
+export function isSpend(t: PreparedTx, account: EngineAccount | undefined): boolean {
+  if (t.amount_cents <= 0 || !account) return false;
+  if (account.type !== "depository" && account.type !== "credit") return false;
+  if (t.pfc_primary === "TRANSFER_IN" || t.pfc_primary === "INCOME") return false;
+  if (t.pfc_primary === "TRANSFER_OUT" && t.pfc_detailed !== "TRANSFER_OUT_WITHDRAWAL") return false; // cash withdrawals are spending
+  if (t.pfc_detailed === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT") return false;
+  return true;
+}
+
+export const round1 = (n: number) => Math.round(n * 10) / 10;
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Coefficient of variation (population), null for fewer than two values or a zero mean. */
+export function coefficientOfVariation(values: number[]): number | null {
+  if (values.length < 2) return null;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (mean === 0) return null;
+  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+  return Math.sqrt(variance) / Math.abs(mean);
+}

@@ -1,0 +1,106 @@
+// Recurring streams (SPEC §3.1): outflows grouped by merchant that repeat ≥3 times on a steady
+// cadence with steady amounts. Fees, interest, transfers and card payments are never streams.
+import { addMonths, isoFromDay, type Day } from "../../data/dates";
+import { normaliseMerchant } from "../../data/merchant-normalise";
+import type { EngineConfig } from "../config";
+import type { Prepared, PreparedTx, WindowBounds } from "./prepare";
+import { median } from "./prepare";
+import type { Cadence, RecurringStream } from "./types";
+
+const NEVER_STREAMS = new Set(["TRANSFER_IN", "TRANSFER_OUT", "INCOME", "BANK_FEES"]);
+const NOT_MERCHANT_KINDS = new Set(["income", "transfer", "fee"]);
+/** Obligations: rent, utilities, phone/internet, insurance, loan payments. */
+const BILL_PRIMARIES = new Set(["RENT_AND_UTILITIES", "LOAN_PAYMENTS"]);
+const BILL_DETAILED = new Set(["GENERAL_SERVICES_INSURANCE", "GENERAL_SERVICES_CHILDCARE", "GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT"]);
+
+export function streamKey(t: Pick<PreparedTx, "merchant_entity_id" | "merchant_name" | "name">): string {
+  return t.merchant_entity_id ? `entity:${t.merchant_entity_id}` : normaliseMerchant(t.merchant_name ?? t.name);
+}
+
+function classify(t: PreparedTx): "subscription" | "bill" {
+  if (t.merchant_kind === "bill") return "bill";
+  if (t.merchant_kind === "subscription") return "subscription";
+  return BILL_PRIMARIES.has(t.pfc_primary) || BILL_DETAILED.has(t.pfc_detailed) ? "bill" : "subscription";
+}
+
+function cadenceOf(gap: number, config: EngineConfig): Cadence | null {
+  for (const [name, [lo, hi]] of Object.entries(config.recurring.cadences)) if (gap >= lo && gap <= hi) return name as Cadence;
+  return null;
+}
+
+function nextExpected(last: Day, cadence: Cadence): Day {
+  switch (cadence) {
+    case "weekly":
+      return last + 7;
+    case "biweekly":
+      return last + 14;
+    case "monthly":
+      return addMonths(last, 1);
+    case "quarterly":
+      return addMonths(last, 3);
+    case "annual":
+      return addMonths(last, 12);
+  }
+}
+
+export function detectRecurringStreams(p: Prepared, b: WindowBounds, config: EngineConfig): RecurringStream[] {
+  const groups = new Map<string, PreparedTx[]>();
+  for (const t of p.txs) {
+    if (t.day < b.lookbackStart || t.day > b.end || t.amount_cents <= 0) continue;
+    const account = p.accounts.get(t.account_id);
+    if (!account || (account.type !== "depository" && account.type !== "credit")) continue;
+    if (NEVER_STREAMS.has(t.pfc_primary) || t.pfc_detailed === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT") continue;
+    if (t.merchant_kind && NOT_MERCHANT_KINDS.has(t.merchant_kind)) continue;
+    const key = streamKey(t);
+    const list = groups.get(key);
+    if (list) list.push(t);
+    else groups.set(key, [t]);
+  }
+
+  const rc = config.recurring;
+  const streams: RecurringStream[] = [];
+  for (const [key, txs] of groups) {
+    if (txs.length < rc.minOccurrences) continue;
+    const gaps = txs.slice(1).map((t, i) => t.day - txs[i].day);
+    const med = median(gaps)!;
+    const cadence = cadenceOf(med, config);
+    if (!cadence) continue;
+    const tol = rc.gapToleranceDays[cadence];
+    if (gaps.some((g) => Math.abs(g - med) > tol)) continue;
+    // A lapsed stream (no charge for longer than its cadence allows) is no longer recurring.
+    const nominal = rc.cadences[cadence][2];
+    if (b.end - txs[txs.length - 1].day > nominal + tol) continue;
+
+    const priceChanges: RecurringStream["price_changes"] = [];
+    let price = txs[0].amount_cents;
+    for (const t of txs.slice(1)) {
+      if (Math.abs(t.amount_cents - price) > rc.amountTolerance * price) {
+        priceChanges.push({ date: t.date, from_cents: price, to_cents: t.amount_cents });
+        price = t.amount_cents;
+      }
+    }
+    if (priceChanges.length > rc.maxPriceChanges) continue;
+    const last = txs[txs.length - 1];
+    const typical = last.amount_cents;
+    streams.push({
+      key,
+      merchant: last.merchant_name ?? titleCase(key),
+      class: classify(last),
+      cadence,
+      count: txs.length,
+      typical_amount_cents: typical,
+      monthly_cents: Math.round((typical * config.daysPerMonth) / nominal),
+      first_date: txs[0].date,
+      last_date: last.date,
+      next_expected_date: isoFromDay(nextExpected(last.day, cadence)),
+      price_changes: priceChanges,
+      account_id: last.account_id,
+    });
+  }
+  // Largest first, then by key: output never depends on input order.
+  return streams.sort((a, b) => b.monthly_cents - a.monthly_cents || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+}

@@ -1,0 +1,75 @@
+// A customer's signals, personas and current recommendations per window: the shape SPEC §6
+// gives for `spendsense show --json` and the API returns.
+import { DEFAULT_CONFIG } from "../engine";
+import { addDays } from "../data/dates";
+import { WINDOWS, type WindowId } from "../engine/types";
+import type { Sql } from "../db/sql";
+import { ConsentRequiredError, NotFoundError } from "./errors";
+
+export interface CustomerView {
+  user_id: string;
+  consent: boolean;
+  windows: Partial<Record<WindowId, WindowView>>;
+}
+
+export interface WindowView {
+  as_of: string | null;
+  signals: unknown;
+  persona: { primary: string | null; secondary: string[]; strength: string; criteria: unknown[]; reason: string } | null;
+  recommendations: Array<{
+    id: number;
+    kind: string;
+    content_id: string;
+    title: string;
+    rationale: string;
+    citations: unknown[];
+    disclaimer: string;
+    status: string;
+    as_of: string;
+    trace: unknown;
+  }>;
+}
+
+export async function customerView(sql: Sql, userId: string, windows: readonly WindowId[] = WINDOWS): Promise<CustomerView> {
+  const c = await sql.execute({ sql: "SELECT user_id, consent FROM customers WHERE user_id = ?", args: [userId] });
+  if (!c.rows.length) throw new NotFoundError(`no customer with id "${userId}"`);
+  if (Number(c.rows[0].consent) !== 1) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
+  const view: CustomerView = { user_id: userId, consent: true, windows: {} };
+  for (const w of windows) {
+    const snap = await sql.execute({ sql: `SELECT as_of, payload FROM signal_snapshots WHERE user_id = ? AND "window" = ? ORDER BY as_of DESC LIMIT 1`, args: [userId, w] });
+    if (!snap.rows.length) {
+      view.windows[w] = { as_of: null, signals: null, persona: null, recommendations: [] };
+      continue;
+    }
+    const asOf = String(snap.rows[0].as_of);
+    const pa = await sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of = ?`, args: [userId, w, asOf] });
+    const p = pa.rows[0];
+    // Current = not rejected or withdrawn, made within the no-repeat period before the latest run.
+    const recs = await sql.execute({
+      sql: `SELECT r.*, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id
+            WHERE r.user_id = ? AND r."window" = ? AND r.as_of > ? AND r.as_of <= ? AND r.status NOT IN ('rejected', 'withdrawn')
+            ORDER BY r.as_of DESC, r.kind, r.rank, r.id`,
+      args: [userId, w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf],
+    });
+    view.windows[w] = {
+      as_of: asOf,
+      signals: JSON.parse(String(snap.rows[0].payload)),
+      persona: p
+        ? { primary: p.primary_persona === null ? null : String(p.primary_persona), secondary: JSON.parse(String(p.secondary)), strength: String(p.strength), criteria: JSON.parse(String(p.criteria)), reason: String(p.reason) }
+        : null,
+      recommendations: recs.rows.map((r) => ({
+        id: Number(r.id),
+        kind: String(r.kind),
+        content_id: String(r.content_id),
+        title: String(r.title),
+        rationale: String(r.rationale),
+        citations: JSON.parse(String(r.citations)),
+        disclaimer: String(r.disclaimer),
+        status: String(r.status),
+        as_of: String(r.as_of),
+        trace: r.trace === null ? null : JSON.parse(String(r.trace)),
+      })),
+    };
+  }
+  return view;
+}

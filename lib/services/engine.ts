@@ -1,0 +1,165 @@
+// Engine use case: load customers in chunks → run the pure engine (on worker threads when the
+// run is large) → persist results. Non-consenting customers are never loaded or computed.
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { addDays } from "../data/dates";
+import { configHash, DEFAULT_CONFIG, ENGINE_VERSION, run, type EngineConfig, type EngineResult } from "../engine";
+import type { ContentItem } from "../engine/recommend/content";
+import type { PersonaId, WindowId } from "../engine/types";
+import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
+import { prepareDatabase } from "../db/prepare";
+import { openSql, type Sql } from "../db/sql";
+import { writeEngineResults } from "../db/write-engine-results";
+import type { EngineJob } from "./engine-worker";
+
+export const DEFAULT_AS_OF = "2026-10-31";
+const CHUNK = 250;
+
+export interface RunOptions {
+  asOf?: string;
+  userIds?: string[];
+  url?: string;
+  config?: EngineConfig;
+  /** Worker threads for the engine; default: one per core for runs over 2 chunks, else inline. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RunSummary {
+  run_id: number;
+  as_of: string;
+  customers: number;
+  skipped_no_consent: number;
+  personas: Record<WindowId, Record<PersonaId | "none", number>>;
+  strengths: Record<WindowId, Record<string, number>>;
+  recommendations: number;
+  seconds: number;
+}
+
+/** Runs the engine for one chunk: inline, or on a worker thread. */
+type Compute = (job: EngineJob) => Promise<EngineResult[]>;
+
+export function computeJob(job: EngineJob): EngineResult[] {
+  return job.inputs.map((input) =>
+    run(input, job.config, job.asOf, { catalog: job.catalog, recentlyShown: job.recentlyShown[input.user_id] ?? [], previousPrimary: job.previousPrimary[input.user_id] }),
+  );
+}
+
+function workerPool(size: number): { compute: Compute; close: () => Promise<void> } {
+  const workers = Array.from({ length: size }, () => new Worker(path.join(__dirname, "engine-worker.ts")));
+  const idle = [...workers];
+  const waiting: Array<(w: Worker) => void> = [];
+  const take = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const give = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
+  return {
+    async compute(job) {
+      const w = await take();
+      try {
+        return await new Promise<EngineResult[]>((resolve, reject) => {
+          const onMessage = (m: { ok: true; results: EngineResult[] } | { ok: false; error: string }) => {
+            w.off("error", reject);
+            if (m.ok) resolve(m.results);
+            else reject(new Error(m.error));
+          };
+          w.once("message", onMessage);
+          w.once("error", reject);
+          w.postMessage(job);
+        });
+      } finally {
+        give(w);
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
+  const started = performance.now();
+  const asOf = opts.asOf ?? DEFAULT_AS_OF;
+  const config = opts.config ?? DEFAULT_CONFIG;
+  const sql = await openSql(opts.url);
+  try {
+    await prepareDatabase(sql);
+    const all = await listCustomerIds(sql, opts.userIds);
+    if (opts.userIds) {
+      const missing = opts.userIds.filter((id) => !all.some((c) => c.user_id === id));
+      if (missing.length) throw new Error(`unknown customer id(s): ${missing.join(", ")}`);
+    }
+    const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
+    const catalog = await loadApprovedCatalog(sql);
+    const runRow = await sql.execute({ sql: "INSERT INTO engine_runs (as_of, engine_version, config_hash, skipped) VALUES (?, ?, ?, ?) RETURNING id", args: [asOf, ENGINE_VERSION, configHash(config), all.length - consenting.length] });
+    const runId = Number(runRow.rows[0].id);
+
+    const chunks: string[][] = [];
+    for (let i = 0; i < consenting.length; i += CHUNK) chunks.push(consenting.slice(i, i + CHUNK));
+    const size = opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0);
+    const pool = size > 0 ? workerPool(size) : null;
+    const compute: Compute = pool ? pool.compute : async (job) => computeJob(job);
+
+    const summary: RunSummary = { run_id: runId, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, seconds: 0 };
+    let done = 0;
+    try {
+      // Load chunk i+1 while chunk i computes; write each chunk in its own transaction, in order.
+      const load = async (ids: string[]): Promise<EngineJob> => ({
+        asOf,
+        config,
+        catalog: catalog as ContentItem[],
+        inputs: await loadCustomerInputs(sql, ids),
+        recentlyShown: Object.fromEntries(await loadRecentlyShown(sql, ids, asOf, addDays(asOf, -(config.recommend.noRepeatDays - 1)))),
+        previousPrimary: Object.fromEntries(await loadPreviousPrimary(sql, ids, asOf)),
+      });
+      const pending: Array<Promise<EngineResult[]>> = [];
+      for (let i = 0; i < chunks.length; i++) {
+        pending.push(compute(await load(chunks[i])));
+        // Keep at most `size + 1` chunks in flight so memory stays flat.
+        if (pending.length > Math.max(1, size)) await persist(await pending.shift()!);
+      }
+      while (pending.length) await persist(await pending.shift()!);
+    } finally {
+      await pool?.close();
+    }
+
+    async function persist(results: EngineResult[]) {
+      const tx = await sql.transaction("write");
+      try {
+        const w = await writeEngineResults(tx, runId, results);
+        await tx.commit();
+        summary.recommendations += w.recommendations;
+      } catch (err) {
+        await tx.rollback();
+        throw err;
+      } finally {
+        tx.close();
+      }
+      for (const r of results) {
+        if (!r.consent) continue;
+        for (const w of ["30d", "180d"] as const) {
+          const p = r.windows[w].persona;
+          const key = p.primary ?? "none";
+          summary.personas[w][key] = (summary.personas[w][key] ?? 0) + 1;
+          summary.strengths[w][p.strength] = (summary.strengths[w][p.strength] ?? 0) + 1;
+        }
+      }
+      done += results.length;
+      opts.onProgress?.(done, consenting.length);
+    }
+
+    summary.seconds = (performance.now() - started) / 1000;
+    await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, customers = ?, status = 'finished' WHERE id = ?", args: [consenting.length, runId] });
+    return summary;
+  } finally {
+    sql.close();
+  }
+}
+
+export async function withEngineSql<T>(url: string | undefined, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const sql = await openSql(url);
+  try {
+    return await fn(sql);
+  } finally {
+    sql.close();
+  }
+}
