@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 
 const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
+// BENCH_ONLY=ingest,engine runs a subset of the groups.
+const only = new Set((process.env.BENCH_ONLY ?? "data,engine").split(","));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 interface Figures {
@@ -16,6 +18,12 @@ interface Figures {
   customers: number;
   transactions: number;
   rows?: number;
+  engineSeconds?: number;
+  recommendations?: number;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  mean?: number;
 }
 
 function scenario(...args: string[]): Figures {
@@ -30,12 +38,27 @@ const add = (label: string, f: Figures) =>
   rows.push([label, fmt(f.customers), fmt(f.transactions), f.seconds.toFixed(2), fmt(f.transactions / f.seconds), f.rows ? fmt(f.rows / f.seconds) : "", fmt(f.peakRssMb)]);
 
 console.log(`SpendSense benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`);
+const engineRows: string[][] = [["engine", "customers", "p50 ms", "p95 ms", "p99 ms", "mean ms", "end-to-end s", "customers/s", "peak RSS MB"]];
 for (const users of sizes) {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), `spendsense-gen-${users}-`));
-  add(`generate files (${users})`, scenario("generate", String(users), out));
-  add(`ingest files → SQLite (${users})`, scenario("ingest", String(users), out));
-  add(`generate + load (${users})`, scenario("generate-load", String(users)));
-  fs.rmSync(out, { recursive: true, force: true });
+  if (only.has("data")) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), `spendsense-gen-${users}-`));
+    add(`generate files (${users})`, scenario("generate", String(users), out));
+    add(`ingest files → SQLite (${users})`, scenario("ingest", String(users), out));
+    add(`generate + load (${users})`, scenario("generate-load", String(users)));
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+  if (only.has("engine")) {
+    const pure = scenario("engine-pure", String(users));
+    engineRows.push([`pure engine, both windows (${users})`, fmt(pure.customers), pure.p50!.toFixed(2), pure.p95!.toFixed(2), pure.p99!.toFixed(2), pure.mean!.toFixed(2), "", "", ""]);
+    const e2e = scenario("engine-e2e", String(users));
+    engineRows.push([`load → compute → persist (${users})`, fmt(e2e.customers), "", "", "", "", e2e.engineSeconds!.toFixed(2), fmt(e2e.customers / e2e.engineSeconds!), fmt(e2e.peakRssMb)]);
+  }
 }
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+const print = (table: string[][]) => {
+  if (table.length < 2) return;
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
+  console.log();
+};
+print(rows);
+print(engineRows);

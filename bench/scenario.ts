@@ -5,6 +5,10 @@ import path from "node:path";
 import { writeGeneratedFiles } from "../lib/data/generator";
 import { loadGenerated } from "../lib/services/generate";
 import { ingestFiles } from "../lib/services/ingest";
+import { runEngine } from "../lib/services/engine";
+import { DEFAULT_CONFIG, run } from "../lib/engine";
+import { loadApprovedCatalog, loadCustomerInputs, listCustomerIds } from "../lib/db/queries/engine-input";
+import { openSql } from "../lib/db/sql";
 
 const [name, usersArg, dirArg] = process.argv.slice(2);
 const users = Number(usersArg);
@@ -29,6 +33,37 @@ async function main() {
     const db = freshDb();
     const r = await loadGenerated({ ...opts, url: db.url });
     result = { customers: r.customers, transactions: r.transactions, rows: r.customers + r.accounts + r.transactions + r.liabilities };
+    fs.rmSync(db.dir, { recursive: true, force: true });
+  } else if (name === "engine-e2e") {
+    // Load the customers first (not timed), then time load → compute → persist for all of them.
+    const db = freshDb();
+    await loadGenerated({ ...opts, url: db.url });
+    const t1 = performance.now();
+    const r = await runEngine({ url: db.url, asOf: opts.asOf });
+    result = { customers: r.customers, transactions: 0, engineSeconds: (performance.now() - t1) / 1000, recommendations: r.recommendations };
+    fs.rmSync(db.dir, { recursive: true, force: true });
+  } else if (name === "engine-pure") {
+    // The pure engine per customer (both windows), after one warm-up pass.
+    const db = freshDb();
+    await loadGenerated({ ...opts, url: db.url });
+    const sql = await openSql(db.url);
+    const ids = (await listCustomerIds(sql)).filter((c) => c.consent).map((c) => c.user_id);
+    const catalog = await loadApprovedCatalog(sql);
+    const times: number[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const inputs = await loadCustomerInputs(sql, ids.slice(i, i + 500));
+      for (const pass of [0, 1]) {
+        for (const input of inputs) {
+          const t = performance.now();
+          run(input, DEFAULT_CONFIG, opts.asOf, { catalog, recentlyShown: [] });
+          if (pass === 1) times.push(performance.now() - t);
+        }
+      }
+    }
+    sql.close();
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    result = { customers: times.length, transactions: 0, p50: q(0.5), p95: q(0.95), p99: q(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length };
     fs.rmSync(db.dir, { recursive: true, force: true });
   } else throw new Error(`unknown scenario ${name}`);
   const seconds = (performance.now() - t0) / 1000;

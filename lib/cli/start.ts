@@ -7,6 +7,7 @@ import path from "node:path";
 import { GENERATOR_DEFAULTS } from "../data/generator";
 import { databaseUrl } from "../db/url";
 import { databaseStatus, migrateDatabase } from "../services/database";
+import { runEngine } from "../services/engine";
 import { loadGenerated } from "../services/generate";
 import { progress } from "./progress";
 
@@ -54,6 +55,11 @@ async function main() {
     const bar = progress("demo data", opts.users);
     const res = await loadGenerated({ ...opts, onProgress: (d) => bar.update(d) }).finally(() => bar.stop());
     console.log(`Loaded ${res.customers} customers, ${res.accounts} accounts, ${res.transactions} transactions.`);
+  }
+  if (!(await databaseStatus()).counts?.engine_runs) {
+    const bar = progress("engine", 1);
+    const s = await runEngine({ asOf: GENERATOR_DEFAULTS.asOf, onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
+    console.log(`Engine run as of ${s.as_of}: ${s.customers} consenting customers, ${s.recommendations} recommendations awaiting review.`);
   }
 
   if (buildIsStale()) {

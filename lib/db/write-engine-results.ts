@@ -32,7 +32,10 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
     }
   }
   const key = `ON CONFLICT(user_id, "window", as_of) DO UPDATE SET`;
+  // A new run's recommendations replace the ones still waiting for review (kept as history).
+  const ids = computed.map((r) => r.user_id);
   await tx.batch([
+    { sql: `UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND user_id IN (${ids.map(() => "?").join(",")})`, args: ids },
     ...bulkInsert("signal_snapshots", ["run_id", "user_id", "window", "as_of", "sufficient", "payload"], snapshots, `${key} run_id = excluded.run_id, sufficient = excluded.sufficient, payload = excluded.payload`, 250),
     ...bulkInsert(
       "persona_assignments",

@@ -7,6 +7,14 @@ const SEGMENT = /^([a-z_]+)(?:\[([^\]]+)\])?$/;
 
 export function readSignal(root: unknown, path: string): unknown {
   let cur: unknown = root;
+  // Most paths have no selectors: walk them without parsing.
+  if (!path.includes("[")) {
+    for (const key of path.split(".")) {
+      if (cur === null || typeof cur !== "object") return undefined;
+      cur = (cur as Record<string, unknown>)[key];
+    }
+    return cur;
+  }
   for (const part of splitPath(path)) {
     const m = SEGMENT.exec(part);
     if (!m || cur === null || typeof cur !== "object") return undefined;

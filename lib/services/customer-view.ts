@@ -44,10 +44,10 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
     const asOf = String(snap.rows[0].as_of);
     const pa = await sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of = ?`, args: [userId, w, asOf] });
     const p = pa.rows[0];
-    // Current = not rejected or withdrawn, made within the no-repeat period before the latest run.
+    // Current = still live (not rejected, withdrawn or superseded), made within the no-repeat period before the latest run.
     const recs = await sql.execute({
       sql: `SELECT r.*, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id
-            WHERE r.user_id = ? AND r."window" = ? AND r.as_of > ? AND r.as_of <= ? AND r.status NOT IN ('rejected', 'withdrawn')
+            WHERE r.user_id = ? AND r."window" = ? AND r.as_of > ? AND r.as_of <= ? AND r.status NOT IN ('rejected', 'withdrawn', 'superseded')
             ORDER BY r.as_of DESC, r.kind, r.rank, r.id`,
       args: [userId, w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf],
     });

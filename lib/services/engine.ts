@@ -4,14 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { addDays } from "../data/dates";
-import { configHash, DEFAULT_CONFIG, ENGINE_VERSION, run, type EngineConfig, type EngineResult } from "../engine";
+import { configHash, DEFAULT_CONFIG, ENGINE_VERSION, type EngineConfig, type EngineResult } from "../engine";
 import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
 import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
-import type { EngineJob } from "./engine-worker";
+import { computeJob, type EngineJob } from "./engine-job";
 
 export const DEFAULT_AS_OF = "2026-10-31";
 const CHUNK = 250;
@@ -40,14 +40,11 @@ export interface RunSummary {
 /** Runs the engine for one chunk: inline, or on a worker thread. */
 type Compute = (job: EngineJob) => Promise<EngineResult[]>;
 
-export function computeJob(job: EngineJob): EngineResult[] {
-  return job.inputs.map((input) =>
-    run(input, job.config, job.asOf, { catalog: job.catalog, recentlyShown: job.recentlyShown[input.user_id] ?? [], previousPrimary: job.previousPrimary[input.user_id] }),
-  );
-}
-
 function workerPool(size: number): { compute: Compute; close: () => Promise<void> } {
-  const workers = Array.from({ length: size }, () => new Worker(path.join(__dirname, "engine-worker.ts")));
+  // The worker is TypeScript: a two-line bootstrap registers tsx inside the thread, then loads it.
+  const file = path.join(__dirname, "engine-worker.ts");
+  const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
+  const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
   const idle = [...workers];
   const waiting: Array<(w: Worker) => void> = [];
   const take = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));

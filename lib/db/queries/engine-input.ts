@@ -23,10 +23,11 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
   const [customers, accounts, txs, credit, aprs] = await Promise.all([
     sql.execute({ sql: `SELECT user_id, consent, credit_score FROM customers WHERE user_id IN (${ph})`, args: userIds }),
     sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
+    // Transactions are most of the data: SQLite packs them into one JSON array, which parses
+    // ~4× faster than libsql building a row object per transaction.
     sql.execute({
-      sql: `SELECT t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind AS merchant_kind, t.pfc_primary, t.pfc_detailed, t.pending
-            FROM transactions t LEFT JOIN merchants m ON m.id = t.merchant_id
-            WHERE t.user_id IN (${ph}) ORDER BY t.user_id, t.date, t.transaction_id`,
+      sql: `SELECT json_group_array(json_array(t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind, t.pfc_primary, t.pfc_detailed, t.pending)) AS rows
+            FROM (SELECT * FROM transactions WHERE user_id IN (${ph}) ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
       args: userIds,
     }),
     sql.execute({
@@ -55,19 +56,20 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
       holder_category: String(r.holder_category),
     });
   }
-  for (const r of txs.rows) {
-    byUser.get(String(r.user_id))?.transactions.push({
-      transaction_id: String(r.transaction_id),
-      account_id: String(r.account_id),
-      date: String(r.date),
-      amount_cents: Number(r.amount_cents),
-      name: String(r.name),
-      merchant_name: str(r.merchant_name),
-      merchant_entity_id: str(r.merchant_entity_id),
-      merchant_kind: str(r.merchant_kind) as MerchantKind | null,
-      pfc_primary: String(r.pfc_primary),
-      pfc_detailed: String(r.pfc_detailed),
-      pending: Number(r.pending) === 1,
+  type TxRow = [string, string, string, string, number, string, string | null, string | null, MerchantKind | null, string, string, number];
+  for (const r of JSON.parse(String(txs.rows[0].rows)) as TxRow[]) {
+    byUser.get(r[2])?.transactions.push({
+      transaction_id: r[0],
+      account_id: r[1],
+      date: r[3],
+      amount_cents: r[4],
+      name: r[5],
+      merchant_name: r[6],
+      merchant_entity_id: r[7],
+      merchant_kind: r[8],
+      pfc_primary: r[9],
+      pfc_detailed: r[10],
+      pending: r[11] === 1,
     });
   }
   const aprsByAccount = new Map<string, EngineCreditLiability["aprs"]>();
@@ -109,13 +111,13 @@ export async function loadApprovedCatalog(sql: Sql): Promise<ContentItem[]> {
   }));
 }
 
-/** Items shown (not rejected or withdrawn) in the `days` before asOf, per customer. */
+/** Items shown to the customer (approved for delivery or delivered) since `fromDate`, per customer. */
 export async function loadRecentlyShown(sql: Sql, userIds: string[], asOf: string, fromDate: string): Promise<Map<string, RecentlyShown[]>> {
   const out = new Map<string, RecentlyShown[]>();
   if (!userIds.length) return out;
   const rs = await sql.execute({
     sql: `SELECT user_id, content_id, MAX(as_of) AS as_of FROM recommendations
-          WHERE user_id IN (${placeholders(userIds.length)}) AND status NOT IN ('rejected', 'withdrawn') AND as_of >= ? AND as_of <= ?
+          WHERE user_id IN (${placeholders(userIds.length)}) AND status IN ('approved', 'delivered') AND as_of >= ? AND as_of <= ?
           GROUP BY user_id, content_id ORDER BY user_id, content_id`,
     args: [...userIds, fromDate, asOf],
   });

@@ -1,11 +1,14 @@
 // Everything the signal detectors share for one customer: personal accounts only (business
 // accounts never count), settled transactions only (pending never count), up to asOf.
 import { dayFromIso, isoFromDay, type Day } from "../../data/dates";
+import { normaliseMerchant } from "../../data/merchant-normalise";
 import type { EngineConfig } from "../config";
 import type { CustomerInput, EngineAccount, EngineCreditLiability, EngineTransaction, WindowId } from "../types";
 
 export interface PreparedTx extends EngineTransaction {
   day: Day;
+  /** Merchant grouping key for outflows ("" for inflows): entity id, else the normalised name. */
+  stream_key: string;
 }
 
 export interface Prepared {
@@ -21,6 +24,7 @@ export function prepare(input: CustomerInput, asOf: string): Prepared {
   const asOfDay = dayFromIso(asOf);
   const accounts = new Map(input.accounts.filter((a) => a.holder_category !== "business").map((a) => [a.account_id, a]));
   const txs: PreparedTx[] = [];
+  const keys = new Map<string, string>(); // the same descriptors repeat: normalise each once
   for (const t of input.transactions) {
     if (t.pending || !accounts.has(t.account_id)) continue;
     const day = dayFromIso(t.date);
@@ -39,6 +43,7 @@ export function prepare(input: CustomerInput, asOf: string): Prepared {
       pfc_detailed: t.pfc_detailed,
       pending: t.pending,
       day,
+      stream_key: t.amount_cents > 0 ? streamKey(t, keys) : "",
     });
   }
   // Services load in this order already; sorting only when needed keeps output order-independent.
@@ -51,6 +56,17 @@ export function prepare(input: CustomerInput, asOf: string): Prepared {
     firstDay: txs.length ? txs[0].day : null,
     credit: new Map(input.credit.filter((c) => accounts.has(c.account_id)).map((c) => [c.account_id, c])),
   };
+}
+
+export function streamKey(t: Pick<EngineTransaction, "merchant_entity_id" | "merchant_name" | "name">, memo?: Map<string, string>): string {
+  if (t.merchant_entity_id) return `entity:${t.merchant_entity_id}`;
+  const raw = t.merchant_name ?? t.name;
+  let key = memo?.get(raw);
+  if (key === undefined) {
+    key = normaliseMerchant(raw);
+    memo?.set(raw, key);
+  }
+  return key;
 }
 
 export interface WindowBounds {

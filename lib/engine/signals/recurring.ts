@@ -1,7 +1,6 @@
 // Recurring streams (SPEC §3.1): outflows grouped by merchant that repeat ≥3 times on a steady
 // cadence with steady amounts. Fees, interest, transfers and card payments are never streams.
 import { addMonths, isoFromDay, type Day } from "../../data/dates";
-import { normaliseMerchant } from "../../data/merchant-normalise";
 import type { EngineConfig } from "../config";
 import type { Prepared, PreparedTx, WindowBounds } from "./prepare";
 import { median } from "./prepare";
@@ -12,10 +11,6 @@ const NOT_MERCHANT_KINDS = new Set(["income", "transfer", "fee"]);
 /** Obligations: rent, utilities, phone/internet, insurance, loan payments. */
 const BILL_PRIMARIES = new Set(["RENT_AND_UTILITIES", "LOAN_PAYMENTS"]);
 const BILL_DETAILED = new Set(["GENERAL_SERVICES_INSURANCE", "GENERAL_SERVICES_CHILDCARE", "GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT"]);
-
-export function streamKey(t: Pick<PreparedTx, "merchant_entity_id" | "merchant_name" | "name">): string {
-  return t.merchant_entity_id ? `entity:${t.merchant_entity_id}` : normaliseMerchant(t.merchant_name ?? t.name);
-}
 
 function classify(t: PreparedTx): "subscription" | "bill" {
   if (t.merchant_kind === "bill") return "bill";
@@ -51,7 +46,7 @@ export function detectRecurringStreams(p: Prepared, b: WindowBounds, config: Eng
     if (!account || (account.type !== "depository" && account.type !== "credit")) continue;
     if (NEVER_STREAMS.has(t.pfc_primary) || t.pfc_detailed === "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT") continue;
     if (t.merchant_kind && NOT_MERCHANT_KINDS.has(t.merchant_kind)) continue;
-    const key = streamKey(t);
+    const key = t.stream_key;
     const list = groups.get(key);
     if (list) list.push(t);
     else groups.set(key, [t]);

@@ -1,0 +1,20 @@
+// One chunk of an engine run: what a worker thread (or the main thread) computes.
+import { run, type EngineConfig, type EngineResult } from "../engine";
+import type { ContentItem } from "../engine/recommend/content";
+import type { RecentlyShown } from "../engine/recommend/recommend";
+import type { CustomerInput, PersonaId, WindowId } from "../engine/types";
+
+export interface EngineJob {
+  asOf: string;
+  config: EngineConfig;
+  catalog: ContentItem[];
+  inputs: CustomerInput[];
+  recentlyShown: Record<string, RecentlyShown[]>;
+  previousPrimary: Record<string, Partial<Record<WindowId, PersonaId | null>>>;
+}
+
+export function computeJob(job: EngineJob): EngineResult[] {
+  return job.inputs.map((input) =>
+    run(input, job.config, job.asOf, { catalog: job.catalog, recentlyShown: job.recentlyShown[input.user_id] ?? [], previousPrimary: job.previousPrimary[input.user_id] }),
+  );
+}
