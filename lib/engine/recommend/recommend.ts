@@ -11,9 +11,10 @@ import type { WindowId } from "../types";
 import type { ContentItem, TriggerId } from "./content";
 import { TRIGGERS, verifyCitations, type Citation, type TriggerResult } from "./triggers";
 
+/** An item the customer has been shown (approved for delivery or delivered). */
 export interface RecentlyShown {
   content_id: string;
-  /** asOf of the run that showed it. */
+  /** asOf of the run that recommended it. */
   as_of: string;
 }
 
