@@ -1,4 +1,5 @@
 import { CATALOG_SEED } from "../engine/recommend/catalog-seed";
+import { assertStorable } from "../services/content";
 import { bulkInsert, type Sql } from "./sql";
 
 /**
@@ -6,6 +7,7 @@ import { bulkInsert, type Sql } from "./sql";
  * they are, so edits made in the app are never overwritten.
  */
 export async function seedCatalog(sql: Sql): Promise<void> {
+  CATALOG_SEED.forEach(assertStorable);
   await sql.batch(
     bulkInsert(
       "content_items",

@@ -11,7 +11,9 @@ export const DEFAULT_CONFIG = {
   windows: {
     // days in the window, days the recurring/income detectors look back, and what counts as enough data
     // `months` turns window totals into "per month" figures a person can check: 30d → ÷1, 180d → ÷6.
-    "30d": { days: 30, months: 1, lookbackDays: 90, minHistoryDays: 30, minTransactions: 10 },
+    // A 30d view still looks back 90 days for recurring charges and pay: under 60 days of history
+    // those patterns cannot be seen, so the customer is marked insufficient rather than guessed at.
+    "30d": { days: 30, months: 1, lookbackDays: 90, minHistoryDays: 60, minTransactions: 10 },
     "180d": { days: 180, months: 6, lookbackDays: 180, minHistoryDays: 90, minTransactions: 30 },
   } satisfies Record<WindowId, { days: number; months: number; lookbackDays: number; minHistoryDays: number; minTransactions: number }>,
   daysPerMonth: 30.4375,

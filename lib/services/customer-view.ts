@@ -1,7 +1,9 @@
 // A customer's signals, personas and current recommendations per window: the shape SPEC §6
 // gives for `spendsense show --json` and the API returns.
 import { DEFAULT_CONFIG } from "../engine";
-import { addDays } from "../data/dates";
+import { addDays, dayFromIso } from "../data/dates";
+import { tenureDays } from "../engine/personas/transitions";
+import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
 import type { Sql } from "../db/sql";
 import { ConsentRequiredError, NotFoundError } from "./errors";
@@ -15,7 +17,17 @@ export interface CustomerView {
 export interface WindowView {
   as_of: string | null;
   signals: unknown;
-  persona: { primary: string | null; secondary: string[]; strength: string; criteria: unknown[]; reason: string } | null;
+  persona: {
+    primary: string | null;
+    secondary: string[];
+    strength: string;
+    criteria: unknown[];
+    reason: string;
+    transition: { from: string | null; kind: string; celebration: string | null };
+    /** Days since the current primary persona was first assigned (unbroken run). */
+    tenure_days: number | null;
+    history: Array<{ as_of: string; primary: string | null; strength: string; transition_kind: string }>;
+  } | null;
   recommendations: Array<{
     id: number;
     kind: string;
@@ -42,8 +54,9 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
       continue;
     }
     const asOf = String(snap.rows[0].as_of);
-    const pa = await sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of = ?`, args: [userId, w, asOf] });
-    const p = pa.rows[0];
+    const pa = await sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? ORDER BY as_of DESC`, args: [userId, w, asOf] });
+    const p = pa.rows[0]?.as_of === asOf ? pa.rows[0] : undefined;
+    const history = pa.rows.map((r) => ({ as_of: String(r.as_of), primary: r.primary_persona === null ? null : String(r.primary_persona), strength: String(r.strength), transition_kind: String(r.transition_kind) }));
     // Current = still live (not rejected, withdrawn or superseded), made within the no-repeat period before the latest run.
     const recs = await sql.execute({
       sql: `SELECT r.*, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id
@@ -55,7 +68,16 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
       as_of: asOf,
       signals: JSON.parse(String(snap.rows[0].payload)),
       persona: p
-        ? { primary: p.primary_persona === null ? null : String(p.primary_persona), secondary: JSON.parse(String(p.secondary)), strength: String(p.strength), criteria: JSON.parse(String(p.criteria)), reason: String(p.reason) }
+        ? {
+            primary: p.primary_persona === null ? null : String(p.primary_persona),
+            secondary: JSON.parse(String(p.secondary)),
+            strength: String(p.strength),
+            criteria: JSON.parse(String(p.criteria)),
+            reason: String(p.reason),
+            transition: { from: p.transition_from === null ? null : String(p.transition_from), kind: String(p.transition_kind), celebration: p.celebration === null ? null : String(p.celebration) },
+            tenure_days: tenureDays(history.map((h) => ({ as_of: h.as_of, primary: h.primary as PersonaId | null })), dayFromIso),
+            history: history.slice(0, 12),
+          }
         : null,
       recommendations: recs.rows.map((r) => ({
         id: Number(r.id),

@@ -58,9 +58,16 @@ describe("engine service (load → engine → persist) on a temporary SQLite fil
     expect(await count("SELECT COUNT(*) AS n FROM recommendations")).toBe(first.recommendations * 2);
     expect(await count("SELECT COUNT(*) AS n FROM recommendations WHERE status = 'superseded'")).toBe(first.recommendations);
     expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 2);
-    const later = await runEngine({ url: db.url, asOf: "2026-12-01" });
+    const later = await runEngine({ url: db.url, asOf: "2026-11-07" });
     expect(later.customers).toBe(first.customers);
     expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 4);
+    // History and tenure: the second assignment knows the first.
+    const [id] = await consenting();
+    const view = await customerView(db.sql, id, ["180d"]);
+    const p = view.windows["180d"]!.persona!;
+    expect(p.history.map((h) => h.as_of)).toEqual(["2026-11-07", "2026-10-31"]);
+    expect(p.transition.kind).toMatch(/unchanged|positive|negative/);
+    if (p.history[0].primary === p.history[1].primary) expect(p.tenure_days).toBe(7);
   });
 
   it("an item approved for the customer is not recommended again within 30 days", async () => {
