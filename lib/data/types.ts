@@ -51,6 +51,8 @@ export interface TransactionRecord {
   name: string;
   merchant_name: string | null;
   merchant_entity_id: string | null;
+  /** Our merchant catalog's id when the merchant is known (see lib/data/categorise.ts). */
+  merchant_id: number | null;
   payment_channel: string;
   pfc_primary: string;
   pfc_detailed: string;

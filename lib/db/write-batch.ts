@@ -2,7 +2,6 @@
 // make re-ingesting the same data a no-op; the caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { IngestBatch } from "../data/types";
-import { findMerchant } from "../data/categorise";
 import { bulkInsert } from "./sql";
 
 type Row = InValue[];
@@ -74,7 +73,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
         t.name,
         t.merchant_name,
         t.merchant_entity_id,
-        findMerchant(t)?.id ?? null,
+        t.merchant_id,
         t.payment_channel,
         t.pfc_primary,
         t.pfc_detailed,

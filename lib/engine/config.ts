@@ -10,12 +10,13 @@ export const DEFAULT_CONFIG = {
   version: "2026-11-21.1",
   windows: {
     // days in the window, days the recurring/income detectors look back, and what counts as enough data
-    // `months` turns window totals into "per month" figures a person can check: 30d → ÷1, 180d → ÷6.
+    // "Per month" figures divide a window's total by (days of the window the history covers ÷ 30):
+    // ÷1 for a full 30d window, ÷6 for a full 180d one, ÷4 when only 120 days of history exist.
     // A 30d view still looks back 90 days for recurring charges and pay: under 60 days of history
     // those patterns cannot be seen, so the customer is marked insufficient rather than guessed at.
-    "30d": { days: 30, months: 1, lookbackDays: 90, minHistoryDays: 60, minTransactions: 10 },
-    "180d": { days: 180, months: 6, lookbackDays: 180, minHistoryDays: 90, minTransactions: 30 },
-  } satisfies Record<WindowId, { days: number; months: number; lookbackDays: number; minHistoryDays: number; minTransactions: number }>,
+    "30d": { days: 30, lookbackDays: 90, minHistoryDays: 60, minTransactions: 10 },
+    "180d": { days: 180, lookbackDays: 180, minHistoryDays: 90, minTransactions: 30 },
+  } satisfies Record<WindowId, { days: number; lookbackDays: number; minHistoryDays: number; minTransactions: number }>,
   daysPerMonth: 30.4375,
   recurring: {
     minOccurrences: 3,

@@ -60,6 +60,7 @@ export function transactionRecord(t: PlaidTransaction, userId: string): Transact
     name: t.name,
     merchant_name: t.merchant_name ?? merchant?.canonical_name ?? null,
     merchant_entity_id: t.merchant_entity_id ?? null,
+    merchant_id: merchant?.id ?? null,
     payment_channel: t.payment_channel,
     pfc_primary: pfc.primary,
     pfc_detailed: pfc.detailed,

@@ -148,6 +148,7 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
         name: t.description,
         merchant_name: merchant_name ?? merchant?.canonical_name ?? null,
         merchant_entity_id: null,
+        merchant_id: merchant?.id ?? null,
         payment_channel: inferPaymentChannel(t.description),
         pfc_primary: pfc.primary,
         pfc_detailed: pfc.detailed,

@@ -75,13 +75,28 @@ export interface WindowBounds {
   lookbackStart: Day;
   end: Day;
   days: number;
+  /** Months of the window the customer's history covers (covered days ÷ 30): the "per month" divisor. */
   months: number;
   lookbackDays: number;
+  /** Months of the lookback the history covers. */
+  lookbackMonths: number;
 }
 
 export function windowBounds(p: Prepared, window: WindowId, config: EngineConfig): WindowBounds {
   const w = config.windows[window];
-  return { window, start: p.asOf - w.days + 1, lookbackStart: p.asOf - w.lookbackDays + 1, end: p.asOf, days: w.days, months: w.months, lookbackDays: w.lookbackDays };
+  const history = p.firstDay === null ? 0 : p.asOf - p.firstDay + 1;
+  // A customer with less history than the window is not averaged over days they had no account.
+  const covered = (days: number) => Math.max(1, Math.min(days, history)) / 30;
+  return {
+    window,
+    start: p.asOf - w.days + 1,
+    lookbackStart: p.asOf - w.lookbackDays + 1,
+    end: p.asOf,
+    days: w.days,
+    months: covered(w.days),
+    lookbackDays: w.lookbackDays,
+    lookbackMonths: covered(w.lookbackDays),
+  };
 }
 
 export function inRange(t: PreparedTx, from: Day, to: Day): boolean {

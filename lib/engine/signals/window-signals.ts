@@ -135,7 +135,7 @@ export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals)
   let other = 0;
   let total = 0;
   const byDay = new Map<number, number>();
-  const monthly = new Array<number>(Math.max(1, Math.round(b.lookbackDays / 30))).fill(0);
+  const monthly = new Array<number>(Math.max(1, Math.round(b.lookbackMonths))).fill(0);
   for (const t of p.txs) {
     if (t.amount_cents >= 0 || t.pfc_primary !== "INCOME" || NOT_EARNED_INCOME.has(t.pfc_detailed) || !inRange(t, b.lookbackStart, b.end)) continue;
     if (p.accounts.get(t.account_id)?.type !== "depository") continue;
@@ -160,7 +160,7 @@ export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals)
     median_pay_gap_days: med,
     pay_gap_variability: cv === null ? null : round2(cv),
     income_variability: incomeCv === null ? null : round2(incomeCv),
-    monthly_income_cents: Math.round(total / (b.lookbackDays / 30)),
+    monthly_income_cents: Math.round(total / b.lookbackMonths),
     checking_balance_cents: checking,
     buffer_months: spend.monthly_cents > 0 ? round1(checking / spend.monthly_cents) : null,
   };

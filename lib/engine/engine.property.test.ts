@@ -1,0 +1,235 @@
+// Property tests for run(): laws that hold for every customer, checked over the golden customers
+// and 50 generated ones (lib/data/generator, converted here to the engine's input). Random
+// choices come from a small seeded PRNG, so a failure always reproduces.
+import { describe, expect, it } from "vitest";
+import { findMerchant } from "../data/categorise";
+import { generateCustomer } from "../data/generator";
+import { dayFromIso, isoFromDay } from "../data/dates";
+import type { PlaidBundle } from "../validation/plaid";
+import { harmfulProductCheck } from "./guardrails/harmful";
+import { toneFindings } from "./guardrails/tone";
+import { DEFAULT_CONFIG, run, type EngineResult } from "./index";
+import { CATALOG_SEED } from "./recommend/catalog-seed";
+import type { RecentlyShown } from "./recommend/recommend";
+import { readSignal } from "./signal-path";
+import { GOLDEN_AS_OF, GOLDEN_CUSTOMERS } from "./testing/golden-customers";
+import { WINDOWS, type CustomerInput } from "./types";
+
+const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
+const AS_OF = GOLDEN_AS_OF;
+const GENERATED = 50;
+const CATALOG_BY_ID = new Map(CATALOG_SEED.map((i) => [i.id, i]));
+
+/** mulberry32: a tiny deterministic PRNG, good enough to shuffle test input. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], rand: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const cents = (dollars: number | null | undefined): number | null => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
+
+/** The generator's Plaid bundle as the engine sees it (what services load from the database). */
+function toEngineInput(b: PlaidBundle): CustomerInput {
+  if (!b.user) throw new Error("generated bundle without a user");
+  return {
+    user_id: b.user.user_id,
+    consent: b.user.consent === true,
+    credit_score: b.user.credit_score ?? null,
+    accounts: (b.accounts ?? []).map((a) => ({
+      account_id: a.account_id,
+      type: a.type,
+      subtype: a.subtype ?? "",
+      name: a.name,
+      mask: a.mask ?? null,
+      current_cents: cents(a.balances.current),
+      available_cents: cents(a.balances.available),
+      limit_cents: cents(a.balances.limit),
+      holder_category: a.holder_category ?? "personal",
+    })),
+    transactions: (b.transactions ?? []).map((t) => ({
+      transaction_id: t.transaction_id,
+      account_id: t.account_id,
+      date: t.date,
+      amount_cents: Math.round(t.amount * 100),
+      name: t.name,
+      merchant_name: t.merchant_name ?? null,
+      merchant_entity_id: t.merchant_entity_id ?? null,
+      merchant_kind: findMerchant(t)?.kind ?? null,
+      pfc_primary: t.personal_finance_category?.primary ?? "",
+      pfc_detailed: t.personal_finance_category?.detailed ?? "",
+      pending: t.pending,
+    })),
+    credit: (b.liabilities?.credit ?? []).map((c) => ({
+      account_id: c.account_id,
+      aprs: c.aprs.map((x) => ({ apr_type: x.apr_type, apr_percentage: x.apr_percentage, interest_charge_amount_cents: cents(x.interest_charge_amount) })),
+      minimum_payment_cents: cents(c.minimum_payment_amount),
+      last_payment_cents: cents(c.last_payment_amount),
+      last_payment_date: c.last_payment_date ?? null,
+      last_statement_balance_cents: cents(c.last_statement_balance),
+      last_statement_issue_date: c.last_statement_issue_date ?? null,
+      is_overdue: c.is_overdue ?? null,
+    })),
+  };
+}
+
+const generated = Array.from({ length: GENERATED }, (_, i) => toEngineInput(generateCustomer({ users: GENERATED, seed: 20261031, asOf: AS_OF, months: 7 }, i)));
+const golden = Object.values(GOLDEN_CUSTOMERS).map((build) => build());
+const customers = [...golden, ...generated];
+
+const engine = (input: CustomerInput, recentlyShown: readonly RecentlyShown[] = []) => run(input, DEFAULT_CONFIG, AS_OF, { catalog: CATALOG_SEED, recentlyShown });
+const baseline = new Map(customers.map((c) => [c.user_id, engine(c)]));
+const consenting = customers.filter((c) => c.consent);
+
+function windowsOf(r: EngineResult) {
+  if (!r.consent) throw new Error(`${r.user_id} was refused`);
+  return WINDOWS.map((id) => r.windows[id]);
+}
+
+describe("engine properties (golden + generated customers)", () => {
+  it("covers a meaningful population", () => {
+    expect(consenting.length).toBeGreaterThan(40);
+    const primaries = new Set(consenting.flatMap((c) => windowsOf(baseline.get(c.user_id)!).map((w) => w.persona.primary)));
+    for (const p of ["high_utilization", "variable_income", "fee_fighter", "subscription_heavy", "savings_builder"]) expect(primaries).toContain(p);
+    expect(consenting.some((c) => windowsOf(baseline.get(c.user_id)!).some((w) => w.recommendations.some((r) => r.kind === "offer")))).toBe(true);
+  });
+
+  it("(a) output is byte-identical when transactions, accounts and liabilities are shuffled", () => {
+    const rand = prng(7);
+    for (const c of customers) {
+      const expected = JSON.stringify(baseline.get(c.user_id));
+      for (let k = 0; k < 2; k++) {
+        const input = { ...c, transactions: shuffled(c.transactions, rand), accounts: shuffled(c.accounts, rand), credit: shuffled(c.credit, rand) };
+        expect(JSON.stringify(engine(input)), c.user_id).toBe(expected);
+      }
+    }
+  });
+
+  it("(b) running twice gives identical output, and the input is left untouched", () => {
+    for (const c of customers) {
+      const before = JSON.stringify(c);
+      expect(JSON.stringify(engine(c)), c.user_id).toBe(JSON.stringify(baseline.get(c.user_id)));
+      expect(JSON.stringify(c), c.user_id).toBe(before);
+    }
+  });
+
+  it("(c) every citation equals the signal it names and every rationale passes the tone check", () => {
+    let citations = 0;
+    for (const c of consenting) {
+      for (const w of windowsOf(baseline.get(c.user_id)!)) {
+        for (const r of w.recommendations) {
+          for (const cite of r.citations) {
+            citations++;
+            expect(readSignal(w.signals, cite.signal), `${c.user_id} ${w.signals.window} ${r.content_id} ${cite.signal}`).toBe(cite.value);
+          }
+          expect(toneFindings(r.rationale), `${c.user_id} ${r.content_id}: ${r.rationale}`).toEqual([]);
+        }
+      }
+    }
+    expect(citations).toBeGreaterThan(500);
+  });
+
+  it("(d) a non-consenting customer never gets signals or recommendations", () => {
+    const declined = [...customers.filter((c) => !c.consent), ...consenting.map((c) => ({ ...c, consent: false }))];
+    expect(declined.length).toBeGreaterThan(consenting.length);
+    for (const c of declined) {
+      const r = engine(c, []);
+      expect(r, c.user_id).toEqual({ user_id: c.user_id, consent: false, as_of: AS_OF, refused: "consent_required", message: expect.any(String) });
+      expect(JSON.stringify(r)).not.toMatch(/signals|recommendations|windows/);
+    }
+  });
+
+  it("(e) every recommendation carries the exact disclaimer and is a 'chosen' candidate in its trace", () => {
+    for (const c of consenting) {
+      for (const w of windowsOf(baseline.get(c.user_id)!)) {
+        const chosen = w.trace.candidates.filter((x) => x.decision === "chosen");
+        expect(chosen.map((x) => x.content_id).sort(), c.user_id).toEqual(w.recommendations.map((r) => r.content_id).sort());
+        for (const r of w.recommendations) {
+          expect(r.disclaimer).toBe(DISCLAIMER);
+          expect(w.trace.candidates.find((x) => x.content_id === r.content_id), `${c.user_id} ${r.content_id}`).toMatchObject({ decision: "chosen", kind: r.kind, score: r.score });
+        }
+      }
+    }
+  });
+
+  it("(f) no recommended offer is a harmful product and every chosen offer is eligible", () => {
+    let offers = 0;
+    for (const c of consenting) {
+      for (const w of windowsOf(baseline.get(c.user_id)!)) {
+        for (const r of w.recommendations.filter((x) => x.kind === "offer")) {
+          offers++;
+          const item = CATALOG_BY_ID.get(r.content_id)!;
+          expect(harmfulProductCheck(item).blocked, r.content_id).toBe(false);
+          expect(w.trace.candidates.find((x) => x.content_id === r.content_id), `${c.user_id} ${r.content_id}`).toMatchObject({ eligible: true, eligibility_reasons: [], harmful: [] });
+        }
+      }
+    }
+    expect(offers).toBeGreaterThan(50);
+  });
+
+  it("(g) items shown within the last 30 days are not recommended again; items shown 30 days ago may be", () => {
+    const thirtyDaysAgo = isoFromDay(dayFromIso(AS_OF) - DEFAULT_CONFIG.recommend.noRepeatDays);
+    for (const c of consenting) {
+      const first = baseline.get(c.user_id)!;
+      const shownIds = [...new Set(windowsOf(first).flatMap((w) => w.recommendations.map((r) => r.content_id)))].sort();
+      if (!shownIds.length) continue;
+      const again = engine(c, shownIds.map((content_id) => ({ content_id, as_of: AS_OF })));
+      for (const w of windowsOf(again)) {
+        for (const r of w.recommendations) expect(shownIds, `${c.user_id} ${w.signals.window}`).not.toContain(r.content_id);
+        for (const id of shownIds) {
+          const cand = w.trace.candidates.find((x) => x.content_id === id);
+          if (cand && cand.triggers_fired.length) expect(cand.why).toBe("already shown within the last 30 days");
+        }
+      }
+      const later = engine(c, shownIds.map((content_id) => ({ content_id, as_of: thirtyDaysAgo })));
+      expect(JSON.stringify(later), c.user_id).toBe(JSON.stringify(first));
+    }
+  });
+
+  it("(h) ranking is deterministic: per kind, scores never increase and ties go by content id", () => {
+    for (const c of consenting) {
+      for (const w of windowsOf(baseline.get(c.user_id)!)) {
+        expect(w.recommendations.map((r) => r.rank)).toEqual(w.recommendations.map((_, i) => i + 1));
+        for (const kind of ["education", "offer"] as const) {
+          const list = w.recommendations.filter((r) => r.kind === kind);
+          for (let i = 1; i < list.length; i++) {
+            const [a, b] = [list[i - 1], list[i]];
+            expect(b.score, `${c.user_id} ${w.signals.window} ${a.content_id} → ${b.content_id}`).toBeLessThanOrEqual(a.score);
+            if (a.score === b.score) expect(a.content_id < b.content_id, `${c.user_id} tie ${a.content_id} / ${b.content_id}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it("recommendation counts stay within SPEC §3.3 (3–5 education and ≤ 3 offers when sufficient; none otherwise)", () => {
+    for (const c of consenting) {
+      for (const w of windowsOf(baseline.get(c.user_id)!)) {
+        const education = w.recommendations.filter((r) => r.kind === "education").length;
+        const offers = w.recommendations.filter((r) => r.kind === "offer").length;
+        if (!w.signals.sufficiency.sufficient) {
+          expect(w.recommendations, c.user_id).toEqual([]);
+          expect(w.persona.primary).toBeNull();
+          continue;
+        }
+        expect(education, `${c.user_id} ${w.signals.window}`).toBeGreaterThanOrEqual(3);
+        expect(education).toBeLessThanOrEqual(5);
+        expect(offers).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+});
