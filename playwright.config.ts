@@ -22,7 +22,7 @@ export default defineConfig({
   },
   webServer: {
     // A throwaway database with a small deterministic demo set, then the production build.
-    command: `node bin/spendsense.mjs db reset --yes && node bin/spendsense.mjs generate --users 20 --load --no-files && ./node_modules/.bin/next start -p ${PORT}`,
+    command: `node bin/spendsense.mjs db reset --yes && node bin/spendsense.mjs generate --users 20 --load --no-files && node bin/spendsense.mjs run && ./node_modules/.bin/next start -p ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     env: { DATABASE_URL: "file:./data/e2e.db" },
     timeout: 120_000,

@@ -1,6 +1,8 @@
 import { prisma } from "@/lib/db/client";
 import { getOverview } from "@/lib/db/queries/overview";
 import { Stat } from "@/components/ui/stat";
+import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
+import type { PersonaId } from "@/lib/engine/types";
 
 // Counts are live: render on every request, never at build time.
 export const dynamic = "force-dynamic";
@@ -40,6 +42,31 @@ export default async function HomePage() {
           <Stat label="Liabilities" value={n(o.liabilities)} hint="credit cards, mortgages and student loans" testId="count-liabilities" />
           <Stat label="Consenting customers" value={n(o.consenting)} hint="only these are ever analysed" testId="count-consenting" />
         </dl>
+        {o.latestRun ? (
+          <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="latest-run">
+            <h3 className="font-semibold">
+              Latest engine run: as of {o.latestRun.as_of}, {n(o.latestRun.customers)} consenting customers
+            </h3>
+            <p className="mt-1 text-sm text-slate-600">{n(o.pendingReview)} recommendations are waiting for review.</p>
+            <table className="mt-3 text-sm">
+              <caption className="sr-only">Primary persona per customer, 30-day window</caption>
+              <thead>
+                <tr className="text-left text-slate-600">
+                  <th className="pr-6 font-medium">Primary persona (30 days)</th>
+                  <th className="text-right font-medium">Customers</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.personaMix.map((m) => (
+                  <tr key={m.persona ?? "none"}>
+                    <td className="pr-6">{m.persona ? PERSONA_LABELS[m.persona as PersonaId] : "Not enough data"}</td>
+                    <td className="text-right tabular-nums">{n(m.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
         {o.customers === 0 ? (
           <p className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             No customers yet. Load demo data with <code className="font-mono">npx spendsense generate --load</code> or your own

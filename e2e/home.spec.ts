@@ -8,6 +8,10 @@ test("home page says what SpendSense is and shows live counts from the database"
   await expect(page.getByTestId("count-customers")).toHaveText("20");
   const tx = Number((await page.getByTestId("count-transactions").textContent())!.replace(/,/g, ""));
   expect(tx).toBeGreaterThan(20 * 50);
+  // The engine ran over the demo data: a persona mix for the consenting customers.
+  await expect(page.getByTestId("latest-run")).toContainText("as of 2026-10-31");
+  await expect(page.getByTestId("latest-run")).toContainText("19 consenting customers");
+  await expect(page.getByRole("table")).toContainText(/High Utilization|Subscription-Heavy|Fee Fighter|Savings Builder|Variable Income Budgeter/);
 });
 
 test("health endpoint reports a migrated database", async ({ request }) => {

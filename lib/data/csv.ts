@@ -60,9 +60,12 @@ export function parseCsv(text: string): CsvTable {
   return { header: head.cells.map((h) => h.trim()), rows: rest };
 }
 
-/** Quotes a cell when it needs it (RFC 4180). */
-export function csvCell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV cell: null/undefined → empty, booleans true/false, text quoted when it must be (RFC 4180). */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  const s = String(value);
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,6 +1,7 @@
 // CSV rows for the generator's customers, accounts and transactions files: RFC 4180 quoting,
 // "\n" line ends, empty cells for null, amounts with exactly two decimals in Plaid's sign.
 import type { PlaidBundle } from "../../validation/plaid";
+import { csvCell } from "../csv";
 import { formatDollars } from "./money";
 
 export const CUSTOMER_COLUMNS = ["user_id", "name", "consent", "age_band", "gender", "region", "income_tier", "credit_score"] as const;
@@ -34,15 +35,6 @@ export const TRANSACTION_COLUMNS = [
   "pending",
 ] as const;
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV cell: null/undefined → empty, booleans true/false, text quoted when it must be. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  const s = String(value);
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const money = (n: number | null | undefined) => (n === null || n === undefined ? "" : formatDollars(n));
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../csv";
 import { generateCustomer, writeGeneratedFiles } from "./index";
-import { csvCell } from "./csv";
+import { csvCell } from "../csv";
 
 const OPTS = { users: 60, seed: 42, asOf: "2026-10-31", months: 7 };
 const dirs: string[] = [];

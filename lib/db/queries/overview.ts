@@ -9,6 +9,10 @@ export interface Overview {
   liabilities: number;
   firstDate: string | null;
   lastDate: string | null;
+  latestRun: { as_of: string; customers: number; finished_at: Date | null } | null;
+  /** Primary persona counts (30d window) at the latest run's asOf. */
+  personaMix: Array<{ persona: string | null; count: number }>;
+  pendingReview: number;
 }
 
 /** Live counts for the home page. */
@@ -24,6 +28,13 @@ export async function getOverview(db: Db): Promise<Overview> {
     db.studentLiability.count(),
     db.transaction.aggregate({ _min: { date: true }, _max: { date: true } }),
   ]);
+  const latestRun = await db.engineRun.findFirst({ where: { status: "finished" }, orderBy: { id: "desc" }, select: { as_of: true, customers: true, finished_at: true } });
+  const [mix, pendingReview] = latestRun
+    ? await Promise.all([
+        db.personaAssignment.groupBy({ by: ["primary_persona"], where: { window: "30d", as_of: latestRun.as_of }, _count: { _all: true }, orderBy: { primary_persona: "asc" } }),
+        db.recommendation.count({ where: { status: "pending_review" } }),
+      ])
+    : [[], 0];
   return {
     customers,
     consenting,
@@ -33,5 +44,8 @@ export async function getOverview(db: Db): Promise<Overview> {
     liabilities: credit + mortgage + student,
     firstDate: range._min.date,
     lastDate: range._max.date,
+    latestRun,
+    personaMix: mix.map((m) => ({ persona: m.primary_persona, count: m._count._all })),
+    pendingReview,
   };
 }
