@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PASSWORD = "e2e-password-2026";
+const cli = "node bin/spendsense.mjs";
+const staff = (["admin", "operator", "analyst"] as const).map((r) => `${cli} staff create --email ${r}@spendsense.local --role ${r} --password ${E2E_PASSWORD}`).join(" && ");
 // Debian's Chromium (STACK.md): `npx playwright install` cannot download browsers here.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -22,9 +25,9 @@ export default defineConfig({
   },
   webServer: {
     // A throwaway database with a small deterministic demo set, then the production build.
-    command: `node bin/spendsense.mjs db reset --yes && node bin/spendsense.mjs generate --users 20 --load --no-files && node bin/spendsense.mjs run && ./node_modules/.bin/next start -p ${PORT}`,
+    command: `${cli} db reset --yes && ${cli} generate --users 20 --load --no-files && ${cli} run && ${staff} && ./node_modules/.bin/next start -p ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
-    env: { DATABASE_URL: "file:./data/e2e.db" },
+    env: { DATABASE_URL: "file:./data/e2e.db", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production", NEXTAUTH_URL: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
     timeout: 120_000,
     reuseExistingServer: false,
   },

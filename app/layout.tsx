@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { currentSession } from "@/lib/auth/guards";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
   description: "Explainable financial education from transaction data",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -17,7 +20,18 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-semibold tracking-tight text-emerald-800">
               SpendSense
             </Link>
-            <span className="text-sm text-slate-600">Explainable financial education</span>
+            {session ? (
+              <div className="flex items-center gap-3 text-sm">
+                <span data-testid="signed-in-as">
+                  {session.user.email} <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">{session.user.role}</span>
+                </span>
+                <SignOutButton />
+              </div>
+            ) : (
+              <Link href="/login" className="text-sm text-emerald-800 underline">
+                Staff sign-in
+              </Link>
+            )}
           </div>
         </header>
         <main className="mx-auto max-w-5xl px-6 py-10">{children}</main>

@@ -2,11 +2,13 @@
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../data/types";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
+import { StaffExistsError } from "../services/staff";
 import { registerDb } from "./commands/db";
 import { registerEngine } from "./commands/engine";
 import { registerGenerate } from "./commands/generate";
 import { registerHealth } from "./commands/health";
 import { registerIngest } from "./commands/ingest";
+import { registerStaff } from "./commands/staff";
 import { UsageError } from "./errors";
 
 export function buildProgram(): Command {
@@ -17,6 +19,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerIngest(program);
   registerEngine(program);
+  registerStaff(program);
   registerDb(program);
   registerHealth(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError("(run with --help for usage)");
@@ -37,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof NotFoundError || err instanceof ConsentRequiredError) {
       console.error(`error: ${err.message}`);
       return err instanceof NotFoundError ? 4 : 3;
+    }
+    if (err instanceof StaffExistsError) {
+      console.error(`error: ${err.message}`);
+      return 1;
     }
     if (err instanceof IngestError) {
       console.error(err.message);

@@ -2,6 +2,7 @@
 // Generates the Prisma client if missing, migrates, loads the demo customers into an empty
 // database, builds the app when the build is missing or older than the sources, then serves it.
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { GENERATOR_DEFAULTS } from "../data/generator";
@@ -10,6 +11,21 @@ import { databaseStatus, migrateDatabase } from "../services/database";
 import { runEngine } from "../services/engine";
 import { loadGenerated } from "../services/generate";
 import { progress } from "./progress";
+import { ensureDemoStaff } from "../services/staff";
+
+const DEV_DEMO_PASSWORD = "spendsense-demo";
+
+/** NEXTAUTH_SECRET from the environment, else from .env.local, else generated into .env.local (git-ignored). */
+function ensureAuthSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(root, ".env.local");
+  const existing = fs.existsSync(file) ? /^NEXTAUTH_SECRET=(.+)$/m.exec(fs.readFileSync(file, "utf8"))?.[1] : undefined;
+  if (existing) return existing;
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.appendFileSync(file, `NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
+  console.log("Generated NEXTAUTH_SECRET into .env.local.");
+  return secret;
+}
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -62,13 +78,27 @@ async function main() {
     console.log(`Engine run as of ${s.as_of}: ${s.customers} consenting customers, ${s.recommendations} recommendations awaiting review.`);
   }
 
+  const demoPassword = process.env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD;
+  // Imported here, not at the top: on a fresh clone the Prisma client is generated above.
+  const { createPrisma } = await import("../db/client");
+  const db = createPrisma();
+  const created = await ensureDemoStaff(db, demoPassword).finally(() => db.$disconnect());
+  if (created.length) {
+    console.log(`Demo staff sign-ins (password ${process.env.SPENDSENSE_DEMO_PASSWORD ? "from SPENDSENSE_DEMO_PASSWORD" : `"${DEV_DEMO_PASSWORD}", development only`}):`);
+    for (const s of created) console.log(`  ${s.role.padEnd(8)} ${s.email}`);
+  }
+  const secret = ensureAuthSecret();
+
   if (buildIsStale()) {
     console.log("Building the app (first start or sources changed)…");
     run(bin("next"), ["build"]);
   }
 
   console.log(`\nSpendSense is running at http://localhost:${port}  (Ctrl+C to stop)\n`);
-  const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const server = spawn(bin("next"), ["start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: secret, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+  });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

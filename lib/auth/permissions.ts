@@ -1,0 +1,34 @@
+// Who may do what (SPEC §1): one table, checked on the server by every page, server action and
+// route handler. Analysts see aggregates only: no names, no transactions, no single customer.
+export const ROLES = ["admin", "operator", "analyst"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "customers:list": ["admin", "operator"],
+  "customers:read": ["admin", "operator"],
+  "transactions:read": ["admin", "operator"],
+  "consent:record": ["admin", "operator"],
+  "review:act": ["admin", "operator"],
+  "content:read": ["admin", "operator", "analyst"],
+  "content:write": ["admin", "operator"],
+  "content:approve": ["admin", "operator"],
+  "insights:read": ["admin", "operator", "analyst"],
+  "eval:read": ["admin", "operator", "analyst"],
+  "engine:run": ["admin", "operator"],
+  "settings:edit": ["admin"],
+  "staff:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
