@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentSession } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +23,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {session ? (
               <div className="flex items-center gap-3 text-sm">
+                {can(session.user.role, "customers:list") ? (
+                  <nav aria-label="Staff">
+                    <Link href="/customers" className="text-emerald-800 underline">
+                      Customers
+                    </Link>
+                  </nav>
+                ) : null}
                 <span data-testid="signed-in-as">
                   {session.user.email} <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">{session.user.role}</span>
                 </span>

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_PASSWORD } from "../playwright.config";
-
-async function signIn(page: Page, email: string, password = E2E_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 test("without a session the API answers 401 in the error shape", async ({ request }) => {
   const res = await request.get("/api/me");

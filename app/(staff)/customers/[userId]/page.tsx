@@ -1,0 +1,197 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
+import { money, percent } from "@/lib/engine/recommend/format";
+import type { WindowSignals } from "@/lib/engine/signals/types";
+import type { PersonaId } from "@/lib/engine/types";
+import { customerView, type WindowView } from "@/lib/services/customer-view";
+import { withSql } from "@/lib/services/database";
+
+export const dynamic = "force-dynamic";
+
+const persona = (p: string | null) => (p ? PERSONA_LABELS[p as PersonaId] : "No persona");
+const orDash = (v: number | null | undefined, f: (n: number) => string) => (v === null || v === undefined ? "—" : f(v));
+
+function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
+  const rows: Array<[string, (s: WindowSignals) => string]> = [
+    ["Data sufficient", (s) => (s.sufficiency.sufficient ? "yes" : `no: ${s.sufficiency.reasons.join("; ")}`)],
+    ["Monthly spend", (s) => money(s.spend.monthly_cents)],
+    ["Subscriptions", (s) => `${s.subscriptions.subscription_count} · ${money(s.subscriptions.monthly_subscription_cents)}/mo · ${orDash(s.subscriptions.subscription_share_pct, percent)} of spend`],
+    ["Bills", (s) => `${s.subscriptions.bill_count} · ${money(s.subscriptions.monthly_bill_cents)}/mo`],
+    ["Max card utilization", (s) => orDash(s.credit.max_utilization_pct, percent)],
+    ["Card interest per month", (s) => money(s.credit.interest_monthly_cents)],
+    ["Minimum payments only", (s) => (s.credit.minimum_payment_only ? "yes" : "no")],
+    ["Overdue", (s) => (s.credit.overdue ? "yes" : "no")],
+    ["Pay frequency · median gap", (s) => `${s.income.frequency} · ${orDash(s.income.median_pay_gap_days, (n) => `${n} days`)}`],
+    ["Monthly income", (s) => money(s.income.monthly_income_cents)],
+    ["Cash-flow buffer", (s) => orDash(s.income.buffer_months, (n) => `${n} months`)],
+    ["Savings inflow per month", (s) => money(s.savings.net_inflow_monthly_cents)],
+    ["Savings growth", (s) => orDash(s.savings.growth_rate_pct, percent)],
+    ["Emergency fund", (s) => orDash(s.savings.emergency_fund_months, (n) => `${n} months`)],
+    ["Overdraft / NSF / late fees", (s) => `${s.fees.penalty.count} · ${money(s.fees.penalty.cents)}`],
+  ];
+  return (
+    <table className="w-full text-sm" aria-label="Signals by window">
+      <thead>
+        <tr className="border-b text-left">
+          <th scope="col" className="py-1 font-medium">Signal</th>
+          {windows.map(([w, v]) => (
+            <th key={w} scope="col" className="py-1 font-medium">
+              {w} {v.as_of ? `(as of ${v.as_of})` : ""}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, f]) => (
+          <tr key={label} className="border-b border-slate-100">
+            <th scope="row" className="py-1 pr-4 text-left font-normal text-slate-600">{label}</th>
+            {windows.map(([w, v]) => (
+              <td key={w} className="py-1 tabular-nums">{v.signals ? f(v.signals as WindowSignals) : "—"}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function CustomerPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const access = await guardPage("customers:read", `/customers/${userId}`);
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="a single customer's page" />;
+  const db = prisma();
+  const customer = await db.customer.findUnique({ where: { user_id: userId }, include: { consent_events: { orderBy: { recorded_at: "desc" } }, accounts: { orderBy: { account_id: "asc" } } } });
+  if (!customer) notFound();
+  const view = customer.consent ? await withSql((sql) => customerView(sql, userId)) : null;
+  const showTx = can(access.session.user.role, "transactions:read");
+  const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
+  const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href="/customers" className="text-sm text-emerald-800 underline">← Customers</Link>
+        <h1 className="mt-2 text-2xl font-bold">
+          {customer.name} <span className="font-mono text-base text-slate-500">{customer.user_id}</span>
+        </h1>
+        <p className="text-sm text-slate-600">
+          {[customer.age_band, customer.gender, customer.region, customer.income_tier].filter(Boolean).join(" · ") || "No demographics"} · consent:{" "}
+          <strong data-testid="consent-state">{customer.consent ? "opted in" : "not given"}</strong>
+        </p>
+      </div>
+
+      {view ? (
+        <>
+          <section aria-labelledby="personas" className="space-y-2">
+            <h2 id="personas" className="text-lg font-semibold">Personas</h2>
+            <div className="grid gap-4 md:grid-cols-2">
+              {windows.map(([w, v]) => (
+                <div key={w} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`persona-${w}`}>
+                  <h3 className="font-medium">
+                    {w}: {persona(v.persona?.primary ?? null)} <span className="text-sm text-slate-600">({v.persona?.strength ?? "not run"})</span>
+                  </h3>
+                  {v.persona ? (
+                    <>
+                      <p className="text-sm text-slate-600">{v.persona.reason}</p>
+                      {v.persona.transition.celebration ? <p className="mt-1 text-sm text-emerald-800">{v.persona.transition.celebration}</p> : null}
+                      <p className="mt-1 text-xs text-slate-500">
+                        In this persona for {v.persona.tenure_days ?? 0} days · history: {v.persona.history.map((h) => `${h.as_of} ${h.primary ?? "none"}`).join(", ")}
+                      </p>
+                    </>
+                  ) : null}
+                </div>
+              ))}
+            </div>
+          </section>
+          <section aria-labelledby="signals" className="space-y-2">
+            <h2 id="signals" className="text-lg font-semibold">Signals, 30 and 180 days</h2>
+            <SignalsTable windows={windows} />
+          </section>
+          <section aria-labelledby="recs" className="space-y-3">
+            <h2 id="recs" className="text-lg font-semibold">Recommendations</h2>
+            {windows.map(([w, v]) => (
+              <div key={w} className="space-y-2">
+                <h3 className="font-medium">{w}</h3>
+                {v.recommendations.length === 0 ? <p className="text-sm text-slate-600">None current.</p> : null}
+                <ul className="space-y-2">
+                  {v.recommendations.map((r) => (
+                    <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                      <p className="font-medium">
+                        [{r.kind}] {r.title} <span className="text-slate-500">— {r.status.replace("_", " ")}</span>
+                      </p>
+                      <p className="mt-1">{r.rationale}</p>
+                      <p className="mt-1 text-xs text-slate-500">{r.disclaimer}</p>
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-xs text-emerald-800">Citations and decision trace</summary>
+                        <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify({ citations: r.citations, trace: r.trace }, null, 2)}</pre>
+                      </details>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        </>
+      ) : (
+        <p className="rounded-md border border-slate-200 bg-white p-4 text-sm">No consent: nothing is computed or recommended for this customer.</p>
+      )}
+
+      <section aria-labelledby="consent" className="space-y-2">
+        <h2 id="consent" className="text-lg font-semibold">Consent history</h2>
+        <ul className="text-sm">
+          {customer.consent_events.map((e) => (
+            <li key={e.id}>
+              {e.recorded_at.toISOString().slice(0, 16).replace("T", " ")} · {e.granted ? "granted" : "revoked / declined"} · {e.source}
+              {e.note ? ` · ${e.note}` : ""}
+            </li>
+          ))}
+          {customer.consent_events.length === 0 ? <li>No consent recorded.</li> : null}
+        </ul>
+      </section>
+
+      <section aria-labelledby="accounts" className="space-y-2">
+        <h2 id="accounts" className="text-lg font-semibold">Accounts</h2>
+        <ul className="text-sm">
+          {customer.accounts.map((a) => (
+            <li key={a.account_id}>
+              {a.name} {a.mask ? `••${a.mask}` : ""} · {a.type}/{a.subtype} · balance {a.current_cents === null ? "—" : money(a.current_cents)}
+              {a.limit_cents ? ` of ${money(a.limit_cents)} limit` : ""}
+              {a.holder_category === "business" ? " · business (excluded from signals)" : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {showTx ? (
+        <section aria-labelledby="tx" className="space-y-2">
+          <h2 id="tx" className="text-lg font-semibold">Latest transactions</h2>
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b text-left">
+                <th scope="col">Date</th>
+                <th scope="col">Description</th>
+                <th scope="col">Category</th>
+                <th scope="col" className="text-right">Amount (+ = out)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transactions.map((t) => (
+                <tr key={t.transaction_id} className="border-b border-slate-100">
+                  <td className="py-1">{t.date}{t.pending ? " (pending)" : ""}</td>
+                  <td>{t.merchant_name ?? t.name}</td>
+                  <td className="text-slate-600">{t.pfc_detailed}</td>
+                  <td className="text-right tabular-nums">{money(t.amount_cents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </div>
+  );
+}

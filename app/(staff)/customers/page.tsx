@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { CustomersTable } from "@/components/tables/customers-table";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { prisma } from "@/lib/db/client";
+import { listCustomers } from "@/lib/db/queries/customers";
+import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
+import { PERSONA_IDS } from "@/lib/engine/types";
+import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery } from "@/lib/validation/customers";
+
+export const dynamic = "force-dynamic";
+
+function href(q: CustomerListQuery, change: Partial<CustomerListQuery>): string {
+  const next = { ...q, ...change };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== "") params.set(k, String(v));
+  return `/customers?${params.toString()}`;
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const access = await guardPage("customers:list", "/customers");
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the customer list" />;
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ""));
+  const parsed = customerListQuerySchema.safeParse(raw);
+  const q = parsed.success ? parsed.data : customerListQuerySchema.parse({});
+  const { rows, total } = await listCustomers(prisma(), q);
+  const pages = Math.max(1, Math.ceil(total / q.pageSize));
+  const sortHref = Object.fromEntries(CUSTOMER_SORTS.map((s) => [s, href(q, { sort: s, dir: q.sort === s && q.dir === "asc" ? "desc" : "asc", page: 1 })]));
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Customers</h1>
+      {!parsed.success ? <p role="status" className="text-sm text-amber-800">Some filters were not understood and were reset.</p> : null}
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter customers">
+        <label className="flex flex-col">
+          Search
+          <input name="q" defaultValue={q.q ?? ""} placeholder="id or name" className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex flex-col">
+          Window
+          <select name="window" defaultValue={q.window} className="rounded border border-slate-300 px-2 py-1">
+            <option value="30d">30 days</option>
+            <option value="180d">180 days</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Persona
+          <select name="persona" defaultValue={q.persona ?? ""} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">Any</option>
+            {PERSONA_IDS.map((p) => (
+              <option key={p} value={p}>
+                {PERSONA_LABELS[p]}
+              </option>
+            ))}
+            <option value="none">No persona</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Strength
+          <select name="strength" defaultValue={q.strength ?? ""} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">Any</option>
+            {["strong", "moderate", "weak", "none"].map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Consent
+          <select name="consent" defaultValue={q.consent ?? ""} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">Any</option>
+            <option value="yes">Opted in</option>
+            <option value="no">No consent</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">
+          Apply
+        </button>
+      </form>
+      <p className="text-sm text-slate-600" data-testid="customer-total">
+        {total.toLocaleString("en-US")} customers · page {q.page} of {pages}
+      </p>
+      <CustomersTable rows={rows} sort={q.sort} dir={q.dir} sortHref={sortHref} personaLabels={PERSONA_LABELS} />
+      <nav aria-label="Pages" className="flex gap-3 text-sm">
+        {q.page > 1 ? <Link href={href(q, { page: q.page - 1 })}>← Previous</Link> : null}
+        {q.page < pages ? <Link href={href(q, { page: q.page + 1 })}>Next →</Link> : null}
+      </nav>
+    </div>
+  );
+}

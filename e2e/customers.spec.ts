@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+test("signed out, the customer list sends you to sign in and back", async ({ page }) => {
+  await page.goto("/customers");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcustomers/);
+  await page.getByLabel("Email").fill("operator@spendsense.local");
+  await page.getByLabel("Password").fill("e2e-password-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
+});
+
+test("operator pages, filters and sorts customers on the server, then opens one", async ({ page }) => {
+  await signIn(page, "operator@spendsense.local");
+  await page.goto("/customers?pageSize=10");
+  await expect(page.getByTestId("customer-total")).toHaveText("20 customers · page 1 of 2");
+  await expect(page.locator("tbody tr")).toHaveCount(10);
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page.getByTestId("customer-total")).toContainText("page 2 of 2");
+
+  await page.goto("/customers");
+  await page.getByLabel("Consent").selectOption("no");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("customer-total")).toHaveText("1 customers · page 1 of 1");
+  await expect(page.locator("tbody tr").first()).toContainText("Not processed");
+
+  await page.goto("/customers?sort=pending&dir=desc");
+  const first = page.locator("tbody tr").first();
+  const id = (await first.locator("td").first().textContent())!.trim();
+  await first.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${id}$`));
+  await expect(page.getByTestId("consent-state")).toHaveText("opted in");
+  await expect(page.getByRole("table", { name: "Signals by window" })).toContainText("Max card utilization");
+  await expect(page.getByText("This is educational content, not financial advice.").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Latest transactions" })).toBeVisible();
+});
+
+test("analysts are refused the customer list and single-customer pages", async ({ page }) => {
+  await signIn(page, "analyst@spendsense.local");
+  await expect(page.getByTestId("signed-in-as")).toContainText("analyst");
+  await page.goto("/customers");
+  await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(0);
+  await page.goto("/customers/usr_00001");
+  await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
+  await expect(page.getByText("Latest transactions")).toHaveCount(0);
+});

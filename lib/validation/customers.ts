@@ -1,0 +1,19 @@
+// Query parameters of the customer list (page and API share them): validated, with defaults.
+import { z } from "zod";
+import { PERSONA_IDS, WINDOWS } from "../engine/types";
+
+export const CUSTOMER_SORTS = ["user_id", "name", "persona", "strength", "pending"] as const;
+
+export const customerListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(10).max(100).default(25),
+  sort: z.enum(CUSTOMER_SORTS).default("user_id"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  window: z.enum(WINDOWS).default("30d"),
+  persona: z.enum([...PERSONA_IDS, "none"]).optional(),
+  strength: z.enum(["strong", "moderate", "weak", "none"]).optional(),
+  consent: z.enum(["yes", "no"]).optional(),
+  q: z.string().trim().max(64).optional(),
+});
+
+export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
