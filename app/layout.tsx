@@ -24,9 +24,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {session ? (
               <div className="flex items-center gap-3 text-sm">
                 {can(session.user.role, "customers:list") ? (
-                  <nav aria-label="Staff">
+                  <nav aria-label="Staff" className="flex gap-3">
                     <Link href="/customers" className="text-emerald-800 underline">
                       Customers
+                    </Link>
+                    <Link href="/review" className="text-emerald-800 underline">
+                      Review
                     </Link>
                   </nav>
                 ) : null}

@@ -10,6 +10,7 @@ import type { WindowSignals } from "@/lib/engine/signals/types";
 import type { PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withSql } from "@/lib/services/database";
+import { auditFor } from "@/lib/services/review";
 
 export const dynamic = "force-dynamic";
 
@@ -71,6 +72,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
   const showTx = can(access.session.user.role, "transactions:read");
   const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
   const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
+  const audit = await auditFor(db, userId);
 
   return (
     <div className="space-y-8">
@@ -140,6 +142,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
       ) : (
         <p className="rounded-md border border-slate-200 bg-white p-4 text-sm">No consent: nothing is computed or recommended for this customer.</p>
       )}
+
+      <section aria-labelledby="audit" className="space-y-2">
+        <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
+        <ul className="text-sm" data-testid="audit-log">
+          {audit.map((e) => (
+            <li key={e.id}>
+              {e.created_at.toISOString().slice(0, 16).replace("T", " ")} · {e.actor} · {e.action} #{e.target_id}
+              {e.reason ? ` · “${e.reason}”` : ""}
+            </li>
+          ))}
+          {audit.length === 0 ? <li>No staff actions yet.</li> : null}
+        </ul>
+      </section>
 
       <section aria-labelledby="consent" className="space-y-2">
         <h2 id="consent" className="text-lg font-semibold">Consent history</h2>

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { prisma } from "@/lib/db/client";
+import { pendingReview } from "@/lib/services/review";
+import { batchApproveAction, reviewAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 20;
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ page?: string; notice?: string; error?: string; flagged?: string }> }) {
+  const access = await guardPage("review:act", "/review");
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the review queue" />;
+  const sp = await searchParams;
+  const page = Math.max(1, Number(sp.page) || 1);
+  const { rows, total } = await pendingReview(prisma(), { page, pageSize: PAGE_SIZE, flaggedOnly: sp.flagged === "1" });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Review queue</h1>
+      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
+      {sp.error ? <p id="review-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <p className="text-sm text-slate-600" data-testid="review-total">
+        {total.toLocaleString("en-US")} waiting · page {page} of {pages} · <Link className="underline" href={sp.flagged === "1" ? "/review" : "/review?flagged=1"}>{sp.flagged === "1" ? "show all" : "flagged only"}</Link>
+      </p>
+      <form id="batch" action={batchApproveAction} />
+      <ul className="space-y-3">
+        {rows.map((r) => (
+          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid={`rec-${r.id}`}>
+            <div className="flex items-start gap-3">
+              <input type="checkbox" name="select" value={`${r.id}:${r.version}`} form="batch" aria-label={`Select recommendation ${r.id}`} className="mt-1" />
+              <div className="flex-1 space-y-1">
+                <p className="font-medium">
+                  #{r.id} [{r.kind}] {r.title} {r.flagged ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">flagged</span> : null}
+                </p>
+                <p className="text-slate-600">
+                  <Link className="font-mono underline" href={`/customers/${r.user_id}`}>{r.user_id}</Link> · {r.window} · as of {r.as_of}
+                </p>
+                <p>{r.rationale}</p>
+                <div className="flex flex-wrap items-end gap-2 pt-1">
+                  <form action={reviewAction}>
+                    <input type="hidden" name="id" value={r.id} />
+                    <input type="hidden" name="version" value={r.version} />
+                    <button name="action" value="approve" className="rounded bg-emerald-800 px-3 py-1 text-white">Approve</button>
+                  </form>
+                  <form action={reviewAction} className="flex items-end gap-1">
+                    <input type="hidden" name="id" value={r.id} />
+                    <input type="hidden" name="version" value={r.version} />
+                    <label className="flex flex-col text-xs">
+                      Reason
+                      <input name="reason" className="rounded border border-slate-300 px-2 py-1 text-sm" aria-label={`Reason for recommendation ${r.id}`} />
+                    </label>
+                    <button name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-red-800">Reject</button>
+                    <button name="action" value="flag" className="rounded border border-amber-700 px-3 py-1 text-amber-800">Flag for second review</button>
+                  </form>
+                </div>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="flex items-center gap-4 text-sm">
+        <button type="submit" form="batch" className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Approve selected</button>
+        {page > 1 ? <Link href={`/review?page=${page - 1}`}>← Previous</Link> : null}
+        {page < pages ? <Link href={`/review?page=${page + 1}`}>Next →</Link> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createPrisma, type Db } from "../db/client";
+import { tempDb, type TempDb } from "../testing/temp-db";
+import { runEngine } from "./engine";
+import { loadGenerated } from "./generate";
+import { auditFor, batchApprove, ConflictError, pendingReview, reviewRecommendation } from "./review";
+
+let t: TempDb;
+let db: Db;
+beforeEach(async () => {
+  t = await tempDb();
+  await loadGenerated({ users: 20, seed: 3, asOf: "2026-10-31", months: 7, url: t.url });
+  await runEngine({ url: t.url, asOf: "2026-10-31" });
+  db = createPrisma(t.url);
+});
+afterEach(async () => {
+  await db.$disconnect();
+  t.cleanup();
+});
+
+describe("review queue", () => {
+  it("approve, reject with a reason and flag are recorded in the audit log", async () => {
+    const { rows } = await pendingReview(db, { page: 1, pageSize: 3 });
+    const [a, b, c] = rows;
+    await reviewRecommendation(db, { action: "approve", id: a.id, version: a.version }, "op@x");
+    await reviewRecommendation(db, { action: "reject", id: b.id, version: b.version, reason: "Not relevant this month" }, "op@x");
+    await reviewRecommendation(db, { action: "flag", id: c.id, version: c.version, reason: "Check the rationale wording" }, "op@x");
+    const after = await db.recommendation.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, orderBy: { id: "asc" } });
+    expect(after.map((r) => [r.status, r.flagged, r.version])).toEqual([
+      ["approved", false, 2],
+      ["rejected", false, 2],
+      ["pending_review", true, 2],
+    ]);
+    const audit = await auditFor(db, a.user_id);
+    expect(audit.find((e) => e.target_id === String(a.id))).toMatchObject({ actor: "op@x", action: "recommendation.approve" });
+    const rejected = await db.auditEntry.findFirstOrThrow({ where: { target_id: String(b.id) } });
+    expect(rejected).toMatchObject({ action: "recommendation.reject", reason: "Not relevant this month" });
+  });
+
+  it("a reject without a reason is refused and changes nothing", async () => {
+    const [r] = (await pendingReview(db, { page: 1, pageSize: 1 })).rows;
+    await expect(reviewRecommendation(db, { action: "reject", id: r.id, version: r.version, reason: " " }, "op@x")).rejects.toBeInstanceOf(ZodError);
+    expect((await db.recommendation.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("pending_review");
+    expect(await db.auditEntry.count()).toBe(0);
+  });
+
+  it("the second of two operators acting on the same version gets a conflict, not an overwrite", async () => {
+    const [r] = (await pendingReview(db, { page: 1, pageSize: 1 })).rows;
+    const results = await Promise.allSettled([
+      reviewRecommendation(db, { action: "approve", id: r.id, version: r.version }, "first@x"),
+      reviewRecommendation(db, { action: "reject", id: r.id, version: r.version, reason: "Second operator disagrees" }, "second@x"),
+    ]);
+    expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
+    const failed = results.find((x) => x.status === "rejected") as PromiseRejectedResult;
+    expect(failed.reason).toBeInstanceOf(ConflictError);
+    expect(await db.auditEntry.count({ where: { target_id: String(r.id) } })).toBe(1);
+  });
+
+  it("batch approve is all-or-nothing", async () => {
+    const { rows } = await pendingReview(db, { page: 1, pageSize: 3 });
+    await reviewRecommendation(db, { action: "approve", id: rows[2].id, version: rows[2].version }, "other@x");
+    await expect(batchApprove(db, rows.map((r) => ({ id: r.id, version: r.version })), "op@x")).rejects.toBeInstanceOf(ConflictError);
+    const statuses = await db.recommendation.findMany({ where: { id: { in: [rows[0].id, rows[1].id] } }, select: { status: true } });
+    expect(statuses.map((s) => s.status)).toEqual(["pending_review", "pending_review"]);
+    expect(await batchApprove(db, rows.slice(0, 2).map((r) => ({ id: r.id, version: r.version })), "op@x")).toBe(2);
+  });
+});

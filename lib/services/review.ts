@@ -1,0 +1,76 @@
+// The review queue (SPEC §4): operators approve, reject (with a reason) or flag pending
+// recommendations, one at a time or approving in batches. Every action is written to the
+// append-only audit log in the same transaction. Each recommendation carries a version: an
+// action names the version it saw, so a second operator acting on the same item at once gets
+// a clear conflict instead of overwriting the first.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { NotFoundError } from "./errors";
+
+export class ConflictError extends Error {
+  readonly code = "conflict";
+}
+
+export const reviewActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("approve"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
+  z.object({ action: z.literal("reject"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), reason: z.string().trim().min(5, "a reason of at least 5 characters is required") }),
+  z.object({ action: z.literal("flag"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), reason: z.string().trim().min(5, "say what needs a second look (at least 5 characters)") }),
+]);
+export type ReviewAction = z.infer<typeof reviewActionSchema>;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+async function act(tx: Tx, a: ReviewAction, actor: string) {
+  const rec = await tx.recommendation.findUnique({ where: { id: a.id }, select: { id: true, user_id: true, status: true, version: true, content_id: true, window: true } });
+  if (!rec) throw new NotFoundError(`recommendation ${a.id} does not exist`);
+  if (rec.version !== a.version || rec.status !== "pending_review") {
+    throw new ConflictError(`recommendation ${a.id} changed since you loaded it (now ${rec.status.replace("_", " ")}${rec.version !== a.version ? `, version ${rec.version}` : ""}); reload to see the latest`);
+  }
+  const data = a.action === "approve" ? { status: "approved" } : a.action === "reject" ? { status: "rejected" } : { flagged: true };
+  const updated = await tx.recommendation.updateMany({ where: { id: a.id, version: a.version }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count !== 1) throw new ConflictError(`recommendation ${a.id} was changed by someone else a moment ago; reload to see the latest`);
+  await tx.auditEntry.create({
+    data: {
+      actor,
+      action: `recommendation.${a.action}`,
+      target_type: "recommendation",
+      target_id: String(a.id),
+      user_id: rec.user_id,
+      reason: "reason" in a ? a.reason : null,
+      details: JSON.stringify({ content_id: rec.content_id, window: rec.window, from_version: a.version }),
+    },
+  });
+}
+
+export async function reviewRecommendation(db: Db, input: unknown, actor: string): Promise<void> {
+  const a = reviewActionSchema.parse(input);
+  await db.$transaction((tx) => act(tx, a, actor));
+}
+
+/** Approves several at once: all of them, or none if any changed meanwhile. */
+export async function batchApprove(db: Db, items: Array<{ id: number; version: number }>, actor: string): Promise<number> {
+  if (!items.length) throw new z.ZodError([{ code: "custom", path: ["ids"], message: "select at least one recommendation", input: items }]);
+  await db.$transaction(async (tx) => {
+    for (const it of items) await act(tx, { action: "approve", ...it }, actor);
+  });
+  return items.length;
+}
+
+export async function pendingReview(db: Db, opts: { page: number; pageSize: number; flaggedOnly?: boolean }) {
+  const where = { status: "pending_review", ...(opts.flaggedOnly ? { flagged: true } : {}) };
+  const [rows, total] = await Promise.all([
+    db.recommendation.findMany({
+      where,
+      orderBy: [{ flagged: "desc" }, { created_at: "asc" }, { id: "asc" }],
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+      select: { id: true, version: true, user_id: true, window: true, kind: true, title: true, rationale: true, flagged: true, as_of: true },
+    }),
+    db.recommendation.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export async function auditFor(db: Db, userId: string) {
+  return db.auditEntry.findMany({ where: { user_id: userId }, orderBy: { id: "desc" }, take: 100 });
+}
