@@ -45,3 +45,27 @@ test("analysts are refused the customer list and single-customer pages", async (
   await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
   await expect(page.getByText("Latest transactions")).toHaveCount(0);
 });
+
+test("operator records a revocation and an opt-in; the preview shows only approved items", async ({ page }) => {
+  await signIn(page, "operator@spendsense.local");
+  await page.goto("/customers?consent=yes&sort=user_id&dir=desc");
+  const id = (await page.locator("tbody tr").first().locator("td").first().textContent())!.trim();
+
+  // Nothing of theirs is approved yet: the preview shows only the summary and the disclaimer.
+  await page.goto(`/customers/${id}`);
+  await page.getByRole("link", { name: "Preview what the customer would see" }).click();
+  await expect(page.getByText("Nothing approved for this customer yet.")).toBeVisible();
+  await expect(page.getByText("This is educational content, not financial advice.")).toBeVisible();
+
+  await page.goto(`/customers/${id}`);
+  await page.getByLabel("Note (what the customer said, where)").fill("Customer asked by phone to stop");
+  await page.getByRole("button", { name: "Record revocation" }).click();
+  await expect(page.getByTestId("consent-state")).toHaveText("not given");
+  await expect(page.getByText("No consent: nothing is computed or recommended for this customer.")).toBeVisible();
+  await expect(page.getByTestId("audit-log")).toContainText("consent.revoke");
+  await expect(page.getByText("revoked / declined · staff:operator@spendsense.local · Customer asked by phone to stop")).toBeVisible();
+
+  await page.getByRole("button", { name: "Record opt-in" }).click();
+  await expect(page.getByTestId("consent-state")).toHaveText("opted in");
+  await expect(page.getByTestId("audit-log")).toContainText("consent.grant");
+});

@@ -11,6 +11,7 @@ import type { PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
+import { recordConsentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -81,6 +82,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
         <h1 className="mt-2 text-2xl font-bold">
           {customer.name} <span className="font-mono text-base text-slate-500">{customer.user_id}</span>
         </h1>
+        {view ? (
+          <Link href={`/customers/${customer.user_id}/preview`} className="text-sm text-emerald-800 underline">
+            Preview what the customer would see
+          </Link>
+        ) : null}
         <p className="text-sm text-slate-600">
           {[customer.age_band, customer.gender, customer.region, customer.income_tier].filter(Boolean).join(" · ") || "No demographics"} · consent:{" "}
           <strong data-testid="consent-state">{customer.consent ? "opted in" : "not given"}</strong>
@@ -158,6 +164,17 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
 
       <section aria-labelledby="consent" className="space-y-2">
         <h2 id="consent" className="text-lg font-semibold">Consent history</h2>
+        {can(access.session.user.role, "consent:record") ? (
+          <form action={recordConsentAction} className="flex flex-wrap items-end gap-2 text-sm">
+            <input type="hidden" name="userId" value={customer.user_id} />
+            <input type="hidden" name="granted" value={customer.consent ? "false" : "true"} />
+            <label className="flex flex-col">
+              Note (what the customer said, where)
+              <input name="note" className="w-80 rounded border border-slate-300 px-2 py-1" />
+            </label>
+            <button className="rounded border border-slate-400 px-3 py-1">{customer.consent ? "Record revocation" : "Record opt-in"}</button>
+          </form>
+        ) : null}
         <ul className="text-sm">
           {customer.consent_events.map((e) => (
             <li key={e.id}>

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { DISCLAIMER } from "@/lib/engine";
+import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
+import type { PersonaId } from "@/lib/engine/types";
+import { customerView } from "@/lib/services/customer-view";
+import { withSql } from "@/lib/services/database";
+import { ConsentRequiredError, NotFoundError } from "@/lib/services/errors";
+
+export const dynamic = "force-dynamic";
+
+// Friendly, non-judgmental framing of each persona, as the customer would read it.
+const SUMMARY: Record<PersonaId, string> = {
+  high_utilization: "A few ideas for easing card balances and the interest that comes with them.",
+  variable_income: "Ideas for planning around income that arrives on an uneven schedule.",
+  fee_fighter: "Ways to keep more of your money by steering clear of bank fees.",
+  subscription_heavy: "A look at your recurring subscriptions, so each one keeps earning its place.",
+  savings_builder: "You are building savings. Here are ideas to keep that momentum going.",
+};
+
+export default async function PreviewPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const access = await guardPage("customers:read", `/customers/${userId}/preview`);
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the customer preview" />;
+  let view;
+  try {
+    view = await withSql((sql) => customerView(sql, userId, ["30d"]));
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    if (err instanceof ConsentRequiredError) return <p className="text-sm">This customer has not opted in, so there is nothing to preview.</p>;
+    throw err;
+  }
+  const w = view.windows["30d"];
+  const primary = w?.persona?.primary as PersonaId | null | undefined;
+  // Only what has been approved (or delivered) would reach the customer.
+  const shown = (w?.recommendations ?? []).filter((r) => r.status === "approved" || r.status === "delivered");
+  const pending = (w?.recommendations ?? []).length - shown.length;
+  return (
+    <div className="space-y-6">
+      <Link href={`/customers/${userId}`} className="text-sm text-emerald-800 underline">← Back to the staff view</Link>
+      <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
+        Preview of the customer&apos;s page. {pending} recommendation(s) still waiting for review are not shown.
+      </p>
+      <section className="mx-auto max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" aria-label="Customer view">
+        <h1 className="text-2xl font-bold">Your money, explained</h1>
+        {primary ? (
+          <p className="text-slate-700" data-testid="preview-summary">
+            <strong>{PERSONA_LABELS[primary]}</strong>: {SUMMARY[primary]}
+          </p>
+        ) : (
+          <p className="text-slate-700">We need a little more history before we can suggest anything.</p>
+        )}
+        <ul className="space-y-3">
+          {shown.map((r) => (
+            <li key={r.id} className="rounded-lg border border-slate-200 p-4">
+              <p className="font-semibold">{r.title}</p>
+              <p className="mt-1 text-sm">{r.rationale}</p>
+              {r.kind === "offer" ? <p className="mt-1 text-xs text-slate-500">Partner offer</p> : null}
+            </li>
+          ))}
+          {shown.length === 0 ? <li className="text-sm text-slate-600">Nothing approved for this customer yet.</li> : null}
+        </ul>
+        <p className="text-xs text-slate-500">{DISCLAIMER}</p>
+      </section>
+    </div>
+  );
+}
