@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG_SEED } from "../engine/recommend/catalog-seed";
 import type { ContentItem } from "../engine/recommend/content";
-import { assertStorable, ContentRejectedError, contentProblems } from "./content";
+import { createPrisma } from "../db/client";
+import { loadApprovedCatalog } from "../db/queries/engine-input";
+import { tempDb } from "../testing/temp-db";
+import { assertStorable, ContentRejectedError, contentProblems, createContent, transitionContent } from "./content";
 
 const offer: ContentItem = {
   id: "offer-test",
@@ -31,5 +34,53 @@ describe("catalog storage rules", () => {
 
   it("accepts every seeded item", () => {
     for (const item of CATALOG_SEED) expect(contentProblems(item)).toEqual([]);
+  });
+});
+
+describe("content workflow", () => {
+  const form = {
+    id: "edu-rainy-day-basics",
+    kind: "education",
+    format: "article",
+    title: "Rainy-day fund basics",
+    summary: "What a small cash cushion is for and how people usually start one.",
+    because: "This article walks through a first savings goal you can set in a few minutes.",
+    personas: "savings_builder,fee_fighter",
+    triggers: "savings_low_emergency_fund",
+  };
+
+  it("drafts, reviews and approves; the author may not approve their own item; only approved content reaches the engine", async () => {
+    const t = await tempDb();
+    const db = createPrisma(t.url);
+    try {
+      await createContent(db, form, "author@x");
+      const approvedIds = async () => (await loadApprovedCatalog(t.sql)).map((c) => c.id);
+      expect(await approvedIds()).not.toContain(form.id);
+      await expect(transitionContent(db, form.id, "approved", "reviewer@x")).rejects.toThrow(/is draft; it cannot move to approved/);
+      await transitionContent(db, form.id, "in_review", "author@x");
+      await expect(transitionContent(db, form.id, "approved", "author@x")).rejects.toThrow(/author of an item cannot approve it/);
+      await transitionContent(db, form.id, "approved", "reviewer@x");
+      expect(await approvedIds()).toContain(form.id);
+      await transitionContent(db, form.id, "retired", "reviewer@x");
+      expect(await approvedIds()).not.toContain(form.id);
+      expect((await db.auditEntry.findMany({ where: { target_id: form.id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["content.create", "content.in_review", "content.approved", "content.retired"]);
+    } finally {
+      await db.$disconnect();
+      t.cleanup();
+    }
+  });
+
+  it("refuses harmful products and bad input before storing anything", async () => {
+    const t = await tempDb();
+    const db = createPrisma(t.url);
+    try {
+      await expect(createContent(db, { ...form, id: "offer-quick-cash", kind: "offer", format: "offer", title: "Quick cash advance", product_category: "cash_advance", partner: "X" }, "a@x")).rejects.toBeInstanceOf(ContentRejectedError);
+      await expect(createContent(db, { ...form, personas: "" }, "a@x")).rejects.toThrow(/choose at least one/);
+      await expect(createContent(db, { ...form, kind: "offer" }, "a@x")).rejects.toThrow(/offers use the format offer/);
+      expect(await db.contentItem.count({ where: { author: "a@x" } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+      t.cleanup();
+    }
   });
 });

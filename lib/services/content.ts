@@ -3,7 +3,11 @@
 // catalog cannot even hold a payday loan (SPEC §3.4).
 import { harmfulProductCheck } from "../engine/guardrails/harmful";
 import { toneFindings } from "../engine/guardrails/tone";
-import type { ContentItem } from "../engine/recommend/content";
+import { z } from "zod";
+import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
+import { PERSONA_IDS } from "../engine/types";
+import type { Db } from "../db/client";
+import { ConflictError, NotFoundError } from "./errors";
 
 export class ContentRejectedError extends Error {
   readonly code = "content_rejected";
@@ -27,4 +31,68 @@ export function contentProblems(item: ContentItem): string[] {
 export function assertStorable(item: ContentItem): void {
   const problems = contentProblems(item);
   if (problems.length) throw new ContentRejectedError(item.id, problems);
+}
+
+// ---- The content workflow: draft → in review → approved → retired ----
+
+
+const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.enum(values)).min(1, "choose at least one"));
+const optionalInt = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number().int().min(0).optional());
+
+export const contentFormSchema = z
+  .object({
+    id: z.string().regex(/^(edu|offer)-[a-z0-9-]{3,60}$/, "use edu-… or offer-… with lowercase letters, digits and dashes"),
+    kind: z.enum(["education", "offer"]),
+    format: z.enum(CONTENT_FORMATS),
+    title: z.string().trim().min(5).max(120),
+    summary: z.string().trim().min(10).max(400),
+    because: z.string().trim().min(10).max(300),
+    personas: csvList(PERSONA_IDS),
+    triggers: csvList(TRIGGER_IDS),
+    product_category: z.string().trim().max(60).optional().transform((v) => v || null),
+    partner: z.string().trim().max(80).optional().transform((v) => v || null),
+    min_monthly_income_cents: optionalInt,
+    min_credit_score: optionalInt,
+  })
+  .refine((c) => (c.kind === "offer") === (c.format === "offer"), { path: ["format"], message: "offers use the format offer; education items use another" })
+  .refine((c) => c.kind === "education" || (c.product_category && c.partner), { path: ["product_category"], message: "offers need a product category and a partner" });
+
+export type ContentForm = z.input<typeof contentFormSchema>;
+
+export const CONTENT_TRANSITIONS: Record<string, string[]> = { draft: ["in_review"], in_review: ["approved", "draft"], approved: ["retired"], retired: ["draft"] };
+
+function toItem(c: z.output<typeof contentFormSchema>): ContentItem {
+  const eligibility = {
+    ...(c.min_monthly_income_cents !== undefined ? { min_monthly_income_cents: c.min_monthly_income_cents } : {}),
+    ...(c.min_credit_score !== undefined ? { min_credit_score: c.min_credit_score } : {}),
+  };
+  return { id: c.id, kind: c.kind, format: c.format, title: c.title, summary: c.summary, because: c.because, personas: c.personas, triggers: c.triggers, eligibility, product_category: c.product_category, partner: c.partner };
+}
+
+/** Creates a draft (checked for harmful products and tone before anything is stored). */
+export async function createContent(db: Db, input: unknown, author: string): Promise<string> {
+  const item = toItem(contentFormSchema.parse(input));
+  assertStorable(item);
+  if (await db.contentItem.findUnique({ where: { id: item.id } })) throw new ConflictError(`content "${item.id}" already exists`);
+  await db.$transaction([
+    db.contentItem.create({
+      data: { id: item.id, kind: item.kind, format: item.format, title: item.title, summary: item.summary, because: item.because, personas: JSON.stringify(item.personas), triggers: JSON.stringify(item.triggers), eligibility: JSON.stringify(item.eligibility), product_category: item.product_category, partner: item.partner, status: "draft", author },
+    }),
+    db.auditEntry.create({ data: { actor: author, action: "content.create", target_type: "content", target_id: item.id } }),
+  ]);
+  return item.id;
+}
+
+/** Moves content along its workflow; whoever wrote an item may not approve it. */
+export async function transitionContent(db: Db, id: string, to: string, actor: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const item = await tx.contentItem.findUnique({ where: { id } });
+    if (!item) throw new NotFoundError(`no content "${id}"`);
+    if (!CONTENT_TRANSITIONS[item.status]?.includes(to)) throw new ConflictError(`content "${id}" is ${item.status.replace("_", " ")}; it cannot move to ${to.replace("_", " ")}`);
+    if (to === "approved" && item.author === actor) throw new ConflictError("the author of an item cannot approve it; another operator or admin must");
+    const moved = await tx.contentItem.updateMany({ where: { id, status: item.status, version: item.version }, data: { status: to, version: { increment: 1 }, updated_at: new Date() } });
+    if (moved.count !== 1) throw new ConflictError(`content "${id}" changed a moment ago; reload to see the latest`);
+    await tx.auditEntry.create({ data: { actor, action: `content.${to}`, target_type: "content", target_id: id, details: JSON.stringify({ from: item.status }) } });
+  });
 }

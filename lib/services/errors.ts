@@ -6,3 +6,8 @@ export class NotFoundError extends Error {
 export class ConsentRequiredError extends Error {
   readonly code = "consent_required";
 }
+
+/** The thing changed since the caller saw it, or already exists: act on the latest state. */
+export class ConflictError extends Error {
+  readonly code = "conflict";
+}

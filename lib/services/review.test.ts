@@ -4,7 +4,8 @@ import { createPrisma, type Db } from "../db/client";
 import { tempDb, type TempDb } from "../testing/temp-db";
 import { runEngine } from "./engine";
 import { loadGenerated } from "./generate";
-import { auditFor, batchApprove, ConflictError, pendingReview, reviewRecommendation } from "./review";
+import { ConflictError } from "./errors";
+import { auditFor, batchApprove, pendingReview, reviewRecommendation } from "./review";
 
 let t: TempDb;
 let db: Db;

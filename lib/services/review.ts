@@ -5,11 +5,7 @@
 // a clear conflict instead of overwriting the first.
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { NotFoundError } from "./errors";
-
-export class ConflictError extends Error {
-  readonly code = "conflict";
-}
+import { ConflictError, NotFoundError } from "./errors";
 
 export const reviewActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("approve"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { pageAccess } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/services/errors";
-import { batchApprove, ConflictError, reviewRecommendation } from "@/lib/services/review";
+import { ConflictError, NotFoundError } from "@/lib/services/errors";
+import { batchApprove, reviewRecommendation } from "@/lib/services/review";
 
 /** Every review action: check the role on the server, act, then come back with a message. */
 async function run(fn: (actor: string) => Promise<string>): Promise<never> {
