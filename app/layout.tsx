@@ -36,6 +36,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/content" className="text-emerald-800 underline">
                   Content
                 </Link>
+                <Link href="/insights" className="text-emerald-800 underline">
+                  Insights
+                </Link>
                 <span data-testid="signed-in-as">
                   {session.user.email} <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">{session.user.role}</span>
                 </span>
