@@ -63,3 +63,22 @@ test("analysts cannot open the review queue", async ({ page }) => {
   await page.goto("/review");
   await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
 });
+
+test("the queue updates live when another operator acts, and the stream needs a session", async ({ browser, request }) => {
+  expect((await request.get("/api/review/stream")).status()).toBe(401);
+  const [a, b] = [await browser.newContext(), await browser.newContext()];
+  const [watcher, actor] = [await a.newPage(), await b.newPage()];
+  await signIn(watcher, "operator@spendsense.local");
+  await signIn(actor, "admin@spendsense.local");
+  await watcher.goto("/review");
+  const before = Number((await watcher.getByTestId("live-pending").textContent())!.replace(/\D/g, ""));
+  await actor.goto("/review");
+  const id = (await actor.locator('li[data-testid^="rec-"]').first().getAttribute("data-testid"))!.slice(4);
+  await actor.getByTestId(`rec-${id}`).getByRole("button", { name: "Approve" }).click();
+  await expect(actor.getByRole("status")).toHaveText(`Approved recommendation ${id}.`);
+  // No reload on the watcher's page: the count and the list follow the server.
+  await expect(watcher.getByTestId("live-pending")).toHaveText(`Live: ${(before - 1).toLocaleString("en-US")} waiting for review`, { timeout: 10_000 });
+  await expect(watcher.getByTestId(`rec-${id}`)).toHaveCount(0, { timeout: 10_000 });
+  await a.close();
+  await b.close();
+});
