@@ -62,8 +62,9 @@ function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
   );
 }
 
-export default async function CustomerPage({ params }: { params: Promise<{ userId: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
   const { userId } = await params;
+  const sp = await searchParams;
   const access = await guardPage("customers:read", `/customers/${userId}`);
   if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="a single customer's page" />;
   const db = prisma();
@@ -93,6 +94,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
         </p>
       </div>
 
+      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
+      {sp.error ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
       {view ? (
         <>
           <section aria-labelledby="personas" className="space-y-2">

@@ -1,0 +1,31 @@
+// The one shape of a staff server action: check the role on the server, act, then return to
+// the page with a notice — or with the error a person can act on (bad input, a conflict).
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { ZodError } from "zod";
+import { pageAccess } from "./guards";
+import type { Permission } from "./permissions";
+
+const USER_FACING = new Set(["conflict", "not_found", "content_rejected", "consent_required"]);
+
+function userFacingMessage(err: unknown): string | null {
+  if (err instanceof ZodError) return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  if (err instanceof Error && USER_FACING.has(String((err as { code?: unknown }).code))) return err.message;
+  return null;
+}
+
+export async function staffAction(permission: Permission, page: string, act: (actor: string) => Promise<string>): Promise<never> {
+  const access = await pageAccess(permission);
+  if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
+  if (access.status === "forbidden") redirect(`${page}?error=${encodeURIComponent(`Your role (${access.session.user.role}) may not do this.`)}`);
+  let target: string;
+  try {
+    target = `${page}?notice=${encodeURIComponent(await act(access.session.user.email))}`;
+  } catch (err) {
+    const message = userFacingMessage(err);
+    if (message === null) throw err;
+    target = `${page}?error=${encodeURIComponent(message)}`;
+  }
+  revalidatePath(page);
+  redirect(target);
+}
