@@ -7,7 +7,7 @@ import path from "node:path";
 
 const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
 // BENCH_ONLY=ingest,engine runs a subset of the groups.
-const only = new Set((process.env.BENCH_ONLY ?? "data,engine").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "data,engine,pages").split(","));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 interface Figures {
@@ -24,6 +24,10 @@ interface Figures {
   p95?: number;
   p99?: number;
   mean?: number;
+  listP50?: number;
+  listP95?: number;
+  detailP50?: number;
+  detailP95?: number;
 }
 
 function scenario(...args: string[]): Figures {
@@ -54,6 +58,13 @@ for (const users of sizes) {
     engineRows.push([`load → compute → persist (${users})`, fmt(e2e.customers), "", "", "", "", e2e.engineSeconds!.toFixed(2), fmt(e2e.customers / e2e.engineSeconds!), fmt(e2e.peakRssMb)]);
   }
 }
+const pageRows: string[][] = [["staff page data", "customers", "list p50 ms", "list p95 ms", "detail p50 ms", "detail p95 ms"]];
+if (only.has("pages")) {
+  for (const users of sizes) {
+    const f = scenario("pages", String(users));
+    pageRows.push([`customer list / detail (${users})`, fmt(users), f.listP50!.toFixed(1), f.listP95!.toFixed(1), f.detailP50!.toFixed(1), f.detailP95!.toFixed(1)]);
+  }
+}
 const print = (table: string[][]) => {
   if (table.length < 2) return;
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
@@ -62,3 +73,4 @@ const print = (table: string[][]) => {
 };
 print(rows);
 print(engineRows);
+print(pageRows);

@@ -65,6 +65,37 @@ async function main() {
     const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
     result = { customers: times.length, transactions: 0, p50: q(0.5), p95: q(0.95), p99: q(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length };
     fs.rmSync(db.dir, { recursive: true, force: true });
+  } else if (name === "pages") {
+    // The staff pages' data reads at scale: customer list (several sorts/filters) and detail.
+    const db = freshDb();
+    await loadGenerated({ ...opts, url: db.url });
+    await runEngine({ url: db.url, asOf: opts.asOf });
+    const { createPrisma } = await import("../lib/db/client");
+    const { listCustomers } = await import("../lib/db/queries/customers");
+    const { customerListQuerySchema } = await import("../lib/validation/customers");
+    const { customerView } = await import("../lib/services/customer-view");
+    const prisma = createPrisma(db.url);
+    const sql = await openSql(db.url);
+    const queries = [{}, { sort: "persona" }, { sort: "pending", dir: "desc" }, { persona: "high_utilization" }, { consent: "yes", page: 7 }, { q: "usr_0" }].map((q) => customerListQuerySchema.parse(q));
+    const list: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const t = performance.now();
+      await listCustomers(prisma, queries[i % queries.length]);
+      list.push(performance.now() - t);
+    }
+    const ids = (await listCustomerIds(sql)).filter((c) => c.consent).map((c) => c.user_id);
+    const detail: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const id = ids[(i * 7919) % ids.length];
+      const t = performance.now();
+      await Promise.all([customerView(sql, id), prisma.customer.findUnique({ where: { user_id: id }, include: { consent_events: true, accounts: true } }), prisma.transaction.findMany({ where: { user_id: id }, orderBy: [{ date: "desc" }], take: 50 })]);
+      detail.push(performance.now() - t);
+    }
+    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    result = { customers: users, transactions: 0, listP50: q(list, 0.5), listP95: q(list, 0.95), detailP50: q(detail, 0.5), detailP95: q(detail, 0.95) };
+    await prisma.$disconnect();
+    sql.close();
+    fs.rmSync(db.dir, { recursive: true, force: true });
   } else throw new Error(`unknown scenario ${name}`);
   const seconds = (performance.now() - t0) / 1000;
   console.log(JSON.stringify({ name, users, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, ...result }));
