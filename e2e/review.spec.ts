@@ -82,3 +82,10 @@ test("the queue updates live when another operator acts, and the stream needs a 
   await a.close();
   await b.close();
 });
+
+test("an analyst's session gets 403 from the review stream, in the error shape", async ({ page }) => {
+  await signIn(page, "analyst@spendsense.local");
+  const res = await page.request.get("/api/review/stream");
+  expect(res.status()).toBe(403);
+  expect(await res.json()).toEqual({ error: { code: "forbidden", message: "Your role (analyst) may not do this (review:act)." } });
+});
