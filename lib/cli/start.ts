@@ -72,7 +72,7 @@ async function main() {
     const res = await loadGenerated({ ...opts, onProgress: (d) => bar.update(d) }).finally(() => bar.stop());
     console.log(`Loaded ${res.customers} customers, ${res.accounts} accounts, ${res.transactions} transactions.`);
   }
-  if (!(await databaseStatus()).counts?.engine_runs) {
+  if (!status.counts?.engine_runs) {
     const bar = progress("engine", 1);
     const s = await runEngine({ asOf: GENERATOR_DEFAULTS.asOf, onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
     console.log(`Engine run as of ${s.as_of}: ${s.customers} consenting customers, ${s.recommendations} recommendations awaiting review.`);

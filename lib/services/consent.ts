@@ -12,7 +12,7 @@ export interface ConsentChange {
   withdrawn_recommendations: number;
 }
 
-export async function setConsent(sql: Sql, userId: string, granted: boolean, opts: { source: string; note?: string }): Promise<ConsentChange> {
+export async function setConsent(sql: Sql, userId: string, granted: boolean, opts: { source: string; note?: string; actor?: string }): Promise<ConsentChange> {
   const tx = await sql.transaction("write");
   try {
     const c = await tx.execute({ sql: "SELECT consent FROM customers WHERE user_id = ?", args: [userId] });
@@ -35,6 +35,10 @@ export async function setConsent(sql: Sql, userId: string, granted: boolean, opt
           { sql: "DELETE FROM decision_traces WHERE user_id = ? AND id NOT IN (SELECT trace_id FROM recommendations WHERE user_id = ? AND trace_id IS NOT NULL)", args: [userId, userId] },
         ]);
       }
+      await tx.execute({
+        sql: "INSERT INTO audit_log (actor, action, target_type, target_id, user_id, reason, details) VALUES (?, ?, 'customer', ?, ?, ?, ?)",
+        args: [opts.actor ?? opts.source, granted ? "consent.grant" : "consent.revoke", userId, userId, opts.note ?? null, JSON.stringify({ withdrawn_recommendations: withdrawn })],
+      });
     }
     await tx.commit();
     return { user_id: userId, granted, changed: was !== granted, withdrawn_recommendations: withdrawn };

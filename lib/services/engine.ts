@@ -9,7 +9,7 @@ import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
 import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
-import { openSql, type Sql } from "../db/sql";
+import { openSql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
 import { computeJob, type EngineJob } from "./engine-job";
 
@@ -147,15 +147,6 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     summary.seconds = (performance.now() - started) / 1000;
     await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, customers = ?, status = 'finished' WHERE id = ?", args: [consenting.length, runId] });
     return summary;
-  } finally {
-    sql.close();
-  }
-}
-
-export async function withEngineSql<T>(url: string | undefined, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  const sql = await openSql(url);
-  try {
-    return await fn(sql);
   } finally {
     sql.close();
   }

@@ -1,6 +1,6 @@
 // Everything the signal detectors share for one customer: personal accounts only (business
 // accounts never count), settled transactions only (pending never count), up to asOf.
-import { dayFromIso, isoFromDay, type Day } from "../../data/dates";
+import { dayFromIso, type Day } from "../../data/dates";
 import { normaliseMerchant } from "../../data/merchant-normalise";
 import type { EngineConfig } from "../config";
 import type { CustomerInput, EngineAccount, EngineCreditLiability, EngineTransaction, WindowId } from "../types";
@@ -103,7 +103,6 @@ export function inRange(t: PreparedTx, from: Day, to: Day): boolean {
   return t.day >= from && t.day <= to;
 }
 
-export { isoFromDay };
 
 /** Money leaving the customer that is spending: not own-account transfers, not card payments. */
 export function isSpend(t: PreparedTx, account: EngineAccount | undefined): boolean {

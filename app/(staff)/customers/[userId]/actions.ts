@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
 import { setConsent } from "@/lib/services/consent";
 import { withSql } from "@/lib/services/database";
 
@@ -17,12 +16,7 @@ export async function recordConsentAction(form: FormData) {
   const input = consentForm.parse(Object.fromEntries(form.entries()));
   await staffAction("consent:record", `/customers/${input.userId}`, async (actor) => {
     const granted = input.granted === "true";
-    const r = await withSql((sql) => setConsent(sql, input.userId, granted, { source: `staff:${actor}`, note: input.note || undefined }));
-    if (r.changed) {
-      await prisma().auditEntry.create({
-        data: { actor, action: granted ? "consent.grant" : "consent.revoke", target_type: "customer", target_id: input.userId, user_id: input.userId, reason: input.note || null, details: JSON.stringify({ withdrawn_recommendations: r.withdrawn_recommendations }) },
-      });
-    }
+    const r = await withSql((sql) => setConsent(sql, input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined }));
     return granted ? "Opt-in recorded." : `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
   });
 }
