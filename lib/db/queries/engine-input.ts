@@ -27,7 +27,7 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
     // ~4× faster than libsql building a row object per transaction.
     sql.execute({
       sql: `SELECT json_group_array(json_array(t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind, t.pfc_primary, t.pfc_detailed, t.pending)) AS rows
-            FROM (SELECT * FROM transactions WHERE user_id IN (${ph}) ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
+            FROM (SELECT * FROM transactions WHERE user_id IN (${ph}) AND deleted_at IS NULL ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
       args: userIds,
     }),
     sql.execute({

@@ -22,7 +22,7 @@ export async function getOverview(db: Db): Promise<Overview> {
     db.customer.count({ where: { consent: true } }),
     db.account.count(),
     db.account.count({ where: { holder_category: "business" } }),
-    db.transaction.count(),
+    db.transaction.count({ where: { deleted_at: null } }),
     db.creditLiability.count(),
     db.mortgageLiability.count(),
     db.studentLiability.count(),

@@ -72,7 +72,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   if (!customer) notFound();
   const view = customer.consent ? await withSql((sql) => customerView(sql, userId)) : null;
   const showTx = can(access.session.user.role, "transactions:read");
-  const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
+  const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId, deleted_at: null }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
   const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
   const audit = await auditFor(db, userId);
 
