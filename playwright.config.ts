@@ -23,6 +23,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // "setup" signs each role in once through the login form and saves the session for the specs.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"] },
+  ],
   webServer: {
     // A throwaway database with a small deterministic demo set, then the production build.
     command: `${cli} db reset --yes && ${cli} generate --users 20 --load --no-files && ${cli} run && ${staff} && ./node_modules/.bin/next start -p ${PORT}`,

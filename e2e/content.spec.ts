@@ -1,9 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/roles";
 
-test("admin writes content that cannot approve itself; an operator approves it", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin@spendsense.local");
+test("admin writes content that cannot approve itself; an operator approves it", async ({ admin, operator }) => {
   await admin.goto("/content");
   await admin.getByText("New content").click();
   await admin.getByLabel("Id").fill("edu-e2e-cushion-basics");
@@ -22,15 +19,12 @@ test("admin writes content that cannot approve itself; an operator approves it",
   await admin.getByTestId("content-edu-e2e-cushion-basics").getByRole("button", { name: "Approve" }).click();
   await expect(admin.locator("#content-error")).toHaveText("the author of an item cannot approve it; another operator or admin must");
 
-  const operator = await (await browser.newContext()).newPage();
-  await signIn(operator, "operator@spendsense.local");
   await operator.goto("/content");
   await operator.getByTestId("content-edu-e2e-cushion-basics").getByRole("button", { name: "Approve" }).click();
   await expect(operator.getByRole("status")).toHaveText("edu-e2e-cushion-basics is now approved.");
 });
 
-test("harmful products are refused on save", async ({ page }) => {
-  await signIn(page, "operator@spendsense.local");
+test("harmful products are refused on save", async ({ operator: page }) => {
   await page.goto("/content");
   await page.getByText("New content").click();
   await page.getByLabel("Id").fill("offer-e2e-fast-cash");
@@ -48,8 +42,7 @@ test("harmful products are refused on save", async ({ page }) => {
   await expect(page.getByTestId("content-offer-e2e-fast-cash")).toHaveCount(0);
 });
 
-test("analysts can read the catalog but not change it", async ({ page }) => {
-  await signIn(page, "analyst@spendsense.local");
+test("analysts can read the catalog but not change it", async ({ analyst: page }) => {
   await page.goto("/content");
   await expect(page.getByRole("heading", { name: "Content catalog" })).toBeVisible();
   await expect(page.getByText("New content")).toHaveCount(0);

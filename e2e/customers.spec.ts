@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/roles";
 
 test("signed out, the customer list sends you to sign in and back", async ({ page }) => {
   await page.goto("/customers");
@@ -10,8 +9,7 @@ test("signed out, the customer list sends you to sign in and back", async ({ pag
   await expect(page.getByRole("heading", { name: "Customers" })).toBeVisible();
 });
 
-test("operator pages, filters and sorts customers on the server, then opens one", async ({ page }) => {
-  await signIn(page, "operator@spendsense.local");
+test("operator pages, filters and sorts customers on the server, then opens one", async ({ operator: page }) => {
   await page.goto("/customers?pageSize=10");
   await expect(page.getByTestId("customer-total")).toHaveText("20 customers · page 1 of 2");
   await expect(page.locator("tbody tr")).toHaveCount(10);
@@ -35,10 +33,9 @@ test("operator pages, filters and sorts customers on the server, then opens one"
   await expect(page.getByRole("heading", { name: "Latest transactions" })).toBeVisible();
 });
 
-test("analysts are refused the customer list and single-customer pages", async ({ page }) => {
-  await signIn(page, "analyst@spendsense.local");
-  await expect(page.getByTestId("signed-in-as")).toContainText("analyst");
+test("analysts are refused the customer list and single-customer pages", async ({ analyst: page }) => {
   await page.goto("/customers");
+  await expect(page.getByTestId("signed-in-as")).toContainText("analyst");
   await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
   await expect(page.locator("tbody tr")).toHaveCount(0);
   await page.goto("/customers/usr_00001");
@@ -46,8 +43,7 @@ test("analysts are refused the customer list and single-customer pages", async (
   await expect(page.getByText("Latest transactions")).toHaveCount(0);
 });
 
-test("operator records a revocation and an opt-in; the preview shows only approved items", async ({ page }) => {
-  await signIn(page, "operator@spendsense.local");
+test("operator records a revocation and an opt-in; the preview shows only approved items", async ({ operator: page }) => {
   await page.goto("/customers?consent=yes&sort=user_id&dir=desc");
   const id = (await page.locator("tbody tr").first().locator("td").first().textContent())!.trim();
 

@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/roles";
 
-test("analyst sees aggregate charts whose numbers add up", async ({ page }) => {
-  await signIn(page, "analyst@spendsense.local");
+test("analyst sees aggregate charts whose numbers add up", async ({ analyst: page }) => {
+  await page.goto("/");
   await page.getByRole("link", { name: "Insights" }).click();
   await expect(page.getByRole("heading", { name: "Insights" })).toBeVisible();
   const mix = page.getByRole("figure", { name: "Persona mix per window" });

@@ -62,7 +62,7 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
     const transition = detectTransition(context.previousPrimary ? context.previousPrimary[window] : undefined, persona.primary, config);
     const rec = signals.sufficiency.sufficient
       ? recommend(signals, persona, context.catalog, { credit_score: input.credit_score, held_subtypes: held, recentlyShown: context.recentlyShown, asOfDay: prepared.asOf, dayOf: dayFromIso }, config)
-      : { recommendations: [], candidates: [], notes: [`no recommendations: ${signals.sufficiency.reasons.join("; ")}`] };
+      : { recommendations: [], alternates: [], candidates: [], notes: [`no recommendations: ${signals.sufficiency.reasons.join("; ")}`] };
     const used: Record<string, unknown> = {};
     for (const c of persona.criteria) used[c.signal] = c.value;
     for (const r of rec.recommendations) for (const c of r.citations) used[c.signal] = c.value;

@@ -1,7 +1,7 @@
 // Consent (SPEC §3.4): every change is an event in the customer's history. Revoking stops
-// processing at once: derived data (signals, personas, traces) is deleted and undelivered
-// recommendations are withdrawn with their numbers removed; delivered ones and the consent
-// history stay for audit. One transaction: all of it happens or none.
+// processing at once: derived data (signals, personas and their overrides, traces) is deleted
+// and undelivered recommendations are withdrawn with their numbers removed; delivered ones and
+// the consent history stay for audit. One transaction: all of it happens or none.
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
 
@@ -32,6 +32,7 @@ export async function setConsent(sql: Sql, userId: string, granted: boolean, opt
         await tx.batch([
           { sql: "DELETE FROM signal_snapshots WHERE user_id = ?", args: [userId] },
           { sql: "DELETE FROM persona_assignments WHERE user_id = ?", args: [userId] },
+          { sql: "DELETE FROM persona_overrides WHERE user_id = ?", args: [userId] },
           { sql: "DELETE FROM decision_traces WHERE user_id = ? AND id NOT IN (SELECT trace_id FROM recommendations WHERE user_id = ? AND trace_id IS NOT NULL)", args: [userId, userId] },
         ]);
       }

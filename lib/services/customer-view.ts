@@ -27,6 +27,8 @@ export interface WindowView {
     /** Days since the current primary persona was first assigned (unbroken run). */
     tenure_days: number | null;
     history: Array<{ as_of: string; primary: string | null; strength: string; transition_kind: string }>;
+    /** A reviewer's override of this assignment, if any (the engine's primary stays above). */
+    override: { persona: string; from: string | null; justification: string; actor: string; at: string } | null;
   } | null;
   recommendations: Array<{
     id: number;
@@ -37,6 +39,8 @@ export interface WindowView {
     citations: unknown[];
     disclaimer: string;
     status: string;
+    /** "engine", or "override" when a reviewer swapped this item in. */
+    source: string;
     as_of: string;
     trace: unknown;
   }>;
@@ -56,11 +60,13 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
     const asOf = String(snap.rows[0].as_of);
     const pa = await sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? ORDER BY as_of DESC`, args: [userId, w, asOf] });
     const p = pa.rows[0]?.as_of === asOf ? pa.rows[0] : undefined;
+    const ov = await sql.execute({ sql: `SELECT * FROM persona_overrides WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] });
+    const o = ov.rows[0];
     const history = pa.rows.map((r) => ({ as_of: String(r.as_of), primary: r.primary_persona === null ? null : String(r.primary_persona), strength: String(r.strength), transition_kind: String(r.transition_kind) }));
-    // Current = still live (not rejected, withdrawn or superseded), made within the no-repeat period before the latest run.
+    // Current = still live (not rejected, withdrawn, superseded or overridden), made within the no-repeat period before the latest run.
     const recs = await sql.execute({
       sql: `SELECT r.*, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id
-            WHERE r.user_id = ? AND r."window" = ? AND r.as_of > ? AND r.as_of <= ? AND r.status NOT IN ('rejected', 'withdrawn', 'superseded')
+            WHERE r.user_id = ? AND r."window" = ? AND r.as_of > ? AND r.as_of <= ? AND r.status NOT IN ('rejected', 'withdrawn', 'superseded', 'overridden')
             ORDER BY r.as_of DESC, r.kind, r.rank, r.id`,
       args: [userId, w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf],
     });
@@ -77,6 +83,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
             transition: { from: p.transition_from === null ? null : String(p.transition_from), kind: String(p.transition_kind), celebration: p.celebration === null ? null : String(p.celebration) },
             tenure_days: tenureDays(history.map((h) => ({ as_of: h.as_of, primary: h.primary as PersonaId | null })), dayFromIso),
             history: history.slice(0, 12),
+            override: o ? { persona: String(o.persona), from: o.from_persona === null ? null : String(o.from_persona), justification: String(o.justification), actor: String(o.actor), at: new Date(String(o.created_at)).toISOString() } : null,
           }
         : null,
       recommendations: recs.rows.map((r) => ({
@@ -88,6 +95,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
         citations: JSON.parse(String(r.citations)),
         disclaimer: String(r.disclaimer),
         status: String(r.status),
+        source: String(r.source),
         as_of: String(r.as_of),
         trace: r.trace === null ? null : JSON.parse(String(r.trace)),
       })),

@@ -2,6 +2,8 @@
 
 import { staffAction } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
+import { withSql } from "@/lib/services/database";
+import { overrideRecommendation } from "@/lib/services/overrides";
 import { batchApprove, reviewRecommendation } from "@/lib/services/review";
 
 export async function reviewAction(form: FormData) {
@@ -20,5 +22,13 @@ export async function batchApproveAction(form: FormData) {
       return { id, version };
     });
     return `Approved ${await batchApprove(prisma(), items, actor)} recommendations.`;
+  });
+}
+
+export async function overrideAction(form: FormData) {
+  const input = Object.fromEntries(form.entries());
+  await staffAction("review:act", `/review/${Number(input.id) || 0}`, async (actor) => {
+    const { id } = await withSql((sql) => overrideRecommendation(prisma(), sql, input, actor));
+    return `Swapped in ${String(input.content_id)} as recommendation ${id} (approved).`;
   });
 }

@@ -56,6 +56,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     <button name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-red-800">Reject</button>
                     <button name="action" value="flag" className="rounded border border-amber-700 px-3 py-1 text-amber-800">Flag for second review</button>
                   </form>
+                  <Link href={`/review/${r.id}`} className="rounded border border-violet-700 px-3 py-1 text-violet-800">Override…</Link>
                 </div>
               </div>
             </div>

@@ -47,6 +47,8 @@ export interface Recommendation {
 
 export interface RecommendResult {
   recommendations: Recommendation[];
+  /** Items that passed every check but ranked below the chosen ones, best first (rank 0): what a reviewer may swap in. */
+  alternates: Recommendation[];
   candidates: Candidate[];
   notes: string[];
 }
@@ -81,7 +83,7 @@ const byScoreThenId = (a: { score: number; content_id: string }, b: { score: num
 
 export function recommend(
   s: WindowSignals,
-  persona: PersonaAssignment,
+  persona: Pick<PersonaAssignment, "primary" | "secondary">,
   catalog: readonly ContentItem[],
   ctx: EligibilityContext & { recentlyShown: readonly RecentlyShown[]; asOfDay: number; dayOf: (iso: string) => number },
   config: EngineConfig,
@@ -163,25 +165,31 @@ export function recommend(
   if (chosenEducation.length < r.educationMin) notes.push(`only ${chosenEducation.length} education item(s) passed every check (target ${r.educationMin}–${r.educationMax})`);
   if (chosenOffers.length === 0) notes.push("no partner offer passed every check; reasons are recorded per candidate");
 
+  const toRecommendation = (p: (typeof passing)[number], rank: number): Recommendation => ({
+    kind: p.item.kind,
+    content_id: p.item.id,
+    title: p.item.title,
+    format: p.item.format,
+    rationale: p.rationale,
+    citations: p.citations,
+    disclaimer: DISCLAIMER,
+    rank,
+    score: p.candidate.score,
+    window: s.window,
+  });
   const recommendations: Recommendation[] = [];
   for (const group of [chosenEducation, chosenOffers]) {
     group.forEach((p) => {
       p.candidate.decision = "chosen";
       p.candidate.why = `ranked ${recommendations.length + 1} by score ${p.candidate.score} (${p.candidate.persona_match ? `${p.candidate.persona_match} persona, ` : ""}${p.candidate.triggers_fired.length} trigger(s) fired)`;
-      recommendations.push({
-        kind: p.item.kind,
-        content_id: p.item.id,
-        title: p.item.title,
-        format: p.item.format,
-        rationale: p.rationale,
-        citations: p.citations,
-        disclaimer: DISCLAIMER,
-        rank: recommendations.length + 1,
-        score: p.candidate.score,
-        window: s.window,
-      });
+      recommendations.push(toRecommendation(p, recommendations.length + 1));
     });
   }
-  for (const p of passing) if (p.candidate.decision !== "chosen") p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}`;
-  return { recommendations, candidates, notes };
+  const alternates: Recommendation[] = [];
+  for (const p of passing) {
+    if (p.candidate.decision === "chosen") continue;
+    p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}`;
+    alternates.push(toRecommendation(p, 0));
+  }
+  return { recommendations, alternates, candidates, notes };
 }

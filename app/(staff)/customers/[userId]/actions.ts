@@ -2,8 +2,10 @@
 
 import { z } from "zod";
 import { staffAction } from "@/lib/auth/staff-action";
+import { prisma } from "@/lib/db/client";
 import { setConsent } from "@/lib/services/consent";
 import { withSql } from "@/lib/services/database";
+import { overridePersona } from "@/lib/services/overrides";
 
 const consentForm = z.object({
   userId: z.string().min(1),
@@ -18,5 +20,14 @@ export async function recordConsentAction(form: FormData) {
     const granted = input.granted === "true";
     const r = await withSql((sql) => setConsent(sql, input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined }));
     return granted ? "Opt-in recorded." : `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
+  });
+}
+
+/** A reviewer's persona for one window, with a written justification; audited. */
+export async function overridePersonaAction(form: FormData) {
+  const input = Object.fromEntries(form.entries());
+  await staffAction("review:act", `/customers/${String(input.user_id)}`, async (actor) => {
+    await overridePersona(prisma(), input, actor);
+    return `Persona override recorded for the ${String(input.window)} window.`;
   });
 }

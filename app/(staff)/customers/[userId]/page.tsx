@@ -7,11 +7,11 @@ import { prisma } from "@/lib/db/client";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import { money, percent } from "@/lib/engine/recommend/format";
 import type { WindowSignals } from "@/lib/engine/signals/types";
-import type { PersonaId } from "@/lib/engine/types";
+import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
-import { recordConsentAction } from "./actions";
+import { overridePersonaAction, recordConsentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +72,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   if (!customer) notFound();
   const view = customer.consent ? await withSql((sql) => customerView(sql, userId)) : null;
   const showTx = can(access.session.user.role, "transactions:read");
+  const canReview = can(access.session.user.role, "review:act");
   const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId, deleted_at: null }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
   const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
   const audit = await auditFor(db, userId);
@@ -113,6 +114,33 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                       <p className="mt-1 text-xs text-slate-500">
                         In this persona for {v.persona.tenure_days ?? 0} days · history: {v.persona.history.map((h) => `${h.as_of} ${h.primary ?? "none"}`).join(", ")}
                       </p>
+                      {v.persona.override ? (
+                        <p className="mt-2 rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-950" data-testid={`persona-override-${w}`}>
+                          Overridden to <strong>{persona(v.persona.override.persona)}</strong> by {v.persona.override.actor} on {v.persona.override.at.slice(0, 10)}: “{v.persona.override.justification}”
+                        </p>
+                      ) : null}
+                      {canReview ? (
+                        <details className="mt-2 text-sm">
+                          <summary className="cursor-pointer text-emerald-800">Override persona for {w}</summary>
+                          <form action={overridePersonaAction} className="mt-2 space-y-2">
+                            <input type="hidden" name="user_id" value={customer.user_id} />
+                            <input type="hidden" name="window" value={w} />
+                            <label className="flex flex-col gap-1">
+                              Persona
+                              <select name="persona" className="rounded border border-slate-300 px-2 py-1" defaultValue={v.persona.override?.persona ?? v.persona.primary ?? ""}>
+                                {PERSONA_IDS.map((id) => (
+                                  <option key={id} value={id}>{PERSONA_LABELS[id]}</option>
+                                ))}
+                              </select>
+                            </label>
+                            <label className="flex flex-col gap-1">
+                              Justification (at least 20 characters)
+                              <textarea name="justification" required minLength={20} rows={2} className="rounded border border-slate-300 px-2 py-1" />
+                            </label>
+                            <button className="rounded bg-violet-800 px-3 py-1 text-white">Record override</button>
+                          </form>
+                        </details>
+                      ) : null}
                     </>
                   ) : null}
                 </div>
@@ -133,7 +161,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                   {v.recommendations.map((r) => (
                     <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                       <p className="font-medium">
-                        [{r.kind}] {r.title} <span className="text-slate-500">— {r.status.replace("_", " ")}</span>
+                        [{r.kind}] {r.title} <span className="text-slate-500">— {r.status.replace("_", " ")}{r.source === "override" ? ", swapped in by a reviewer" : ""}</span>
                       </p>
                       <p className="mt-1">{r.rationale}</p>
                       <p className="mt-1 text-xs text-slate-500">{r.disclaimer}</p>

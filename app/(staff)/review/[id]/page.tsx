@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { prisma } from "@/lib/db/client";
+import { withSql } from "@/lib/services/database";
+import { alternativesFor } from "@/lib/services/overrides";
+import { overrideAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function OverridePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
+  const { id: raw } = await params;
+  const access = await guardPage("review:act", `/review/${raw}`);
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="overriding a recommendation" />;
+  const id = Number(raw);
+  const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
+  if (!rec) notFound();
+  const sp = await searchParams;
+  const alternatives = rec.status === "pending_review" ? await withSql((sql) => alternativesFor(sql, id)) : [];
+  const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
+  return (
+    <div className="space-y-5">
+      <Link href="/review" className="text-sm text-emerald-800 underline">← Review queue</Link>
+      <h1 className="text-2xl font-bold">Override recommendation #{rec.id}</h1>
+      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
+      {sp.error ? <p id="override-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <section aria-labelledby="current" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="current" className="font-medium">
+          Current: [{rec.kind}] {rec.title} <span className="text-slate-500">— {rec.status.replace("_", " ")}</span>
+        </h2>
+        <p className="text-slate-600">
+          <Link className="font-mono underline" href={`/customers/${rec.user_id}`}>{rec.user_id}</Link> · {rec.window} · as of {rec.as_of}
+        </p>
+        <p className="mt-1">{rec.rationale}</p>
+        {replacement ? (
+          <p className="mt-2 text-emerald-900" data-testid="replacement">
+            Replaced by #{replacement.id}: {replacement.title} ({replacement.status})
+          </p>
+        ) : null}
+      </section>
+      {rec.status !== "pending_review" ? (
+        <p className="text-sm text-slate-600">Only recommendations waiting for review can be overridden.</p>
+      ) : alternatives.length === 0 ? (
+        <p className="text-sm text-slate-600">No other {rec.kind} item passed every check for this customer and window, so there is nothing to swap in. Reject it with a reason instead.</p>
+      ) : (
+        <form action={overrideAction} className="space-y-3">
+          <input type="hidden" name="id" value={rec.id} />
+          <input type="hidden" name="version" value={rec.version} />
+          <fieldset className="space-y-2">
+            <legend className="font-medium">Swap in another {rec.kind} item that passed every check (best first)</legend>
+            {alternatives.map((a, i) => (
+              <label key={a.content_id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <input type="radio" name="content_id" value={a.content_id} defaultChecked={i === 0} className="mt-1" />
+                <span>
+                  <span className="font-medium">{a.title}</span> <span className="text-slate-500">score {a.score}</span>
+                  <span className="mt-1 block">{a.rationale}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="flex max-w-xl flex-col gap-1 text-sm">
+            Why this item fits better
+            <textarea name="reason" required minLength={5} rows={2} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          <button className="rounded bg-violet-800 px-3 py-1.5 font-medium text-white">Swap and approve</button>
+        </form>
+      )}
+    </div>
+  );
+}

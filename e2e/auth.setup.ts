@@ -1,0 +1,11 @@
+import { expect, test as setup } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+import { STAFF_ROLES, stateOf } from "./support/roles";
+
+for (const role of STAFF_ROLES) {
+  setup(`sign in as ${role}`, async ({ page }) => {
+    await signIn(page, `${role}@spendsense.local`);
+    await expect(page.getByTestId("signed-in-as")).toContainText(role);
+    await page.context().storageState({ path: stateOf(role) });
+  });
+}

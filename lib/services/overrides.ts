@@ -1,0 +1,144 @@
+// Reviewer overrides (SPEC §4). An item override swaps a pending recommendation for another item
+// that passed every check in the same decision: the alternates are recomputed by the engine's own
+// recommend step from the stored signal snapshot, so the swapped-in rationale cites the same
+// numbers the decision read. A persona override records a reviewer's persona for one window and
+// run with a written justification; the engine's assignment stays as it was, next to it.
+// Both are transactional, audited, and refuse to act on something that changed meanwhile.
+import { z } from "zod";
+import { addDays, dayFromIso } from "../data/dates";
+import type { Db } from "../db/client";
+import { loadApprovedCatalog, loadRecentlyShown } from "../db/queries/engine-input";
+import type { Sql } from "../db/sql";
+import { configHash, DEFAULT_CONFIG } from "../engine";
+import { recommend, type Recommendation } from "../engine/recommend/recommend";
+import type { WindowSignals } from "../engine/signals/types";
+import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
+import { ConflictError, NotFoundError } from "./errors";
+
+export const itemOverrideSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive(),
+  content_id: z.string().trim().min(1, "choose the item to swap in"),
+  reason: z.string().trim().min(5, "say why the other item fits better (at least 5 characters)"),
+});
+
+export const personaOverrideSchema = z.object({
+  user_id: z.string().trim().min(1),
+  window: z.enum(WINDOWS),
+  persona: z.enum(PERSONA_IDS, { message: `persona must be one of ${PERSONA_IDS.join(", ")}` }),
+  justification: z.string().trim().min(20, "write a justification of at least 20 characters"),
+});
+
+const LIVE = ["pending_review", "approved", "delivered"];
+
+/** Items that could replace recommendation `id`: same kind, passed every check in that decision, not already live for the window. */
+export async function alternativesFor(sql: Sql, id: number): Promise<Recommendation[]> {
+  const rs = await sql.execute({
+    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace, s.payload AS signals, p.primary_persona, p.secondary, c.credit_score
+          FROM recommendations r JOIN customers c ON c.user_id = r.user_id
+          LEFT JOIN decision_traces t ON t.id = r.trace_id
+          LEFT JOIN signal_snapshots s ON s.user_id = r.user_id AND s."window" = r."window" AND s.as_of = r.as_of
+          LEFT JOIN persona_assignments p ON p.user_id = r.user_id AND p."window" = r."window" AND p.as_of = r.as_of
+          WHERE r.id = ?`,
+    args: [id],
+  });
+  const r = rs.rows[0];
+  if (!r) throw new NotFoundError(`recommendation ${id} does not exist`);
+  // Without the decision's own data (consent revoked, or a trace from another engine config) there is nothing faithful to offer.
+  if (r.status !== "pending_review" || r.signals === null || r.trace === null) return [];
+  if ((JSON.parse(String(r.trace)) as { config_hash: string }).config_hash !== configHash(DEFAULT_CONFIG)) return [];
+  const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
+  const [catalog, shown, held, live] = await Promise.all([
+    loadApprovedCatalog(sql),
+    loadRecentlyShown(sql, [userId], asOf, addDays(asOf, -(DEFAULT_CONFIG.recommend.noRepeatDays - 1))),
+    sql.execute({ sql: "SELECT DISTINCT subtype FROM accounts WHERE user_id = ? AND holder_category <> 'business' ORDER BY subtype", args: [userId] }),
+    sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${LIVE.map(() => "?").join(", ")})`, args: [userId, window, asOf, ...LIVE] }),
+  ]);
+  const result = recommend(
+    JSON.parse(String(r.signals)) as WindowSignals,
+    { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : JSON.parse(String(r.secondary)) },
+    catalog,
+    { credit_score: r.credit_score === null ? null : Number(r.credit_score), held_subtypes: held.rows.map((h) => String(h.subtype)), recentlyShown: shown.get(userId) ?? [], asOfDay: dayFromIso(asOf), dayOf: dayFromIso },
+    DEFAULT_CONFIG,
+  );
+  const taken = new Set(live.rows.map((l) => String(l.content_id)));
+  return [...result.recommendations, ...result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id));
+}
+
+/** Swaps recommendation `id` for another eligible item: the original becomes "overridden", the new one is approved. */
+export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, actor: string): Promise<{ id: number }> {
+  const a = itemOverrideSchema.parse(input);
+  const alternative = (await alternativesFor(sql, a.id)).find((x) => x.content_id === a.content_id);
+  return db.$transaction(async (tx) => {
+    const rec = await tx.recommendation.findUnique({ where: { id: a.id } });
+    if (!rec) throw new NotFoundError(`recommendation ${a.id} does not exist`);
+    if (rec.version !== a.version || rec.status !== "pending_review") {
+      throw new ConflictError(`recommendation ${a.id} changed since you loaded it (now ${rec.status.replace("_", " ")}); reload to see the latest`);
+    }
+    if (!alternative) throw new ConflictError(`"${a.content_id}" is not an eligible alternative for recommendation ${a.id} (it must be the same kind and have passed every check for this customer); reload to see the choices`);
+    const updated = await tx.recommendation.updateMany({ where: { id: a.id, version: a.version }, data: { status: "overridden", version: { increment: 1 } } });
+    if (updated.count !== 1) throw new ConflictError(`recommendation ${a.id} was changed by someone else a moment ago; reload to see the latest`);
+    const created = await tx.recommendation.create({
+      data: {
+        run_id: rec.run_id,
+        trace_id: rec.trace_id,
+        user_id: rec.user_id,
+        window: rec.window,
+        as_of: rec.as_of,
+        content_id: alternative.content_id,
+        kind: alternative.kind,
+        format: alternative.format,
+        title: alternative.title,
+        rationale: alternative.rationale,
+        citations: JSON.stringify(alternative.citations),
+        disclaimer: alternative.disclaimer,
+        rank: rec.rank,
+        score: alternative.score,
+        status: "approved",
+        source: "override",
+        replaces_id: rec.id,
+      },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actor,
+        action: "recommendation.override",
+        target_type: "recommendation",
+        target_id: String(rec.id),
+        user_id: rec.user_id,
+        reason: a.reason,
+        details: JSON.stringify({ window: rec.window, from_content_id: rec.content_id, to_content_id: alternative.content_id, new_recommendation_id: created.id, from_version: a.version }),
+      },
+    });
+    return { id: created.id };
+  });
+}
+
+/** Records a reviewer's persona for the customer's latest assignment in one window. */
+export async function overridePersona(db: Db, input: unknown, actor: string): Promise<{ id: number }> {
+  const a = personaOverrideSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { user_id: a.user_id }, select: { consent: true } });
+    if (!customer) throw new NotFoundError(`no customer with id "${a.user_id}"`);
+    const assignment = await tx.personaAssignment.findFirst({ where: { user_id: a.user_id, window: a.window }, orderBy: { as_of: "desc" } });
+    if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${customer.consent ? " yet; run the engine first" : " (no consent)"}`);
+    const previous = await tx.personaOverride.findFirst({ where: { user_id: a.user_id, window: a.window, as_of: assignment.as_of }, orderBy: { id: "desc" } });
+    const current = previous?.persona ?? assignment.primary_persona;
+    if (current === a.persona) throw new ConflictError(`the ${a.window} persona is already ${a.persona}`);
+    const created = await tx.personaOverride.create({
+      data: { user_id: a.user_id, window: a.window, as_of: assignment.as_of, from_persona: current, persona: a.persona, justification: a.justification, actor },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actor,
+        action: "persona.override",
+        target_type: "persona_assignment",
+        target_id: String(assignment.id),
+        user_id: a.user_id,
+        reason: a.justification,
+        details: JSON.stringify({ window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona }),
+      },
+    });
+    return { id: created.id };
+  });
+}
