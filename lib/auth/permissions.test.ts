@@ -13,11 +13,14 @@ describe("permission table", () => {
     expect(can("operator", "content:approve")).toBe(true);
     expect(can("operator", "staff:manage")).toBe(false);
     expect(can("operator", "settings:edit")).toBe(false);
+    expect(can("operator", "transactions:edit")).toBe(true);
+    expect(can("operator", "customers:create")).toBe(false);
+    expect(can("operator", "data:ingest")).toBe(false);
   });
 
   it("analysts see aggregates only: no customer lists, details, transactions or actions", () => {
     expect(permissionsOf("analyst").sort()).toEqual(["content:read", "eval:read", "insights:read"]);
-    for (const p of ["customers:list", "customers:read", "transactions:read", "consent:record", "review:act", "content:write"] as const) {
+    for (const p of ["customers:list", "customers:read", "transactions:read", "consent:record", "review:act", "content:write", "transactions:edit", "feedback:record", "customers:create", "data:ingest"] as const) {
       expect(can("analyst", p)).toBe(false);
     }
   });

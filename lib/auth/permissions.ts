@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   "engine:run": ["admin", "operator"],
   "settings:edit": ["admin"],
   "staff:manage": ["admin"],
+  // Developer API (SPEC §5): creating customers and loading data are admin work.
+  "customers:create": ["admin"],
+  "data:ingest": ["admin"],
+  "transactions:edit": ["admin", "operator"],
+  "feedback:record": ["admin", "operator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

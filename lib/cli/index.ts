@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { IngestError } from "../data/types";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
 import { StaffExistsError } from "../services/staff";
+import { registerApiKey } from "./commands/apikey";
 import { registerDb } from "./commands/db";
 import { registerEngine } from "./commands/engine";
 import { registerGenerate } from "./commands/generate";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerEngine(program);
   registerStaff(program);
+  registerApiKey(program);
   registerDb(program);
   registerHealth(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError("(run with --help for usage)");

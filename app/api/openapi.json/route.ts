@@ -1,0 +1,6 @@
+// GET /api/openapi.json — the OpenAPI 3.1 document of the developer API (public).
+import * as api from "@/lib/api/endpoints";
+import { handle } from "@/lib/api/handler";
+import { buildOpenApi } from "@/lib/api/openapi";
+
+export const GET = handle(api.openApiDocument, async () => buildOpenApi());

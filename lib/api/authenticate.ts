@@ -1,0 +1,39 @@
+// Who is calling: an API key (`Authorization: Bearer ss_…`) first, otherwise a staff session
+// (the next-auth JWT cookie). Keys are checked against the route's scope, staff against the
+// role → permission table. Neither keys nor tokens are ever logged.
+import { getToken } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { can, isRole, type Permission, type Role } from "../auth/permissions";
+import type { Scope } from "../auth/scopes";
+import type { Db } from "../db/client";
+import { verifyApiKey } from "../services/api-keys";
+import { ApiError } from "./errors";
+
+export type Caller =
+  | { kind: "key"; keyId: number; prefix: string; scopes: Scope[]; actor: string }
+  | { kind: "staff"; email: string; role: Role; actor: string };
+
+export async function authenticate(req: Request, db: Db): Promise<Caller> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    const key = m ? await verifyApiKey(db, m[1]) : null;
+    if (!key) throw new ApiError(401, "invalid_api_key", "The API key is malformed, unknown or revoked.");
+    return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes, actor: `apikey:${key.prefix}` };
+  }
+  // Only the cookie: getToken would otherwise also accept a bearer JWT, which is not our scheme.
+  const cookieOnly = new NextRequest(req.url, { headers: { cookie: req.headers.get("cookie") ?? "" } });
+  const token = await getToken({ req: cookieOnly, secret: process.env.NEXTAUTH_SECRET });
+  if (!token) throw new ApiError(401, "unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
+  if (!isRole(token.role) || !token.email) throw new ApiError(401, "unauthenticated", "The session carries no staff role; sign in again.");
+  return { kind: "staff", email: token.email, role: token.role, actor: token.email };
+}
+
+export function authorize(caller: Caller, access: { scope: Scope; permission: Permission }): void {
+  if (caller.kind === "key" && !caller.scopes.includes(access.scope)) {
+    throw new ApiError(403, "insufficient_scope", `This API key lacks the "${access.scope}" scope.`);
+  }
+  if (caller.kind === "staff" && !can(caller.role, access.permission)) {
+    throw new ApiError(403, "forbidden", `Your role (${caller.role}) may not do this (${access.permission}).`);
+  }
+}

@@ -1,0 +1,292 @@
+// Every route of the developer API (SPEC §5) in one registry: each route handler is built from
+// its entry by `handle`, and the OpenAPI document and the docs page list exactly these.
+import { z } from "zod";
+import * as s from "../validation/api";
+import { defineEndpoint, type Endpoint } from "./endpoint";
+
+const USER = "usr_00001";
+const TX = "usr_00001_tx_000001";
+
+export const createUser = defineEndpoint({
+  method: "POST",
+  path: "/api/users",
+  tag: "Customers",
+  summary: "Create a customer",
+  description: "Creates a customer with no data yet. With `consent: true` the opt-in is recorded as their first consent event. Audited.",
+  access: { scope: "customers:write", permission: "customers:create" },
+  body: s.createCustomerBody,
+  status: 201,
+  response: s.customerResponse,
+  errors: [409],
+  example: { body: { user_id: "usr_api_0001", name: "Avery Quinn", consent: true, age_band: "25-34", region: "West", income_tier: "middle", credit_score: 705 } },
+});
+
+export const recordConsent = defineEndpoint({
+  method: "POST",
+  path: "/api/consent",
+  tag: "Customers",
+  summary: "Record a consent grant or revocation",
+  description:
+    "Appends to the customer's consent history and audits it. Revoking stops processing at once: signals, personas and traces are deleted and undelivered recommendations withdrawn.",
+  access: { scope: "customers:write", permission: "consent:record" },
+  body: s.consentBody,
+  response: s.consentResponse,
+  errors: [404],
+  example: { body: { user_id: USER, granted: true, note: "opted in through the mobile app" } },
+});
+
+export const getProfile = defineEndpoint({
+  method: "GET",
+  path: "/api/profile/{userId}",
+  tag: "Customers",
+  summary: "A consenting customer's signals and personas per window",
+  description: "The same shape `spendsense show --json` prints, without the recommendations. A customer without consent is refused (403 consent_required).",
+  access: { scope: "customers:read", permission: "customers:read" },
+  params: s.userParams,
+  query: s.windowQuery,
+  response: s.profileResponse,
+  errors: [404],
+  example: { params: { userId: USER }, query: { window: "30d" } },
+});
+
+export const getRecommendations = defineEndpoint({
+  method: "GET",
+  path: "/api/recommendations/{userId}",
+  tag: "Customers",
+  summary: "A consenting customer's current recommendations per window",
+  description: "Each item carries its rationale, citations, disclaimer, review status and decision trace. A customer without consent is refused (403 consent_required).",
+  access: { scope: "recommendations:read", permission: "customers:read" },
+  params: s.userParams,
+  query: s.windowQuery,
+  response: s.recommendationsResponse,
+  errors: [404],
+  example: { params: { userId: USER } },
+});
+
+export const postFeedback = defineEndpoint({
+  method: "POST",
+  path: "/api/feedback",
+  tag: "Customers",
+  summary: "Record a customer's feedback on a recommendation or content item",
+  access: { scope: "feedback:write", permission: "feedback:record" },
+  body: s.feedbackBody,
+  status: 201,
+  response: s.feedbackResponse,
+  errors: [404],
+  example: { body: { user_id: USER, recommendation_id: 42, rating: "helpful", comment: "The subscription list was eye-opening." } },
+});
+
+export const reviewQueue = defineEndpoint({
+  method: "GET",
+  path: "/api/operator/review",
+  tag: "Review",
+  summary: "Recommendations awaiting review, flagged first, oldest first",
+  access: { scope: "review", permission: "review:act" },
+  query: s.reviewQuery,
+  response: s.listOf(s.reviewItem),
+  example: { query: { page: "1", pageSize: "20" } },
+});
+
+export const assignPersona = defineEndpoint({
+  method: "POST",
+  path: "/api/personas/assign/{userId}",
+  tag: "Personas",
+  summary: "Run the engine for one customer and return their personas",
+  description: "Computes signals, personas and recommendations as of `as_of` (default 2026-10-31) for a consenting customer.",
+  access: { scope: "personas:write", permission: "engine:run" },
+  params: s.userParams,
+  body: s.assignBody,
+  response: s.assignResponse,
+  errors: [404],
+  example: { params: { userId: USER }, body: { as_of: "2026-10-31" } },
+});
+
+export const getPersonas = defineEndpoint({
+  method: "GET",
+  path: "/api/personas/{userId}",
+  tag: "Personas",
+  summary: "Current persona per window, with the latest reviewer override",
+  access: { scope: "customers:read", permission: "customers:read" },
+  params: s.userParams,
+  response: s.personasResponse,
+  errors: [404],
+  example: { params: { userId: USER } },
+});
+
+export const detectTransition = defineEndpoint({
+  method: "POST",
+  path: "/api/personas/detect-transition/{userId}",
+  tag: "Personas",
+  summary: "Run the engine as of a date and return each window's persona transition",
+  description: "`kind` is initial (first assignment), unchanged, positive (towards a healthier persona, with a celebration message) or negative.",
+  access: { scope: "personas:write", permission: "engine:run" },
+  params: s.userParams,
+  body: s.detectTransitionBody,
+  response: s.detectTransitionResponse,
+  errors: [404],
+  example: { params: { userId: USER }, body: { as_of: "2026-11-30" } },
+});
+
+export const listTransitions = defineEndpoint({
+  method: "GET",
+  path: "/api/personas/{userId}/transitions",
+  tag: "Personas",
+  summary: "Persona changes (and the first assignment), most recent first",
+  access: { scope: "customers:read", permission: "customers:read" },
+  params: s.userParams,
+  query: s.transitionsQuery,
+  response: s.listOf(s.transitionItem),
+  errors: [404],
+  example: { params: { userId: USER }, query: { limit: "10" } },
+});
+
+export const getTenure = defineEndpoint({
+  method: "GET",
+  path: "/api/personas/{userId}/tenure",
+  tag: "Personas",
+  summary: "How long the current persona has held, per window",
+  access: { scope: "customers:read", permission: "customers:read" },
+  params: s.userParams,
+  response: s.tenureResponse,
+  errors: [404],
+  example: { params: { userId: USER } },
+});
+
+export const batchAssign = defineEndpoint({
+  method: "POST",
+  path: "/api/personas/batch-assign",
+  tag: "Personas",
+  summary: "Run the engine for up to 1000 customers at once",
+  description: "One engine run. Customers without consent are skipped and listed; an unknown id refuses the whole request (404).",
+  access: { scope: "personas:write", permission: "engine:run" },
+  body: s.batchAssignBody,
+  response: s.batchAssignResponse,
+  errors: [404],
+  example: { body: { user_ids: ["usr_00001", "usr_00002"], as_of: "2026-10-31" } },
+});
+
+export const ingest = defineEndpoint({
+  method: "POST",
+  path: "/api/ingest",
+  tag: "Data",
+  summary: "Load one Plaid-shaped bundle or an array of them, all-or-nothing",
+  description:
+    "The same validation as `spendsense ingest`: any problem refuses the whole request (422 ingest_refused, every problem in `details` with record, field and reason) and nothing is written. Re-sending the same data changes nothing.",
+  access: { scope: "ingest", permission: "data:ingest" },
+  serviceValidatedBody: s.ingestBody,
+  response: s.ingestResponse,
+  errors: [422],
+  example: {
+    body: {
+      user: { user_id: "usr_api_0002", name: "Sam Rivera", consent: true },
+      accounts: [{ account_id: "acc_api_0002_chk", type: "depository", subtype: "checking", name: "Checking", mask: "0000", balances: { available: 1200, current: 1250, iso_currency_code: "USD" } }],
+      transactions: [
+        {
+          transaction_id: "tx_api_0002_1",
+          account_id: "acc_api_0002_chk",
+          date: "2026-10-01",
+          amount: 15.49,
+          iso_currency_code: "USD",
+          name: "NETFLIX.COM",
+          merchant_name: "Netflix",
+          payment_channel: "online",
+          personal_finance_category: { primary: "ENTERTAINMENT", detailed: "ENTERTAINMENT_TV_AND_MOVIES" },
+          pending: false,
+        },
+      ],
+    },
+  },
+});
+
+export const listTransactions = defineEndpoint({
+  method: "GET",
+  path: "/api/transactions",
+  tag: "Transactions",
+  summary: "Transactions, filtered and paged, newest first (deleted ones left out)",
+  access: { scope: "transactions:read", permission: "transactions:read" },
+  query: s.transactionsQuery,
+  response: s.listOf(s.transactionView),
+  example: { query: { user_id: USER, from: "2026-10-01", to: "2026-10-31", category: "FOOD_AND_DRINK", min_amount: "10", page: "1", pageSize: "50" } },
+});
+
+export const exportTransactions = defineEndpoint({
+  method: "GET",
+  path: "/api/transactions/export.csv",
+  tag: "Transactions",
+  summary: "The same filtered transactions as CSV (all pages), streamed",
+  description: "Columns are Plaid's names, as `spendsense ingest --format csv` reads them, plus user_id.",
+  access: { scope: "transactions:read", permission: "transactions:read" },
+  query: s.transactionFilters,
+  response: { mediaType: "text/csv", description: "transaction_id,account_id,date,authorized_date,amount,… one row per transaction" },
+  example: { query: { user_id: USER, from: "2026-10-01" } },
+});
+
+export const getTransaction = defineEndpoint({
+  method: "GET",
+  path: "/api/transactions/{id}",
+  tag: "Transactions",
+  summary: "One transaction with its category history",
+  access: { scope: "transactions:read", permission: "transactions:read" },
+  params: s.transactionParams,
+  response: s.transactionDetail,
+  errors: [404],
+  example: { params: { id: TX } },
+});
+
+export const recategorize = defineEndpoint({
+  method: "PATCH",
+  path: "/api/transactions/{id}/category",
+  tag: "Transactions",
+  summary: "Correct a transaction's category (kept in its history, audited)",
+  description: "The engine uses the corrected category from its next run on. Two corrections at once: the second gets 409.",
+  access: { scope: "transactions:write", permission: "transactions:edit" },
+  params: s.transactionParams,
+  body: s.categoryBody,
+  response: s.transactionDetail,
+  errors: [404, 409],
+  example: { params: { id: TX }, body: { pfc_primary: "FOOD_AND_DRINK", pfc_detailed: "FOOD_AND_DRINK_GROCERIES", reason: "the merchant is a grocery store" } },
+});
+
+export const deleteTransaction = defineEndpoint({
+  method: "DELETE",
+  path: "/api/transactions/{id}",
+  tag: "Transactions",
+  summary: "Soft-delete a transaction (kept for audit; lists, exports and the engine skip it)",
+  access: { scope: "transactions:write", permission: "transactions:edit" },
+  params: s.transactionParams,
+  response: s.deletedResponse,
+  errors: [404],
+  example: { params: { id: TX } },
+});
+
+export const openApiDocument = defineEndpoint({
+  method: "GET",
+  path: "/api/openapi.json",
+  tag: "Meta",
+  summary: "This API's OpenAPI 3.1 document",
+  access: "public",
+  response: z.record(z.string(), z.unknown()),
+});
+
+/** Every endpoint by operation id, in the order the docs list them. */
+export const ENDPOINTS: Record<string, Endpoint> = {
+  createUser,
+  recordConsent,
+  getProfile,
+  getRecommendations,
+  postFeedback,
+  reviewQueue,
+  assignPersona,
+  getPersonas,
+  detectTransition,
+  listTransitions,
+  getTenure,
+  batchAssign,
+  ingest,
+  listTransactions,
+  exportTransactions,
+  getTransaction,
+  recategorize,
+  deleteTransaction,
+  openApiDocument,
+};

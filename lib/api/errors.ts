@@ -1,0 +1,52 @@
+// One error type for the API and one place that turns any error into the one error shape
+// `{"error":{"code","message","details?"}}` with an honest status code.
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { IngestError } from "../data/types";
+import { ConflictError, ConsentRequiredError, NotFoundError } from "../services/errors";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Zod issues as `{path, message}`: enough to fix the request, without echoing input back. */
+export function zodDetails(err: ZodError) {
+  return err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+/** Where the bad part of a request was: params/query are malformed (400), a body is invalid (422). */
+export function invalid(err: ZodError, part: "path" | "query" | "body"): ApiError {
+  const where = { path: "path parameter", query: "query parameter", body: "request body" }[part];
+  return part === "body"
+    ? new ApiError(422, "validation_failed", `The ${where} failed validation.`, zodDetails(err))
+    : new ApiError(400, "invalid_request", `A ${where} is malformed.`, zodDetails(err));
+}
+
+function isUniqueClash(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "P2002" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof NotFoundError) return new ApiError(404, "not_found", err.message);
+  if (err instanceof ConsentRequiredError) return new ApiError(403, "consent_required", err.message);
+  if (err instanceof ConflictError) return new ApiError(409, "conflict", err.message);
+  if (isUniqueClash(err)) return new ApiError(409, "conflict", "That already exists.");
+  // A service's own validation (beyond the request schema) refuses a well-formed request.
+  if (err instanceof ZodError) return invalid(err, "body");
+  if (err instanceof IngestError) return new ApiError(422, "ingest_refused", `Ingest refused: ${err.issues.length} problem(s), nothing was written.`, err.issues);
+  return new ApiError(500, "internal_error", "Something went wrong on our side; it has been logged.");
+}
+
+export function errorResponse(err: ApiError): NextResponse {
+  const body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
+  return NextResponse.json(body, { status: err.status, headers: err.status === 401 ? { "WWW-Authenticate": 'Bearer realm="spendsense"' } : undefined });
+}

@@ -1,0 +1,78 @@
+// The one wrapper every developer-API route handler goes through: authenticate (API key, else
+// staff session) → check the endpoint's scope / permission → parse path, query and body with its
+// zod schemas → call the service → answer JSON, or the one error shape with an honest status.
+// Malformed requests (bad JSON, bad path or query parameters) are 400; a well-formed body that
+// fails validation is 422.
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import type { Db } from "../db/client";
+import { authenticate, authorize, type Caller } from "./authenticate";
+import { apiDatabase } from "./database";
+import type { Endpoint, Parsed } from "./endpoint";
+import { ApiError, errorResponse, invalid, toApiError } from "./errors";
+
+export interface Call<P, Q, B> {
+  req: Request;
+  params: P;
+  query: Q;
+  body: B;
+  /** Null only on public endpoints. */
+  caller: Caller;
+  db: Db;
+  url: string;
+}
+
+/** What Next.js passes a route handler as its second argument. */
+export interface RouteContext {
+  params: Promise<Record<string, string>>;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, part: "path" | "query" | "body"): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw invalid(r.error, part);
+  return r.data;
+}
+
+/** The request's JSON; an empty body reads as `{}` so optional-only bodies may be left out. */
+async function readJson(req: Request): Promise<unknown> {
+  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "malformed_json", "The request body is not valid JSON.");
+  }
+}
+
+export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  endpoint: Endpoint<P, Q, B>,
+  fn: (call: Call<Parsed<P>, Parsed<Q>, Parsed<B, unknown>>) => Promise<unknown>,
+) {
+  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    try {
+      const { db, url } = apiDatabase();
+      let caller: Caller | null = null;
+      if (endpoint.access !== "public") {
+        caller = await authenticate(req, db);
+        authorize(caller, endpoint.access);
+      }
+      const params = (endpoint.params ? parse(endpoint.params, (await ctx?.params) ?? {}, "path") : undefined) as Parsed<P>;
+      const query = (endpoint.query ? parse(endpoint.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined) as Parsed<Q>;
+      const json = await readJson(req);
+      const body = (endpoint.body ? parse(endpoint.body, json, "body") : json) as Parsed<B, unknown>;
+      const result = await fn({ req, params, query, body, caller: caller as Caller, db, url });
+      return result instanceof Response ? result : NextResponse.json(result, { status: endpoint.status ?? 200 });
+    } catch (err) {
+      const apiErr = toApiError(err);
+      // Log the failure, never the request (its headers carry keys and session cookies).
+      if (apiErr.status >= 500) console.error(`${endpoint.method} ${endpoint.path} failed:`, err);
+      return errorResponse(apiErr);
+    }
+  };
+}
+
+/** A page of a list in the API's list shape. */
+export function paged<T>(rows: T[], total: number, q: { page: number; pageSize: number }) {
+  return { data: rows, meta: { page: q.page, pageSize: q.pageSize, total } };
+}

@@ -1,0 +1,82 @@
+// API keys for the developer API (SPEC §5). A key is shown once, at creation; only its SHA-256
+// hash is stored. The key is `ss_<prefix>_<secret>`: the prefix finds the row (and names the key
+// in lists and audit entries), the 256-bit random secret makes it unguessable.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Scope } from "../auth/scopes";
+import type { Db } from "../db/client";
+import { apiKeyInput } from "../validation/api";
+import { NotFoundError } from "./errors";
+
+const KEY_PATTERN = /^ss_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+/** Writing last_used_at on every request would serialise reads behind SQLite's one writer. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface ApiKeyInfo {
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: Scope[];
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface VerifiedKey {
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: Scope[];
+}
+
+const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
+
+function info(row: { id: number; name: string; prefix: string; scopes: string; created_by: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiKeyInfo {
+  return { id: row.id, name: row.name, prefix: row.prefix, scopes: JSON.parse(row.scopes), created_by: row.created_by, created_at: row.created_at, last_used_at: row.last_used_at, revoked_at: row.revoked_at };
+}
+
+/** Creates a key and returns it in full: the only time the secret exists outside the caller. */
+export async function createApiKey(db: Db, input: { name: string; scopes: string[]; createdBy: string }): Promise<ApiKeyInfo & { key: string }> {
+  const { name, scopes, createdBy } = apiKeyInput.parse(input);
+  const prefix = randomBytes(6).toString("hex");
+  const key = `ss_${prefix}_${randomBytes(32).toString("base64url")}`;
+  const row = await db.$transaction(async (tx) => {
+    const r = await tx.apiKey.create({ data: { name, prefix, key_hash: sha256(key), scopes: JSON.stringify(scopes), created_by: createdBy } });
+    await tx.auditEntry.create({ data: { actor: createdBy, action: "apikey.create", target_type: "api_key", target_id: String(r.id), details: JSON.stringify({ name, prefix, scopes }) } });
+    return r;
+  });
+  return { ...info(row), key };
+}
+
+export async function listApiKeys(db: Db): Promise<ApiKeyInfo[]> {
+  return (await db.apiKey.findMany({ orderBy: { id: "asc" }, omit: { key_hash: true } })).map(info);
+}
+
+/** Revokes by numeric id or by prefix (with or without `ss_`). Revoking twice is harmless. */
+export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): Promise<ApiKeyInfo> {
+  const ref = idOrPrefix.trim().replace(/^ss_/, "").split("_")[0];
+  const where = /^\d+$/.test(ref) ? { id: Number(ref) } : { prefix: ref };
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiKey.findUnique({ where, omit: { key_hash: true } });
+    if (!row) throw new NotFoundError(`no API key with id or prefix "${idOrPrefix}"`);
+    if (row.revoked_at) return info(row);
+    const revoked = await tx.apiKey.update({ where: { id: row.id }, data: { revoked_at: new Date() }, omit: { key_hash: true } });
+    await tx.auditEntry.create({ data: { actor, action: "apikey.revoke", target_type: "api_key", target_id: String(row.id), details: JSON.stringify({ name: row.name, prefix: row.prefix }) } });
+    return info(revoked);
+  });
+}
+
+/** The key's identity and scopes when it is well-formed, known and not revoked; otherwise null. */
+export async function verifyApiKey(db: Db, key: string): Promise<VerifiedKey | null> {
+  const m = KEY_PATTERN.exec(key);
+  if (!m) return null;
+  const row = await db.apiKey.findUnique({ where: { prefix: m[1] } });
+  if (!row || row.revoked_at) return null;
+  const given = Buffer.from(sha256(key), "hex");
+  const stored = Buffer.from(row.key_hash, "hex");
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: row.id }, data: { last_used_at: new Date() } });
+  }
+  return { id: row.id, name: row.name, prefix: row.prefix, scopes: JSON.parse(row.scopes) };
+}

@@ -1,0 +1,50 @@
+// Customer use cases of the developer API: create a customer, and read a consenting customer's
+// profile (signals and personas) or recommendations — both cut from the one customer view that
+// `spendsense show` prints, so API and CLI agree.
+import type { Db } from "../db/client";
+import type { WindowId } from "../engine/types";
+import type { CreateCustomerInput } from "../validation/api";
+import { customerView } from "./customer-view";
+import { withSql } from "./database";
+import { ConflictError } from "./errors";
+
+/** Creates a customer (and, when they opted in, their first consent event), audited, in one transaction. */
+export async function createCustomer(db: Db, input: CreateCustomerInput, actor: string) {
+  return db.$transaction(async (tx) => {
+    if (await tx.customer.findUnique({ where: { user_id: input.user_id }, select: { user_id: true } })) {
+      throw new ConflictError(`customer "${input.user_id}" already exists`);
+    }
+    const customer = await tx.customer.create({
+      data: {
+        user_id: input.user_id,
+        name: input.name,
+        age_band: input.age_band ?? null,
+        gender: input.gender ?? null,
+        region: input.region ?? null,
+        income_tier: input.income_tier ?? null,
+        credit_score: input.credit_score ?? null,
+        consent: input.consent,
+        source: "api",
+      },
+    });
+    if (input.consent) await tx.consentEvent.create({ data: { user_id: input.user_id, granted: true, source: "api", note: "opted in when the customer was created" } });
+    await tx.auditEntry.create({ data: { actor, action: "customer.create", target_type: "customer", target_id: input.user_id, user_id: input.user_id, details: JSON.stringify({ consent: input.consent }) } });
+    return customer;
+  });
+}
+
+async function view(url: string, userId: string, window?: WindowId) {
+  return withSql((sql) => customerView(sql, userId, window ? [window] : undefined), url);
+}
+
+export async function customerProfile(url: string, userId: string, window?: WindowId) {
+  const v = await view(url, userId, window);
+  const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, signals: x.signals, persona: x.persona }]));
+  return { user_id: v.user_id, consent: v.consent, windows };
+}
+
+export async function customerRecommendations(url: string, userId: string, window?: WindowId) {
+  const v = await view(url, userId, window);
+  const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, recommendations: x.recommendations }]));
+  return { user_id: v.user_id, windows };
+}

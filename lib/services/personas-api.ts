@@ -1,0 +1,100 @@
+// The persona layer of the developer API: run the engine for one customer or a batch, and read
+// current personas (with a reviewer's override when there is one), transitions and tenure.
+// Only consenting customers have personas: others are refused, as `show` refuses them.
+import { dayFromIso } from "../data/dates";
+import type { Db } from "../db/client";
+import { WINDOWS, type WindowId } from "../engine/types";
+import { DEFAULT_AS_OF, runEngine } from "./engine";
+import { ConsentRequiredError, NotFoundError } from "./errors";
+
+async function requireConsenting(db: Db, userId: string): Promise<void> {
+  const c = await db.customer.findUnique({ where: { user_id: userId }, select: { consent: true } });
+  if (!c) throw new NotFoundError(`no customer with id "${userId}"`);
+  if (!c.consent) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
+}
+
+type AssignmentRow = { window: string; as_of: string; primary_persona: string | null; transition_from: string | null; transition_kind: string; celebration: string | null };
+
+const transition = (r: AssignmentRow) => ({ window: r.window, as_of: r.as_of, from: r.transition_from, to: r.primary_persona, kind: r.transition_kind, celebration: r.celebration });
+
+/** Latest assignment per window, and the latest reviewer override of that window. */
+export async function currentPersonas(db: Db, userId: string) {
+  await requireConsenting(db, userId);
+  const windows: Record<string, unknown> = {};
+  for (const w of WINDOWS) {
+    const [p, o] = await Promise.all([
+      db.personaAssignment.findFirst({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" } }),
+      db.personaOverride.findFirst({ where: { user_id: userId, window: w }, orderBy: { id: "desc" } }),
+    ]);
+    windows[w] = p && {
+      as_of: p.as_of,
+      primary: p.primary_persona,
+      secondary: JSON.parse(p.secondary) as string[],
+      strength: p.strength,
+      reason: p.reason,
+      transition: { from: p.transition_from, kind: p.transition_kind, celebration: p.celebration },
+      override: o && { persona: o.persona, from_persona: o.from_persona, justification: o.justification, actor: o.actor, as_of: o.as_of, created_at: o.created_at },
+    };
+  }
+  return { user_id: userId, windows };
+}
+
+/** Runs the engine for one consenting customer as of a date (inline: one customer is quick). */
+async function runFor(db: Db, url: string, userId: string, asOf: string) {
+  await requireConsenting(db, userId);
+  const run = await runEngine({ url, userIds: [userId], asOf, workers: 0 });
+  const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf }, orderBy: { window: "asc" } });
+  return { run, rows };
+}
+
+export async function assignPersonas(db: Db, url: string, userId: string, asOf = DEFAULT_AS_OF) {
+  const { run } = await runFor(db, url, userId, asOf);
+  return { run_id: run.run_id, as_of: run.as_of, ...(await currentPersonas(db, userId)) };
+}
+
+export async function detectTransition(db: Db, url: string, userId: string, asOf: string) {
+  const { run, rows } = await runFor(db, url, userId, asOf);
+  return { run_id: run.run_id, as_of: run.as_of, transitions: rows.map(transition) };
+}
+
+/** Changes of primary persona (and the first assignment), most recent first. */
+export async function personaTransitions(db: Db, userId: string, opts: { limit: number; window?: WindowId }) {
+  await requireConsenting(db, userId);
+  const where = { user_id: userId, transition_kind: { not: "unchanged" }, ...(opts.window ? { window: opts.window } : {}) };
+  const [rows, total] = await Promise.all([
+    db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }], take: opts.limit }),
+    db.personaAssignment.count({ where }),
+  ]);
+  return { rows: rows.map(transition), total };
+}
+
+/** Per window: the current primary persona and since when it has held without a break. */
+export async function personaTenure(db: Db, userId: string) {
+  await requireConsenting(db, userId);
+  const windows: Record<string, unknown> = {};
+  for (const w of WINDOWS) {
+    const history = await db.personaAssignment.findMany({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" }, select: { as_of: true, primary_persona: true } });
+    if (!history.length) {
+      windows[w] = null;
+      continue;
+    }
+    const current = history[0];
+    let since = current;
+    for (const h of history.slice(1)) {
+      if (h.primary_persona !== current.primary_persona) break;
+      since = h;
+    }
+    windows[w] = { persona: current.primary_persona, since: since.as_of, as_of: current.as_of, tenure_days: dayFromIso(current.as_of) - dayFromIso(since.as_of) };
+  }
+  return { user_id: userId, windows };
+}
+
+/** One engine run over the named customers; those without consent are skipped and listed. */
+export async function batchAssign(db: Db, url: string, userIds: string[], asOf = DEFAULT_AS_OF) {
+  const found = await db.customer.findMany({ where: { user_id: { in: userIds } }, select: { user_id: true, consent: true } });
+  const known = new Map(found.map((c) => [c.user_id, c.consent]));
+  const missing = userIds.filter((id) => !known.has(id));
+  if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.slice(0, 20).join(", ")}${missing.length > 20 ? ` and ${missing.length - 20} more` : ""}`);
+  const run = await runEngine({ url, userIds, asOf, workers: 0 });
+  return { run_id: run.run_id, as_of: run.as_of, customers: run.customers, skipped_no_consent: userIds.filter((id) => !known.get(id)), recommendations: run.recommendations, personas: run.personas };
+}

@@ -1,0 +1,124 @@
+// Transactions through the developer API: a filtered, paged list and CSV export (soft-deleted
+// rows left out), the detail with its category history, a category correction that appends to
+// that history, and soft delete. Every change is audited in the same transaction; the engine
+// ignores deleted rows from its next run on.
+import { csvCell } from "../data/csv";
+import { TRANSACTION_COLUMNS } from "../data/generator/csv";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { CategoryChangeInput, TransactionFilters } from "../validation/api";
+import { ConflictError, NotFoundError } from "./errors";
+
+type Row = Prisma.TransactionGetPayload<object>;
+
+const cents = (dollars: number | undefined) => (dollars === undefined ? undefined : Math.round(dollars * 100));
+
+function where(f: TransactionFilters): Prisma.TransactionWhereInput {
+  return {
+    deleted_at: null,
+    ...(f.user_id ? { user_id: f.user_id } : {}),
+    ...(f.account_id ? { account_id: f.account_id } : {}),
+    ...(f.from || f.to ? { date: { gte: f.from, lte: f.to } } : {}),
+    ...(f.category ? { OR: [{ pfc_primary: f.category }, { pfc_detailed: f.category }] } : {}),
+    ...(f.min_amount !== undefined || f.max_amount !== undefined ? { amount_cents: { gte: cents(f.min_amount), lte: cents(f.max_amount) } } : {}),
+  };
+}
+
+const ORDER: Prisma.TransactionOrderByWithRelationInput[] = [{ date: "desc" }, { transaction_id: "asc" }];
+
+/** Plaid's shape: dollars with Plaid's sign, the category as personal_finance_category. */
+function view(t: Row) {
+  return {
+    transaction_id: t.transaction_id,
+    account_id: t.account_id,
+    user_id: t.user_id,
+    date: t.date,
+    authorized_date: t.authorized_date,
+    amount: t.amount_cents / 100,
+    iso_currency_code: t.iso_currency_code,
+    name: t.name,
+    merchant_name: t.merchant_name,
+    payment_channel: t.payment_channel,
+    personal_finance_category: { primary: t.pfc_primary, detailed: t.pfc_detailed },
+    pending: t.pending,
+  };
+}
+
+export async function listTransactions(db: Db, q: TransactionFilters & { page: number; pageSize: number }) {
+  const w = where(q);
+  const [rows, total] = await Promise.all([db.transaction.findMany({ where: w, orderBy: ORDER, skip: (q.page - 1) * q.pageSize, take: q.pageSize }), db.transaction.count({ where: w })]);
+  return { rows: rows.map(view), total };
+}
+
+async function live(db: Prisma.TransactionClient | Db, id: string): Promise<Row> {
+  const t = await db.transaction.findFirst({ where: { transaction_id: id, deleted_at: null } });
+  if (!t) throw new NotFoundError(`no transaction with id "${id}"`);
+  return t;
+}
+
+export async function getTransaction(db: Db | Prisma.TransactionClient, id: string) {
+  const t = await live(db, id);
+  const history = await db.transactionCategoryChange.findMany({ where: { transaction_id: id }, orderBy: { id: "asc" } });
+  return {
+    ...view(t),
+    category_history: history.map((h) => ({ from: { primary: h.from_primary, detailed: h.from_detailed }, to: { primary: h.to_primary, detailed: h.to_detailed }, reason: h.reason, actor: h.actor, created_at: h.created_at })),
+  };
+}
+
+/** Corrects the category; a no-op when it already has it. A concurrent correction is a conflict. */
+export async function recategorizeTransaction(db: Db, id: string, input: CategoryChangeInput, actor: string) {
+  return db.$transaction(async (tx) => {
+    const t = await live(tx, id);
+    if (t.pfc_primary === input.pfc_primary && t.pfc_detailed === input.pfc_detailed) return getTransaction(tx, id);
+    const updated = await tx.transaction.updateMany({
+      where: { transaction_id: id, deleted_at: null, pfc_primary: t.pfc_primary, pfc_detailed: t.pfc_detailed },
+      data: { pfc_primary: input.pfc_primary, pfc_detailed: input.pfc_detailed },
+    });
+    if (updated.count !== 1) throw new ConflictError(`transaction "${id}" changed a moment ago; read it again`);
+    const change = { from_primary: t.pfc_primary, from_detailed: t.pfc_detailed, to_primary: input.pfc_primary, to_detailed: input.pfc_detailed };
+    await tx.transactionCategoryChange.create({ data: { transaction_id: id, ...change, reason: input.reason ?? null, actor } });
+    await tx.auditEntry.create({ data: { actor, action: "transaction.recategorize", target_type: "transaction", target_id: id, user_id: t.user_id, reason: input.reason ?? null, details: JSON.stringify(change) } });
+    return getTransaction(tx, id);
+  });
+}
+
+/** Soft delete: the row stays (for the audit trail) but lists, exports and the engine skip it. */
+export async function deleteTransaction(db: Db, id: string, actor: string) {
+  return db.$transaction(async (tx) => {
+    const t = await live(tx, id);
+    const deletedAt = new Date();
+    const updated = await tx.transaction.updateMany({ where: { transaction_id: id, deleted_at: null }, data: { deleted_at: deletedAt, deleted_by: actor } });
+    if (updated.count !== 1) throw new NotFoundError(`no transaction with id "${id}"`);
+    await tx.auditEntry.create({ data: { actor, action: "transaction.delete", target_type: "transaction", target_id: id, user_id: t.user_id, details: JSON.stringify({ date: t.date, amount_cents: t.amount_cents, name: t.name }) } });
+    return { transaction_id: id, deleted_at: deletedAt, deleted_by: actor };
+  });
+}
+
+const EXPORT_CHUNK = 2000;
+export const EXPORT_COLUMNS = [...TRANSACTION_COLUMNS, "user_id"] as const;
+
+function csvRow(t: Row): string {
+  const cells = [t.transaction_id, t.account_id, t.date, t.authorized_date, (t.amount_cents / 100).toFixed(2), t.iso_currency_code, t.name, t.merchant_name, t.merchant_entity_id, t.payment_channel, t.pfc_primary, t.pfc_detailed, t.pending, t.user_id];
+  return `${cells.map(csvCell).join(",")}\n`;
+}
+
+/**
+ * The filtered transactions as CSV with Plaid's column names (the format `spendsense ingest`
+ * reads), streamed in chunks so a large export never sits in memory whole.
+ */
+export function exportTransactionsCsv(db: Db, f: TransactionFilters): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: string | undefined;
+  let header = true;
+  return new ReadableStream({
+    async pull(controller) {
+      const rows = await db.transaction.findMany({ where: where(f), orderBy: ORDER, take: EXPORT_CHUNK, ...(cursor ? { cursor: { transaction_id: cursor }, skip: 1 } : {}) });
+      let out = header ? `${EXPORT_COLUMNS.join(",")}\n` : "";
+      header = false;
+      for (const t of rows) out += csvRow(t);
+      if (out) controller.enqueue(encoder.encode(out));
+      if (rows.length < EXPORT_CHUNK) controller.close();
+      else cursor = rows[rows.length - 1].transaction_id;
+    },
+  });
+}
