@@ -8,8 +8,8 @@ const config = [
     ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
   },
   {
-    // The engine is pure TypeScript: plain data in, results out (ARCHITECTURE.md).
-    files: ["lib/engine/**/*.ts"],
+    // The engine and the evaluation's metrics are pure TypeScript: plain data in, results out (ARCHITECTURE.md).
+    files: ["lib/engine/**/*.ts", "lib/eval/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

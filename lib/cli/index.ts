@@ -6,6 +6,7 @@ import { StaffExistsError } from "../services/staff";
 import { registerApiKey } from "./commands/apikey";
 import { registerDb } from "./commands/db";
 import { registerEngine } from "./commands/engine";
+import { registerEval } from "./commands/eval";
 import { registerGenerate } from "./commands/generate";
 import { registerHealth } from "./commands/health";
 import { registerIngest } from "./commands/ingest";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerIngest(program);
   registerEngine(program);
+  registerEval(program);
   registerStaff(program);
   registerApiKey(program);
   registerDb(program);

@@ -1,0 +1,111 @@
+// Reads for `spendsense eval`: who is in scope (consent, demographics, generator label) and what
+// the latest engine run stored for them at an asOf (raw SQL in bulk, like the engine's loads).
+import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
+import type { Strength } from "../engine/personas/assign";
+import type { Sql } from "../db/sql";
+import { FAIRNESS_DIMENSIONS, type Dimension } from "../eval/targets";
+import type { EvalCustomer, StoredRecommendation, StoredTrace, StoredWindow } from "../eval/types";
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
+const parse = (text: unknown): unknown => {
+  try {
+    return JSON.parse(String(text));
+  } catch {
+    return null;
+  }
+};
+
+export interface ScopeCustomer extends Omit<EvalCustomer, "windows"> {
+  consent: boolean;
+}
+
+/** Customers in scope (everyone, or the given ids) in id order, with demographics and label. */
+export async function listScopeCustomers(sql: Sql, only?: string[]): Promise<ScopeCustomer[]> {
+  const where = only?.length ? `WHERE c.user_id IN (${placeholders(only.length)})` : "";
+  const rs = await sql.execute({
+    sql: `SELECT c.user_id, c.consent, ${FAIRNESS_DIMENSIONS.map((d) => `c.${d}`).join(", ")}, l.intended_persona, l.profile
+          FROM customers c LEFT JOIN generator_labels l ON l.user_id = c.user_id ${where} ORDER BY c.user_id`,
+    args: only ?? [],
+  });
+  return rs.rows.map((r) => ({
+    user_id: String(r.user_id),
+    consent: Number(r.consent) === 1,
+    demographics: Object.fromEntries(FAIRNESS_DIMENSIONS.map((d) => [d, r[d] === null ? null : String(r[d])])) as Record<Dimension, string | null>,
+    label: r.intended_persona === null ? null : { intended_persona: String(r.intended_persona), profile: String(r.profile) },
+  }));
+}
+
+/** The latest finished engine run (at `asOf` when given). */
+export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ as_of: string; engine_version: string; config_hash: string } | null> {
+  const rs = await sql.execute({
+    sql: `SELECT as_of, engine_version, config_hash FROM engine_runs WHERE status = 'finished' ${asOf ? "AND as_of = ?" : ""} ORDER BY id DESC LIMIT 1`,
+    args: asOf ? [asOf] : [],
+  });
+  const r = rs.rows[0];
+  return r ? { as_of: String(r.as_of), engine_version: String(r.engine_version), config_hash: String(r.config_hash) } : null;
+}
+
+/**
+ * What the latest run that computed each customer stored at `asOf`: signals, persona, the
+ * engine's recommendations of that run (reviewer overrides excluded) and their decision traces.
+ */
+export async function loadStoredResults(sql: Sql, userIds: string[], asOf: string): Promise<Map<string, Record<WindowId, StoredWindow>>> {
+  const out = new Map<string, Record<WindowId, StoredWindow>>();
+  if (!userIds.length) return out;
+  const ph = placeholders(userIds.length);
+  // Rows of the latest run that computed the customer: the one its persona assignment names.
+  const latestRun = `JOIN persona_assignments pa ON pa.user_id = x.user_id AND pa."window" = x."window" AND pa.as_of = x.as_of AND pa.run_id = x.run_id`;
+  const [assignments, snapshots, recs, ownTraces] = await Promise.all([
+    sql.execute({ sql: `SELECT user_id, "window", primary_persona, secondary, strength FROM persona_assignments WHERE as_of = ? AND user_id IN (${ph})`, args: [asOf, ...userIds] }),
+    sql.execute({ sql: `SELECT user_id, "window", payload FROM signal_snapshots WHERE as_of = ? AND user_id IN (${ph})`, args: [asOf, ...userIds] }),
+    sql.execute({
+      sql: `SELECT x.id, x.user_id, x."window", x.content_id, x.kind, x.rationale, x.citations, x.trace_id, c.personas
+            FROM recommendations x ${latestRun} LEFT JOIN content_items c ON c.id = x.content_id
+            WHERE x.as_of = ? AND x.source = 'engine' AND x.user_id IN (${ph}) ORDER BY x.user_id, x."window", x.rank, x.id`,
+      args: [asOf, ...userIds],
+    }),
+    sql.execute({ sql: `SELECT x.id, x.user_id, x."window", x.payload FROM decision_traces x ${latestRun} WHERE x.as_of = ? AND x.user_id IN (${ph})`, args: [asOf, ...userIds] }),
+  ]);
+  const windowOf = (userId: string, w: unknown): StoredWindow => {
+    let entry = out.get(userId);
+    if (!entry) out.set(userId, (entry = Object.fromEntries(WINDOWS.map((x) => [x, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>));
+    return entry[String(w) as WindowId];
+  };
+  const toTrace = (r: Record<string, unknown>): StoredTrace => ({ id: Number(r.id), user_id: String(r.user_id), payload: parse(r.payload) });
+  for (const r of assignments.rows) {
+    windowOf(String(r.user_id), r.window).persona = { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: parse(r.secondary) as PersonaId[], strength: String(r.strength) as Strength };
+  }
+  for (const r of snapshots.rows) windowOf(String(r.user_id), r.window).signals = parse(r.payload) as StoredWindow["signals"];
+  const traceById = new Map<number, StoredTrace>();
+  for (const r of ownTraces.rows) {
+    const t = toTrace(r);
+    traceById.set(t.id, t);
+    windowOf(t.user_id, r.window).traces.push(t);
+  }
+  const stored: Array<{ user_id: string; window: unknown; rec: StoredRecommendation }> = recs.rows.map((r) => ({
+    user_id: String(r.user_id),
+    window: r.window,
+    rec: {
+      id: Number(r.id),
+      content_id: String(r.content_id),
+      kind: String(r.kind) as StoredRecommendation["kind"],
+      rationale: String(r.rationale),
+      citations: (parse(r.citations) as StoredRecommendation["citations"] | null) ?? [],
+      item_personas: (parse(r.personas) as string[] | null) ?? [],
+      trace_id: r.trace_id === null ? null : Number(r.trace_id),
+    },
+  }));
+  // A recommendation normally points to its window's own trace; fetch any other it points to.
+  const elsewhere = [...new Set(stored.map((s) => s.rec.trace_id).filter((id): id is number => id !== null && !traceById.has(id)))];
+  if (elsewhere.length) {
+    const rs = await sql.execute({ sql: `SELECT id, user_id, payload FROM decision_traces WHERE id IN (${placeholders(elsewhere.length)})`, args: elsewhere });
+    for (const r of rs.rows) traceById.set(Number(r.id), toTrace(r));
+  }
+  for (const { user_id, window, rec } of stored) {
+    const w = windowOf(user_id, window);
+    w.recommendations.push(rec);
+    const t = rec.trace_id === null ? undefined : traceById.get(rec.trace_id);
+    if (t && !w.traces.includes(t)) w.traces.push(t);
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderMetricsJson } from "../eval/render";
+import type { EvalMetrics } from "../eval/metrics";
+import { tempDb, type TempDb } from "../testing/temp-db";
+import { runEngine } from "./engine";
+import { NotFoundError } from "./errors";
+import { runEval } from "./eval";
+import { loadGenerated } from "./generate";
+
+const AS_OF = "2026-10-31";
+let db: TempDb;
+beforeEach(async () => {
+  db = await tempDb();
+  await loadGenerated({ users: 20, seed: 7, asOf: AS_OF, months: 7, url: db.url });
+});
+afterEach(() => db.cleanup());
+
+const metric = (m: EvalMetrics, id: string, window = "180d") => m.metrics.find((e) => e.id === id && e.window === window)!;
+
+describe("eval service (stored results → metrics, files, eval_runs) on a temporary SQLite file", () => {
+  it("refuses to evaluate before an engine run, and unknown customers", async () => {
+    await expect(runEval({ url: db.url, outDir: path.join(db.dir, "out") })).rejects.toThrow(/no finished engine run yet: run `spendsense run`/);
+    await runEngine({ url: db.url, asOf: AS_OF });
+    await expect(runEval({ url: db.url, asOf: "2026-01-01", outDir: path.join(db.dir, "out") })).rejects.toThrow(/no finished engine run as of 2026-01-01/);
+    await expect(runEval({ url: db.url, userIds: ["usr_nope"], outDir: path.join(db.dir, "out") })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("writes metrics.json, metrics.csv, report.md and one trace per consenting customer, and records the run", async () => {
+    await runEngine({ url: db.url, asOf: AS_OF });
+    const out = path.join(db.dir, "out");
+    const s = await runEval({ url: db.url, outDir: out });
+    const consenting = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id")).rows.map((r) => String(r.user_id));
+    const m = s.metrics;
+    expect(m).toMatchObject({ as_of: AS_OF, customers: { selected: 20, consenting: consenting.length, evaluated: consenting.length, labelled: consenting.length } });
+    // The engine's own output is explained, faithful, fully traced and reproducible.
+    for (const id of ["explainability", "faithfulness", "auditability", "reproducibility"]) expect(metric(m, id).value).toBe(1);
+    expect(m.measured.latency_ms?.customers).toBe(consenting.length);
+
+    expect(fs.readFileSync(path.join(out, "metrics.json"), "utf8")).toBe(renderMetricsJson(m));
+    expect(fs.readFileSync(path.join(out, "metrics.csv"), "utf8")).toMatch(/^section,window,name,value/);
+    expect(fs.readFileSync(path.join(out, "report.md"), "utf8")).toMatch(/^# SpendSense evaluation — as of 2026-10-31/);
+    expect(fs.readdirSync(path.join(out, "traces")).sort()).toEqual(consenting.map((id) => `${id}.json`));
+    const trace = JSON.parse(fs.readFileSync(path.join(out, "traces", `${consenting[0]}.json`), "utf8"));
+    expect(trace).toMatchObject({ user_id: consenting[0], as_of: AS_OF });
+    expect(trace.windows["30d"].decision_traces[0]).toMatchObject({ as_of: AS_OF, window: "30d" });
+
+    const row = (await db.sql.execute("SELECT * FROM eval_runs")).rows;
+    expect(row).toHaveLength(1);
+    expect(row[0]).toMatchObject({ id: s.eval_run_id, as_of: AS_OF, customers: consenting.length, out_dir: out });
+    expect(JSON.parse(String(row[0].metrics))).toEqual(m);
+    // Same data, same document (apart from the measured section).
+    const again = await runEval({ url: db.url, outDir: path.join(db.dir, "again"), traces: false });
+    expect(renderMetricsJson({ ...again.metrics, measured: null as never })).toBe(renderMetricsJson({ ...m, measured: null as never }));
+    expect(fs.existsSync(path.join(db.dir, "again", "traces"))).toBe(false);
+  });
+
+  it("a stored citation that no longer matches the signals is unfaithful; a recommendation without its trace is not auditable", async () => {
+    await runEngine({ url: db.url, asOf: AS_OF });
+    const recs = (await db.sql.execute(`SELECT id, citations FROM recommendations WHERE "window" = '180d' ORDER BY id LIMIT 2`)).rows;
+    const citations = JSON.parse(String(recs[0].citations)) as Array<{ value: unknown }>;
+    citations[0].value = typeof citations[0].value === "number" ? citations[0].value + 1 : "changed";
+    await db.sql.execute({ sql: "UPDATE recommendations SET citations = ? WHERE id = ?", args: [JSON.stringify(citations), recs[0].id] });
+    await db.sql.execute({ sql: "UPDATE recommendations SET trace_id = NULL WHERE id = ?", args: [recs[1].id] });
+
+    const m = (await runEval({ url: db.url, outDir: path.join(db.dir, "out"), traces: false })).metrics;
+    const total = m.recommendations["180d"].total;
+    expect(metric(m, "faithfulness")).toMatchObject({ numerator: total - 1, denominator: total, meets: false });
+    expect(m.recommendations["180d"]).toMatchObject({ unfaithful: 1, unfaithful_citations: 1 });
+    // Recommendation 0 cites a value its trace does not hold; recommendation 1 has no trace.
+    expect(metric(m, "auditability")).toMatchObject({ numerator: total - 2, denominator: total, meets: false });
+    expect(m.recommendations["180d"].trace_problems).toMatchObject({ no_trace_id: 1, cited_signal_not_recorded: 1 });
+    expect(metric(m, "faithfulness", "30d").value).toBe(1);
+  });
+
+  it("--users narrows the scope; a non-consenting customer is counted in scope but never evaluated", async () => {
+    await runEngine({ url: db.url, asOf: AS_OF });
+    const [yes] = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id LIMIT 1")).rows.map((r) => String(r.user_id));
+    const [no] = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 0 ORDER BY user_id LIMIT 1")).rows.map((r) => String(r.user_id));
+    const s = await runEval({ url: db.url, userIds: [yes, no], outDir: path.join(db.dir, "out") });
+    expect(s.metrics.customers).toMatchObject({ selected: 2, consenting: 1, evaluated: 1 });
+    expect(fs.readdirSync(path.join(db.dir, "out", "traces"))).toEqual([`${yes}.json`]);
+  });
+});

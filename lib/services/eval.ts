@@ -1,0 +1,137 @@
+// Evaluation use case (SPEC §7): judge what `spendsense run` stored at an asOf, time the pure
+// engine per customer over the same data, write metrics.json, metrics.csv, report.md and one
+// decision-trace file per customer, and record the run in eval_runs.
+//
+// Quality metrics read the stored results (what operators review and customers see), not a
+// recomputation; the engine is re-run only to time it and to check the stored personas still
+// follow from the data (reproducibility).
+import fs from "node:fs";
+import path from "node:path";
+import { addDays } from "../data/dates";
+import { DEFAULT_CONFIG, run, type EngineResult } from "../engine";
+import { WINDOWS, type WindowId } from "../engine/types";
+import { loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
+import { prepareDatabase } from "../db/prepare";
+import { openSql } from "../db/sql";
+import { assessCustomer, type CustomerAssessment, type FreshPersona } from "../eval/assess";
+import { buildMetrics, type EvalMetrics } from "../eval/metrics";
+import { EVAL_FILES, renderEvalFile } from "../eval/render";
+import type { StoredWindow } from "../eval/types";
+import { NotFoundError } from "./errors";
+import { latestFinishedRun, listScopeCustomers, loadStoredResults } from "./eval-load";
+
+const CHUNK = 250;
+
+export interface EvalOptions {
+  /** Default: the asOf of the latest finished engine run. */
+  asOf?: string;
+  /** Default: data/eval/<asOf>. */
+  outDir?: string;
+  userIds?: string[];
+  url?: string;
+  /** Write traces/<user_id>.json (default true). */
+  traces?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface EvalSummary {
+  eval_run_id: number;
+  out_dir: string;
+  files: string[];
+  metrics: EvalMetrics;
+}
+
+const noResults = (): Record<WindowId, StoredWindow> => Object.fromEntries(WINDOWS.map((w) => [w, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>;
+
+/** A customer's decision-trace file: what was stored, the decision traces, and each verdict. */
+function traceFile(a: CustomerAssessment, stored: Record<WindowId, StoredWindow>, asOf: string) {
+  return {
+    user_id: a.user_id,
+    as_of: asOf,
+    label: a.label,
+    windows: Object.fromEntries(
+      WINDOWS.map((w) => {
+        const s = stored[w];
+        const v = a.windows[w];
+        const { recommendations: verdicts, ...assessment } = v;
+        return [
+          w,
+          {
+            persona: s.persona,
+            assessment,
+            recommendations: s.recommendations.map((r, i) => ({ ...r, verdict: verdicts[i] })),
+            decision_traces: s.traces.map((t) => ({ id: t.id, ...(t.payload as object) })),
+          },
+        ];
+      }),
+    ),
+  };
+}
+
+export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
+  const started = performance.now();
+  const config = DEFAULT_CONFIG;
+  const sql = await openSql(opts.url);
+  try {
+    await prepareDatabase(sql);
+    const engineRun = await latestFinishedRun(sql, opts.asOf);
+    if (!engineRun) throw new Error(opts.asOf ? `no finished engine run as of ${opts.asOf}: run \`spendsense run --as-of ${opts.asOf}\` first` : "no finished engine run yet: run `spendsense run` first");
+    const asOf = engineRun.as_of;
+    const scope = await listScopeCustomers(sql, opts.userIds);
+    const missing = (opts.userIds ?? []).filter((id) => !scope.some((c) => c.user_id === id));
+    if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.join(", ")}`);
+    const consenting = scope.filter((c) => c.consent);
+    const catalog = await loadApprovedCatalog(sql);
+    const outDir = path.resolve(opts.outDir ?? path.join("data", "eval", asOf));
+    const writeTraces = opts.traces ?? true;
+    fs.mkdirSync(writeTraces ? path.join(outDir, "traces") : outDir, { recursive: true });
+
+    const assessments: CustomerAssessment[] = [];
+    const latencies: number[] = [];
+    for (let i = 0; i < consenting.length; i += CHUNK) {
+      const chunk = consenting.slice(i, i + CHUNK);
+      const ids = chunk.map((c) => c.user_id);
+      const [inputs, recent, previous, stored] = await Promise.all([
+        loadCustomerInputs(sql, ids),
+        loadRecentlyShown(sql, ids, asOf, addDays(asOf, -(config.recommend.noRepeatDays - 1))),
+        loadPreviousPrimary(sql, ids, asOf),
+        loadStoredResults(sql, ids, asOf),
+      ]);
+      // The pure engine, timed per customer with the context `spendsense run` gives it.
+      const fresh = new Map<string, EngineResult>();
+      for (const input of inputs) {
+        const t = performance.now();
+        const result = run(input, config, asOf, { catalog, recentlyShown: recent.get(input.user_id) ?? [], previousPrimary: previous.get(input.user_id) });
+        latencies.push(performance.now() - t);
+        fresh.set(input.user_id, result);
+      }
+      for (const c of chunk) {
+        const windows = stored.get(c.user_id) ?? noResults();
+        const r = fresh.get(c.user_id);
+        const personas: Partial<Record<WindowId, FreshPersona>> | undefined = r?.consent ? Object.fromEntries(WINDOWS.map((w) => [w, r.windows[w].persona])) : undefined;
+        const a = assessCustomer({ ...c, windows }, asOf, personas);
+        assessments.push(a);
+        if (writeTraces) fs.writeFileSync(path.join(outDir, "traces", `${c.user_id}.json`), JSON.stringify(traceFile(a, windows, asOf)));
+      }
+      opts.onProgress?.(Math.min(i + CHUNK, consenting.length), consenting.length);
+    }
+
+    const metrics = buildMetrics(
+      assessments,
+      { as_of: asOf, engine_version: engineRun.engine_version, config_hash: engineRun.config_hash, selected: scope.length, consenting: consenting.length },
+      { generated_at: new Date().toISOString(), seconds: (performance.now() - started) / 1000, latencies_ms: latencies },
+    );
+    const files = EVAL_FILES.map((f) => {
+      const file = path.join(outDir, f);
+      fs.writeFileSync(file, renderEvalFile(metrics, f).body);
+      return file;
+    });
+    const row = await sql.execute({
+      sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir],
+    });
+    return { eval_run_id: Number(row.rows[0].id), out_dir: outDir, files, metrics };
+  } finally {
+    sql.close();
+  }
+}
