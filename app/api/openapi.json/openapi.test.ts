@@ -1,0 +1,67 @@
+// The OpenAPI document is valid OpenAPI 3.1 and lists exactly the routes that exist under
+// app/api (each with its scope), and every route file opens with its `// METHOD /path` line.
+import fs from "node:fs";
+import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { call } from "@/lib/api/testing";
+import * as openapi from "./route";
+
+// Staff-app routes that came before the developer API and are not part of it.
+const NOT_IN_API = ["/api/auth/[...nextauth]", "/api/health", "/api/me", "/api/review/stream"];
+const API_DIR = path.join(__dirname, "..");
+
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+}
+
+/** Every `METHOD /path` the file system declares, as OpenAPI paths. */
+function declaredRoutes(): Array<{ method: string; path: string; file: string }> {
+  return routeFiles(API_DIR).flatMap((file) => {
+    const route = `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`;
+    if (NOT_IN_API.includes(route)) return [];
+    const methods = [...fs.readFileSync(file, "utf8").matchAll(/^export const (GET|POST|PATCH|PUT|DELETE) =/gm)].map((m) => m[1]);
+    return methods.map((method) => ({ method, path: route.replace(/\[(\w+)\]/g, "{$1}"), file }));
+  });
+}
+
+describe("GET /api/openapi.json", () => {
+  it("is public and a valid OpenAPI 3.1 document", async () => {
+    const r = await call(openapi.GET, { path: "/api/openapi.json" });
+    expect(r.status).toBe(200);
+    expect(r.json.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(r.json);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("lists every route under app/api, and only those, each naming its scope", async () => {
+    const doc = (await call(openapi.GET, { path: "/api/openapi.json" })).json;
+    const documented = Object.entries(doc.paths as Record<string, Record<string, { security: unknown[]; "x-scope"?: string }>>).flatMap(([p, ops]) =>
+      Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path: p, op })),
+    );
+    const declared = declaredRoutes();
+    const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+    expect(documented.map(key).sort()).toEqual(declared.map(key).sort());
+    expect(declared.length).toBeGreaterThanOrEqual(19);
+    for (const d of documented) if (d.path !== "/api/openapi.json") expect(d.op["x-scope"], key(d)).toBeTruthy();
+  });
+
+  it("every route file starts with its `// METHOD /path — purpose` line", () => {
+    for (const r of declaredRoutes()) {
+      expect(fs.readFileSync(r.file, "utf8"), r.file).toMatch(new RegExp(`^(// .+\\n)*// ${r.method} ${r.path.replace(/[.{}]/g, "\\$&")} — \\S`));
+    }
+  });
+
+  it("documents request bodies and parameters from the zod schemas", async () => {
+    const doc = (await call(openapi.GET, { path: "/api/openapi.json" })).json;
+    const list = doc.paths["/api/transactions"].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(["user_id", "account_id", "from", "to", "category", "min_amount", "max_amount", "page", "pageSize"]);
+    const create = doc.paths["/api/users"].post;
+    expect(create.requestBody.required).toBe(true);
+    expect(create.requestBody.content["application/json"].schema.required).toEqual(["user_id", "name"]);
+    expect(doc.paths["/api/personas/assign/{userId}"].post.requestBody.required).toBe(false);
+    expect(Object.keys(create.responses).sort()).toEqual(["201", "400", "401", "403", "409", "422"]);
+    expect(doc.paths["/api/transactions/export.csv"].get.responses["200"].content).toHaveProperty("text/csv");
+  });
+});
