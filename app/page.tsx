@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { prisma } from "@/lib/db/client";
 import { getOverview } from "@/lib/db/queries/overview";
 import { Stat } from "@/components/ui/stat";
@@ -23,6 +24,13 @@ export default async function HomePage() {
         </p>
         <p className="text-sm text-slate-600">
           This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.
+        </p>
+        <p className="text-sm">
+          Developers: the{" "}
+          <Link href="/docs" className="text-emerald-800 underline">
+            API reference
+          </Link>{" "}
+          lists every route of the JSON API.
         </p>
       </section>
 

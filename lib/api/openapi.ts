@@ -24,6 +24,11 @@ export interface Parameter {
   schema: JsonSchema;
 }
 
+/** Path then query parameters, as the document lists them. */
+export function endpointParameters(e: Endpoint): Parameter[] {
+  return [...parameters(e.params, "path"), ...parameters(e.query, "query")];
+}
+
 function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Parameter[] {
   if (!schema) return [];
   const js = jsonSchema(schema, "input");
@@ -36,7 +41,7 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Par
   }));
 }
 
-const ERRORS = {
+export const ERRORS = {
   400: ["BadRequest", "Malformed JSON or a malformed path or query parameter (invalid_request, malformed_json)"],
   401: ["Unauthorized", "No credentials, or an unknown, malformed or revoked API key (unauthenticated, invalid_api_key)"],
   403: ["Forbidden", "The key lacks the scope or the staff role the permission (insufficient_scope, forbidden), or the customer has not consented (consent_required)"],
@@ -74,7 +79,7 @@ function operation(operationId: string, e: Endpoint) {
     ...(e.description ? { description: e.description } : {}),
     security: e.access === "public" ? [] : [{ apiKey: [e.access.scope] }, { staffSession: [] }],
     ...(e.access === "public" ? {} : { "x-scope": e.access.scope, "x-permission": e.access.permission }),
-    parameters: [...parameters(e.params, "path"), ...parameters(e.query, "query")],
+    parameters: endpointParameters(e),
     ...(body
       ? {
           requestBody: {
