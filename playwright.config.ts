@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -30,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     // A throwaway database with a small deterministic demo set, then the production build.
-    command: `${cli} db reset --yes && ${cli} generate --users 20 --load --no-files && ${cli} run && ${staff} && ./node_modules/.bin/next start -p ${PORT}`,
+    command: `${cli} db reset --yes && ${cli} generate --users 20 --load --no-files && ${cli} run && ${cli} eval --out ${path.join(os.tmpdir(), "spendsense-e2e-eval")} && ${staff} && ./node_modules/.bin/next start -p ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     env: { DATABASE_URL: "file:./data/e2e.db", NEXTAUTH_SECRET: "e2e-only-secret-not-for-production", NEXTAUTH_URL: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
     timeout: 120_000,

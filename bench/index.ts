@@ -7,7 +7,7 @@ import path from "node:path";
 
 const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
 // BENCH_ONLY=ingest,engine runs a subset of the groups.
-const only = new Set((process.env.BENCH_ONLY ?? "data,engine,pages").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "data,engine,pages,eval").split(","));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 interface Figures {
@@ -28,13 +28,16 @@ interface Figures {
   listP95?: number;
   detailP50?: number;
   detailP95?: number;
+  evalSeconds?: number;
+  outMb?: number;
 }
 
-function scenario(...args: string[]): Figures {
-  const r = spawnSync(tsx, [path.join("bench", "scenario.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`bench ${args.join(" ")} failed:\n${r.stderr}`);
+function child(script: string, ...args: string[]): Figures {
+  const r = spawnSync(tsx, [path.join("bench", script), ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench ${script} ${args.join(" ")} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
+const scenario = (...args: string[]) => child("scenario.ts", ...args);
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const rows: string[][] = [["scenario", "customers", "transactions", "seconds", "tx/s", "rows/s", "peak RSS MB"]];
@@ -65,6 +68,23 @@ if (only.has("pages")) {
     pageRows.push([`customer list / detail (${users})`, fmt(users), f.listP50!.toFixed(1), f.listP95!.toFixed(1), f.detailP50!.toFixed(1), f.detailP95!.toFixed(1)]);
   }
 }
+const evalRows: string[][] = [["spendsense eval", "customers", "seconds", "customers/s", "engine p50 ms", "p95 ms", "p99 ms", "files MB", "peak RSS MB"]];
+if (only.has("eval")) {
+  for (const users of sizes) {
+    const f = child("eval.ts", String(users));
+    evalRows.push([`eval end to end (${users})`, fmt(f.customers), f.evalSeconds!.toFixed(2), fmt(f.customers / f.evalSeconds!), f.p50!.toFixed(2), f.p95!.toFixed(2), f.p99!.toFixed(2), fmt(f.outMb!), fmt(f.peakRssMb)]);
+  }
+}
+// BENCH_ONLY=api: the developer API under load, served by `next start` (run `npx next build` first).
+const apiRows: string[][] = [["developer API", "customers", "connections", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx"]];
+if (only.has("api")) {
+  for (const users of sizes) {
+    const r = spawnSync(tsx, [path.join("bench", "api.ts"), String(users)], { encoding: "utf8", maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(`bench api ${users} failed:\n${r.stderr}`);
+    const f = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    apiRows.push([`${f.route} (${users})`, fmt(f.customers), String(f.connections), fmt(f.rps), f.p50.toFixed(1), f.p95.toFixed(1), f.p99.toFixed(1), String(f.errors), String(f.non2xx)]);
+  }
+}
 const print = (table: string[][]) => {
   if (table.length < 2) return;
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
@@ -74,3 +94,5 @@ const print = (table: string[][]) => {
 print(rows);
 print(engineRows);
 print(pageRows);
+print(evalRows);
+print(apiRows);

@@ -111,6 +111,13 @@ function explain(m: EvalMetrics, e: MetricEntry): string {
   }
 }
 
+/** Every result below its target, with the reason in numbers (the report and the insights page show these). */
+export function belowTarget(m: EvalMetrics): Array<{ entry: MetricEntry; why: string }> {
+  return allMetrics(m)
+    .filter((e) => e.meets === false)
+    .map((entry) => ({ entry, why: explain(m, entry) }));
+}
+
 function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
@@ -121,7 +128,7 @@ function flagLine(f: FairnessFlag): string {
 
 export function renderReport(m: EvalMetrics): string {
   const entries = allMetrics(m);
-  const below = entries.filter((e) => e.meets === false);
+  const below = belowTarget(m);
   const out: string[] = [];
   out.push(`# SpendSense evaluation — as of ${m.as_of}`);
   out.push(
@@ -135,7 +142,7 @@ export function renderReport(m: EvalMetrics): string {
       entries.map((e) => [e.label, e.window, formatValue(e), e.denominator === null ? "" : `${e.numerator}/${e.denominator}`, formatTarget(e), e.meets === null ? "not measurable" : e.meets ? "meets" : "**below**"]),
     ),
   );
-  if (below.length) out.push("## Below target, and why", below.map((e) => `- **${e.label} (${e.window})**: ${explain(m, e)}`).join("\n"));
+  if (below.length) out.push("## Below target, and why", below.map(({ entry: e, why }) => `- **${e.label} (${e.window})**: ${why}`).join("\n"));
 
   const cm = m.persona_accuracy["180d"];
   out.push(

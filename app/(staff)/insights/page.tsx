@@ -1,10 +1,12 @@
 import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { EvalSection } from "@/components/eval/eval-section";
 import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { getInsights } from "@/lib/db/queries/insights";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
+import { latestEval } from "@/lib/services/eval-latest";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,7 @@ const label = (p: string) => (p === "none" ? "No persona" : PERSONA_LABELS[p as 
 export default async function InsightsPage() {
   const access = await guardPage("insights:read", "/insights");
   if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="insights" />;
-  const i = await getInsights(prisma());
+  const [i, latest] = await Promise.all([getInsights(prisma()), latestEval(prisma())]);
   if (!i.as_of) return <p>No engine run yet: run <code>npx spendsense run</code>.</p>;
   const mix = [...PERSONA_IDS, "none"].map((p) => ({
     persona: label(p),
@@ -45,10 +47,7 @@ export default async function InsightsPage() {
           </table>
         )}
       </section>
-      <section aria-labelledby="eval" className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-        <h2 id="eval" className="font-semibold text-slate-800">Evaluation metrics</h2>
-        <p>Coverage, faithfulness, persona accuracy and fairness appear here once <code>spendsense eval</code> exists (the evaluation issue).</p>
-      </section>
+      <EvalSection latest={latest} />
     </div>
   );
 }

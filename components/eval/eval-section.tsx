@@ -1,0 +1,85 @@
+import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { ConfusionMatrixTable } from "@/components/eval/confusion-matrix";
+import { FairnessTable } from "@/components/eval/fairness-table";
+import { EvalMetricsTable } from "@/components/eval/metrics-table";
+import { WINDOWS } from "@/lib/engine/types";
+import { EVAL_FILES } from "@/lib/eval/render";
+import { belowTarget, pct } from "@/lib/eval/report";
+import { MIN_GROUP_SIZE, PARITY_THRESHOLD } from "@/lib/eval/targets";
+import type { LatestEval } from "@/lib/services/eval-latest";
+
+/** The latest evaluation run (SPEC §7): aggregates only, like the rest of the insights page. */
+export function EvalSection({ latest }: { latest: LatestEval | null }) {
+  const m = latest?.metrics;
+  return (
+    <section aria-labelledby="eval" className="space-y-5">
+      <h2 id="eval" className="text-lg font-semibold">Evaluation metrics</h2>
+      {!latest || !m ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+          {latest ? "The latest evaluation was written by an older version." : "No evaluation run yet."} Produce one with <code>npx spendsense eval</code> (after <code>npx spendsense run</code>); it writes metrics.json, metrics.csv, report.md and per-customer traces, and this section shows the latest.
+        </p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">
+            Run {latest.id} of {latest.created_at.toISOString().slice(0, 16).replace("T", " ")} UTC, engine run as of {m.as_of} (engine {m.engine_version}): {m.customers.evaluated} of {m.customers.consenting} consenting customers evaluated, {m.customers.labelled} with a generator label.
+          </p>
+          <nav aria-label="Evaluation downloads" className="flex flex-wrap gap-3 text-sm">
+            {EVAL_FILES.map((f) => (
+              <a key={f} href={`/api/eval/latest/${f}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-emerald-800 underline hover:bg-slate-50">
+                Download {f}
+              </a>
+            ))}
+          </nav>
+          <EvalMetricsTable metrics={m} />
+          <BelowTarget metrics={m} />
+          <div className="grid gap-6 xl:grid-cols-2">
+            {[...WINDOWS].reverse().map((w) => (
+              <div key={w} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+                <ConfusionMatrixTable matrix={m.persona_accuracy[w]} caption={`Persona confusion matrix, ${w} window: accuracy ${pct(m.persona_accuracy[w].accuracy)} (${m.persona_accuracy[w].correct}/${m.persona_accuracy[w].total}), lenient ${pct(m.persona_accuracy[w].lenient_accuracy)}`} />
+              </div>
+            ))}
+          </div>
+          {m.measured.latency_ms ? (
+            <SimpleBarChart
+              title={`Engine time per customer, both windows (p50 ${m.measured.latency_ms.p50} ms, p95 ${m.measured.latency_ms.p95} ms, p99 ${m.measured.latency_ms.p99} ms)`}
+              data={m.measured.latency_ms.histogram}
+              x="bucket"
+              bars={[{ key: "customers", label: "Customers", color: "#0369a1" }]}
+            />
+          ) : null}
+          <div className="space-y-3">
+            <h3 className="font-semibold">Fairness across demographic groups</h3>
+            <p className="text-sm text-slate-600">
+              Each cell: the share of the group, then in brackets its parity ratio against the best group (best among groups of at least {MIN_GROUP_SIZE}). Ratios under {PARITY_THRESHOLD} are highlighted; groups under {MIN_GROUP_SIZE} customers are marked small and their rates are unreliable. Offer access and a matched persona are benefits; per-persona rates can mirror real differences in the data.
+            </p>
+            {[...WINDOWS].reverse().map((w) => (
+              <details key={w} open={w === "180d"} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+                <summary className="cursor-pointer font-medium">
+                  {w} window: {m.fairness[w].flags.filter((f) => f.kind === "access").length} access flag(s), {m.fairness[w].flags.filter((f) => f.kind === "mix").length} persona-mix flag(s)
+                </summary>
+                <FairnessTable fairness={m.fairness[w]} caption={`Persona and offer-access rates by group, ${w} window`} />
+              </details>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function BelowTarget({ metrics }: { metrics: NonNullable<LatestEval["metrics"]> }) {
+  const below = belowTarget(metrics);
+  if (!below.length) return <p className="text-sm text-emerald-800">Every metric meets its target.</p>;
+  return (
+    <div className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm">
+      <h3 className="font-semibold text-rose-900">Below target, and why</h3>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {below.map(({ entry, why }) => (
+          <li key={`${entry.id}-${entry.window}`}>
+            <strong>{entry.label} ({entry.window})</strong>: {why}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
