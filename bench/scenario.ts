@@ -74,13 +74,14 @@ async function main() {
     const { listCustomers } = await import("../lib/db/queries/customers");
     const { customerListQuerySchema } = await import("../lib/validation/customers");
     const { customerView } = await import("../lib/services/customer-view");
+    const { withSql } = await import("../lib/services/database");
     const prisma = createPrisma(db.url);
     const sql = await openSql(db.url);
-    const queries = [{}, { sort: "persona" }, { sort: "pending", dir: "desc" }, { persona: "high_utilization" }, { consent: "yes", page: 7 }, { q: "usr_0" }].map((q) => customerListQuerySchema.parse(q));
+    const queries = [{}, { sort: "persona" }, { sort: "pending", dir: "desc" }, { persona: "high_utilization" }, { consent: "yes", page: 7 }, { q: "usr_0" }, { sort: "strength", window: "180d" }, { persona: "none", sort: "name" }].map((q) => customerListQuerySchema.parse(q));
     const list: number[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 80; i++) {
       const t = performance.now();
-      await listCustomers(prisma, queries[i % queries.length]);
+      await withSql((s) => listCustomers(s, queries[i % queries.length]), db.url);
       list.push(performance.now() - t);
     }
     const ids = (await listCustomerIds(sql)).filter((c) => c.consent).map((c) => c.user_id);

@@ -1,7 +1,9 @@
-// Customer list and detail reads for the staff app. Paging, sorting and filtering happen in
-// SQL so the list stays fast at 10 000+ customers.
+// Customer list reads for the staff app. Paging, sorting and filtering happen in SQL so the list
+// stays fast at 10 000+ customers: the latest persona per customer is a per-customer index seek,
+// and the expensive columns (persona, items awaiting review) are only computed for every
+// customer when the sort or filter needs them — otherwise for the page's rows alone.
 import type { CustomerListQuery } from "../../validation/customers";
-import type { Db } from "../client";
+import type { Sql } from "../sql";
 
 export interface CustomerRow {
   user_id: string;
@@ -13,52 +15,65 @@ export interface CustomerRow {
   pending: number;
 }
 
-const ORDER: Record<CustomerListQuery["sort"], string> = {
+const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
   user_id: "c.user_id",
   name: "c.name",
   persona: "pa.primary_persona",
   strength: "pa.strength",
-  pending: "pending",
 };
 
-export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ rows: CustomerRow[]; total: number }> {
+// The latest assignment of a customer for the window (two window arguments), and the items awaiting review.
+const LATEST = `LEFT JOIN persona_assignments pa ON pa.user_id = c.user_id AND pa."window" = ?
+  AND pa.as_of = (SELECT MAX(as_of) FROM persona_assignments p2 WHERE p2.user_id = c.user_id AND p2."window" = ?)`;
+const PENDING = `(SELECT COUNT(*) FROM recommendations r WHERE r.user_id = c.user_id AND r.status = 'pending_review')`;
+
+export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ rows: CustomerRow[]; total: number }> {
   const where: string[] = [];
-  const args: unknown[] = [q.window, q.window];
-  if (q.consent) where.push(`c.consent = ${q.consent === "yes" ? 1 : 0}`);
-  const filter = (clause: string, ...values: unknown[]) => {
+  const args: string[] = [];
+  const filter = (clause: string, ...values: string[]) => {
     where.push(clause);
     args.push(...values);
   };
+  if (q.consent) where.push(`c.consent = ${q.consent === "yes" ? 1 : 0}`);
   if (q.persona === "none") filter("pa.primary_persona IS NULL");
   else if (q.persona) filter("pa.primary_persona = ?", q.persona);
   if (q.strength) filter("pa.strength = ?", q.strength);
   if (q.q) filter("(c.user_id LIKE ? OR c.name LIKE ?)", `%${q.q}%`, `%${q.q}%`);
-  // The latest assignment per customer for the window.
-  const from = `FROM customers c
-    LEFT JOIN persona_assignments pa ON pa.user_id = c.user_id AND pa."window" = ?
-      AND pa.as_of = (SELECT MAX(as_of) FROM persona_assignments p2 WHERE p2.user_id = c.user_id AND p2."window" = ?)
-    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
-  const [count] = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n ${from}`, ...args);
-  const rows = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(
-    `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of,
-            (SELECT COUNT(*) FROM recommendations r WHERE r.user_id = c.user_id AND r.status = 'pending_review') AS pending
-     ${from}
-     ORDER BY ${ORDER[q.sort]} ${q.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.user_id ASC
-     LIMIT ? OFFSET ?`,
-    ...args,
-    q.pageSize,
-    (q.page - 1) * q.pageSize,
-  );
+  const filtersPersona = q.persona !== undefined || q.strength !== undefined;
+  const from = (withPersona: boolean) => ({
+    sql: `FROM customers c ${withPersona ? LATEST : ""} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`,
+    args: withPersona ? [q.window, q.window, ...args] : args,
+  });
+  const counted = from(filtersPersona);
+  const paged = from(filtersPersona || q.sort === "persona" || q.sort === "strength");
+  const order = `ORDER BY ${q.sort === "pending" ? PENDING : ORDER[q.sort]} ${q.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.user_id ASC`;
+  const [count, page] = await Promise.all([
+    sql.execute({ sql: `SELECT COUNT(*) AS n ${counted.sql}`, args: counted.args }),
+    sql.execute({ sql: `SELECT c.user_id ${paged.sql} ${order} LIMIT ? OFFSET ?`, args: [...paged.args, q.pageSize, (q.page - 1) * q.pageSize] }),
+  ]);
+  const ids = page.rows.map((r) => String(r.user_id));
+  // Persona and pending count for the page's rows only.
+  const details = ids.length
+    ? await sql.execute({
+        sql: `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of, ${PENDING} AS pending
+              FROM customers c ${LATEST} WHERE c.user_id IN (${ids.map(() => "?").join(", ")})`,
+        args: [q.window, q.window, ...ids],
+      })
+    : { rows: [] };
+  const byId = new Map(details.rows.map((r) => [String(r.user_id), r]));
   return {
-    total: Number(count.n),
-    rows: rows.map((r) => ({
-      user_id: String(r.user_id),
-      name: String(r.name),
-      consent: Number(r.consent) === 1 || r.consent === true,
-      persona: r.persona === null ? null : String(r.persona),
-      strength: r.strength === null ? null : String(r.strength),
-      as_of: r.as_of === null ? null : String(r.as_of),
-      pending: Number(r.pending),
-    })),
+    total: Number(count.rows[0].n),
+    rows: ids.map((id) => {
+      const r = byId.get(id)!;
+      return {
+        user_id: id,
+        name: String(r.name),
+        consent: Number(r.consent) === 1,
+        persona: r.persona === null ? null : String(r.persona),
+        strength: r.strength === null ? null : String(r.strength),
+        as_of: r.as_of === null ? null : String(r.as_of),
+        pending: Number(r.pending),
+      };
+    }),
   };
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerListQuerySchema } from "../../validation/customers";
+import { runEngine } from "../../services/engine";
+import { loadGenerated } from "../../services/generate";
+import { tempDb, type TempDb } from "../../testing/temp-db";
+import { listCustomers } from "./customers";
+
+let t: TempDb;
+beforeAll(async () => {
+  t = await tempDb();
+  await loadGenerated({ users: 30, seed: 5, asOf: "2026-10-31", months: 7, url: t.url });
+  await runEngine({ url: t.url, asOf: "2026-10-31" });
+});
+afterAll(() => t.cleanup());
+
+const list = (q: Record<string, unknown>) => listCustomers(t.sql, customerListQuerySchema.parse(q));
+
+describe("customer list", () => {
+  it("pages in a stable order and counts every customer", async () => {
+    const [p1, p2] = [await list({ pageSize: 10 }), await list({ pageSize: 10, page: 2 })];
+    expect(p1.total).toBe(30);
+    expect(p1.rows).toHaveLength(10);
+    expect(p1.rows.map((r) => r.user_id)).toEqual([...p1.rows.map((r) => r.user_id)].sort());
+    expect(p1.rows[9].user_id < p2.rows[0].user_id).toBe(true);
+  });
+
+  it("filters by persona and strength with totals that match the rows, for either window", async () => {
+    for (const window of ["30d", "180d"]) {
+      const all = (await list({ window, pageSize: 100 })).rows;
+      const persona = all.find((r) => r.persona)!.persona!;
+      const filtered = await list({ window, persona, pageSize: 100 });
+      expect(filtered.total).toBe(all.filter((r) => r.persona === persona).length);
+      expect(filtered.rows.every((r) => r.persona === persona)).toBe(true);
+      const strong = await list({ window, strength: "strong", pageSize: 100 });
+      expect(strong.rows.every((r) => r.strength === "strong")).toBe(true);
+      expect((await list({ window, persona: "none", pageSize: 100 })).rows.every((r) => r.persona === null)).toBe(true);
+    }
+  });
+
+  it("sorts by items awaiting review and by persona across all customers, not just one page", async () => {
+    const all = (await list({ pageSize: 100 })).rows;
+    const first = (await list({ sort: "pending", dir: "desc", pageSize: 10 })).rows;
+    expect(first[0].pending).toBe(Math.max(...all.map((r) => r.pending)));
+    expect(first.map((r) => r.pending)).toEqual([...first.map((r) => r.pending)].sort((a, b) => b - a));
+    const byPersona = (await list({ sort: "persona", pageSize: 100 })).rows.map((r) => r.persona);
+    const named = byPersona.filter((p) => p !== null);
+    expect(named).toEqual([...named].sort());
+    expect(byPersona.slice(named.length).every((p) => p === null)).toBe(true);
+  });
+
+  it("searches ids and names, and filters by consent", async () => {
+    expect((await list({ q: "usr_00001" })).rows.map((r) => r.user_id)).toEqual(["usr_00001"]);
+    const no = await list({ consent: "no", pageSize: 100 });
+    expect(no.total).toBeGreaterThan(0);
+    expect(no.rows.every((r) => !r.consent && r.persona === null)).toBe(true);
+  });
+});
