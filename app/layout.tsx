@@ -31,6 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/review" className="text-emerald-800 underline">
                       Review
                     </Link>
+                    <Link href="/runs" className="text-emerald-800 underline">
+                      Runs
+                    </Link>
                   </nav>
                 ) : null}
                 <Link href="/content" className="text-emerald-800 underline">

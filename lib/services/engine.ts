@@ -1,5 +1,6 @@
 // Engine use case: load customers in chunks → run the pure engine (on worker threads when the
 // run is large) → persist results. Non-consenting customers are never loaded or computed.
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -37,12 +38,20 @@ export interface RunSummary {
   seconds: number;
 }
 
+/**
+ * The worker's source file: beside this module under tsx (CLI, tests), or under the project
+ * root when bundled into the Next.js server; null when neither exists (then runs are inline).
+ */
+function workerFile(): string | null {
+  return [path.join(__dirname, "engine-worker.ts"), path.join(process.cwd(), "lib/services/engine-worker.ts")].find((f) => fs.existsSync(f)) ?? null;
+}
+
 /** Runs the engine for one chunk: inline, or on a worker thread. */
 type Compute = (job: EngineJob) => Promise<EngineResult[]>;
 
 function workerPool(size: number): { compute: Compute; close: () => Promise<void> } {
   // The worker is TypeScript: a two-line bootstrap registers tsx inside the thread, then loads it.
-  const file = path.join(__dirname, "engine-worker.ts");
+  const file = workerFile()!;
   const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
   const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
   const idle = [...workers];
@@ -78,6 +87,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
   const asOf = opts.asOf ?? DEFAULT_AS_OF;
   const config = opts.config ?? DEFAULT_CONFIG;
   const sql = await openSql(opts.url);
+  let runId: number | null = null;
   try {
     await prepareDatabase(sql);
     const all = await listCustomerIds(sql, opts.userIds);
@@ -88,15 +98,15 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
     const catalog = await loadApprovedCatalog(sql);
     const runRow = await sql.execute({ sql: "INSERT INTO engine_runs (as_of, engine_version, config_hash, skipped) VALUES (?, ?, ?, ?) RETURNING id", args: [asOf, ENGINE_VERSION, configHash(config), all.length - consenting.length] });
-    const runId = Number(runRow.rows[0].id);
+    const id = (runId = Number(runRow.rows[0].id));
 
     const chunks: string[][] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) chunks.push(consenting.slice(i, i + CHUNK));
-    const size = opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0);
+    const size = workerFile() === null ? 0 : (opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0));
     const pool = size > 0 ? workerPool(size) : null;
     const compute: Compute = pool ? pool.compute : async (job) => computeJob(job);
 
-    const summary: RunSummary = { run_id: runId, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, seconds: 0 };
+    const summary: RunSummary = { run_id: id, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, seconds: 0 };
     let done = 0;
     try {
       // Load chunk i+1 while chunk i computes; write each chunk in its own transaction, in order.
@@ -122,7 +132,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     async function persist(results: EngineResult[]) {
       const tx = await sql.transaction("write");
       try {
-        const w = await writeEngineResults(tx, runId, results);
+        const w = await writeEngineResults(tx, id, results);
         await tx.commit();
         summary.recommendations += w.recommendations;
       } catch (err) {
@@ -145,8 +155,12 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     }
 
     summary.seconds = (performance.now() - started) / 1000;
-    await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, customers = ?, status = 'finished' WHERE id = ?", args: [consenting.length, runId] });
+    await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, customers = ?, status = 'finished' WHERE id = ?", args: [consenting.length, id] });
     return summary;
+  } catch (err) {
+    // Chunks already written stay (each was its own transaction); the run says it did not finish.
+    if (runId !== null) await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, status = 'failed' WHERE id = ?", args: [runId] }).catch(() => undefined);
+    throw err;
   } finally {
     sql.close();
   }

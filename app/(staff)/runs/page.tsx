@@ -1,0 +1,66 @@
+import { LiveJobs } from "@/components/jobs/live-jobs";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { prisma } from "@/lib/db/client";
+import { DEFAULT_AS_OF } from "@/lib/services/engine";
+import { recentJobs } from "@/lib/services/jobs";
+import { startRunAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function RunsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
+  const access = await guardPage("engine:run", "/runs");
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="engine runs" />;
+  const sp = await searchParams;
+  const runs = await prisma().engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Engine runs</h1>
+      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
+      {sp.error ? <p id="runs-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <form action={startRunAction} className="flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <label className="flex flex-col gap-1">
+          As of (the day both windows end)
+          <input type="date" name="as_of" required defaultValue={runs[0]?.as_of ?? DEFAULT_AS_OF} className="rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <button className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Run the engine for every consenting customer</button>
+      </form>
+      <section aria-labelledby="live" className="space-y-2">
+        <h2 id="live" className="text-lg font-semibold">Started here</h2>
+        <LiveJobs initial={recentJobs()} />
+      </section>
+      <section aria-labelledby="history" className="space-y-2">
+        <h2 id="history" className="text-lg font-semibold">History</h2>
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">Engine runs, newest first</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="py-1">Run</th>
+              <th scope="col">As of</th>
+              <th scope="col">Started</th>
+              <th scope="col">Finished</th>
+              <th scope="col" className="text-right">Customers</th>
+              <th scope="col" className="text-right">Skipped (no consent)</th>
+              <th scope="col">Status</th>
+              <th scope="col">Engine / config</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100">
+                <td className="py-1">#{r.id}</td>
+                <td>{r.as_of}</td>
+                <td>{r.started_at.toISOString().slice(0, 19).replace("T", " ")}</td>
+                <td>{r.finished_at ? r.finished_at.toISOString().slice(0, 19).replace("T", " ") : "—"}</td>
+                <td className="text-right">{r.customers.toLocaleString("en-US")}</td>
+                <td className="text-right">{r.skipped.toLocaleString("en-US")}</td>
+                <td>{r.status}</td>
+                <td className="font-mono text-xs">{r.engine_version} / {r.config_hash.slice(0, 10)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

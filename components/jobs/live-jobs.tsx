@@ -1,0 +1,47 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { Job } from "@/lib/services/jobs";
+
+/** Progress of engine runs started from the app, from the server's event stream; refreshes the page when one ends. */
+export function LiveJobs({ initial }: { initial: Job[] }) {
+  const router = useRouter();
+  const [jobs, setJobs] = useState(initial);
+  useEffect(() => {
+    const source = new EventSource("/api/jobs/stream");
+    source.addEventListener("jobs", (e) => {
+      const next = JSON.parse((e as MessageEvent<string>).data) as Job[];
+      setJobs((prev) => {
+        if (next.some((j) => j.status !== "running" && prev.find((p) => p.id === j.id)?.status === "running")) router.refresh();
+        return next;
+      });
+    });
+    return () => source.close();
+  }, [router]);
+  if (!jobs.length) return <p className="text-sm text-slate-600">No runs started from the app since the server started.</p>;
+  return (
+    <ul className="space-y-2" aria-live="polite">
+      {jobs.map((j) => (
+        <li key={j.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid={`job-${j.id}`}>
+          <p>
+            Run as of {j.as_of} · started by {j.started_by} · <strong>{j.status}</strong>
+          </p>
+          <label className="mt-1 flex items-center gap-2">
+            <span className="sr-only">Progress of run {j.id}</span>
+            <progress max={Math.max(1, j.total)} value={j.done} className="h-2 w-64" />
+            <span>
+              {j.done.toLocaleString("en-US")} of {j.total ? j.total.toLocaleString("en-US") : "…"} customers
+            </span>
+          </label>
+          {j.summary ? (
+            <p className="text-slate-600">
+              Engine run #{j.summary.run_id}: {j.summary.customers.toLocaleString("en-US")} customers, {j.summary.recommendations.toLocaleString("en-US")} recommendations in {j.summary.seconds.toFixed(1)} s.
+            </p>
+          ) : null}
+          {j.error ? <p className="text-red-800">Failed: {j.error}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
