@@ -76,13 +76,14 @@ if (only.has("eval")) {
   }
 }
 // BENCH_ONLY=api: the developer API under load, served by `next start` (run `npx next build` first).
-const apiRows: string[][] = [["developer API", "customers", "connections", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx"]];
+const apiRows: string[][] = [["developer API", "customers", "connections", "req/s", "KB/response", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx"]];
 if (only.has("api")) {
   for (const users of sizes) {
     const r = spawnSync(tsx, [path.join("bench", "api.ts"), String(users)], { encoding: "utf8", maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`bench api ${users} failed:\n${r.stderr}`);
-    const f = JSON.parse(r.stdout.trim().split("\n").pop()!);
-    apiRows.push([`${f.route} (${users})`, fmt(f.customers), String(f.connections), fmt(f.rps), f.p50.toFixed(1), f.p95.toFixed(1), f.p99.toFixed(1), String(f.errors), String(f.non2xx)]);
+    for (const f of JSON.parse(r.stdout.trim().split("\n").pop()!)) {
+      apiRows.push([`${f.route} (${users})`, fmt(f.customers), String(f.connections), fmt(f.rps), fmt(f.kbPerResponse), f.p50.toFixed(1), f.p95.toFixed(1), f.p99.toFixed(1), String(f.errors), String(f.non2xx)]);
+    }
   }
 }
 const print = (table: string[][]) => {

@@ -85,6 +85,10 @@ describe("GET /api/profile/{userId} and /api/recommendations/{userId}", () => {
     expect(recs.length).toBeGreaterThanOrEqual(3);
     expect(recs[0]).toMatchObject({ kind: expect.stringMatching(/education|offer/), rationale: expect.any(String), disclaimer: expect.any(String), status: "pending_review", trace: expect.any(Object) });
     expect(recs[0].citations.length).toBeGreaterThan(0);
+    const lean = await call(recommendations.GET, { path: `/api/recommendations/${id}?trace=false&window=30d`, key, params: { userId: id } });
+    expect(Object.keys(lean.json.windows)).toEqual(["30d"]);
+    expect(lean.json.windows["30d"].recommendations[0]).not.toHaveProperty("trace");
+    expect(lean.json.windows["30d"].recommendations[0]).toMatchObject({ rationale: recs[0].rationale });
   });
 
   it("403 consent_required, 404 unknown, 400 bad id, 403 wrong scope and analysts", async () => {

@@ -57,10 +57,10 @@ export const getRecommendations = defineEndpoint({
   description: "Each item carries its rationale, citations, disclaimer, review status and decision trace. A customer without consent is refused (403 consent_required).",
   access: { scope: "recommendations:read", permission: "customers:read" },
   params: s.userParams,
-  query: s.windowQuery,
+  query: s.recommendationsQuery,
   response: s.recommendationsResponse,
   errors: [404],
-  example: { params: { userId: USER } },
+  example: { params: { userId: USER }, query: { window: "30d", trace: "false" } },
 });
 
 export const postFeedback = defineEndpoint({

@@ -4,7 +4,7 @@
 import type { Db } from "../db/client";
 import type { WindowId } from "../engine/types";
 import type { CreateCustomerInput } from "../validation/api";
-import { customerView } from "./customer-view";
+import { customerView, type WindowView } from "./customer-view";
 import { withSql } from "./database";
 import { ConflictError } from "./errors";
 
@@ -43,8 +43,9 @@ export async function customerProfile(url: string, userId: string, window?: Wind
   return { user_id: v.user_id, consent: v.consent, windows };
 }
 
-export async function customerRecommendations(url: string, userId: string, window?: WindowId) {
-  const v = await view(url, userId, window);
-  const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, recommendations: x.recommendations }]));
+export async function customerRecommendations(url: string, userId: string, opts: { window?: WindowId; trace?: boolean } = {}) {
+  const v = await view(url, userId, opts.window);
+  const items = (recs: WindowView["recommendations"]) => (opts.trace === false ? recs.map((r) => ({ ...r, trace: undefined })) : recs);
+  const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, recommendations: items(x.recommendations) }]));
   return { user_id: v.user_id, windows };
 }

@@ -90,6 +90,9 @@ export const feedbackResponse = z.object({
 
 // ── profile and recommendations (the shape of `spendsense show --json`, SPEC §6) ─────────────
 export const windowQuery = z.object({ window: windowId.optional().describe("one window only; default both") });
+export const recommendationsQuery = windowQuery.extend({
+  trace: queryBool.default(true).describe("false leaves out each item's decision trace (the bulk of the response)"),
+});
 
 const personaView = z.object({
   primary: z.enum(PERSONA_IDS).nullable(),
@@ -112,7 +115,7 @@ export const recommendationView = z.object({
   disclaimer: z.string(),
   status: z.string(),
   as_of: z.string(),
-  trace: z.unknown().describe("the decision trace: every candidate, its score, eligibility and tone checks"),
+  trace: z.unknown().optional().describe("the decision trace: every candidate, its score, eligibility and tone checks (left out with trace=false)"),
 });
 
 export const profileResponse = z.object({

@@ -3,4 +3,4 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { customerRecommendations } from "@/lib/services/customers-api";
 
-export const GET = handle(api.getRecommendations, ({ url, params, query }) => customerRecommendations(url, params.userId, query.window));
+export const GET = handle(api.getRecommendations, ({ url, params, query }) => customerRecommendations(url, params.userId, query));

@@ -1,0 +1,128 @@
+// The developer API under load: prepares a bench database (generated customers + an engine run)
+// in a temporary folder, creates an API key, serves the built app with `next start` on a free
+// port against that database, and drives GET /api/recommendations/{userId} across every
+// consenting customer with autocannon (20 connections, 10 s after a short warm-up), with and
+// without the decision traces. Prints figures, never passes or fails; the last line is JSON
+// for bench/index.ts.
+//   npx next build && npx tsx bench/api.ts [users]     or     BENCH_ONLY=api npm run bench
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createPrisma } from "../lib/db/client";
+import { createApiKey } from "../lib/services/api-keys";
+import { runEngine } from "../lib/services/engine";
+import { loadGenerated } from "../lib/services/generate";
+
+const users = Number(process.argv[2] ?? 1000);
+const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const AS_OF = "2026-10-31";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitUntilUp(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server did not answer ${url} within ${ms / 1000} s`);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function main() {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spendsense-bench-api-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  const server: { child?: ChildProcess } = {};
+  try {
+    await loadGenerated({ users, seed: 42, asOf: AS_OF, months: 7, url });
+    await runEngine({ url, asOf: AS_OF });
+    const db = createPrisma(url);
+    const { key } = await createApiKey(db, { name: "bench", scopes: ["recommendations:read"], createdBy: "bench" });
+    const ids = (await db.customer.findMany({ where: { consent: true }, select: { user_id: true }, orderBy: { user_id: "asc" } })).map((c) => c.user_id);
+    await db.$disconnect();
+
+    const port = await freePort();
+    const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "spendsense-bench-secret", NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true, // its own process group, so stopping it stops its workers too
+    });
+    server.child = child;
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilUp(`${base}/api/health`, 60_000);
+
+    let next = 0;
+    const drive = (query: string, seconds: number, latencies?: number[]) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: base,
+            connections: CONNECTIONS,
+            duration: seconds,
+            headers: { authorization: `Bearer ${key}` },
+            requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/recommendations/${ids[next++ % ids.length]}${query}` }) }],
+          },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
+        if (latencies) instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+      });
+    await drive("", 2); // warm-up: route code, JIT, SQLite page cache
+    const all = [];
+    // The full §6 shape repeats each window's decision trace in every item (~250 KB a customer);
+    // trace=false is what a customer-facing client would ask for.
+    for (const query of ["", "?trace=false"]) {
+      const latencies: number[] = [];
+      const r = await drive(query, SECONDS, latencies);
+      latencies.sort((a, b) => a - b);
+      const figures = {
+        route: `GET /api/recommendations/{userId}${query}`,
+        users,
+        customers: ids.length,
+        connections: CONNECTIONS,
+        seconds: r.duration,
+        requests: r.requests.total,
+        rps: r.requests.total / r.duration,
+        kbPerResponse: r.throughput.total / Math.max(1, r.requests.total) / 1024,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+      };
+      all.push(figures);
+      console.log(
+        `${figures.route}: ${figures.customers} customers, ${CONNECTIONS} connections, ${figures.requests} requests in ${figures.seconds.toFixed(1)} s → ` +
+          `${figures.rps.toFixed(0)} req/s, ${figures.kbPerResponse.toFixed(0)} KB/response, p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`,
+      );
+    }
+    console.log(JSON.stringify(all));
+  } finally {
+    // Stop the server (and let it finish what autocannon left in flight) before its database goes.
+    if (server.child) {
+      const exited = new Promise((resolve) => server.child!.once("exit", resolve));
+      process.kill(-server.child.pid!, "SIGTERM");
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
