@@ -15,7 +15,3 @@ export const SCOPES = {
 
 export type Scope = keyof typeof SCOPES;
 export const SCOPE_NAMES = Object.keys(SCOPES) as Scope[];
-
-export function isScope(value: unknown): value is Scope {
-  return typeof value === "string" && Object.hasOwn(SCOPES, value);
-}

@@ -11,6 +11,7 @@ export const userId = bundleUserSchema.shape.user_id.describe("customer id");
 const windowId = z.enum(["30d", "180d"] as const satisfies readonly WindowId[]);
 const pfcCode = z.string().regex(/^[A-Z][A-Z_]*$/, "expected a Plaid personal finance category code such as FOOD_AND_DRINK");
 const note = z.string().trim().min(1).max(500);
+const date = isoDate.meta({ format: "date", examples: ["2026-10-31"] });
 /** Query strings carry text: "true"/"false" only, not JavaScript truthiness. */
 const queryBool = z.enum(["true", "false"]).transform((s) => s === "true");
 
@@ -145,12 +146,12 @@ export const reviewItem = z.object({
 });
 
 // ── personas ────────────────────────────────────────────────────────────────────────────────
-export const assignBody = z.object({ as_of: isoDate.optional().describe("the date the engine runs as of; default 2026-10-31") }).strict();
-export const detectTransitionBody = z.object({ as_of: isoDate.describe("the date the engine runs as of") }).strict();
+export const assignBody = z.object({ as_of: date.optional().describe("the date the engine runs as of; default 2026-10-31") }).strict();
+export const detectTransitionBody = z.object({ as_of: date.describe("the date the engine runs as of") }).strict();
 export const batchAssignBody = z
   .object({
     user_ids: z.array(userId).min(1).max(1000).refine((ids) => new Set(ids).size === ids.length, "user_ids must not repeat"),
-    as_of: isoDate.optional(),
+    as_of: date.optional(),
   })
   .strict();
 
@@ -216,8 +217,8 @@ export const transactionFilters = z
   .object({
     user_id: userId.optional(),
     account_id: z.string().min(1).max(128).optional(),
-    from: isoDate.optional().describe("first date, inclusive"),
-    to: isoDate.optional().describe("last date, inclusive"),
+    from: date.optional().describe("first date, inclusive"),
+    to: date.optional().describe("last date, inclusive"),
     category: pfcCode.optional().describe("a Plaid PFC primary or detailed code"),
     min_amount: z.coerce.number().pipe(dollars).optional().describe("dollars, Plaid sign (positive = money out)"),
     max_amount: z.coerce.number().pipe(dollars).optional().describe("dollars, Plaid sign (positive = money out)"),
