@@ -48,3 +48,21 @@ test("analysts can read the catalog but not change it", async ({ analyst: page }
   await expect(page.getByText("New content")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });
+
+test("an operator edits the admin's approved item: it returns to draft with the operator as author, and the admin approves the new wording", async ({ admin, operator }) => {
+  await operator.goto("/content");
+  await operator.getByRole("link", { name: "Cushion basics checklist" }).click();
+  await expect(operator.getByTestId("content-status")).toHaveText("approved");
+  await operator.getByLabel("Title").fill("Cushion basics, step by step");
+  await operator.getByRole("button", { name: "Save changes" }).click();
+  await expect(operator.getByRole("status")).toHaveText("Saved edu-e2e-cushion-basics; it is a draft again and out of recommendations until approved.");
+  await expect(operator.getByRole("heading", { name: "Cushion basics, step by step" })).toBeVisible();
+  await expect(operator.getByTestId("content-history")).toContainText("operator@spendsense.local · content.edit");
+
+  await admin.goto("/content");
+  const row = admin.getByTestId("content-edu-e2e-cushion-basics");
+  await expect(row).toContainText("operator@spendsense.local");
+  await row.getByRole("button", { name: "Submit for review" }).click();
+  await admin.getByTestId("content-edu-e2e-cushion-basics").getByRole("button", { name: "Approve" }).click();
+  await expect(admin.getByRole("status")).toHaveText("edu-e2e-cushion-basics is now approved.");
+});

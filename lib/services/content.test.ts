@@ -4,7 +4,7 @@ import type { ContentItem } from "../engine/recommend/content";
 import { createPrisma } from "../db/client";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { tempDb } from "../testing/temp-db";
-import { assertStorable, ContentRejectedError, contentProblems, createContent, transitionContent } from "./content";
+import { assertStorable, ContentRejectedError, contentProblems, createContent, transitionContent, updateContent } from "./content";
 
 const offer: ContentItem = {
   id: "offer-test",
@@ -78,6 +78,33 @@ describe("content workflow", () => {
       await expect(createContent(db, { ...form, personas: "" }, "a@x")).rejects.toThrow(/choose at least one/);
       await expect(createContent(db, { ...form, kind: "offer" }, "a@x")).rejects.toThrow(/offers use the format offer/);
       expect(await db.contentItem.count({ where: { author: "a@x" } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+      t.cleanup();
+    }
+  });
+
+  it("edits: checked like new content, back to draft and out of the engine, the editor becomes the author, hidden eligibility rules kept, stale versions refused", async () => {
+    const t = await tempDb();
+    const db = createPrisma(t.url);
+    try {
+      const seeded = await db.contentItem.findFirstOrThrow({ where: { kind: "offer", status: "approved" }, orderBy: { id: "asc" } });
+      const rules = JSON.parse(seeded.eligibility);
+      const edit = {
+        id: seeded.id, kind: "offer", format: "offer", version: seeded.version, title: `${seeded.title} (updated)`, summary: seeded.summary, because: seeded.because,
+        personas: JSON.parse(seeded.personas).join(","), triggers: JSON.parse(seeded.triggers).join(","), product_category: seeded.product_category, partner: seeded.partner, min_monthly_income_cents: String(rules.min_monthly_income_cents ?? ""), min_credit_score: "700",
+      };
+      await expect(updateContent(db, { ...edit, because: "Stop wasting money on fees." }, "editor@x")).rejects.toBeInstanceOf(ContentRejectedError);
+      expect(await updateContent(db, edit, "editor@x")).toEqual({ id: seeded.id, from: "approved" });
+      const after = await db.contentItem.findUniqueOrThrow({ where: { id: seeded.id } });
+      expect(after).toMatchObject({ title: `${seeded.title} (updated)`, status: "draft", author: "editor@x", version: seeded.version + 1 });
+      expect(JSON.parse(after.eligibility)).toEqual({ ...rules, min_credit_score: 700 });
+      expect((await loadApprovedCatalog(t.sql)).map((c) => c.id)).not.toContain(seeded.id);
+      await expect(updateContent(db, edit, "someone@x")).rejects.toThrow(/changed by someone else/);
+      await transitionContent(db, seeded.id, "in_review", "editor@x");
+      await expect(transitionContent(db, seeded.id, "approved", "editor@x")).rejects.toThrow(/author of an item cannot approve it/);
+      expect((await db.auditEntry.findFirstOrThrow({ where: { action: "content.edit" } })).details).toContain(`"previous_author":"${seeded.author}"`);
+      await expect(updateContent(db, { ...edit, version: after.version + 1, kind: "education", format: "article" }, "editor@x")).rejects.toThrow(/kind cannot change/);
     } finally {
       await db.$disconnect();
       t.cleanup();

@@ -84,6 +84,40 @@ export async function createContent(db: Db, input: unknown, author: string): Pro
   return item.id;
 }
 
+const EDITABLE = ["draft", "in_review", "approved"];
+
+/**
+ * Saves new wording or targeting for an item, checked like a new one. The edited version goes back
+ * to draft (an approved item leaves the engine until someone approves the new wording) and the
+ * editor becomes its author, so they cannot approve their own words. Eligibility rules the form
+ * does not show are kept. `version` is the one the editor saw: a concurrent edit is a conflict.
+ */
+export async function updateContent(db: Db, input: unknown, editor: string): Promise<{ id: string; from: string }> {
+  const version = z.coerce.number().int().positive().parse((input as { version?: unknown } | null)?.version);
+  const edited = toItem(contentFormSchema.parse(input));
+  return db.$transaction(async (tx) => {
+    const item = await tx.contentItem.findUnique({ where: { id: edited.id } });
+    if (!item) throw new NotFoundError(`no content "${edited.id}"`);
+    if (!EDITABLE.includes(item.status)) throw new ConflictError(`content "${edited.id}" is ${item.status}; move it back to draft before editing`);
+    if (item.kind !== edited.kind) throw new ConflictError(`content "${edited.id}" is ${item.kind === "offer" ? "an offer" : "an education item"}; its kind cannot change`);
+    const kept: ContentItem["eligibility"] = JSON.parse(item.eligibility);
+    delete kept.min_monthly_income_cents;
+    delete kept.min_credit_score;
+    const merged: ContentItem = { ...edited, eligibility: { ...kept, ...edited.eligibility } };
+    assertStorable(merged);
+    const saved = await tx.contentItem.updateMany({
+      where: { id: edited.id, version },
+      data: {
+        format: merged.format, title: merged.title, summary: merged.summary, because: merged.because, personas: JSON.stringify(merged.personas), triggers: JSON.stringify(merged.triggers),
+        eligibility: JSON.stringify(merged.eligibility), product_category: merged.product_category, partner: merged.partner, status: "draft", author: editor, version: { increment: 1 }, updated_at: new Date(),
+      },
+    });
+    if (saved.count !== 1) throw new ConflictError(`content "${edited.id}" was changed by someone else since you opened it; reload to see the latest`);
+    await tx.auditEntry.create({ data: { actor: editor, action: "content.edit", target_type: "content", target_id: edited.id, details: JSON.stringify({ from_status: item.status, previous_author: item.author, from_version: version }) } });
+    return { id: edited.id, from: item.status };
+  });
+}
+
 /** Moves content along its workflow; whoever wrote an item may not approve it. */
 export async function transitionContent(db: Db, id: string, to: string, actor: string): Promise<void> {
   await db.$transaction(async (tx) => {

@@ -2,12 +2,19 @@
 
 import { staffAction } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
-import { createContent, transitionContent } from "@/lib/services/content";
+import { createContent, transitionContent, updateContent } from "@/lib/services/content";
+
+/** The content form's fields; the multi-valued ones as the comma lists the schema reads. */
+const contentInput = (form: FormData) => ({ ...Object.fromEntries(form.entries()), personas: form.getAll("personas").join(","), triggers: form.getAll("triggers").join(",") });
 
 export async function createContentAction(form: FormData) {
-  await staffAction("content:write", "/content", async (actor) => {
-    const input = { ...Object.fromEntries(form.entries()), personas: form.getAll("personas").join(","), triggers: form.getAll("triggers").join(",") };
-    return `Saved draft ${await createContent(prisma(), input, actor)}.`;
+  await staffAction("content:write", "/content", async (actor) => `Saved draft ${await createContent(prisma(), contentInput(form), actor)}.`);
+}
+
+export async function updateContentAction(form: FormData) {
+  await staffAction("content:write", `/content/${encodeURIComponent(String(form.get("id")))}`, async (actor) => {
+    const { id, from } = await updateContent(prisma(), contentInput(form), actor);
+    return `Saved ${id}; it is a draft again${from === "approved" ? " and out of recommendations until approved" : ""}.`;
   });
 }
 

@@ -1,17 +1,15 @@
+import Link from "next/link";
+import { ContentForm } from "@/components/content/content-form";
 import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
-import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
-import { CONTENT_FORMATS, TRIGGER_IDS } from "@/lib/engine/recommend/content";
-import { PERSONA_IDS } from "@/lib/engine/types";
 import { CONTENT_TRANSITIONS } from "@/lib/services/content";
 import { createContentAction, transitionContentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 const LABEL: Record<string, string> = { in_review: "Submit for review", approved: "Approve", retired: "Retire", draft: "Back to draft" };
-const field = "rounded border border-slate-300 px-2 py-1";
 
 export default async function ContentPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
   const access = await guardPage("content:read", "/content");
@@ -29,21 +27,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
       {can(role, "content:write") ? (
         <details className="rounded-lg border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-medium">New content</summary>
-          <form action={createContentAction} className="mt-3 grid gap-3 text-sm md:grid-cols-2">
-            <label className="flex flex-col">Id<input name="id" placeholder="edu-… or offer-…" className={field} /></label>
-            <label className="flex flex-col">Kind<select name="kind" className={field}><option value="education">education</option><option value="offer">offer</option></select></label>
-            <label className="flex flex-col">Format<select name="format" className={field}>{CONTENT_FORMATS.map((f) => <option key={f}>{f}</option>)}</select></label>
-            <label className="flex flex-col">Title<input name="title" className={field} /></label>
-            <label className="flex flex-col md:col-span-2">Summary<input name="summary" className={field} /></label>
-            <label className="flex flex-col md:col-span-2">Because (completes the data-citing rationale)<input name="because" className={field} /></label>
-            <fieldset className="flex flex-col"><legend>Personas</legend>{PERSONA_IDS.map((p) => <label key={p}><input type="checkbox" name="personas" value={p} /> {PERSONA_LABELS[p]}</label>)}</fieldset>
-            <label className="flex flex-col">Triggers<select name="triggers" multiple size={6} className={field}>{TRIGGER_IDS.map((t) => <option key={t}>{t}</option>)}</select></label>
-            <label className="flex flex-col">Product category (offers)<input name="product_category" className={field} /></label>
-            <label className="flex flex-col">Partner (offers)<input name="partner" className={field} /></label>
-            <label className="flex flex-col">Minimum monthly income, cents<input name="min_monthly_income_cents" inputMode="numeric" className={field} /></label>
-            <label className="flex flex-col">Minimum credit score<input name="min_credit_score" inputMode="numeric" className={field} /></label>
-            <div><button className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Save draft</button></div>
-          </form>
+          <ContentForm action={createContentAction} submit="Save draft" />
         </details>
       ) : null}
 
@@ -57,7 +41,9 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
           {items.map((c) => (
             <tr key={c.id} className="border-b border-slate-100" data-testid={`content-${c.id}`}>
               <td className="py-1 font-mono text-xs">{c.id}</td>
-              <td>{c.title}</td>
+              <td>
+                <Link href={`/content/${c.id}`} className="underline">{c.title}</Link>
+              </td>
               <td>{c.kind}</td>
               <td>{c.status.replace("_", " ")}</td>
               <td className="text-slate-600">{c.author}</td>

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContentForm } from "@/components/content/content-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import type { ContentItem } from "@/lib/engine/recommend/content";
+import { updateContentAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function ContentItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
+  const { id } = await params;
+  const access = await guardPage("content:read", `/content/${id}`);
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the content catalog" />;
+  const row = await prisma().contentItem.findUnique({ where: { id } });
+  if (!row) notFound();
+  const sp = await searchParams;
+  const item: ContentItem = { ...row, kind: row.kind as ContentItem["kind"], format: row.format as ContentItem["format"], personas: JSON.parse(row.personas), triggers: JSON.parse(row.triggers), eligibility: JSON.parse(row.eligibility) };
+  const history = await prisma().auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 });
+  const editable = can(access.session.user.role, "content:write") && row.status !== "retired";
+  return (
+    <div className="space-y-6">
+      <Link href="/content" className="text-sm text-emerald-800 underline">← Content catalog</Link>
+      <h1 className="text-2xl font-bold">{row.title}</h1>
+      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
+      {sp.error ? <p id="content-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <p className="text-sm text-slate-600">
+        <span className="font-mono">{row.id}</span> · {row.kind} · {row.format} · <strong data-testid="content-status">{row.status.replace("_", " ")}</strong> · version {row.version} · author {row.author}
+      </p>
+      <dl className="grid gap-x-4 gap-y-1 text-sm md:grid-cols-[12rem_1fr]">
+        <dt className="text-slate-600">Summary</dt><dd>{row.summary}</dd>
+        <dt className="text-slate-600">Because</dt><dd>{row.because}</dd>
+        <dt className="text-slate-600">Personas</dt><dd>{item.personas.join(", ")}</dd>
+        <dt className="text-slate-600">Triggers</dt><dd>{item.triggers.join(", ")}</dd>
+        <dt className="text-slate-600">Eligibility</dt><dd className="font-mono text-xs">{JSON.stringify(item.eligibility)}</dd>
+        {row.partner ? (<><dt className="text-slate-600">Partner / category</dt><dd>{row.partner} / {row.product_category}</dd></>) : null}
+      </dl>
+      {editable ? (
+        <section aria-labelledby="edit" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="edit" className="font-medium">Edit</h2>
+          <p className="text-sm text-slate-600">
+            Saving runs the tone check and the harmful-product block, returns the item to draft{row.status === "approved" ? " (it leaves recommendations until someone else approves the new wording)" : ""} and makes you its author.
+          </p>
+          <ContentForm action={updateContentAction} item={item} version={row.version} submit="Save changes" />
+        </section>
+      ) : null}
+      <section aria-labelledby="history" className="space-y-1">
+        <h2 id="history" className="text-lg font-semibold">History</h2>
+        <ul className="text-sm" data-testid="content-history">
+          {history.map((e) => (
+            <li key={e.id}>{e.created_at.toISOString().slice(0, 16).replace("T", " ")} · {e.actor} · {e.action}</li>
+          ))}
+          {history.length === 0 ? <li>Seeded with the catalog; no staff changes yet.</li> : null}
+        </ul>
+      </section>
+    </div>
+  );
+}
