@@ -155,18 +155,20 @@ export function renderReport(m: EvalMetrics): string {
   );
 
   out.push("## Fairness");
-  for (const w of WINDOWS) {
+  // Access flags in full for both windows; persona-mix flags listed for 180 days only (both are
+  // in metrics.csv and on the insights page), to keep the report short.
+  for (const w of [...WINDOWS].reverse()) {
     const flags = m.fairness[w].flags;
     const access = flags.filter((f) => f.kind === "access");
     const mix = flags.filter((f) => f.kind === "mix");
-    const mixLarge = mix.filter((f) => !f.small);
     out.push(
       `**${w}**: ${access.length} access flag(s), ${mix.length} persona-mix flag(s).` +
         (access.length ? `\n${access.map((f) => `- ${flagLine(f)}`).join("\n")}` : " No group falls below the access threshold."),
     );
+    const listed = w === "180d" ? mix.filter((f) => !f.small) : [];
     if (mix.length) {
       out.push(
-        `Persona mix under ${PARITY_THRESHOLD} of the best group (it may mirror real differences in the data; judge before acting)${mixLarge.length ? `: ${mixLarge.map((f) => `${f.dimension} = ${f.group}: ${measureLabel(f.measure)} ${f.ratio.toFixed(2)}`).join("; ")}` : ""}${mix.length > mixLarge.length ? `${mixLarge.length ? "; plus" : ":"} ${mix.length - mixLarge.length} in groups under ${MIN_GROUP_SIZE} customers (all in metrics.csv and on the insights page)` : ""}.`,
+        `Persona mix under ${PARITY_THRESHOLD} of the best group (it may mirror real differences in the data; judge before acting)${listed.length ? `: ${listed.map((f) => `${f.dimension} = ${f.group}: ${measureLabel(f.measure)} ${f.ratio.toFixed(2)}`).join("; ")}` : ""}${mix.length > listed.length ? `${listed.length ? "; plus" : ":"} ${mix.length - listed.length} more (all in metrics.csv and on the insights page)` : ""}.`,
       );
     }
   }
