@@ -32,6 +32,12 @@ describe("POST /api/users", () => {
     expect(again.json.error.code).toBe("conflict");
   });
 
+  it("two creations of the same id at once: one 201, the other 409", async () => {
+    const body = { user_id: "usr_api_race", name: "Race" };
+    const statuses = (await Promise.all([1, 2].map(() => call(users.POST, { path: "/api/users", key, body })))).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409]);
+  });
+
   it("refuses a bad body (422), a key without customers:write (403) and operators (admin only)", async () => {
     expect((await call(users.POST, { path: "/api/users", key, body: { user_id: "bad id!", name: "" } })).status).toBe(422);
     expect((await call(users.POST, { path: "/api/users", key: await env.key(["customers:read"]), body: { user_id: "usr_x", name: "X" } })).status).toBe(403);
