@@ -74,14 +74,14 @@ async function main() {
     const { listCustomers } = await import("../lib/db/queries/customers");
     const { customerListQuerySchema } = await import("../lib/validation/customers");
     const { customerView } = await import("../lib/services/customer-view");
-    const { withSql } = await import("../lib/services/database");
+    const { withReadSql } = await import("../lib/services/database");
     const prisma = createPrisma(db.url);
     const sql = await openSql(db.url);
     const queries = [{}, { sort: "persona" }, { sort: "pending", dir: "desc" }, { persona: "high_utilization" }, { consent: "yes", page: 7 }, { q: "usr_0" }, { sort: "strength", window: "180d" }, { persona: "none", sort: "name" }].map((q) => customerListQuerySchema.parse(q));
     const list: number[] = [];
     for (let i = 0; i < 80; i++) {
       const t = performance.now();
-      await withSql((s) => listCustomers(s, queries[i % queries.length]), db.url);
+      await withReadSql((s) => listCustomers(s, queries[i % queries.length]), db.url);
       list.push(performance.now() - t);
     }
     const ids = (await listCustomerIds(sql)).filter((c) => c.consent).map((c) => c.user_id);
@@ -89,7 +89,7 @@ async function main() {
     for (let i = 0; i < 100; i++) {
       const id = ids[(i * 7919) % ids.length];
       const t = performance.now();
-      await Promise.all([customerView(sql, id), prisma.customer.findUnique({ where: { user_id: id }, include: { consent_events: true, accounts: true } }), prisma.transaction.findMany({ where: { user_id: id }, orderBy: [{ date: "desc" }], take: 50 })]);
+      await Promise.all([customerView(sql, id, undefined, { fullTrace: true }), prisma.customer.findUnique({ where: { user_id: id }, include: { consent_events: true, accounts: true } }), prisma.transaction.findMany({ where: { user_id: id, deleted_at: null }, orderBy: [{ date: "desc" }], take: 50 })]);
       detail.push(performance.now() - t);
     }
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];

@@ -4,8 +4,8 @@
 import type { Db } from "../db/client";
 import type { WindowId } from "../engine/types";
 import type { CreateCustomerInput } from "../validation/api";
-import { customerView, type WindowView } from "./customer-view";
-import { withSql } from "./database";
+import { customerView, type ViewOptions, type WindowView } from "./customer-view";
+import { withReadSql } from "./database";
 import { ConflictError } from "./errors";
 
 /** Creates a customer (and, when they opted in, their first consent event), audited, in one transaction. */
@@ -33,8 +33,8 @@ export async function createCustomer(db: Db, input: CreateCustomerInput, actor: 
   });
 }
 
-async function view(url: string, userId: string, window?: WindowId) {
-  return withSql((sql) => customerView(sql, userId, window ? [window] : undefined), url);
+function view(url: string, userId: string, window: WindowId | undefined, opts: ViewOptions = {}) {
+  return withReadSql((sql) => customerView(sql, userId, window ? [window] : undefined, opts), url);
 }
 
 export async function customerProfile(url: string, userId: string, window?: WindowId) {
@@ -44,7 +44,7 @@ export async function customerProfile(url: string, userId: string, window?: Wind
 }
 
 export async function customerRecommendations(url: string, userId: string, opts: { window?: WindowId; trace?: boolean } = {}) {
-  const v = await view(url, userId, opts.window);
+  const v = await view(url, userId, opts.window, { recommendationsOnly: true });
   const items = (recs: WindowView["recommendations"]) => (opts.trace === false ? recs.map((r) => ({ ...r, trace: undefined })) : recs);
   const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, recommendations: items(x.recommendations) }]));
   return { user_id: v.user_id, windows };

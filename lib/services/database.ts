@@ -24,6 +24,13 @@ export const TABLES = [
   "persona_assignments",
   "decision_traces",
   "recommendations",
+  "persona_overrides",
+  "feedback",
+  "transaction_category_changes",
+  "audit_log",
+  "staff_users",
+  "api_keys",
+  "eval_runs",
 ] as const;
 
 export type TableCounts = Record<(typeof TABLES)[number], number>;
@@ -35,6 +42,24 @@ export async function withSql<T>(fn: (sql: Sql) => Promise<T>, url = databaseUrl
   } finally {
     sql.close();
   }
+}
+
+const readers = globalThis as unknown as { spendsenseReaders?: Map<string, Promise<Sql>> };
+
+/**
+ * Runs read-only work on the process's shared connection for `url` (opened once), so busy read
+ * paths — API reads, staff pages — do not pay for a new connection per request. Never for writes
+ * or transactions: those open their own with `withSql`.
+ */
+export async function withReadSql<T>(fn: (sql: Sql) => Promise<T>, url = databaseUrl()): Promise<T> {
+  const cache = (readers.spendsenseReaders ??= new Map());
+  let sql = cache.get(url);
+  if (!sql) {
+    sql = openSql(url);
+    cache.set(url, sql);
+    sql.catch(() => cache.delete(url));
+  }
+  return fn(await sql);
 }
 
 export async function tableCounts(sql: Sql): Promise<TableCounts> {

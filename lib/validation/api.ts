@@ -92,7 +92,7 @@ export const feedbackResponse = z.object({
 // ── profile and recommendations (the shape of `spendsense show --json`, SPEC §6) ─────────────
 export const windowQuery = z.object({ window: windowId.optional().describe("one window only; default both") });
 export const recommendationsQuery = windowQuery.extend({
-  trace: queryBool.default(true).describe("false leaves out each item's decision trace (the bulk of the response)"),
+  trace: queryBool.default(true).describe("false leaves out each item's decision trace"),
 });
 
 const personaView = z.object({
@@ -104,6 +104,10 @@ const personaView = z.object({
   transition: z.object({ from: z.string().nullable(), kind: z.string(), celebration: z.string().nullable() }),
   tenure_days: z.number().int().nullable(),
   history: z.array(z.object({ as_of: z.string(), primary: z.string().nullable(), strength: z.string(), transition_kind: z.string() })),
+  override: z
+    .object({ persona: z.enum(PERSONA_IDS), from: z.string().nullable(), justification: z.string(), actor: z.string(), at: z.string() })
+    .nullable()
+    .describe("a reviewer's override of this assignment, with its justification; the engine's primary stays above"),
 });
 
 export const recommendationView = z.object({
@@ -115,8 +119,12 @@ export const recommendationView = z.object({
   citations: z.array(z.unknown()),
   disclaimer: z.string(),
   status: z.string(),
+  source: z.enum(["engine", "override"]).describe("override: a reviewer swapped this item in for the engine's choice"),
   as_of: z.string(),
-  trace: z.unknown().optional().describe("the decision trace: every candidate, its score, eligibility and tone checks (left out with trace=false)"),
+  trace: z
+    .unknown()
+    .optional()
+    .describe("this item's part of the decision trace: engine version, config hash, persona with criteria, the signal values read, and the item's candidate entry (score, triggers fired, eligibility, tone, decision and why); left out with trace=false"),
 });
 
 export const profileResponse = z.object({

@@ -3,7 +3,7 @@ import { CustomersTable } from "@/components/tables/customers-table";
 import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { listCustomers } from "@/lib/db/queries/customers";
-import { withSql } from "@/lib/services/database";
+import { withReadSql } from "@/lib/services/database";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import { PERSONA_IDS } from "@/lib/engine/types";
 import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery } from "@/lib/validation/customers";
@@ -23,7 +23,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ""));
   const parsed = customerListQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : customerListQuerySchema.parse({});
-  const { rows, total } = await withSql((sql) => listCustomers(sql, q));
+  const { rows, total } = await withReadSql((sql) => listCustomers(sql, q));
   const pages = Math.max(1, Math.ceil(total / q.pageSize));
   const sortHref = Object.fromEntries(CUSTOMER_SORTS.map((s) => [s, href(q, { sort: s, dir: q.sort === s && q.dir === "asc" ? "desc" : "asc", page: 1 })]));
   return (

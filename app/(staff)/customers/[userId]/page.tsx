@@ -9,7 +9,7 @@ import { money, percent } from "@/lib/engine/recommend/format";
 import type { WindowSignals } from "@/lib/engine/signals/types";
 import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
-import { withSql } from "@/lib/services/database";
+import { withReadSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
 import { overridePersonaAction, recordConsentAction } from "./actions";
 
@@ -70,7 +70,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const db = prisma();
   const customer = await db.customer.findUnique({ where: { user_id: userId }, include: { consent_events: { orderBy: { recorded_at: "desc" } }, accounts: { orderBy: { account_id: "asc" } } } });
   if (!customer) notFound();
-  const view = customer.consent ? await withSql((sql) => customerView(sql, userId)) : null;
+  const view = customer.consent ? await withReadSql((sql) => customerView(sql, userId, undefined, { fullTrace: true })) : null;
   const showTx = can(access.session.user.role, "transactions:read");
   const canReview = can(access.session.user.role, "review:act");
   const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId, deleted_at: null }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
@@ -166,12 +166,35 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                       <p className="mt-1">{r.rationale}</p>
                       <p className="mt-1 text-xs text-slate-500">{r.disclaimer}</p>
                       <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-emerald-800">Citations and decision trace</summary>
+                        <summary className="cursor-pointer text-xs text-emerald-800">Citations and this item&apos;s decision trace</summary>
                         <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify({ citations: r.citations, trace: r.trace }, null, 2)}</pre>
                       </details>
                     </li>
                   ))}
                 </ul>
+                {v.decision ? (
+                  <details className="text-sm">
+                    <summary className="cursor-pointer text-xs text-emerald-800">
+                      Whole {w} decision: all {v.decision.candidates.length} candidates and why each was chosen or left out
+                    </summary>
+                    <table className="mt-1 w-full text-xs">
+                      <caption className="sr-only">Every candidate item for the {w} window</caption>
+                      <thead>
+                        <tr className="border-b text-left">
+                          <th scope="col">Item</th><th scope="col">Score</th><th scope="col">Decision</th><th scope="col">Why</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {v.decision.candidates.map((c) => (
+                          <tr key={c.content_id} className="border-b border-slate-100 align-top">
+                            <td className="font-mono">{c.content_id}</td><td>{c.score}</td><td>{c.decision.replace("_", " ")}</td><td>{c.why}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    <p className="mt-1 text-xs text-slate-500">Engine {v.decision.engine_version}, config {v.decision.config_hash.slice(0, 10)}, as of {v.decision.as_of}. {v.decision.notes.join(" ")}</p>
+                  </details>
+                ) : null}
               </div>
             ))}
           </section>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
-import { withSql } from "@/lib/services/database";
+import { withReadSql } from "@/lib/services/database";
 import { alternativesFor } from "@/lib/services/overrides";
 import { overrideAction } from "../actions";
 
@@ -17,7 +17,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
   const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
   if (!rec) notFound();
   const sp = await searchParams;
-  const alternatives = rec.status === "pending_review" ? await withSql((sql) => alternativesFor(sql, id)) : [];
+  const alternatives = rec.status === "pending_review" ? await withReadSql((sql) => alternativesFor(sql, id)) : [];
   const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
   return (
     <div className="space-y-5">

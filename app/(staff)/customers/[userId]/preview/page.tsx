@@ -6,7 +6,7 @@ import { DISCLAIMER } from "@/lib/engine";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import type { PersonaId } from "@/lib/engine/types";
 import { customerView } from "@/lib/services/customer-view";
-import { withSql } from "@/lib/services/database";
+import { withReadSql } from "@/lib/services/database";
 import { ConsentRequiredError, NotFoundError } from "@/lib/services/errors";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
   if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the customer preview" />;
   let view;
   try {
-    view = await withSql((sql) => customerView(sql, userId, ["30d"]));
+    view = await withReadSql((sql) => customerView(sql, userId, ["30d"]));
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     if (err instanceof ConsentRequiredError) return <p className="text-sm">This customer has not opted in, so there is nothing to preview.</p>;
