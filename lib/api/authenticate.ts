@@ -5,19 +5,19 @@ import { getToken } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { can, isRole, type Permission, type Role } from "../auth/permissions";
 import type { Scope } from "../auth/scopes";
-import type { Db } from "../db/client";
 import { verifyApiKey } from "../services/api-keys";
+import { withReadSql } from "../services/database";
 import { ApiError } from "./errors";
 
 export type Caller =
   | { kind: "key"; keyId: number; prefix: string; scopes: Scope[]; actor: string }
   | { kind: "staff"; email: string; role: Role; actor: string };
 
-export async function authenticate(req: Request, db: Db): Promise<Caller> {
+export async function authenticate(req: Request, url: string): Promise<Caller> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const key = m ? await verifyApiKey(db, m[1]) : null;
+    const key = m ? await withReadSql((sql) => verifyApiKey(sql, m[1]), url) : null;
     if (!key) throw new ApiError(401, "invalid_api_key", "The API key is malformed, unknown or revoked.");
     return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes, actor: `apikey:${key.prefix}` };
   }

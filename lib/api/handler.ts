@@ -54,7 +54,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       const { db, url } = apiDatabase();
       let caller: Caller | null = null;
       if (endpoint.access !== "public") {
-        caller = await authenticate(req, db);
+        caller = await authenticate(req, url);
         authorize(caller, endpoint.access);
       }
       const params = (endpoint.params ? parse(endpoint.params, (await ctx?.params) ?? {}, "path") : undefined) as Parsed<P>;

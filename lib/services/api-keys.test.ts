@@ -35,8 +35,8 @@ describe("API key service", () => {
     const rows = (await db.sql.execute("SELECT * FROM api_keys")).rows;
     expect(JSON.stringify(rows)).not.toContain(k.key.split("_")[2]);
     expect(String(rows[0].key_hash)).toMatch(/^[0-9a-f]{64}$/);
-    expect(await verifyApiKey(prisma, k.key)).toMatchObject({ id: k.id, prefix: k.prefix, scopes: ["customers:read", "ingest"] });
-    expect(await verifyApiKey(prisma, k.key.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBeNull();
+    expect(await verifyApiKey(db.sql, k.key)).toMatchObject({ id: k.id, prefix: k.prefix, scopes: ["customers:read", "ingest"] });
+    expect(await verifyApiKey(db.sql, k.key.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBeNull();
     const other = await createApiKey(prisma, { name: "other", scopes: ["ingest"], createdBy: "test" });
     expect(other.key).not.toBe(k.key);
     expect(await db.sql.execute("SELECT action FROM audit_log").then((r) => r.rows.map((x) => x.action))).toEqual(["apikey.create", "apikey.create"]);
@@ -45,7 +45,7 @@ describe("API key service", () => {
   it("revoked keys no longer verify; list never shows hashes", async () => {
     const k = await createApiKey(prisma, { name: "ci", scopes: ["review"], createdBy: "test" });
     await revokeApiKey(prisma, `ss_${k.prefix}`, "test");
-    expect(await verifyApiKey(prisma, k.key)).toBeNull();
+    expect(await verifyApiKey(db.sql, k.key)).toBeNull();
     const [listed] = await listApiKeys(prisma);
     expect(listed.revoked_at).toBeInstanceOf(Date);
     expect(listed).not.toHaveProperty("key_hash");

@@ -73,80 +73,89 @@ export interface ViewOptions {
   recommendationsOnly?: boolean;
 }
 
+const HIDDEN = ["rejected", "withdrawn", "superseded", "overridden"];
+
 export async function customerView(sql: Sql, userId: string, windows: readonly WindowId[] = WINDOWS, opts: ViewOptions = {}): Promise<CustomerView> {
-  const c = await sql.execute({ sql: "SELECT user_id, consent FROM customers WHERE user_id = ?", args: [userId] });
+  // The customer, their consent and the latest asOf per window, in one read.
+  const c = await sql.execute({
+    sql: `SELECT consent, (SELECT json_group_object("window", as_of) FROM (SELECT "window", MAX(as_of) AS as_of FROM signal_snapshots WHERE user_id = c.user_id GROUP BY "window")) AS latest
+          FROM customers c WHERE c.user_id = ?`,
+    args: [userId],
+  });
   if (!c.rows.length) throw new NotFoundError(`no customer with id "${userId}"`);
   if (Number(c.rows[0].consent) !== 1) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
+  const latest = JSON.parse(String(c.rows[0].latest ?? "{}")) as Partial<Record<WindowId, string>>;
+  const computed = windows.filter((w) => latest[w] !== undefined);
+  const recommendations = await currentRecommendations(sql, userId, computed.map((w) => [w, latest[w]!] as const));
   const view: CustomerView = { user_id: userId, consent: true, windows: {} };
   for (const w of windows) {
-    const snap = await sql.execute({ sql: `SELECT as_of${opts.recommendationsOnly ? "" : ", payload"} FROM signal_snapshots WHERE user_id = ? AND "window" = ? ORDER BY as_of DESC LIMIT 1`, args: [userId, w] });
-    if (!snap.rows.length) {
+    const asOf = latest[w];
+    if (asOf === undefined) {
       view.windows[w] = { as_of: null, signals: null, persona: null, recommendations: [] };
       continue;
     }
-    const asOf = String(snap.rows[0].as_of);
-    const [pa, ov] = opts.recommendationsOnly
-      ? [{ rows: [] }, { rows: [] }]
-      : await Promise.all([
-          sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? ORDER BY as_of DESC`, args: [userId, w, asOf] }),
-          sql.execute({ sql: `SELECT * FROM persona_overrides WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] }),
-        ]);
+    view.windows[w] = { as_of: asOf, signals: null, persona: null, recommendations: recommendations.get(w) ?? [] };
+    if (opts.recommendationsOnly) continue;
+    const [snap, pa, ov] = await Promise.all([
+      sql.execute({ sql: `SELECT payload FROM signal_snapshots WHERE user_id = ? AND "window" = ? AND as_of = ?`, args: [userId, w, asOf] }),
+      sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? ORDER BY as_of DESC`, args: [userId, w, asOf] }),
+      sql.execute({ sql: `SELECT * FROM persona_overrides WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] }),
+    ]);
     const p = pa.rows[0]?.as_of === asOf ? pa.rows[0] : undefined;
     const o = ov.rows[0];
     const history = pa.rows.map((r) => ({ as_of: String(r.as_of), primary: r.primary_persona === null ? null : String(r.primary_persona), strength: String(r.strength), transition_kind: String(r.transition_kind) }));
-    // Current = still live (not rejected, withdrawn, superseded or overridden), made within the no-repeat period before the latest run.
-    const recs = await sql.execute({
-      sql: `SELECT r.id, r.kind, r.content_id, r.title, r.rationale, r.citations, r.disclaimer, r.status, r.source, r.as_of, r.trace_id FROM recommendations r
-            WHERE r.user_id = ? AND r."window" = ? AND r.as_of > ? AND r.as_of <= ? AND r.status NOT IN ('rejected', 'withdrawn', 'superseded', 'overridden')
-            ORDER BY r.as_of DESC, r.kind, r.rank, r.id`,
-      args: [userId, w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf],
-    });
-    // Each trace is read and parsed once, however many items share it.
-    const traceIds = [...new Set(recs.rows.filter((r) => r.trace_id !== null).map((r) => Number(r.trace_id)))];
-    const traces = new Map<number, DecisionTrace>();
-    if (traceIds.length) {
-      const rs = await sql.execute({ sql: `SELECT id, payload FROM decision_traces WHERE id IN (${traceIds.map(() => "?").join(", ")})`, args: traceIds });
-      for (const t of rs.rows) traces.set(Number(t.id), JSON.parse(String(t.payload)));
-    }
-    view.windows[w] = {
-      as_of: asOf,
-      signals: opts.recommendationsOnly ? null : JSON.parse(String(snap.rows[0].payload)),
-      persona: p
-        ? {
-            primary: p.primary_persona === null ? null : String(p.primary_persona),
-            secondary: JSON.parse(String(p.secondary)),
-            strength: String(p.strength),
-            criteria: JSON.parse(String(p.criteria)),
-            reason: String(p.reason),
-            transition: { from: p.transition_from === null ? null : String(p.transition_from), kind: String(p.transition_kind), celebration: p.celebration === null ? null : String(p.celebration) },
-            tenure_days: tenureDays(history.map((h) => ({ as_of: h.as_of, primary: h.primary as PersonaId | null })), dayFromIso),
-            history: history.slice(0, 12),
-            override: o ? { persona: String(o.persona), from: o.from_persona === null ? null : String(o.from_persona), justification: String(o.justification), actor: String(o.actor), at: new Date(String(o.created_at)).toISOString() } : null,
-          }
-        : null,
-      recommendations: recs.rows.map((r) => {
-        const citations = JSON.parse(String(r.citations));
-        const trace = r.trace_id === null ? undefined : traces.get(Number(r.trace_id));
-        return {
-          id: Number(r.id),
-          kind: String(r.kind),
-          content_id: String(r.content_id),
-          title: String(r.title),
-          rationale: String(r.rationale),
-          citations,
-          disclaimer: String(r.disclaimer),
-          status: String(r.status),
-          source: String(r.source),
-          as_of: String(r.as_of),
-          trace: trace ? itemTrace(Number(r.trace_id), trace, String(r.content_id), citations) : null,
-        };
-      }),
-    };
+    view.windows[w]!.signals = JSON.parse(String(snap.rows[0].payload));
+    view.windows[w]!.persona = p
+      ? {
+          primary: p.primary_persona === null ? null : String(p.primary_persona),
+          secondary: JSON.parse(String(p.secondary)),
+          strength: String(p.strength),
+          criteria: JSON.parse(String(p.criteria)),
+          reason: String(p.reason),
+          transition: { from: p.transition_from === null ? null : String(p.transition_from), kind: String(p.transition_kind), celebration: p.celebration === null ? null : String(p.celebration) },
+          tenure_days: tenureDays(history.map((h) => ({ as_of: h.as_of, primary: h.primary as PersonaId | null })), dayFromIso),
+          history: history.slice(0, 12),
+          override: o ? { persona: String(o.persona), from: o.from_persona === null ? null : String(o.from_persona), justification: String(o.justification), actor: String(o.actor), at: new Date(String(o.created_at)).toISOString() } : null,
+        }
+      : null;
     if (opts.fullTrace) {
       // The latest run's decision for the window, even when it chose nothing.
-      const latest = await sql.execute({ sql: `SELECT payload FROM decision_traces WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] });
-      view.windows[w]!.decision = latest.rows.length ? JSON.parse(String(latest.rows[0].payload)) : null;
+      const latestTrace = await sql.execute({ sql: `SELECT payload FROM decision_traces WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] });
+      view.windows[w]!.decision = latestTrace.rows.length ? JSON.parse(String(latestTrace.rows[0].payload)) : null;
     }
   }
   return view;
+}
+
+/**
+ * Current recommendations per window — still live (not rejected, withdrawn, superseded or
+ * overridden) and made within the no-repeat period up to the window's latest run — each with its
+ * slice of the decision trace. Two reads for every window together, rows as one JSON document
+ * (much cheaper than row objects on this hot path of the API).
+ */
+async function currentRecommendations(sql: Sql, userId: string, windows: ReadonlyArray<readonly [WindowId, string]>): Promise<Map<WindowId, WindowView["recommendations"]>> {
+  const out = new Map<WindowId, WindowView["recommendations"]>();
+  if (!windows.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT json_group_array(json_array(id, "window", kind, content_id, title, rationale, json(citations), disclaimer, status, source, as_of, trace_id)) AS rows
+          FROM (SELECT * FROM recommendations WHERE user_id = ? AND (${windows.map(() => `("window" = ? AND as_of > ? AND as_of <= ?)`).join(" OR ")})
+                AND status NOT IN (${HIDDEN.map(() => "?").join(", ")}) ORDER BY "window", as_of DESC, kind, rank, id)`,
+    args: [userId, ...windows.flatMap(([w, asOf]) => [w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf]), ...HIDDEN],
+  });
+  type Row = [number, WindowId, string, string, string, string, Array<{ signal: string }>, string, string, string, string, number | null];
+  const rows = JSON.parse(String(rs.rows[0].rows)) as Row[];
+  // Each trace is read and parsed once, however many items share it.
+  const traceIds = [...new Set(rows.map((r) => r[11]).filter((id): id is number => id !== null))];
+  const traces = new Map<number, DecisionTrace>();
+  if (traceIds.length) {
+    const t = await sql.execute({ sql: `SELECT json_group_object(id, json(payload)) AS traces FROM decision_traces WHERE id IN (${traceIds.map(() => "?").join(", ")})`, args: traceIds });
+    for (const [id, trace] of Object.entries(JSON.parse(String(t.rows[0].traces)) as Record<string, DecisionTrace>)) traces.set(Number(id), trace);
+  }
+  for (const [id, window, kind, content_id, title, rationale, citations, disclaimer, status, source, as_of, trace_id] of rows) {
+    const trace = trace_id === null ? undefined : traces.get(trace_id);
+    const list = out.get(window) ?? [];
+    list.push({ id, kind, content_id, title, rationale, citations, disclaimer, status, source, as_of, trace: trace ? itemTrace(trace_id!, trace, content_id, citations) : null });
+    out.set(window, list);
+  }
+  return out;
 }
