@@ -1,9 +1,8 @@
 // Who is calling: an API key (`Authorization: Bearer ss_…`) first, otherwise a staff session
 // (the next-auth JWT cookie). Keys are checked against the route's scope, staff against the
 // role → permission table. Neither keys nor tokens are ever logged.
-import { getToken } from "next-auth/jwt";
-import { NextRequest } from "next/server";
-import { can, isRole, type Permission, type Role } from "../auth/permissions";
+import { staffFromRequest } from "../auth/guards";
+import { can, type Permission, type Role } from "../auth/permissions";
 import type { Scope } from "../auth/scopes";
 import { verifyApiKey } from "../services/api-keys";
 import { withReadSql } from "../services/database";
@@ -21,12 +20,9 @@ export async function authenticate(req: Request, url: string): Promise<Caller> {
     if (!key) throw new ApiError(401, "invalid_api_key", "The API key is malformed, unknown or revoked.");
     return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes, actor: `apikey:${key.prefix}` };
   }
-  // Only the cookie: getToken would otherwise also accept a bearer JWT, which is not our scheme.
-  const cookieOnly = new NextRequest(req.url, { headers: { cookie: req.headers.get("cookie") ?? "" } });
-  const token = await getToken({ req: cookieOnly, secret: process.env.NEXTAUTH_SECRET });
-  if (!token) throw new ApiError(401, "unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
-  if (!isRole(token.role) || !token.email) throw new ApiError(401, "unauthenticated", "The session carries no staff role; sign in again.");
-  return { kind: "staff", email: token.email, role: token.role, actor: token.email };
+  const staff = await staffFromRequest(req);
+  if (!staff) throw new ApiError(401, "unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
+  return { kind: "staff", ...staff, actor: staff.email };
 }
 
 export function authorize(caller: Caller, access: { scope: Scope; permission: Permission }): void {

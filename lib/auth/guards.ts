@@ -1,9 +1,10 @@
 // Server-side role checks. Pages redirect to sign-in without a session and show 403 for the
 // wrong role; route handlers answer 401 / 403 with the API's error shape.
 import { getServerSession, type Session } from "next-auth";
-import { NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { NextRequest, NextResponse } from "next/server";
 import { authOptions } from "./options";
-import { can, type Permission } from "./permissions";
+import { can, isRole, type Permission, type Role } from "./permissions";
 
 export async function currentSession(): Promise<Session | null> {
   return getServerSession(authOptions);
@@ -21,10 +22,23 @@ export function apiError(status: number, code: string, message: string) {
   return NextResponse.json({ error: { code, message } }, { status });
 }
 
-/** For route handlers: the session when allowed, otherwise the 401/403 response to return. */
-export async function routeAccess(permission: Permission | null): Promise<{ session: Session; denied?: undefined } | { session?: undefined; denied: NextResponse }> {
-  const session = await currentSession();
-  if (!session) return { denied: apiError(401, "unauthenticated", "Sign in first.") };
-  if (permission && !can(session.user.role, permission)) return { denied: apiError(403, "forbidden", `Your role (${session.user.role}) may not do this (${permission}).`) };
-  return { session };
+export interface Staff {
+  email: string;
+  role: Role;
+}
+
+/** The signed-in staff member from the request's session cookie (next-auth's JWT), or null. */
+export async function staffFromRequest(req: Request): Promise<Staff | null> {
+  // Only the cookie: getToken would otherwise also accept a bearer JWT, which is not our scheme.
+  const cookieOnly = new NextRequest(req.url, { headers: { cookie: req.headers.get("cookie") ?? "" } });
+  const token = await getToken({ req: cookieOnly, secret: process.env.NEXTAUTH_SECRET });
+  return token && isRole(token.role) && token.email ? { email: token.email, role: token.role } : null;
+}
+
+/** For the staff app's route handlers: the staff member when allowed, otherwise the 401/403 response to return. */
+export async function routeAccess(req: Request, permission: Permission | null): Promise<{ staff: Staff; denied?: undefined } | { staff?: undefined; denied: NextResponse }> {
+  const staff = await staffFromRequest(req);
+  if (!staff) return { denied: apiError(401, "unauthenticated", "Sign in first.") };
+  if (permission && !can(staff.role, permission)) return { denied: apiError(403, "forbidden", `Your role (${staff.role}) may not do this (${permission}).`) };
+  return { staff };
 }

@@ -5,8 +5,8 @@ import { permissionsOf } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const { session, denied } = await routeAccess(null);
+export async function GET(request: Request) {
+  const { staff, denied } = await routeAccess(request, null);
   if (denied) return denied;
-  return NextResponse.json({ email: session.user.email, role: session.user.role, permissions: permissionsOf(session.user.role) });
+  return NextResponse.json({ email: staff.email, role: staff.role, permissions: permissionsOf(staff.role) });
 }

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 const INTERVAL_MS = 500;
 
 export async function GET(request: Request) {
-  const { denied } = await routeAccess("engine:run");
+  const { denied } = await routeAccess(request, "engine:run");
   if (denied) return denied;
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;

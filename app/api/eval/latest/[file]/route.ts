@@ -1,17 +1,17 @@
 // GET /api/eval/latest/{file} — the latest evaluation's metrics.json, metrics.csv or report.md, rendered from the stored metrics as the CLI renders them.
 import { apiError, routeAccess } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db/client";
+import { apiDatabase } from "@/lib/api/database";
 import { EVAL_FILES, renderEvalFile, type EvalFile } from "@/lib/eval/render";
 import { latestEval } from "@/lib/services/eval-latest";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const { denied } = await routeAccess("eval:read");
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const { denied } = await routeAccess(request, "eval:read");
   if (denied) return denied;
   const { file } = await params;
   if (!(EVAL_FILES as readonly string[]).includes(file)) return apiError(404, "not_found", `No such evaluation file "${file}": one of ${EVAL_FILES.join(", ")}.`);
-  const latest = await latestEval(prisma());
+  const latest = await latestEval(apiDatabase().db);
   if (!latest) return apiError(404, "not_found", "No evaluation run yet: run `npx spendsense eval`.");
   if (!latest.metrics) return apiError(409, "conflict", "The latest evaluation was written by an older version: run `npx spendsense eval` again.");
   const { body, contentType } = renderEvalFile(latest.metrics, file as EvalFile);
