@@ -6,11 +6,12 @@ import { bulkInsert } from "./sql";
 
 type Row = InValue[];
 
-function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], keep: readonly string[] = []): InStatement[] {
+/** `keep`: columns a null in the input does not erase; `custom`: columns set by their own expression. */
+function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], keep: readonly string[] = [], custom: Record<string, string> = {}): InStatement[] {
   if (!rows.length) return [];
   const set = columns
     .filter((c) => !key.includes(c))
-    .map((c) => (keep.includes(c) ? `"${c}" = COALESCE(excluded."${c}", "${table}"."${c}")` : `"${c}" = excluded."${c}"`));
+    .map((c) => (custom[c] ? `"${c}" = ${custom[c]}` : keep.includes(c) ? `"${c}" = COALESCE(excluded."${c}", "${table}"."${c}")` : `"${c}" = excluded."${c}"`));
   const tail = set.length
     ? `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")}) DO UPDATE SET ${set.join(", ")}`
     : `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")}) DO NOTHING`;
@@ -79,6 +80,11 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
         t.pfc_detailed,
         t.pending ? 1 : 0,
       ]),
+      [],
+      // A category a person corrected (transaction_category_changes) outlives re-ingesting the source.
+      Object.fromEntries(
+        (["pfc_primary", "pfc_detailed"] as const).map((c) => [c, `CASE WHEN EXISTS (SELECT 1 FROM transaction_category_changes h WHERE h.transaction_id = transactions.transaction_id) THEN transactions."${c}" ELSE excluded."${c}" END`]),
+      ),
     ),
   );
   stmts.push(

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IngestError } from "../data/types";
 import { sampleBundle } from "../testing/bundle-fixture";
 import { dumpDb, tempDb, writeTemp, type TempDb } from "../testing/temp-db";
+import { createPrisma } from "../db/client";
 import { ingestFiles } from "./ingest";
+import { deleteTransaction, recategorizeTransaction } from "./transactions";
 
 const SAMPLES = path.resolve(__dirname, "../../../shared/samples/plaid-sandbox");
 let db: TempDb;
@@ -91,6 +93,24 @@ describe("ingest: Plaid sandbox custom-user files, exactly as published", () => 
 });
 
 describe("ingest: JSON bundles (Plaid API shapes)", () => {
+  it("re-ingesting the source keeps a category a person corrected and a soft delete, and still updates other fields", async () => {
+    const file = writeTemp(db.dir, "one.json", sampleBundle("usr_fix"));
+    await ingest([file]);
+    const prisma = createPrisma(db.url);
+    try {
+      await recategorizeTransaction(prisma, "usr_fix_t2", { pfc_primary: "GENERAL_SERVICES", pfc_detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES", reason: "a family plan shared at work" }, "op@x");
+      await deleteTransaction(prisma, "usr_fix_t3", "op@x");
+    } finally {
+      await prisma.$disconnect();
+    }
+    const changed = sampleBundle("usr_fix") as { transactions: Array<{ name: string }> };
+    changed.transactions[1].name = "Renamed by the bank";
+    await ingest([writeTemp(db.dir, "again.json", changed)]);
+    const rows = (await db.sql.execute("SELECT transaction_id, name, pfc_primary, pfc_detailed, deleted_at IS NOT NULL AS deleted FROM transactions ORDER BY transaction_id")).rows.map((r) => ({ ...r }));
+    expect(rows[1]).toMatchObject({ name: "Renamed by the bank", pfc_primary: "GENERAL_SERVICES", pfc_detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES", deleted: 0 });
+    expect(rows[2]).toMatchObject({ deleted: 1 });
+  });
+
   it("loads customer, accounts, transactions and liabilities, recording stated consent once", async () => {
     const file = writeTemp(db.dir, "one.json", sampleBundle());
     const s = await ingest([file]);
