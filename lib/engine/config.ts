@@ -7,7 +7,7 @@ export const ENGINE_VERSION = "1.0.0";
 export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
 
 export const DEFAULT_CONFIG = {
-  version: "2026-11-21.1",
+  version: "2026-11-22.1",
   windows: {
     // days in the window, days the recurring/income detectors look back, and what counts as enough data
     // "Per month" figures divide a window's total by (days of the window the history covers ÷ 30):
@@ -59,6 +59,8 @@ export const DEFAULT_CONFIG = {
     educationMin: 3,
     educationMax: 5,
     offersMax: 3,
+    /** Partner offers are commercial: made only to customers whose primary or secondary persona the offer is for (education needs only a fired trigger). */
+    offersNeedPersonaMatch: true,
     noRepeatDays: 30,
     weights: { primaryPersona: 3, secondaryPersona: 1.5, trigger: 2, formatVariety: 0.25 },
   },

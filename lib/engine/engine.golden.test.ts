@@ -126,14 +126,15 @@ describe("golden: highUtilization (Visa ending in 4523 at 68%, minimum payments,
   // minimum-payment calculator, statement timing, utilization calculator 3+2×2 = 7 (top 5 by id
   // after the 9); autopay and due-date calendar 5 are left out.
   // Offers: consolidation loan and balance-transfer card score 9 but need a 660 / 670 credit
-  // score (640 on file); credit-builder loan and secured card 5; then the savings account 2 (no
-  // persona, "no savings account" fired) ahead of the alerts app and the credit-union account by id.
+  // score (640 on file); credit-builder loan and secured card 5. The savings account would score
+  // 2 ("no savings account" fired) but is not for this persona, so it is not offered.
   it.each(["30d", "180d"] as const)("recommendations (%s): 5 education, 3 offers, in score-then-id order", (id) => {
     const w = r.windows[id];
     expectWellFormedRecommendations(w);
     expect(ids(w, "education")).toEqual(["edu-card-payoff-plan-template", "edu-card-interest-explained", "edu-credit-utilization-basics", "edu-hardship-payment-plans", "edu-minimum-payment-calculator"]);
-    expect(w.recommendations.map((x) => x.score)).toEqual([9, 7, 7, 7, 7, 5, 5, 2]);
-    expect(ids(w, "offer")).toEqual(["offer-bridgeway-credit-builder-loan", "offer-keystone-secured-card", "offer-harbor-savings-hysa"]);
+    expect(w.recommendations.map((x) => x.score)).toEqual([9, 7, 7, 7, 7, 5, 5]);
+    expect(ids(w, "offer")).toEqual(["offer-bridgeway-credit-builder-loan", "offer-keystone-secured-card"]);
+    expect(candidate(w, "offer-harbor-savings-hysa")).toMatchObject({ score: 2, persona_match: null, decision: "left_out", why: "an offer is only made when it is for the customer's primary or secondary persona" });
     expect(candidate(w, "offer-northstar-balance-transfer-card")).toMatchObject({ score: 9, eligible: false, decision: "left_out", eligibility_reasons: ["needs a credit score of at least 670; score on file is 640"] });
     expect(candidate(w, "offer-meadow-consolidation-loan")).toMatchObject({ score: 9, eligible: false, decision: "left_out", eligibility_reasons: ["needs a credit score of at least 660; score on file is 640"] });
     expect(candidate(w, "edu-statement-date-timing")).toMatchObject({ score: 7, decision: "left_out" });
@@ -156,7 +157,7 @@ describe("golden: highUtilization (Visa ending in 4523 at 68%, minimum payments,
     expect(rec(r.windows["30d"], "edu-minimum-payment-calculator").rationale).toContain(
       "Your last payment on your Visa ending in 4523 was $35.00, close to the $35.00 minimum, while $3,400 is still owed.",
     );
-    for (const x of r.windows["30d"].recommendations.filter((y) => y.content_id !== "offer-harbor-savings-hysa")) expect(x.rationale).toContain("ending in 4523");
+    for (const x of r.windows["30d"].recommendations) expect(x.rationale).toContain("ending in 4523");
   });
 
   it("trace records the signal values the decision read", () => {
@@ -322,13 +323,14 @@ describe("golden: subscriptionHeavy (4 subscriptions, a Netflix price rise, rent
 
   // Fired: many subscriptions, price increase, bills, no savings account (share < 10% does not
   // fire). Education: renewal alerts 3+2×3 = 9; negotiation script, cancel guide, tracker 7; then
-  // due-date calendar 5 (first 5 by id). Offers: subscription manager 7, savings account 3+2 = 5,
-  // alerts app 0+2 (ahead of credit-union savings by id); the budgeting app fires nothing.
+  // due-date calendar 5 (first 5 by id). Offers: subscription manager 7, savings account 3+2 = 5;
+  // the alerts app fires (bills) but is not for this persona; the budgeting app fires nothing.
   it.each(["30d", "180d"] as const)("recommendations (%s)", (id) => {
     const w = r.windows[id];
     expectWellFormedRecommendations(w);
     expect(ids(w, "education")).toEqual(["edu-bill-renewal-alerts", "edu-bill-negotiation-script", "edu-cancel-or-negotiate-guide", "edu-subscription-tracker-template", "edu-bill-due-date-calendar"]);
-    expect(ids(w, "offer")).toEqual(["offer-trimwise-subscription-manager", "offer-harbor-savings-hysa", "offer-lookout-balance-alerts"]);
+    expect(ids(w, "offer")).toEqual(["offer-trimwise-subscription-manager", "offer-harbor-savings-hysa"]);
+    expect(candidate(w, "offer-lookout-balance-alerts")).toMatchObject({ persona_match: null, decision: "left_out" });
     expect(candidate(w, "offer-ledgerly-budgeting-app")).toMatchObject({ triggers_fired: [], decision: "left_out" });
   });
 

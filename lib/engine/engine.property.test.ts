@@ -166,7 +166,7 @@ describe("engine properties (golden + generated customers)", () => {
     }
   });
 
-  it("(f) no recommended offer is a harmful product and every chosen offer is eligible", () => {
+  it("(f) no recommended offer is a harmful product, and every chosen offer is eligible and for the customer's primary or secondary persona", () => {
     let offers = 0;
     for (const c of consenting) {
       for (const w of windowsOf(baseline.get(c.user_id)!)) {
@@ -175,6 +175,7 @@ describe("engine properties (golden + generated customers)", () => {
           const item = CATALOG_BY_ID.get(r.content_id)!;
           expect(harmfulProductCheck(item).blocked, r.content_id).toBe(false);
           expect(w.trace.candidates.find((x) => x.content_id === r.content_id), `${c.user_id} ${r.content_id}`).toMatchObject({ eligible: true, eligibility_reasons: [], harmful: [] });
+          expect([w.persona.primary, ...w.persona.secondary].some((p) => p !== null && item.personas.includes(p)), `${c.user_id} ${r.content_id}`).toBe(true);
         }
       }
     }

@@ -125,6 +125,10 @@ export function recommend(
       c.why = `already shown within the last ${config.recommend.noRepeatDays} days`;
       continue;
     }
+    if (item.kind === "offer" && !personaMatch && config.recommend.offersNeedPersonaMatch) {
+      c.why = "an offer is only made when it is for the customer's primary or secondary persona";
+      continue;
+    }
     c.eligibility_reasons = checkEligibility(item.eligibility, s, ctx);
     c.eligible = c.eligibility_reasons.length === 0;
     if (!c.eligible) {
