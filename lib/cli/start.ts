@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running app on the embedded SQLite default.
 // Generates the Prisma client if missing, migrates, loads the demo customers into an empty
-// database, builds the app when the build is missing or older than the sources, then serves it.
+// database, runs the engine and an evaluation over them, builds the app when the build is
+// missing or older than the sources, then serves it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import { GENERATOR_DEFAULTS } from "../data/generator";
 import { databaseUrl } from "../db/url";
 import { databaseStatus, migrateDatabase } from "../services/database";
 import { runEngine } from "../services/engine";
+import { runEval } from "../services/eval";
 import { loadGenerated } from "../services/generate";
 import { progress } from "./progress";
 import { ensureDemoStaff } from "../services/staff";
@@ -76,6 +78,12 @@ async function main() {
     const bar = progress("engine", 1);
     const s = await runEngine({ asOf: GENERATOR_DEFAULTS.asOf, onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
     console.log(`Engine run as of ${s.as_of}: ${s.customers} consenting customers, ${s.recommendations} recommendations awaiting review.`);
+  }
+  if (!status.counts?.eval_runs) {
+    // So the analysts' insights page opens with an evaluation of the demo data.
+    const bar = progress("evaluation", 1);
+    const e = await runEval({ onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
+    console.log(`Evaluation of ${e.metrics.customers.consenting} customers written to ${e.out_dir} (shown on /insights).`);
   }
 
   const demoPassword = process.env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD;
