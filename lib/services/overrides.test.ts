@@ -28,7 +28,7 @@ afterAll(async () => {
 async function pendingWithAlternatives() {
   const pending = await db.recommendation.findMany({ where: { status: "pending_review", kind: "education" }, orderBy: { id: "asc" } });
   for (const rec of pending) {
-    const alts = await alternativesFor(t.sql, rec.id);
+    const alts = (await alternativesFor(t.sql, rec.id)).items;
     if (alts.length) return { rec, alts };
   }
   throw new Error("no pending recommendation with alternatives in the fixture");
@@ -74,6 +74,12 @@ describe("item override", () => {
     await expect(overrideRecommendation(db, t.sql, { id: rec.id, version: rec.version, content_id: "x", reason: "" }, "op@x")).rejects.toBeInstanceOf(ZodError);
     expect((await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } })).status).toBe("pending_review");
     expect(await db.auditEntry.count()).toBe(before);
+  });
+
+  it("offers nothing, and says why, when the decision was made under another engine configuration", async () => {
+    const { rec } = await pendingWithAlternatives();
+    await t.sql.execute({ sql: "UPDATE decision_traces SET payload = json_set(payload, '$.config_hash', 'an-older-config') WHERE id = ?", args: [rec.trace_id] });
+    expect(await alternativesFor(t.sql, rec.id)).toEqual({ items: [], unavailable: expect.stringMatching(/earlier engine configuration/) });
   });
 });
 

@@ -31,8 +31,14 @@ export const personaOverrideSchema = z.object({
 
 const LIVE = ["pending_review", "approved", "delivered"];
 
+export interface Alternatives {
+  items: Recommendation[];
+  /** Why there can be none, when that is not simply "nothing else passed". */
+  unavailable: string | null;
+}
+
 /** Items that could replace recommendation `id`: same kind, passed every check in that decision, not already live for the window. */
-export async function alternativesFor(sql: Sql, id: number): Promise<Recommendation[]> {
+export async function alternativesFor(sql: Sql, id: number): Promise<Alternatives> {
   const rs = await sql.execute({
     sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace, s.payload AS signals, p.primary_persona, p.secondary, c.credit_score
           FROM recommendations r JOIN customers c ON c.user_id = r.user_id
@@ -45,8 +51,11 @@ export async function alternativesFor(sql: Sql, id: number): Promise<Recommendat
   const r = rs.rows[0];
   if (!r) throw new NotFoundError(`recommendation ${id} does not exist`);
   // Without the decision's own data (consent revoked, or a trace from another engine config) there is nothing faithful to offer.
-  if (r.status !== "pending_review" || r.signals === null || r.trace === null) return [];
-  if ((JSON.parse(String(r.trace)) as { config_hash: string }).config_hash !== configHash(DEFAULT_CONFIG)) return [];
+  if (r.status !== "pending_review") return { items: [], unavailable: `recommendation ${id} is ${String(r.status).replace("_", " ")}, not waiting for review` };
+  if (r.signals === null || r.trace === null) return { items: [], unavailable: "the data this decision read is no longer stored (consent was revoked or the run was replaced)" };
+  if ((JSON.parse(String(r.trace)) as { config_hash: string }).config_hash !== configHash(DEFAULT_CONFIG)) {
+    return { items: [], unavailable: "this decision was made with an earlier engine configuration; run the engine again to review it with alternatives" };
+  }
   const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
   const [catalog, shown, held, live] = await Promise.all([
     loadApprovedCatalog(sql),
@@ -62,13 +71,13 @@ export async function alternativesFor(sql: Sql, id: number): Promise<Recommendat
     DEFAULT_CONFIG,
   );
   const taken = new Set(live.rows.map((l) => String(l.content_id)));
-  return [...result.recommendations, ...result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id));
+  return { items: [...result.recommendations, ...result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id)), unavailable: null };
 }
 
 /** Swaps recommendation `id` for another eligible item: the original becomes "overridden", the new one is approved. */
 export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, actor: string): Promise<{ id: number }> {
   const a = itemOverrideSchema.parse(input);
-  const alternative = (await alternativesFor(sql, a.id)).find((x) => x.content_id === a.content_id);
+  const alternative = (await alternativesFor(sql, a.id)).items.find((x) => x.content_id === a.content_id);
   return db.$transaction(async (tx) => {
     const rec = await tx.recommendation.findUnique({ where: { id: a.id } });
     if (!rec) throw new NotFoundError(`recommendation ${a.id} does not exist`);

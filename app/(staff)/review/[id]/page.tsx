@@ -17,7 +17,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
   const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
   if (!rec) notFound();
   const sp = await searchParams;
-  const alternatives = rec.status === "pending_review" ? await withReadSql((sql) => alternativesFor(sql, id)) : [];
+  const alternatives = await withReadSql((sql) => alternativesFor(sql, id));
   const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
   return (
     <div className="space-y-5">
@@ -39,9 +39,9 @@ export default async function OverridePage({ params, searchParams }: { params: P
           </p>
         ) : null}
       </section>
-      {rec.status !== "pending_review" ? (
-        <p className="text-sm text-slate-600">Only recommendations waiting for review can be overridden.</p>
-      ) : alternatives.length === 0 ? (
+      {alternatives.unavailable ? (
+        <p className="text-sm text-slate-600">Nothing can be swapped in: {alternatives.unavailable}.</p>
+      ) : alternatives.items.length === 0 ? (
         <p className="text-sm text-slate-600">No other {rec.kind} item passed every check for this customer and window, so there is nothing to swap in. Reject it with a reason instead.</p>
       ) : (
         <form action={overrideAction} className="space-y-3">
@@ -49,7 +49,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
           <input type="hidden" name="version" value={rec.version} />
           <fieldset className="space-y-2">
             <legend className="font-medium">Swap in another {rec.kind} item that passed every check (best first)</legend>
-            {alternatives.map((a, i) => (
+            {alternatives.items.map((a, i) => (
               <label key={a.content_id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
                 <input type="radio" name="content_id" value={a.content_id} defaultChecked={i === 0} className="mt-1" />
                 <span>
