@@ -39,6 +39,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/content" className="text-emerald-800 underline">
                   Content
                 </Link>
+                {can(session.user.role, "apikeys:manage") ? (
+                  <Link href="/api-keys" className="text-emerald-800 underline">
+                    API keys
+                  </Link>
+                ) : null}
                 <Link href="/insights" className="text-emerald-800 underline">
                   Insights
                 </Link>

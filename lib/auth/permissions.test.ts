@@ -6,13 +6,12 @@ describe("permission table", () => {
     for (const p of Object.keys(PERMISSIONS) as Array<keyof typeof PERMISSIONS>) expect(can("admin", p)).toBe(true);
   });
 
-  it("operators review customers and content but do not manage staff or settings", () => {
+  it("operators review customers and content but do not manage API keys", () => {
     expect(can("operator", "customers:read")).toBe(true);
     expect(can("operator", "transactions:read")).toBe(true);
     expect(can("operator", "review:act")).toBe(true);
     expect(can("operator", "content:approve")).toBe(true);
-    expect(can("operator", "staff:manage")).toBe(false);
-    expect(can("operator", "settings:edit")).toBe(false);
+    expect(can("operator", "apikeys:manage")).toBe(false);
     expect(can("operator", "transactions:edit")).toBe(true);
     expect(can("operator", "customers:create")).toBe(false);
     expect(can("operator", "data:ingest")).toBe(false);

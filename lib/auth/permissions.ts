@@ -15,8 +15,7 @@ export const PERMISSIONS = {
   "insights:read": ["admin", "operator", "analyst"],
   "eval:read": ["admin", "operator", "analyst"],
   "engine:run": ["admin", "operator"],
-  "settings:edit": ["admin"],
-  "staff:manage": ["admin"],
+  "apikeys:manage": ["admin"],
   // Developer API (SPEC §5): creating customers and loading data are admin work.
   "customers:create": ["admin"],
   "data:ingest": ["admin"],

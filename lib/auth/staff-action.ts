@@ -8,7 +8,8 @@ import type { Permission } from "./permissions";
 
 const USER_FACING = new Set(["conflict", "not_found", "content_rejected", "consent_required"]);
 
-function userFacingMessage(err: unknown): string | null {
+/** The message a person can act on (bad input, a conflict), or null for anything else. */
+export function userFacingMessage(err: unknown): string | null {
   if (err instanceof ZodError) return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
   if (err instanceof Error && USER_FACING.has(String((err as { code?: unknown }).code))) return err.message;
   return null;

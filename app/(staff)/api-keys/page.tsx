@@ -1,0 +1,66 @@
+import { CreateKeyForm } from "@/components/api-keys/create-key-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { guardPage } from "@/lib/auth/page-guard";
+import { SCOPES } from "@/lib/auth/scopes";
+import { prisma } from "@/lib/db/client";
+import { listApiKeys } from "@/lib/services/api-keys";
+import { createKeyAction, revokeKeyAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
+  const access = await guardPage("apikeys:manage", "/api-keys");
+  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="API keys" />;
+  const sp = await searchParams;
+  const keys = (await listApiKeys(prisma())).reverse();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">API keys</h1>
+      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
+      {sp.error ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <p className="text-sm text-slate-600">
+        Keys let the bank&apos;s systems call the <a className="underline" href="/docs">developer API</a> as <code>Authorization: Bearer …</code>. Give each system its own key with only the scopes it needs; revoke a key the moment it may have leaked.
+      </p>
+      <section aria-labelledby="new" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="new" className="mb-2 font-medium">New key</h2>
+        <CreateKeyForm action={createKeyAction} scopes={Object.entries(SCOPES)} />
+      </section>
+      <table className="w-full text-sm">
+        <caption className="sr-only">API keys, newest first</caption>
+        <thead>
+          <tr className="border-b text-left">
+            <th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.id} className="border-b border-slate-100 align-top" data-testid={`key-${k.prefix}`}>
+              <td className="py-1">{k.name}</td>
+              <td className="font-mono text-xs">ss_{k.prefix}_…</td>
+              <td className="font-mono text-xs">{k.scopes.join(", ")}</td>
+              <td>{when(k.created_at)} by {k.created_by}</td>
+              <td>{when(k.last_used_at)}</td>
+              <td>
+                {k.revoked_at ? (
+                  `revoked ${when(k.revoked_at)}`
+                ) : (
+                  <form action={revokeKeyAction}>
+                    <input type="hidden" name="id" value={k.id} />
+                    <button className="rounded border border-red-700 px-2 py-0.5 text-red-800">Revoke</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+          {keys.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="py-2 text-slate-600">No keys yet.</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
