@@ -96,7 +96,11 @@ function explain(m: EvalMetrics, e: MetricEntry): string {
       const g = groups.find((x) => x.group === worst.group)!;
       const best = groups.find((x) => x.parity[key] === 1)!;
       const head = `${worst.dimension} = ${worst.group} (n ${g.n}) reaches ${pct(g.rates[key])} against ${pct(best.rates[key])} for ${best.group}: ratio ${worst.ratio.toFixed(2)}.`;
-      if (key === "offer_access") return `${head} Offers are gated by eligibility (minimum income and credit score, accounts already held), which falls hardest on groups with lower incomes or scores; each candidate's eligibility reasons are in the decision traces.`;
+      if (key === "offer_access") {
+        const [mine, theirs] = [g.rates.persona_assigned, best.rates.persona_assigned];
+        const personaRatio = mine !== null && theirs ? mine / theirs : null;
+        return `${head} An offer is made only to a customer whose persona it is for and who passes its eligibility (minimum income and credit score, accounts already held)${personaRatio === null ? "" : `; this group ${personaRatio < 1 ? "also has a matched persona less often" : "does not have a matched persona less often"} (${pct(mine)} against ${pct(theirs)}, ratio ${personaRatio.toFixed(2)})`}. Gates like these fall hardest on groups with fewer matched personas, lower incomes or lower scores; each candidate's reasons are in the decision traces.`;
+      }
       const labelled = g.label_persona_rate !== null && best.label_persona_rate ? g.label_persona_rate / best.label_persona_rate : null;
       if (labelled === null) return `${head} Without generator labels it cannot be told whether the data or the engine causes the gap.`;
       // The engine is not to blame when its ratio is about as good as the labels' own.
