@@ -59,7 +59,7 @@ describe("API authentication", () => {
 
   it("records when a key was last used and stores only its hash", async () => {
     const key = await env.key(["customers:read"]);
-    await getProfile({ key });
+    expect((await getProfile({ key })).status).toBe(200);
     const db = createPrisma(env.db.url);
     const stored = (await listApiKeys(db)).find((k) => key.includes(k.prefix))!;
     expect(stored.last_used_at).toBeInstanceOf(Date);

@@ -33,10 +33,16 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, part: "path" | "q
   return r.data;
 }
 
+/** The largest request body accepted (an ingest of a few thousand customers fits comfortably). */
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
+const tooLarge = () => new ApiError(413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+
 /** The request's JSON; an empty body reads as `{}` so optional-only bodies may be left out. */
 async function readJson(req: Request): Promise<unknown> {
   if (req.method === "GET" || req.method === "HEAD") return undefined;
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw tooLarge();
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

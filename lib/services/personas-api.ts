@@ -39,21 +39,29 @@ export async function currentPersonas(db: Db, userId: string) {
   return { user_id: userId, windows };
 }
 
+/** Who ran the engine for whom, in the audit log (the run itself is in engine_runs). */
+async function auditRun(db: Db, actor: string, run: { run_id: number; as_of: string; customers: number }, userIds: string[]) {
+  await db.auditEntry.create({
+    data: { actor, action: "engine.run", target_type: "engine_run", target_id: String(run.run_id), user_id: userIds.length === 1 ? userIds[0] : null, details: JSON.stringify({ as_of: run.as_of, customers: run.customers, requested: userIds.length }) },
+  });
+}
+
 /** Runs the engine for one consenting customer as of a date (inline: one customer is quick). */
-async function runFor(db: Db, url: string, userId: string, asOf: string) {
+async function runFor(db: Db, url: string, userId: string, asOf: string, actor: string) {
   await requireConsenting(db, userId);
   const run = await runEngine({ url, userIds: [userId], asOf, workers: 0 });
+  await auditRun(db, actor, run, [userId]);
   const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf }, orderBy: { window: "asc" } });
   return { run, rows };
 }
 
-export async function assignPersonas(db: Db, url: string, userId: string, asOf = DEFAULT_AS_OF) {
-  const { run } = await runFor(db, url, userId, asOf);
+export async function assignPersonas(db: Db, url: string, userId: string, asOf: string | undefined, actor: string) {
+  const { run } = await runFor(db, url, userId, asOf ?? DEFAULT_AS_OF, actor);
   return { run_id: run.run_id, as_of: run.as_of, ...(await currentPersonas(db, userId)) };
 }
 
-export async function detectTransition(db: Db, url: string, userId: string, asOf: string) {
-  const { run, rows } = await runFor(db, url, userId, asOf);
+export async function detectTransition(db: Db, url: string, userId: string, asOf: string, actor: string) {
+  const { run, rows } = await runFor(db, url, userId, asOf, actor);
   return { run_id: run.run_id, as_of: run.as_of, transitions: rows.map(transition) };
 }
 
@@ -90,11 +98,12 @@ export async function personaTenure(db: Db, userId: string) {
 }
 
 /** One engine run over the named customers; those without consent are skipped and listed. */
-export async function batchAssign(db: Db, url: string, userIds: string[], asOf = DEFAULT_AS_OF) {
+export async function batchAssign(db: Db, url: string, userIds: string[], asOf: string | undefined, actor: string) {
   const found = await db.customer.findMany({ where: { user_id: { in: userIds } }, select: { user_id: true, consent: true } });
   const known = new Map(found.map((c) => [c.user_id, c.consent]));
   const missing = userIds.filter((id) => !known.has(id));
   if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.slice(0, 20).join(", ")}${missing.length > 20 ? ` and ${missing.length - 20} more` : ""}`);
-  const run = await runEngine({ url, userIds, asOf, workers: 0 });
+  const run = await runEngine({ url, userIds, asOf: asOf ?? DEFAULT_AS_OF, workers: 0 });
+  await auditRun(db, actor, run, userIds);
   return { run_id: run.run_id, as_of: run.as_of, customers: run.customers, skipped_no_consent: userIds.filter((id) => !known.get(id)), recommendations: run.recommendations, personas: run.personas };
 }

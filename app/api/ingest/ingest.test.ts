@@ -1,5 +1,6 @@
 // POST /api/ingest: the CLI's all-or-nothing ingest behind the API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "@/lib/api/handler";
 import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
 import { sampleBundle } from "@/lib/testing/bundle-fixture";
 import { dumpDb } from "@/lib/testing/temp-db";
@@ -29,6 +30,15 @@ describe("POST /api/ingest", () => {
     const audit = await env.db.sql.execute("SELECT actor FROM audit_log WHERE action = 'data.ingest'");
     expect(audit.rows.length).toBe(3);
     expect(String(audit.rows[0].actor)).toMatch(/^apikey:/);
+  });
+
+  it("refuses a body over the size limit with 413 before reading it", async () => {
+    const before = await dumpDb(env.db.sql);
+    const req = new Request("http://localhost/api/ingest", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-length": String(MAX_BODY_BYTES + 1) }, body: "{}" });
+    const res = await ingest.POST(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("payload_too_large");
+    expect(await dumpDb(env.db.sql)).toEqual(before);
   });
 
   it("refuses a bad bundle whole: 422 ingest_refused listing every problem, database unchanged", async () => {

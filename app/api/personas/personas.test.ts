@@ -51,6 +51,8 @@ describe("POST /api/personas/assign/{userId} and detect-transition", () => {
     expect(r.json).toMatchObject({ run_id: expect.any(Number), as_of: "2026-11-07", user_id: id });
     expect(r.json.windows["180d"].as_of).toBe("2026-11-07");
     expect(r.json.windows["180d"].transition.kind).toMatch(/unchanged|positive|negative/);
+    const audit = await env.db.sql.execute({ sql: "SELECT actor, user_id, details FROM audit_log WHERE action = 'engine.run' AND target_id = ?", args: [String(r.json.run_id)] });
+    expect(audit.rows.map((x) => [String(x.actor).startsWith("apikey:"), x.user_id])).toEqual([[true, id]]);
   });
 
   it("assign without a body runs as of the default date; operators may run it", async () => {
@@ -114,6 +116,8 @@ describe("POST /api/personas/batch-assign", () => {
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ as_of: "2026-11-21", customers: 2, skipped_no_consent: [env.declined[0]] });
     expect(r.json.recommendations).toBeGreaterThan(0);
+    const audit = await env.db.sql.execute({ sql: "SELECT details FROM audit_log WHERE action = 'engine.run' AND target_id = ?", args: [String(r.json.run_id)] });
+    expect(JSON.parse(String(audit.rows[0].details))).toEqual({ as_of: "2026-11-21", customers: 2, requested: 3 });
   });
 
   it("404 for an unknown id (nothing run), 422 for an empty, repeated or oversized list", async () => {

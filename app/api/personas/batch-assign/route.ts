@@ -3,4 +3,4 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { batchAssign } from "@/lib/services/personas-api";
 
-export const POST = handle(api.batchAssign, ({ db, url, body }) => batchAssign(db, url, body.user_ids, body.as_of));
+export const POST = handle(api.batchAssign, ({ db, url, body, caller }) => batchAssign(db, url, body.user_ids, body.as_of, caller.actor));

@@ -3,4 +3,4 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { assignPersonas } from "@/lib/services/personas-api";
 
-export const POST = handle(api.assignPersona, ({ db, url, params, body }) => assignPersonas(db, url, params.userId, body.as_of));
+export const POST = handle(api.assignPersona, ({ db, url, params, body, caller }) => assignPersonas(db, url, params.userId, body.as_of, caller.actor));

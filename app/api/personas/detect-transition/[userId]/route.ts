@@ -3,4 +3,4 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { detectTransition } from "@/lib/services/personas-api";
 
-export const POST = handle(api.detectTransition, ({ db, url, params, body }) => detectTransition(db, url, params.userId, body.as_of));
+export const POST = handle(api.detectTransition, ({ db, url, params, body, caller }) => detectTransition(db, url, params.userId, body.as_of, caller.actor));
