@@ -4,7 +4,8 @@
 import { staffFromRequest } from "../auth/guards";
 import { can, type Permission, type Role } from "../auth/permissions";
 import type { Scope } from "../auth/scopes";
-import { verifyApiKey } from "../services/api-keys";
+import type { Db } from "../db/client";
+import { touchApiKey, verifyApiKey } from "../services/api-keys";
 import { withReadSql } from "../services/database";
 import { ApiError } from "./errors";
 
@@ -12,12 +13,13 @@ export type Caller =
   | { kind: "key"; keyId: number; prefix: string; scopes: Scope[]; actor: string }
   | { kind: "staff"; email: string; role: Role; actor: string };
 
-export async function authenticate(req: Request, url: string): Promise<Caller> {
+export async function authenticate(req: Request, db: Db, url: string): Promise<Caller> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const key = m ? await withReadSql((sql) => verifyApiKey(sql, m[1]), url) : null;
     if (!key) throw new ApiError(401, "invalid_api_key", "The API key is malformed, unknown or revoked.");
+    if (key.stale) await touchApiKey(db, key.id);
     return { kind: "key", keyId: key.id, prefix: key.prefix, scopes: key.scopes, actor: `apikey:${key.prefix}` };
   }
   const staff = await staffFromRequest(req);

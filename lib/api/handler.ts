@@ -60,7 +60,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       const { db, url } = apiDatabase();
       let caller: Caller | null = null;
       if (endpoint.access !== "public") {
-        caller = await authenticate(req, url);
+        caller = await authenticate(req, db, url);
         authorize(caller, endpoint.access);
       }
       const params = (endpoint.params ? parse(endpoint.params, (await ctx?.params) ?? {}, "path") : undefined) as Parsed<P>;

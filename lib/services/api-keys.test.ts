@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPrisma, type Db } from "../db/client";
 import { main } from "../cli/index";
 import { tempDb, type TempDb } from "../testing/temp-db";
-import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from "./api-keys";
+import { createApiKey, listApiKeys, revokeApiKey, touchApiKey, verifyApiKey } from "./api-keys";
 
 let db: TempDb;
 let prisma: Db;
@@ -35,7 +35,9 @@ describe("API key service", () => {
     const rows = (await db.sql.execute("SELECT * FROM api_keys")).rows;
     expect(JSON.stringify(rows)).not.toContain(k.key.split("_")[2]);
     expect(String(rows[0].key_hash)).toMatch(/^[0-9a-f]{64}$/);
-    expect(await verifyApiKey(db.sql, k.key)).toMatchObject({ id: k.id, prefix: k.prefix, scopes: ["customers:read", "ingest"] });
+    expect(await verifyApiKey(db.sql, k.key)).toMatchObject({ id: k.id, prefix: k.prefix, scopes: ["customers:read", "ingest"], stale: true });
+    await touchApiKey(prisma, k.id);
+    expect(await verifyApiKey(db.sql, k.key)).toMatchObject({ id: k.id, stale: false });
     expect(await verifyApiKey(db.sql, k.key.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBeNull();
     const other = await createApiKey(prisma, { name: "other", scopes: ["ingest"], createdBy: "test" });
     expect(other.key).not.toBe(k.key);

@@ -70,9 +70,10 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
 /**
  * The key's identity and scopes when it is well-formed, known and not revoked; otherwise null.
  * Every API request comes through here, so the lookup is one raw indexed read (a Prisma query
- * costs ~2 ms of client overhead) and last_used_at is written at most once a minute.
+ * costs ~2 ms of client overhead). `stale` says last_used_at is over a minute old: the caller
+ * records the use with `touchApiKey` (a write, so not on this read connection).
  */
-export async function verifyApiKey(sql: Sql, key: string): Promise<VerifiedKey | null> {
+export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey & { stale: boolean }) | null> {
   const m = KEY_PATTERN.exec(key);
   if (!m) return null;
   const rs = await sql.execute({ sql: "SELECT id, name, prefix, key_hash, scopes, last_used_at, revoked_at FROM api_keys WHERE prefix = ?", args: [m[1]] });
@@ -81,9 +82,12 @@ export async function verifyApiKey(sql: Sql, key: string): Promise<VerifiedKey |
   const given = Buffer.from(sha256(key), "hex");
   const stored = Buffer.from(String(row.key_hash), "hex");
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
-  const lastUsed = row.last_used_at === null ? null : new Date(String(row.last_used_at)).getTime();
-  if (lastUsed === null || Number.isNaN(lastUsed) || Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
-    await sql.execute({ sql: "UPDATE api_keys SET last_used_at = ? WHERE id = ?", args: [new Date().toISOString(), Number(row.id)] });
-  }
-  return { id: Number(row.id), name: String(row.name), prefix: String(row.prefix), scopes: JSON.parse(String(row.scopes)) };
+  const lastUsed = row.last_used_at === null ? Number.NaN : new Date(String(row.last_used_at)).getTime();
+  const stale = Number.isNaN(lastUsed) || Date.now() - lastUsed > LAST_USED_RESOLUTION_MS;
+  return { id: Number(row.id), name: String(row.name), prefix: String(row.prefix), scopes: JSON.parse(String(row.scopes)), stale };
+}
+
+/** Records that a key was just used (bookkeeping: a failure here never fails the request). */
+export async function touchApiKey(db: Db, id: number): Promise<void> {
+  await db.apiKey.update({ where: { id }, data: { last_used_at: new Date() } }).catch(() => undefined);
 }
