@@ -31,7 +31,7 @@ export async function tempDb(): Promise<TempDb> {
 
 /**
  * Every row of every table, in a stable order: equal dumps mean an untouched database.
- * `withoutClock` drops wall-clock columns (created_at, recorded_at) and autoincrement ids, to
+ * `withoutClock` drops wall-clock columns (every `*_at`) and autoincrement ids, to
  * compare two databases loaded at different moments.
  */
 export async function dumpDb(sql: Sql, { withoutClock = false, except = [] as string[] } = {}): Promise<Record<string, unknown[]>> {
@@ -41,8 +41,8 @@ export async function dumpDb(sql: Sql, { withoutClock = false, except = [] as st
     out[t] = rs.rows.map((r) => {
       const row: Record<string, unknown> = { ...r };
       if (withoutClock) {
-        delete row.created_at;
-        delete row.recorded_at;
+        // Wall-clock columns (created_at, updated_at, recorded_at, …) differ between two loads.
+        for (const column of Object.keys(row)) if (column.endsWith("_at")) delete row[column];
         if (t === "consent_events" || t === "credit_aprs") delete row.id;
       }
       return row;

@@ -1,5 +1,6 @@
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { SCOPES } from "@/lib/auth/scopes";
 import { prisma } from "@/lib/db/client";
@@ -18,8 +19,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">API keys</h1>
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} />
       <p className="text-sm text-slate-600">
         Keys let the bank&apos;s systems call the <a className="underline" href="/docs">developer API</a> as <code>Authorization: Bearer …</code>. Give each system its own key with only the scopes it needs; revoke a key the moment it may have leaked.
       </p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ContentForm } from "@/components/content/content-form";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -20,8 +21,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Content catalog</h1>
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p id="content-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} errorId="content-error" />
       <p className="text-sm text-slate-600">Drafts go to review; someone other than the author approves; only approved items reach the engine. Harmful products and judgmental wording are refused on save.</p>
 
       {can(role, "content:write") ? (

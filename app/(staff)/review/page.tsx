@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LiveQueue } from "@/components/review/live-queue";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { pendingReview } from "@/lib/services/review";
@@ -21,8 +22,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Review queue</h1>
       <LiveQueue initialPending={sp.flagged === "1" ? await prisma().recommendation.count({ where: { status: "pending_review" } }) : total} />
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p id="review-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} errorId="review-error" />
       <p className="text-sm text-slate-600" data-testid="review-total">
         {total.toLocaleString("en-US")} waiting · page {page} of {pages} · <Link className="underline" href={sp.flagged === "1" ? "/review" : "/review?flagged=1"}>{sp.flagged === "1" ? "show all" : "flagged only"}</Link>
       </p>

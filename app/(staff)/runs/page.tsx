@@ -1,5 +1,6 @@
 import { LiveJobs } from "@/components/jobs/live-jobs";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_AS_OF } from "@/lib/services/engine";
@@ -16,8 +17,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Engine runs</h1>
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p id="runs-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} errorId="runs-error" />
       <form action={startRunAction} className="flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <label className="flex flex-col gap-1">
           As of (the day both windows end)

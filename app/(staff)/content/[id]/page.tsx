@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentForm } from "@/components/content/content-form";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -24,8 +25,7 @@ export default async function ContentItemPage({ params, searchParams }: { params
     <div className="space-y-6">
       <Link href="/content" className="text-sm text-emerald-800 underline">← Content catalog</Link>
       <h1 className="text-2xl font-bold">{row.title}</h1>
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p id="content-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} errorId="content-error" />
       <p className="text-sm text-slate-600">
         <span className="font-mono">{row.id}</span> · {row.kind} · {row.format} · <strong data-testid="content-status">{row.status.replace("_", " ")}</strong> · version {row.version} · author {row.author}
       </p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -95,8 +96,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         </p>
       </div>
 
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} />
       {view ? (
         <>
           <section aria-labelledby="personas" className="space-y-2">

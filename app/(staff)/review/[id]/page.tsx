@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { withReadSql } from "@/lib/services/database";
@@ -23,8 +24,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
     <div className="space-y-5">
       <Link href="/review" className="text-sm text-emerald-800 underline">← Review queue</Link>
       <h1 className="text-2xl font-bold">Override recommendation #{rec.id}</h1>
-      {sp.notice ? <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{sp.notice}</p> : null}
-      {sp.error ? <p id="override-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">{sp.error}</p> : null}
+      <Flash notice={sp.notice} error={sp.error} errorId="override-error" />
       <section aria-labelledby="current" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="current" className="font-medium">
           Current: [{rec.kind}] {rec.title} <span className="text-slate-500">— {rec.status.replace("_", " ")}</span>
