@@ -1,5 +1,6 @@
 // Query parameters of the customer list (page and API share them): validated, with defaults.
 import { z } from "zod";
+import { STRENGTHS } from "../engine/personas/assign";
 import { PERSONA_IDS, WINDOWS } from "../engine/types";
 
 export const CUSTOMER_SORTS = ["user_id", "name", "persona", "strength", "pending"] as const;
@@ -11,7 +12,7 @@ export const customerListQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("asc"),
   window: z.enum(WINDOWS).default("30d"),
   persona: z.enum([...PERSONA_IDS, "none"]).optional(),
-  strength: z.enum(["strong", "moderate", "weak", "none"]).optional(),
+  strength: z.enum(STRENGTHS).optional(),
   consent: z.enum(["yes", "no"]).optional(),
   q: z.string().trim().max(64).optional(),
 });

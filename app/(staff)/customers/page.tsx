@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { listCustomers } from "@/lib/db/queries/customers";
 import { withReadSql } from "@/lib/services/database";
-import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
+import { PERSONA_LABELS, STRENGTHS } from "@/lib/engine/personas/assign";
 import { PERSONA_IDS } from "@/lib/engine/types";
 import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery } from "@/lib/validation/customers";
 
@@ -58,7 +58,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Strength
           <select name="strength" defaultValue={q.strength ?? ""} className="rounded border border-slate-300 px-2 py-1">
             <option value="">Any</option>
-            {["strong", "moderate", "weak", "none"].map((s) => (
+            {STRENGTHS.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>

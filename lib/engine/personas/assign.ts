@@ -26,7 +26,8 @@ export interface PersonaEvaluation {
   checks: CriterionCheck[];
 }
 
-export type Strength = "strong" | "moderate" | "weak" | "none";
+export const STRENGTHS = ["strong", "moderate", "weak", "none"] as const;
+export type Strength = (typeof STRENGTHS)[number];
 
 export interface PersonaAssignment {
   primary: PersonaId | null;

@@ -5,35 +5,14 @@
 // Writing notes: `because` is appended to a sentence that cites the customer's own numbers, so
 // it says what the item does, in general terms, and never repeats or invents customer figures.
 // Plain words, no blame, no promises, no instructions about regulated decisions.
-import type { PersonaId } from "../types";
-import type { ContentFormat, ContentItem, Eligibility, TriggerId } from "./content";
-
-/** Bump when the seed changes so a re-seed can tell what it is replacing. */
-export const CATALOG_SEED_VERSION = 1;
+import type { ContentFormat, ContentItem, Eligibility } from "./content";
 
 type EducationFormat = Exclude<ContentFormat, "offer">;
 
-interface EducationSeed {
-  id: `edu-${string}`;
-  format: EducationFormat;
-  title: string;
-  summary: string;
-  because: string;
-  personas: PersonaId[];
-  triggers: TriggerId[];
-}
-
-interface OfferSeed {
-  id: `offer-${string}`;
-  title: string;
-  summary: string;
-  because: string;
-  personas: PersonaId[];
-  triggers: TriggerId[];
-  eligibility: Eligibility;
-  product_category: string;
-  partner: string;
-}
+/** The fields a seed writes; kind, and what an education item or an offer cannot have, are filled in. */
+type SeedText = Pick<ContentItem, "title" | "summary" | "because" | "personas" | "triggers">;
+type EducationSeed = SeedText & { id: `edu-${string}`; format: EducationFormat };
+type OfferSeed = SeedText & { id: `offer-${string}`; eligibility: Eligibility; product_category: string; partner: string };
 
 function education(seed: EducationSeed): ContentItem {
   return { ...seed, kind: "education", eligibility: {}, product_category: null, partner: null };
