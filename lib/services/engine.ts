@@ -4,7 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { addDays } from "../data/dates";
 import { configHash, DEFAULT_CONFIG, ENGINE_VERSION, type EngineConfig, type EngineResult } from "../engine";
 import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
@@ -115,7 +114,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
         config,
         catalog: catalog as ContentItem[],
         inputs: await loadCustomerInputs(sql, ids),
-        recentlyShown: Object.fromEntries(await loadRecentlyShown(sql, ids, asOf, addDays(asOf, -(config.recommend.noRepeatDays - 1)))),
+        recentlyShown: Object.fromEntries(await loadRecentlyShown(sql, ids, asOf, config.recommend.noRepeatDays)),
         previousPrimary: Object.fromEntries(await loadPreviousPrimary(sql, ids, asOf)),
       });
       const pending: Array<Promise<EngineResult[]>> = [];

@@ -7,7 +7,6 @@
 // follow from the data (reproducibility).
 import fs from "node:fs";
 import path from "node:path";
-import { addDays } from "../data/dates";
 import { DEFAULT_CONFIG, run, type EngineResult } from "../engine";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
@@ -93,7 +92,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       const ids = chunk.map((c) => c.user_id);
       const [inputs, recent, previous, stored] = await Promise.all([
         loadCustomerInputs(sql, ids),
-        loadRecentlyShown(sql, ids, asOf, addDays(asOf, -(config.recommend.noRepeatDays - 1))),
+        loadRecentlyShown(sql, ids, asOf, config.recommend.noRepeatDays),
         loadPreviousPrimary(sql, ids, asOf),
         loadStoredResults(sql, ids, asOf),
       ]);

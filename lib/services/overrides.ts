@@ -5,7 +5,7 @@
 // run with a written justification; the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
 import { z } from "zod";
-import { addDays, dayFromIso } from "../data/dates";
+import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
 import { loadApprovedCatalog, loadRecentlyShown } from "../db/queries/engine-input";
 import type { Sql } from "../db/sql";
@@ -59,7 +59,7 @@ export async function alternativesFor(sql: Sql, id: number): Promise<Alternative
   const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
   const [catalog, shown, held, live] = await Promise.all([
     loadApprovedCatalog(sql),
-    loadRecentlyShown(sql, [userId], asOf, addDays(asOf, -(DEFAULT_CONFIG.recommend.noRepeatDays - 1))),
+    loadRecentlyShown(sql, [userId], asOf, DEFAULT_CONFIG.recommend.noRepeatDays),
     sql.execute({ sql: "SELECT DISTINCT subtype FROM accounts WHERE user_id = ? AND holder_category <> 'business' ORDER BY subtype", args: [userId] }),
     sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${LIVE.map(() => "?").join(", ")})`, args: [userId, window, asOf, ...LIVE] }),
   ]);

@@ -3,6 +3,7 @@
 import type { ContentItem } from "../../engine/recommend/content";
 import type { RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
+import { addDays } from "../../data/dates";
 import type { Sql } from "../sql";
 
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
@@ -111,10 +112,11 @@ export async function loadApprovedCatalog(sql: Sql): Promise<ContentItem[]> {
   }));
 }
 
-/** Items shown to the customer (approved for delivery or delivered) since `fromDate`, per customer. */
-export async function loadRecentlyShown(sql: Sql, userIds: string[], asOf: string, fromDate: string): Promise<Map<string, RecentlyShown[]>> {
+/** Items shown to the customer (approved for delivery or delivered) within the no-repeat period up to asOf, per customer. */
+export async function loadRecentlyShown(sql: Sql, userIds: string[], asOf: string, noRepeatDays: number): Promise<Map<string, RecentlyShown[]>> {
   const out = new Map<string, RecentlyShown[]>();
   if (!userIds.length) return out;
+  const fromDate = addDays(asOf, -(noRepeatDays - 1));
   const rs = await sql.execute({
     sql: `SELECT user_id, content_id, MAX(as_of) AS as_of FROM recommendations
           WHERE user_id IN (${placeholders(userIds.length)}) AND status IN ('approved', 'delivered') AND as_of >= ? AND as_of <= ?
