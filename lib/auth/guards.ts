@@ -3,6 +3,7 @@
 import { getServerSession, type Session } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { NextRequest, NextResponse } from "next/server";
+import { ApiError, errorResponse } from "../api/errors";
 import { authOptions } from "./options";
 import { can, isRole, type Permission, type Role } from "./permissions";
 
@@ -18,9 +19,6 @@ export async function pageAccess(permission: Permission): Promise<PageAccess> {
   return can(session.user.role, permission) ? { status: "ok", session } : { status: "forbidden", session };
 }
 
-export function apiError(status: number, code: string, message: string) {
-  return NextResponse.json({ error: { code, message } }, { status });
-}
 
 export interface Staff {
   email: string;
@@ -38,7 +36,7 @@ export async function staffFromRequest(req: Request): Promise<Staff | null> {
 /** For the staff app's route handlers: the staff member when allowed, otherwise the 401/403 response to return. */
 export async function routeAccess(req: Request, permission: Permission | null): Promise<{ staff: Staff; denied?: undefined } | { staff?: undefined; denied: NextResponse }> {
   const staff = await staffFromRequest(req);
-  if (!staff) return { denied: apiError(401, "unauthenticated", "Sign in first.") };
-  if (permission && !can(staff.role, permission)) return { denied: apiError(403, "forbidden", `Your role (${staff.role}) may not do this (${permission}).`) };
+  if (!staff) return { denied: errorResponse(new ApiError(401, "unauthenticated", "Sign in first.")) };
+  if (permission && !can(staff.role, permission)) return { denied: errorResponse(new ApiError(403, "forbidden", `Your role (${staff.role}) may not do this (${permission}).`)) };
   return { staff };
 }

@@ -2,7 +2,6 @@
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../data/types";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
-import { StaffExistsError } from "../services/staff";
 import { registerApiKey } from "./commands/apikey";
 import { registerDb } from "./commands/db";
 import { registerEngine } from "./commands/engine";
@@ -44,10 +43,6 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof NotFoundError || err instanceof ConsentRequiredError) {
       console.error(`error: ${err.message}`);
       return err instanceof NotFoundError ? 4 : 3;
-    }
-    if (err instanceof StaffExistsError) {
-      console.error(`error: ${err.message}`);
-      return 1;
     }
     if (err instanceof IngestError) {
       console.error(err.message);

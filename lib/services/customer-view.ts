@@ -71,6 +71,10 @@ export interface ViewOptions {
   fullTrace?: boolean;
   /** Leave out signals and personas (null) when only recommendations are wanted (the API's recommendations read). */
   recommendationsOnly?: boolean;
+  /** Leave out recommendations (empty) when only signals and personas are wanted (the API's profile read). */
+  withoutRecommendations?: boolean;
+  /** Leave out each item's slice of the decision trace (null), and the read of the traces. */
+  withoutItemTraces?: boolean;
 }
 
 const HIDDEN = ["rejected", "withdrawn", "superseded", "overridden"];
@@ -86,7 +90,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
   if (Number(c.rows[0].consent) !== 1) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
   const latest = JSON.parse(String(c.rows[0].latest ?? "{}")) as Partial<Record<WindowId, string>>;
   const computed = windows.filter((w) => latest[w] !== undefined);
-  const recommendations = await currentRecommendations(sql, userId, computed.map((w) => [w, latest[w]!] as const));
+  const recommendations = opts.withoutRecommendations ? new Map() : await currentRecommendations(sql, userId, computed.map((w) => [w, latest[w]!] as const), !opts.withoutItemTraces);
   const view: CustomerView = { user_id: userId, consent: true, windows: {} };
   for (const w of windows) {
     const asOf = latest[w];
@@ -133,7 +137,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
  * slice of the decision trace. Two reads for every window together, rows as one JSON document
  * (much cheaper than row objects on this hot path of the API).
  */
-async function currentRecommendations(sql: Sql, userId: string, windows: ReadonlyArray<readonly [WindowId, string]>): Promise<Map<WindowId, WindowView["recommendations"]>> {
+async function currentRecommendations(sql: Sql, userId: string, windows: ReadonlyArray<readonly [WindowId, string]>, withTraces: boolean): Promise<Map<WindowId, WindowView["recommendations"]>> {
   const out = new Map<WindowId, WindowView["recommendations"]>();
   if (!windows.length) return out;
   const rs = await sql.execute({
@@ -145,7 +149,7 @@ async function currentRecommendations(sql: Sql, userId: string, windows: Readonl
   type Row = [number, WindowId, string, string, string, string, Array<{ signal: string }>, string, string, string, string, number | null];
   const rows = JSON.parse(String(rs.rows[0].rows)) as Row[];
   // Each trace is read and parsed once, however many items share it.
-  const traceIds = [...new Set(rows.map((r) => r[11]).filter((id): id is number => id !== null))];
+  const traceIds = withTraces ? [...new Set(rows.map((r) => r[11]).filter((id): id is number => id !== null))] : [];
   const traces = new Map<number, DecisionTrace>();
   if (traceIds.length) {
     const t = await sql.execute({ sql: `SELECT json_group_object(id, json(payload)) AS traces FROM decision_traces WHERE id IN (${traceIds.map(() => "?").join(", ")})`, args: traceIds });

@@ -38,13 +38,13 @@ function view(url: string, userId: string, window: WindowId | undefined, opts: V
 }
 
 export async function customerProfile(url: string, userId: string, window?: WindowId) {
-  const v = await view(url, userId, window);
+  const v = await view(url, userId, window, { withoutRecommendations: true });
   const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, signals: x.signals, persona: x.persona }]));
   return { user_id: v.user_id, consent: v.consent, windows };
 }
 
 export async function customerRecommendations(url: string, userId: string, opts: { window?: WindowId; trace?: boolean } = {}) {
-  const v = await view(url, userId, opts.window, { recommendationsOnly: true });
+  const v = await view(url, userId, opts.window, { recommendationsOnly: true, withoutItemTraces: opts.trace === false });
   const items = (recs: WindowView["recommendations"]) => (opts.trace === false ? recs.map((r) => ({ ...r, trace: undefined })) : recs);
   const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, recommendations: items(x.recommendations) }]));
   return { user_id: v.user_id, windows };

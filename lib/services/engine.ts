@@ -24,6 +24,8 @@ export interface RunOptions {
   /** Worker threads for the engine; default: one per core for runs over 2 chunks, else inline. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Bring the database up to date first (default). Callers on an app's request path, whose database is prepared at start-up, pass false. */
+  prepare?: boolean;
 }
 
 export interface RunSummary {
@@ -88,7 +90,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
   const sql = await openSql(opts.url);
   let runId: number | null = null;
   try {
-    await prepareDatabase(sql);
+    if (opts.prepare !== false) await prepareDatabase(sql);
     const all = await listCustomerIds(sql, opts.userIds);
     if (opts.userIds) {
       const missing = opts.userIds.filter((id) => !all.some((c) => c.user_id === id));

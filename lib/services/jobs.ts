@@ -53,6 +53,7 @@ export async function startEngineJob(db: Db, input: unknown, actor: string, run:
   }
   run({
     asOf: as_of,
+    prepare: false,
     onProgress(done, total) {
       job.done = done;
       job.total = total;

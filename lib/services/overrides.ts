@@ -14,6 +14,7 @@ import { recommend, type Recommendation } from "../engine/recommend/recommend";
 import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { ConflictError, NotFoundError } from "./errors";
+import { claimPending } from "./review";
 
 export const itemOverrideSchema = z.object({
   id: z.coerce.number().int().positive(),
@@ -79,14 +80,9 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
   const a = itemOverrideSchema.parse(input);
   const alternative = (await alternativesFor(sql, a.id)).items.find((x) => x.content_id === a.content_id);
   return db.$transaction(async (tx) => {
-    const rec = await tx.recommendation.findUnique({ where: { id: a.id } });
-    if (!rec) throw new NotFoundError(`recommendation ${a.id} does not exist`);
-    if (rec.version !== a.version || rec.status !== "pending_review") {
-      throw new ConflictError(`recommendation ${a.id} changed since you loaded it (now ${rec.status.replace("_", " ")}); reload to see the latest`);
-    }
+    const rec = await claimPending(tx, a.id, a.version, { status: "overridden" });
+    // Thrown inside the transaction, so the claim above is rolled back with it.
     if (!alternative) throw new ConflictError(`"${a.content_id}" is not an eligible alternative for recommendation ${a.id} (it must be the same kind and have passed every check for this customer); reload to see the choices`);
-    const updated = await tx.recommendation.updateMany({ where: { id: a.id, version: a.version }, data: { status: "overridden", version: { increment: 1 } } });
-    if (updated.count !== 1) throw new ConflictError(`recommendation ${a.id} was changed by someone else a moment ago; reload to see the latest`);
     const created = await tx.recommendation.create({
       data: {
         run_id: rec.run_id,

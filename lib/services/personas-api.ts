@@ -49,7 +49,7 @@ async function auditRun(db: Db, actor: string, run: { run_id: number; as_of: str
 /** Runs the engine for one consenting customer as of a date (inline: one customer is quick). */
 async function runFor(db: Db, url: string, userId: string, asOf: string, actor: string) {
   await requireConsenting(db, userId);
-  const run = await runEngine({ url, userIds: [userId], asOf, workers: 0 });
+  const run = await runEngine({ url, userIds: [userId], asOf, workers: 0, prepare: false });
   await auditRun(db, actor, run, [userId]);
   const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf }, orderBy: { window: "asc" } });
   return { run, rows };
@@ -103,7 +103,7 @@ export async function batchAssign(db: Db, url: string, userIds: string[], asOf: 
   const known = new Map(found.map((c) => [c.user_id, c.consent]));
   const missing = userIds.filter((id) => !known.has(id));
   if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.slice(0, 20).join(", ")}${missing.length > 20 ? ` and ${missing.length - 20} more` : ""}`);
-  const run = await runEngine({ url, userIds, asOf: asOf ?? DEFAULT_AS_OF, workers: 0 });
+  const run = await runEngine({ url, userIds, asOf: asOf ?? DEFAULT_AS_OF, workers: 0, prepare: false });
   await auditRun(db, actor, run, userIds);
   return { run_id: run.run_id, as_of: run.as_of, customers: run.customers, skipped_no_consent: userIds.filter((id) => !known.get(id)), recommendations: run.recommendations, personas: run.personas };
 }

@@ -16,15 +16,23 @@ export type ReviewAction = z.infer<typeof reviewActionSchema>;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-async function act(tx: Tx, a: ReviewAction, actor: string) {
-  const rec = await tx.recommendation.findUnique({ where: { id: a.id }, select: { id: true, user_id: true, status: true, version: true, content_id: true, window: true } });
-  if (!rec) throw new NotFoundError(`recommendation ${a.id} does not exist`);
-  if (rec.version !== a.version || rec.status !== "pending_review") {
-    throw new ConflictError(`recommendation ${a.id} changed since you loaded it (now ${rec.status.replace("_", " ")}${rec.version !== a.version ? `, version ${rec.version}` : ""}); reload to see the latest`);
+/**
+ * Changes a pending recommendation the reviewer saw at `version` (bumping the version), or
+ * refuses with a conflict when it changed meanwhile; returns the row as it was.
+ */
+export async function claimPending(tx: Tx, id: number, version: number, data: { status: string } | { flagged: boolean }) {
+  const rec = await tx.recommendation.findUnique({ where: { id } });
+  if (!rec) throw new NotFoundError(`recommendation ${id} does not exist`);
+  if (rec.version !== version || rec.status !== "pending_review") {
+    throw new ConflictError(`recommendation ${id} changed since you loaded it (now ${rec.status.replace("_", " ")}${rec.version !== version ? `, version ${rec.version}` : ""}); reload to see the latest`);
   }
-  const data = a.action === "approve" ? { status: "approved" } : a.action === "reject" ? { status: "rejected" } : { flagged: true };
-  const updated = await tx.recommendation.updateMany({ where: { id: a.id, version: a.version }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count !== 1) throw new ConflictError(`recommendation ${a.id} was changed by someone else a moment ago; reload to see the latest`);
+  const updated = await tx.recommendation.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count !== 1) throw new ConflictError(`recommendation ${id} was changed by someone else a moment ago; reload to see the latest`);
+  return rec;
+}
+
+async function act(tx: Tx, a: ReviewAction, actor: string) {
+  const rec = await claimPending(tx, a.id, a.version, a.action === "approve" ? { status: "approved" } : a.action === "reject" ? { status: "rejected" } : { flagged: true });
   await tx.auditEntry.create({
     data: {
       actor,

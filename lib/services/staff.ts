@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
 import type { Db } from "../db/client";
+import { ConflictError } from "./errors";
 
 export const MAX_FAILURES = 5;
 export const THROTTLE_MINUTES = 15;
@@ -16,9 +17,7 @@ export const staffInputSchema = z.object({
 });
 export type StaffInput = z.input<typeof staffInputSchema>;
 
-export class StaffExistsError extends Error {
-  readonly code = "conflict";
-}
+export class StaffExistsError extends ConflictError {}
 
 export async function createStaff(db: Db, input: StaffInput): Promise<{ id: number; email: string; role: Role }> {
   const data = staffInputSchema.parse(input);

@@ -3,4 +3,6 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { buildOpenApi } from "@/lib/api/openapi";
 
-export const GET = handle(api.openApiDocument, async () => buildOpenApi());
+// The document only changes with the code: build it once per process.
+let doc: ReturnType<typeof buildOpenApi> | undefined;
+export const GET = handle(api.openApiDocument, async () => (doc ??= buildOpenApi()));

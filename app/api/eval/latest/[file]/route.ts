@@ -1,5 +1,6 @@
 // GET /api/eval/latest/{file} — the latest evaluation's metrics.json, metrics.csv or report.md, rendered from the stored metrics as the CLI renders them.
-import { apiError, routeAccess } from "@/lib/auth/guards";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { routeAccess } from "@/lib/auth/guards";
 import { apiDatabase } from "@/lib/api/database";
 import { EVAL_FILES, renderEvalFile, type EvalFile } from "@/lib/eval/render";
 import { latestEval } from "@/lib/services/eval-latest";
@@ -10,10 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const { denied } = await routeAccess(request, "eval:read");
   if (denied) return denied;
   const { file } = await params;
-  if (!(EVAL_FILES as readonly string[]).includes(file)) return apiError(404, "not_found", `No such evaluation file "${file}": one of ${EVAL_FILES.join(", ")}.`);
+  if (!(EVAL_FILES as readonly string[]).includes(file)) return errorResponse(new ApiError(404, "not_found", `No such evaluation file "${file}": one of ${EVAL_FILES.join(", ")}.`));
   const latest = await latestEval(apiDatabase().db);
-  if (!latest) return apiError(404, "not_found", "No evaluation run yet: run `npx spendsense eval`.");
-  if (!latest.metrics) return apiError(409, "conflict", "The latest evaluation was written by an older version: run `npx spendsense eval` again.");
+  if (!latest) return errorResponse(new ApiError(404, "not_found", "No evaluation run yet: run `npx spendsense eval`."));
+  if (!latest.metrics) return errorResponse(new ApiError(409, "conflict", "The latest evaluation was written by an older version: run `npx spendsense eval` again."));
   const { body, contentType } = renderEvalFile(latest.metrics, file as EvalFile);
   const name = `spendsense-eval-${latest.metrics.as_of}-${file}`;
   return new Response(body, { headers: { "Content-Type": contentType, "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
