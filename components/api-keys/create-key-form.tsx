@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { CreateKeyState } from "@/app/(staff)/api-keys/actions";
+import { Flash } from "@/components/ui/flash";
 
 /** The create form; the new key is shown here once, after which only its prefix is known. */
 export function CreateKeyForm({ action, scopes }: { action: (prev: CreateKeyState, form: FormData) => Promise<CreateKeyState>; scopes: Array<[string, string]> }) {
@@ -26,7 +27,7 @@ export function CreateKeyForm({ action, scopes }: { action: (prev: CreateKeyStat
       <button disabled={pending} className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
         Create key
       </button>
-      {state.error ? <p id="key-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">{state.error}</p> : null}
+      <Flash error={state.error} errorId="key-error" />
       {state.key ? (
         <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
           <p>

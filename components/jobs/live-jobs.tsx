@@ -1,24 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useLiveValue } from "@/components/live/use-live-value";
 import type { Job } from "@/lib/services/jobs";
+
+/** A run that just ended changes the history table: the page is refreshed then. */
+const runEnded = (prev: Job[], next: Job[]) => next.some((j) => j.status !== "running" && prev.find((p) => p.id === j.id)?.status === "running");
 
 /** Progress of engine runs started from the app, from the server's event stream; refreshes the page when one ends. */
 export function LiveJobs({ initial }: { initial: Job[] }) {
-  const router = useRouter();
-  const [jobs, setJobs] = useState(initial);
-  useEffect(() => {
-    const source = new EventSource("/api/jobs/stream");
-    source.addEventListener("jobs", (e) => {
-      const next = JSON.parse((e as MessageEvent<string>).data) as Job[];
-      setJobs((prev) => {
-        if (next.some((j) => j.status !== "running" && prev.find((p) => p.id === j.id)?.status === "running")) router.refresh();
-        return next;
-      });
-    });
-    return () => source.close();
-  }, [router]);
+  const jobs = useLiveValue("/api/jobs/stream", "jobs", initial, runEnded);
   if (!jobs.length) return <p className="text-sm text-slate-600">No runs started from the app since the server started.</p>;
   return (
     <ul className="space-y-2" aria-live="polite">

@@ -86,12 +86,11 @@ async function main() {
     console.log(`Evaluation of ${e.metrics.customers.consenting} customers written to ${e.out_dir} (shown on /insights).`);
   }
 
-  const demoPassword = process.env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD;
-  // Imported here, not at the top: on a fresh clone the Prisma client is generated above.
-  const { createPrisma } = await import("../db/client");
-  const db = createPrisma();
-  const created = await ensureDemoStaff(db, demoPassword).finally(() => db.$disconnect());
-  if (created.length) {
+  if (!status.counts?.staff_users) {
+    // Imported here, not at the top: on a fresh clone the Prisma client is generated above.
+    const { createPrisma } = await import("../db/client");
+    const db = createPrisma();
+    const created = await ensureDemoStaff(db, process.env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD).finally(() => db.$disconnect());
     console.log(`Demo staff sign-ins (password ${process.env.SPENDSENSE_DEMO_PASSWORD ? "from SPENDSENSE_DEMO_PASSWORD" : `"${DEV_DEMO_PASSWORD}", development only`}):`);
     for (const s of created) console.log(`  ${s.role.padEnd(8)} ${s.email}`);
   }

@@ -2,7 +2,7 @@
 
 import { staffAction } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
-import { createContent, transitionContent, updateContent } from "@/lib/services/content";
+import { createContent, transitionContent, transitionPermission, updateContent } from "@/lib/services/content";
 
 /** The content form's fields; the multi-valued ones as the comma lists the schema reads. */
 const contentInput = (form: FormData) => ({ ...Object.fromEntries(form.entries()), personas: form.getAll("personas").join(","), triggers: form.getAll("triggers").join(",") });
@@ -20,7 +20,7 @@ export async function updateContentAction(form: FormData) {
 
 export async function transitionContentAction(form: FormData) {
   const to = String(form.get("to"));
-  await staffAction(to === "approved" ? "content:approve" : "content:write", "/content", async (actor) => {
+  await staffAction(transitionPermission(to), "/content", async (actor) => {
     const id = String(form.get("id"));
     await transitionContent(prisma(), id, to, actor);
     return `${id} is now ${to.replace("_", " ")}.`;

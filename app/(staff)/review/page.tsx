@@ -16,15 +16,20 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the review queue" />;
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
-  const { rows, total } = await pendingReview(prisma(), { page, pageSize: PAGE_SIZE, flaggedOnly: sp.flagged === "1" });
+  const flaggedOnly = sp.flagged === "1";
+  const [{ rows, total }, allPending] = await Promise.all([
+    pendingReview(prisma(), { page, pageSize: PAGE_SIZE, flaggedOnly }),
+    flaggedOnly ? prisma().recommendation.count({ where: { status: "pending_review" } }) : null,
+  ]);
+  const pageHref = (n: number) => `/review?page=${n}${flaggedOnly ? "&flagged=1" : ""}`;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Review queue</h1>
-      <LiveQueue initialPending={sp.flagged === "1" ? await prisma().recommendation.count({ where: { status: "pending_review" } }) : total} />
+      <LiveQueue initialPending={allPending ?? total} />
       <Flash notice={sp.notice} error={sp.error} errorId="review-error" />
       <p className="text-sm text-slate-600" data-testid="review-total">
-        {total.toLocaleString("en-US")} waiting · page {page} of {pages} · <Link className="underline" href={sp.flagged === "1" ? "/review" : "/review?flagged=1"}>{sp.flagged === "1" ? "show all" : "flagged only"}</Link>
+        {total.toLocaleString("en-US")} waiting · page {page} of {pages} · <Link className="underline" href={flaggedOnly ? "/review" : "/review?flagged=1"}>{flaggedOnly ? "show all" : "flagged only"}</Link>
       </p>
       <form id="batch" action={batchApproveAction} />
       <ul className="space-y-3">
@@ -65,8 +70,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </ul>
       <div className="flex items-center gap-4 text-sm">
         <button type="submit" form="batch" className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Approve selected</button>
-        {page > 1 ? <Link href={`/review?page=${page - 1}`}>← Previous</Link> : null}
-        {page < pages ? <Link href={`/review?page=${page + 1}`}>Next →</Link> : null}
+        {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : null}
+        {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : null}
       </div>
     </div>
   );

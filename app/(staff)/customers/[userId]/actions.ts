@@ -15,8 +15,9 @@ const consentForm = z.object({
 
 /** Records a customer's opt-in or revocation, as told to the operator; audited. */
 export async function recordConsentAction(form: FormData) {
-  const input = consentForm.parse(Object.fromEntries(form.entries()));
-  await staffAction("consent:record", `/customers/${input.userId}`, async (actor) => {
+  await staffAction("consent:record", `/customers/${String(form.get("userId") ?? "")}`, async (actor) => {
+    // Parsed inside the action, so bad input comes back as a message on the page.
+    const input = consentForm.parse(Object.fromEntries(form.entries()));
     const granted = input.granted === "true";
     const r = await withSql((sql) => setConsent(sql, input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined }));
     return granted ? "Opt-in recorded." : `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
