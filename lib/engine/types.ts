@@ -1,13 +1,14 @@
 // Plain data in and out of the engine (SPEC §3). Money is integer cents; dates are ISO
 // `YYYY-MM-DD`; Plaid's sign convention holds (positive amount = money out of the account).
+import type { MerchantKind } from "../data/merchants";
+
+export type { MerchantKind };
 
 export type WindowId = "30d" | "180d";
 export const WINDOWS: readonly WindowId[] = ["30d", "180d"];
 
 export const PERSONA_IDS = ["high_utilization", "variable_income", "fee_fighter", "subscription_heavy", "savings_builder"] as const;
 export type PersonaId = (typeof PERSONA_IDS)[number];
-
-export type MerchantKind = "subscription" | "bill" | "everyday" | "income" | "transfer" | "fee" | "other";
 
 export interface EngineAccount {
   account_id: string;

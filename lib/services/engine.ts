@@ -12,6 +12,7 @@ import { prepareDatabase } from "../db/prepare";
 import { openSql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
 import { computeJob, type EngineJob } from "./engine-job";
+import { NotFoundError } from "./errors";
 
 export const DEFAULT_AS_OF = "2026-10-31";
 const CHUNK = 250;
@@ -50,9 +51,8 @@ function workerFile(): string | null {
 /** Runs the engine for one chunk: inline, or on a worker thread. */
 type Compute = (job: EngineJob) => Promise<EngineResult[]>;
 
-function workerPool(size: number): { compute: Compute; close: () => Promise<void> } {
+function workerPool(size: number, file: string): { compute: Compute; close: () => Promise<void> } {
   // The worker is TypeScript: a two-line bootstrap registers tsx inside the thread, then loads it.
-  const file = workerFile()!;
   const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
   const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
   const idle = [...workers];
@@ -93,8 +93,9 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     if (opts.prepare !== false) await prepareDatabase(sql);
     const all = await listCustomerIds(sql, opts.userIds);
     if (opts.userIds) {
-      const missing = opts.userIds.filter((id) => !all.some((c) => c.user_id === id));
-      if (missing.length) throw new Error(`unknown customer id(s): ${missing.join(", ")}`);
+      const known = new Set(all.map((c) => c.user_id));
+      const missing = opts.userIds.filter((id) => !known.has(id));
+      if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.join(", ")}`);
     }
     const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
     const catalog = await loadApprovedCatalog(sql);
@@ -103,8 +104,9 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
 
     const chunks: string[][] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) chunks.push(consenting.slice(i, i + CHUNK));
-    const size = workerFile() === null ? 0 : (opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0));
-    const pool = size > 0 ? workerPool(size) : null;
+    const file = workerFile();
+    const size = file === null ? 0 : (opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0));
+    const pool = size > 0 && file !== null ? workerPool(size, file) : null;
     const compute: Compute = pool ? pool.compute : async (job) => computeJob(job);
 
     const summary: RunSummary = { run_id: id, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, seconds: 0 };

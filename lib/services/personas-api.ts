@@ -1,9 +1,10 @@
 // The persona layer of the developer API: run the engine for one customer or a batch, and read
 // current personas (with a reviewer's override when there is one), transitions and tenure.
 // Only consenting customers have personas: others are refused, as `show` refuses them.
-import { dayFromIso } from "../data/dates";
+import { addDays, dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
-import { WINDOWS, type WindowId } from "../engine/types";
+import { tenureDays } from "../engine/personas/transitions";
+import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
 import { ConsentRequiredError, NotFoundError } from "./errors";
 
@@ -17,15 +18,13 @@ type AssignmentRow = { window: string; as_of: string; primary_persona: string | 
 
 const transition = (r: AssignmentRow) => ({ window: r.window, as_of: r.as_of, from: r.transition_from, to: r.primary_persona, kind: r.transition_kind, celebration: r.celebration });
 
-/** Latest assignment per window, and the latest reviewer override of that window. */
+/** Latest assignment per window, and a reviewer's latest override of that assignment (as the customer view shows it). */
 export async function currentPersonas(db: Db, userId: string) {
   await requireConsenting(db, userId);
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
-    const [p, o] = await Promise.all([
-      db.personaAssignment.findFirst({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" } }),
-      db.personaOverride.findFirst({ where: { user_id: userId, window: w }, orderBy: { id: "desc" } }),
-    ]);
+    const p = await db.personaAssignment.findFirst({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" } });
+    const o = p && (await db.personaOverride.findFirst({ where: { user_id: userId, window: w, as_of: p.as_of }, orderBy: { id: "desc" } }));
     windows[w] = p && {
       as_of: p.as_of,
       primary: p.primary_persona,
@@ -87,12 +86,8 @@ export async function personaTenure(db: Db, userId: string) {
       continue;
     }
     const current = history[0];
-    let since = current;
-    for (const h of history.slice(1)) {
-      if (h.primary_persona !== current.primary_persona) break;
-      since = h;
-    }
-    windows[w] = { persona: current.primary_persona, since: since.as_of, as_of: current.as_of, tenure_days: dayFromIso(current.as_of) - dayFromIso(since.as_of) };
+    const days = tenureDays(history.map((h) => ({ as_of: h.as_of, primary: h.primary_persona as PersonaId | null })), dayFromIso)!;
+    windows[w] = { persona: current.primary_persona, since: addDays(current.as_of, -days), as_of: current.as_of, tenure_days: days };
   }
   return { user_id: userId, windows };
 }

@@ -5,9 +5,6 @@
 import type { ContentItem } from "../recommend/content";
 import { findPhrases, phraseToRegExp } from "./tone";
 
-/** Bump when the block list changes so traces can say which list judged an item. */
-export const HARMFUL_RULES_VERSION = 1;
-
 /**
  * Product categories that are never stored or recommended: high-cost, short-term or
  * asset-secured credit that tends to trap people with thin buffers, and fee-driven "fixes"
@@ -29,7 +26,6 @@ export const BLOCKED_PRODUCT_CATEGORIES = [
   "debt_settlement",
   "credit_repair_service",
 ] as const;
-export type BlockedProductCategory = (typeof BLOCKED_PRODUCT_CATEGORIES)[number];
 
 /**
  * Wording that names a harmful product, whatever category the item claims. Same phrase syntax

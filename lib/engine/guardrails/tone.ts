@@ -2,9 +2,6 @@
 // readability. Runs on every rationale before it is emitted and on catalog content when saved.
 // Deterministic: the same text always gives the same findings in the same order.
 
-/** Bump when TONE_RULES change so traces can say which phrase list judged a text. */
-export const TONE_RULES_VERSION = 1;
-
 export interface ToneRule {
   /**
    * A phrase, matched case-insensitively on word boundaries. Spaces and hyphens match any run of

@@ -31,8 +31,6 @@ export type TriggerId = (typeof TRIGGER_IDS)[number];
 export const CONTENT_FORMATS = ["article", "checklist", "template", "calculator", "offer"] as const;
 export type ContentFormat = (typeof CONTENT_FORMATS)[number];
 
-export const CONTENT_STATUSES = ["draft", "in_review", "approved", "retired"] as const;
-export type ContentStatus = (typeof CONTENT_STATUSES)[number];
 
 export interface Eligibility {
   /** Detected average monthly income must be at least this (unknown income → not eligible). */
