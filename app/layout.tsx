@@ -3,13 +3,23 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentSession } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: "SpendSense",
   description: "Explainable financial education from transaction data",
 };
+
+/** The staff pages, each shown to the roles its own page guard admits. */
+const NAV: ReadonlyArray<readonly [string, string, Permission]> = [
+  ["/customers", "Customers", "customers:list"],
+  ["/review", "Review", "review:act"],
+  ["/runs", "Runs", "engine:run"],
+  ["/content", "Content", "content:read"],
+  ["/api-keys", "API keys", "apikeys:manage"],
+  ["/insights", "Insights", "insights:read"],
+];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
@@ -23,30 +33,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {session ? (
               <div className="flex items-center gap-3 text-sm">
-                {can(session.user.role, "customers:list") ? (
-                  <nav aria-label="Staff" className="flex gap-3">
-                    <Link href="/customers" className="text-emerald-800 underline">
-                      Customers
+                <nav aria-label="Staff" className="flex gap-3">
+                  {NAV.filter(([, , permission]) => can(session.user.role, permission)).map(([href, label]) => (
+                    <Link key={href} href={href} className="text-emerald-800 underline">
+                      {label}
                     </Link>
-                    <Link href="/review" className="text-emerald-800 underline">
-                      Review
-                    </Link>
-                    <Link href="/runs" className="text-emerald-800 underline">
-                      Runs
-                    </Link>
-                  </nav>
-                ) : null}
-                <Link href="/content" className="text-emerald-800 underline">
-                  Content
-                </Link>
-                {can(session.user.role, "apikeys:manage") ? (
-                  <Link href="/api-keys" className="text-emerald-800 underline">
-                    API keys
-                  </Link>
-                ) : null}
-                <Link href="/insights" className="text-emerald-800 underline">
-                  Insights
-                </Link>
+                  ))}
+                </nav>
                 <span data-testid="signed-in-as">
                   {session.user.email} <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">{session.user.role}</span>
                 </span>

@@ -7,6 +7,7 @@ import { EVAL_FILES } from "@/lib/eval/render";
 import { belowTarget, pct } from "@/lib/eval/report";
 import { MIN_GROUP_SIZE, PARITY_THRESHOLD } from "@/lib/eval/targets";
 import type { LatestEval } from "@/lib/services/eval-latest";
+import { utcTime } from "@/lib/data/dates";
 
 /** The latest evaluation run (SPEC §7): aggregates only, like the rest of the insights page. */
 export function EvalSection({ latest }: { latest: LatestEval | null }) {
@@ -21,7 +22,7 @@ export function EvalSection({ latest }: { latest: LatestEval | null }) {
       ) : (
         <>
           <p className="text-sm text-slate-600">
-            Run {latest.id} of {latest.created_at.toISOString().slice(0, 16).replace("T", " ")} UTC, engine run as of {m.as_of} (engine {m.engine_version}): {m.customers.evaluated} of {m.customers.consenting} consenting customers evaluated, {m.customers.labelled} with a generator label.
+            Run {latest.id} of {utcTime(latest.created_at)} UTC, engine run as of {m.as_of} (engine {m.engine_version}): {m.customers.evaluated} of {m.customers.consenting} consenting customers evaluated, {m.customers.labelled} with a generator label.
           </p>
           <nav aria-label="Evaluation downloads" className="flex flex-wrap gap-3 text-sm">
             {EVAL_FILES.map((f) => (

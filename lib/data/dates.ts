@@ -128,3 +128,8 @@ export function historyStart(asOf: Day, months: number): Day {
 export function addDays(iso: string, days: number): string {
   return isoFromDay(dayFromIso(iso) + days);
 }
+
+/** A wall-clock moment as "YYYY-MM-DD HH:MM" UTC (with seconds when asked), "—" for none: how staff screens and the CLI show times. */
+export function utcTime(d: Date | null, { seconds = false } = {}): string {
+  return d ? d.toISOString().slice(0, seconds ? 19 : 16).replace("T", " ") : "—";
+}

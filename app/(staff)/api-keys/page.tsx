@@ -6,10 +6,10 @@ import { SCOPES } from "@/lib/auth/scopes";
 import { prisma } from "@/lib/db/client";
 import { listApiKeys } from "@/lib/services/api-keys";
 import { createKeyAction, revokeKeyAction } from "./actions";
+import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
-const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
   const access = await guardPage("apikeys:manage", "/api-keys");
@@ -40,11 +40,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               <td className="py-1">{k.name}</td>
               <td className="font-mono text-xs">ss_{k.prefix}_…</td>
               <td className="font-mono text-xs">{k.scopes.join(", ")}</td>
-              <td>{when(k.created_at)} by {k.created_by}</td>
-              <td>{when(k.last_used_at)}</td>
+              <td>{utcTime(k.created_at)} by {k.created_by}</td>
+              <td>{utcTime(k.last_used_at)}</td>
               <td>
                 {k.revoked_at ? (
-                  `revoked ${when(k.revoked_at)}`
+                  `revoked ${utcTime(k.revoked_at)}`
                 ) : (
                   <form action={revokeKeyAction}>
                     <input type="hidden" name="id" value={k.id} />

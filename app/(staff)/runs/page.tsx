@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { DEFAULT_AS_OF } from "@/lib/services/engine";
 import { recentJobs } from "@/lib/services/jobs";
 import { startRunAction } from "./actions";
+import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -50,8 +51,8 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
               <tr key={r.id} className="border-b border-slate-100">
                 <td className="py-1">#{r.id}</td>
                 <td>{r.as_of}</td>
-                <td>{r.started_at.toISOString().slice(0, 19).replace("T", " ")}</td>
-                <td>{r.finished_at ? r.finished_at.toISOString().slice(0, 19).replace("T", " ") : "—"}</td>
+                <td>{utcTime(r.started_at, { seconds: true })}</td>
+                <td>{utcTime(r.finished_at, { seconds: true })}</td>
                 <td className="text-right">{r.customers.toLocaleString("en-US")}</td>
                 <td className="text-right">{r.skipped.toLocaleString("en-US")}</td>
                 <td>{r.status}</td>

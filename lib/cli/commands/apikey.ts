@@ -8,6 +8,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys
 import { migrateDatabase } from "../../services/database";
 import { NotFoundError } from "../../services/errors";
 import { fail } from "../errors";
+import { utcTime } from "../../data/dates";
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   await migrateDatabase();
@@ -19,7 +20,6 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "—");
 const scopeHelp = Object.entries(SCOPES)
   .map(([s, d]) => `  ${s.padEnd(22)}${d}`)
   .join("\n");
@@ -51,8 +51,8 @@ export function registerApiKey(program: Command) {
       if (o.json) return console.log(JSON.stringify(keys, null, 2));
       if (!keys.length) return console.log("No API keys yet: spendsense apikey create --name NAME --scopes a,b");
       for (const k of keys) {
-        const state = k.revoked_at ? `revoked ${day(k.revoked_at)}` : `last used ${day(k.last_used_at)}`;
-        console.log(`${String(k.id).padStart(4)}  ss_${k.prefix}  ${k.name.padEnd(20)}  ${k.scopes.join(",")}  created ${day(k.created_at)}  ${state}`);
+        const state = k.revoked_at ? `revoked ${utcTime(k.revoked_at)}` : `last used ${utcTime(k.last_used_at)}`;
+        console.log(`${String(k.id).padStart(4)}  ss_${k.prefix}  ${k.name.padEnd(20)}  ${k.scopes.join(",")}  created ${utcTime(k.created_at)}  ${state}`);
       }
     });
   apikey

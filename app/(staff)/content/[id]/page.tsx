@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { ContentItem } from "@/lib/engine/recommend/content";
 import { updateContentAction } from "../actions";
+import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,7 @@ export default async function ContentItemPage({ params, searchParams }: { params
         <h2 id="history" className="text-lg font-semibold">History</h2>
         <ul className="text-sm" data-testid="content-history">
           {history.map((e) => (
-            <li key={e.id}>{e.created_at.toISOString().slice(0, 16).replace("T", " ")} · {e.actor} · {e.action}</li>
+            <li key={e.id}>{utcTime(e.created_at)} · {e.actor} · {e.action}</li>
           ))}
           {history.length === 0 ? <li>Seeded with the catalog; no staff changes yet.</li> : null}
         </ul>

@@ -13,6 +13,7 @@ import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
 import { overridePersonaAction, recordConsentAction } from "./actions";
+import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -208,7 +209,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <ul className="text-sm" data-testid="audit-log">
           {audit.map((e) => (
             <li key={e.id}>
-              {e.created_at.toISOString().slice(0, 16).replace("T", " ")} · {e.actor} · {e.action} #{e.target_id}
+              {utcTime(e.created_at)} · {e.actor} · {e.action} #{e.target_id}
               {e.reason ? ` · “${e.reason}”` : ""}
             </li>
           ))}
@@ -232,7 +233,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <ul className="text-sm">
           {customer.consent_events.map((e) => (
             <li key={e.id}>
-              {e.recorded_at.toISOString().slice(0, 16).replace("T", " ")} · {e.granted ? "granted" : "revoked / declined"} · {e.source}
+              {utcTime(e.recorded_at)} · {e.granted ? "granted" : "revoked / declined"} · {e.source}
               {e.note ? ` · ${e.note}` : ""}
             </li>
           ))}
