@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "./index";
 
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples/plaid-sandbox");
+const SAMPLES = path.resolve(__dirname, "../testing/plaid-sandbox");
 let dir: string;
 let out: string[];
 let err: string[];

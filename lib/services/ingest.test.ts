@@ -8,7 +8,7 @@ import { createPrisma } from "../db/client";
 import { ingestFiles } from "./ingest";
 import { deleteTransaction, recategorizeTransaction } from "./transactions";
 
-const SAMPLES = path.resolve(__dirname, "../../../shared/samples/plaid-sandbox");
+const SAMPLES = path.resolve(__dirname, "../testing/plaid-sandbox");
 let db: TempDb;
 
 beforeEach(async () => {
