@@ -54,6 +54,14 @@ describe("API key service", () => {
     await expect(revokeApiKey(prisma, "999", "test")).rejects.toThrow(/no API key/);
   });
 
+  it("revokes by a prefix that happens to be all decimal digits, and by numeric id", async () => {
+    const k = await createApiKey(prisma, { name: "digits", scopes: ["review"], createdBy: "test" });
+    await db.sql.execute({ sql: "UPDATE api_keys SET prefix = '123456789012' WHERE id = ?", args: [k.id] });
+    expect(await revokeApiKey(prisma, "123456789012", "test")).toMatchObject({ id: k.id, revoked_at: expect.any(Date) });
+    const other = await createApiKey(prisma, { name: "by-id", scopes: ["review"], createdBy: "test" });
+    expect(await revokeApiKey(prisma, String(other.id), "test")).toMatchObject({ prefix: other.prefix, revoked_at: expect.any(Date) });
+  });
+
   it("refuses unknown scopes and empty names", async () => {
     await expect(createApiKey(prisma, { name: "x", scopes: ["customers:delete"], createdBy: "t" })).rejects.toThrow(/unknown scope .{0,2}"customers:delete/);
     await expect(createApiKey(prisma, { name: " ", scopes: ["ingest"], createdBy: "t" })).rejects.toThrow(/name/);

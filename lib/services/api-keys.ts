@@ -56,7 +56,8 @@ export async function listApiKeys(db: Db): Promise<ApiKeyInfo[]> {
 /** Revokes by numeric id or by prefix (with or without `ss_`). Revoking twice is harmless. */
 export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): Promise<ApiKeyInfo> {
   const ref = idOrPrefix.trim().replace(/^ss_/, "").split("_")[0];
-  const where = /^\d+$/.test(ref) ? { id: Number(ref) } : { prefix: ref };
+  // A prefix is 12 hex digits and may be all decimal digits, so it is checked first.
+  const where = /^[0-9a-f]{12}$/.test(ref) || !/^\d+$/.test(ref) ? { prefix: ref } : { id: Number(ref) };
   return db.$transaction(async (tx) => {
     const row = await tx.apiKey.findUnique({ where, omit: { key_hash: true } });
     if (!row) throw new NotFoundError(`no API key with id or prefix "${idOrPrefix}"`);
