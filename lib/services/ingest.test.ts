@@ -219,6 +219,28 @@ describe("ingest: bad input is refused whole, naming file, record, field and rea
   });
 });
 
+describe("ingest: a bulk load into an empty database builds the transaction indexes once, at the end", () => {
+  const indexes = async () => (await db.sql.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' ORDER BY name")).rows.map((r) => `${r.name}: ${r.sql}`);
+  const plan = async () => (await db.sql.execute("EXPLAIN QUERY PLAN SELECT * FROM transactions WHERE user_id = 'usr_a' AND date >= '2026-01-01'")).rows.map((r) => String(r.detail)).join(" ");
+
+  it("the indexes are there after the load and the engine's per-customer query uses them", async () => {
+    const before = await indexes();
+    expect(before.some((i) => i.includes("user_id"))).toBe(true);
+    await ingest([writeTemp(db.dir, "a.json", sampleBundle("usr_a")), writeTemp(db.dir, "b.json", sampleBundle("usr_b"))]);
+    expect(await indexes()).toEqual(before);
+    expect(await plan()).toMatch(/USING INDEX transactions_user_id_date_idx/);
+  });
+
+  it("a refused load leaves the indexes exactly as they were", async () => {
+    const before = await indexes();
+    const bad = sampleBundle("usr_bad");
+    bad.transactions![0].date = "2026-02-30";
+    await expect(ingest([writeTemp(db.dir, "a-good.json", sampleBundle("usr_a")), writeTemp(db.dir, "b-bad.json", bad)])).rejects.toBeInstanceOf(IngestError);
+    expect(await indexes()).toEqual(before);
+    expect(await count("transactions")).toBe(0);
+  });
+});
+
 describe("ingest: CSV", () => {
   const customers = "user_id,name,consent,age_band,gender,region,income_tier,credit_score\nusr_c1,Casey Example,true,35-44,male,Midwest,low,640\n";
   const accounts =

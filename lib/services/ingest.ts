@@ -8,7 +8,7 @@ import type { AccountRef } from "../data/ingest/bundle";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
-import { writeBatch, type WriteCounts } from "../db/write-batch";
+import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
 
 export interface IngestSummary extends WriteCounts {
   files: number;
@@ -81,6 +81,7 @@ export async function ingestFiles(paths: string[], opts: IngestOptions = {}, exi
     const dupes = new DuplicateTracker();
     const tx = await sql.transaction("write");
     try {
+      const rebuildIndexes = await deferTransactionIndexes(tx);
       for (const [i, file] of files.entries()) {
         opts.onProgress?.(i, files.length, file);
         const batch = emptyBatch();
@@ -102,6 +103,7 @@ export async function ingestFiles(paths: string[], opts: IngestOptions = {}, exi
       }
       opts.onProgress?.(files.length, files.length, "");
       if (issues.length) throw new IngestError(issues);
+      await rebuildIndexes();
       await tx.commit();
       return summary;
     } catch (err) {
@@ -121,11 +123,13 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, on
   const total: WriteCounts = { customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0 };
   const tx = await sql.transaction("write");
   try {
+    const rebuildIndexes = await deferTransactionIndexes(tx);
     for (const batch of batches) {
       const c = await writeBatch(tx, batch);
       for (const k of Object.keys(total) as Array<keyof WriteCounts>) total[k] += c[k];
       onBatch?.(c);
     }
+    await rebuildIndexes();
     await tx.commit();
     return total;
   } catch (err) {
