@@ -2,7 +2,7 @@
 // in a temporary folder, creates an API key, serves the built app with `next start` on a free
 // port against that database, and drives GET /api/recommendations/{userId} across every
 // consenting customer with autocannon (20 connections, 10 s after a short warm-up), with and
-// without the decision traces. Prints figures, never passes or fails; the last line is JSON
+// without the decision traces, and without a key (the 401 floor). Prints figures, never passes or fails; the last line is JSON
 // for bench/index.ts.
 //   npx next build && npx tsx bench/api.ts [users]     or     BENCH_ONLY=api npm run bench
 // BENCH_DB_URL=file:… reuses a database that already holds customers and an engine run.
@@ -70,14 +70,14 @@ async function main() {
     await waitUntilUp(`${base}/api/health`, 60_000);
 
     let next = 0;
-    const drive = (query: string, seconds: number, latencies?: number[]) =>
+    const drive = (query: string, seconds: number, latencies?: number[], withKey = true) =>
       new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
             url: base,
             connections: CONNECTIONS,
             duration: seconds,
-            headers: { authorization: `Bearer ${key}` },
+            headers: withKey ? { authorization: `Bearer ${key}` } : {},
             requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/recommendations/${ids[next++ % ids.length]}${query}` }) }],
           },
           (err, result) => (err ? reject(err) : resolve(result)),
@@ -86,10 +86,17 @@ async function main() {
       });
     await drive("", 2); // warm-up: route code, JIT, SQLite page cache
     const all = [];
-    // With each item's slice of the decision trace (the §6 shape), and without (trace=false).
-    for (const query of ["", "?trace=false"]) {
+    // With each item's slice of the decision trace (the §6 shape), without (trace=false), and —
+    // as the floor this machine sets — without a key: a 401 of 0.4 KB that reads nothing, so its
+    // figures are Next.js's own per-request cost beside autocannon on the same two cores.
+    const runs = [
+      { query: "", withKey: true },
+      { query: "?trace=false", withKey: true },
+      { query: " without a key (401: the floor)", withKey: false },
+    ];
+    for (const { query, withKey } of runs) {
       const latencies: number[] = [];
-      const r = await drive(query, SECONDS, latencies);
+      const r = await drive(withKey ? query : "", SECONDS, latencies, withKey);
       latencies.sort((a, b) => a - b);
       const figures = {
         route: `GET /api/recommendations/{userId}${query}`,
