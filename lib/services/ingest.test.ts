@@ -86,9 +86,11 @@ describe("ingest: Plaid sandbox custom-user files, exactly as published", () => 
   it("re-ingesting the same files changes nothing", async () => {
     const files = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".json")).map((f) => path.join(SAMPLES, f));
     await ingest(files);
-    const first = await dumpDb(db.sql);
+    const first = await dumpDb(db.sql, { except: ["audit_log"] });
     await ingest(files);
-    expect(await dumpDb(db.sql)).toEqual(first);
+    expect(await dumpDb(db.sql, { except: ["audit_log"] })).toEqual(first);
+    // Each load is audited, even one that changes nothing.
+    expect(await count("audit_log", "action = 'data.ingest'")).toBe(2);
   });
 });
 
@@ -123,9 +125,17 @@ describe("ingest: JSON bundles (Plaid API shapes)", () => {
     // Missing PFC is inferred from the merchant catalog; known merchants are linked.
     expect(t[2].pfc_primary).toBe("FOOD_AND_DRINK");
     expect(t[1].merchant_id).not.toBeNull();
-    const before = await dumpDb(db.sql);
+    const before = await dumpDb(db.sql, { except: ["audit_log"] });
     await ingest([file]);
-    expect(await dumpDb(db.sql)).toEqual(before);
+    expect(await dumpDb(db.sql, { except: ["audit_log"] })).toEqual(before);
+  });
+
+  it("audits each load in the same transaction: who, from where, and what it held", async () => {
+    await ingest([writeTemp(db.dir, "one.json", sampleBundle())], { actor: "admin@spendsense.local", via: "api" });
+    const rows = (await db.sql.execute("SELECT actor, target_type, target_id, details FROM audit_log WHERE action = 'data.ingest'")).rows;
+    expect(rows.map((r) => ({ ...r, details: JSON.parse(String(r.details)) }))).toEqual([
+      { actor: "admin@spendsense.local", target_type: "ingest", target_id: "api", details: { files: 1, customers: 1, accounts: 2, transactions: 3, liabilities: 1, consent_events: 1 } },
+    ]);
   });
 
   it("accepts an array of bundles and /transactions/sync's `added`", async () => {

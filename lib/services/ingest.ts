@@ -3,7 +3,7 @@
 // written. Files are parsed and written one at a time so memory stays flat for large inputs.
 import fs from "node:fs";
 import type { Transaction } from "@libsql/client";
-import { expandPaths, readText, type ReadOptions } from "../data/ingest/read";
+import { expandPaths, readJson, readText, type ReadOptions } from "../data/ingest/read";
 import type { AccountRef } from "../data/ingest/bundle";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
 import { prepareDatabase } from "../db/prepare";
@@ -18,6 +18,22 @@ export interface IngestSummary extends WriteCounts {
 export interface IngestOptions extends ReadOptions {
   url?: string;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Who loads the data, for the audit entry written in the same transaction ("cli" by default). */
+  actor?: string;
+  /** Where the data came from, the audit entry's target ("cli" by default). */
+  via?: "cli" | "api";
+}
+
+/** One input: its name in messages, and how to read it into a batch. */
+interface Input {
+  file: string;
+  read: (batch: IngestBatch, refs: AccountRef[], issues: IngestIssue[]) => void;
+}
+
+/** Who loaded what, written in the load's own transaction: committed with the data or not at all. */
+async function audit(tx: Transaction, actor: string, via: "cli" | "api" | "generator", c: WriteCounts & { files?: number }) {
+  const details = { files: c.files, customers: c.customers, accounts: c.accounts, transactions: c.transactions, liabilities: c.liabilities, consent_events: c.consentEvents };
+  await tx.execute({ sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'data.ingest', 'ingest', ?, ?)", args: [actor, via, JSON.stringify(details)] });
 }
 
 /** Duplicate ids within the whole ingest are errors (the same id twice cannot be two records). */
@@ -73,6 +89,20 @@ async function resolveAccounts(tx: Transaction, batch: IngestBatch, refs: Accoun
 export async function ingestFiles(paths: string[], opts: IngestOptions = {}, existing?: Sql): Promise<IngestSummary> {
   const files = expandPaths(paths);
   if (!files.length) throw new IngestError([{ file: paths.join(", "), record: "", field: "", reason: "no .json or .csv files found" }]);
+  return ingestInputs(
+    files.map((file) => ({ file, read: (batch, refs, issues) => readText(fs.readFileSync(file, "utf8"), file, opts, batch, refs, issues) })),
+    opts,
+    existing,
+  );
+}
+
+/** Ingests a JSON document already in memory (an API request's body), named `name` in messages. */
+export function ingestDocument(json: unknown, name: string, opts: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestInputs([{ file: name, read: (batch, refs, issues) => readJson(json, name, opts, batch, refs, issues) }], opts);
+}
+
+async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql): Promise<IngestSummary> {
+  const files = inputs.map((i) => i.file);
   const sql = existing ?? (await openSql(opts.url));
   try {
     await prepareDatabase(sql);
@@ -82,12 +112,12 @@ export async function ingestFiles(paths: string[], opts: IngestOptions = {}, exi
     const tx = await sql.transaction("write");
     try {
       const rebuildIndexes = await deferTransactionIndexes(tx);
-      for (const [i, file] of files.entries()) {
+      for (const [i, { file, read }] of inputs.entries()) {
         opts.onProgress?.(i, files.length, file);
         const batch = emptyBatch();
         const refs: AccountRef[] = [];
         const fileIssues: IngestIssue[] = [];
-        readText(fs.readFileSync(file, "utf8"), file, opts, batch, refs, fileIssues);
+        read(batch, refs, fileIssues);
         dupes.check(batch, file, fileIssues);
         if (!fileIssues.length) await resolveAccounts(tx, batch, refs, fileIssues, file);
         issues.push(...fileIssues);
@@ -104,6 +134,7 @@ export async function ingestFiles(paths: string[], opts: IngestOptions = {}, exi
       opts.onProgress?.(files.length, files.length, "");
       if (issues.length) throw new IngestError(issues);
       await rebuildIndexes();
+      await audit(tx, opts.actor ?? "cli", opts.via ?? "cli", summary);
       await tx.commit();
       return summary;
     } catch (err) {
@@ -130,6 +161,7 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, on
       onBatch?.(c);
     }
     await rebuildIndexes();
+    await audit(tx, "cli", "generator", total);
     await tx.commit();
     return total;
   } catch (err) {

@@ -3,4 +3,4 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { ingestJson } from "@/lib/services/ingest-api";
 
-export const POST = handle(api.ingest, ({ db, url, body, caller }) => ingestJson(db, url, body, caller.actor));
+export const POST = handle(api.ingest, ({ url, body, caller }) => ingestJson(url, body, caller.actor));

@@ -74,6 +74,12 @@ export function readText(text: string, file: string, opts: ReadOptions, batch: I
     issues.push({ file, record: "file", field: "", reason: `malformed JSON: ${(e as Error).message}` });
     return;
   }
+  readJson(json, file, opts, batch, refs, issues);
+}
+
+/** Reads an already-parsed JSON document (a sandbox file, a bundle or an array of bundles) into the batch. */
+export function readJson(json: unknown, file: string, opts: ReadOptions, batch: IngestBatch, refs: AccountRef[], issues: IngestIssue[]): void {
+  const format = opts.format ?? "auto";
   const sandbox = format === "sandbox" || (format === "auto" && isSandboxFile(json));
   if (sandbox) parseSandbox(json, { file, userId: opts.userId ?? userIdFromFileName(file), source: "sandbox" }, batch, issues);
   else parseBundles(json, { file, userId: opts.userId, source: "bundle" }, batch, refs, issues);
