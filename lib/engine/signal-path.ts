@@ -5,11 +5,19 @@
 
 const SEGMENT = /^([a-z_]+)(?:\[([^\]]+)\])?$/;
 
+// Paths without selectors come from a fixed set (persona rules, triggers): split each once.
+const plainPaths = new Map<string, string[]>();
+
 export function readSignal(root: unknown, path: string): unknown {
   let cur: unknown = root;
   // Most paths have no selectors: walk them without parsing.
   if (!path.includes("[")) {
-    for (const key of path.split(".")) {
+    let keys = plainPaths.get(path);
+    if (!keys) {
+      if (plainPaths.size >= 10_000) plainPaths.clear();
+      plainPaths.set(path, (keys = path.split(".")));
+    }
+    for (const key of keys) {
       if (cur === null || typeof cur !== "object") return undefined;
       cur = (cur as Record<string, unknown>)[key];
     }
@@ -31,16 +39,17 @@ export function readSignal(root: unknown, path: string): unknown {
 /** Splits on dots outside brackets (ids may contain dots). */
 function splitPath(path: string): string[] {
   const out: string[] = [];
+  let start = 0;
   let depth = 0;
-  let cur = "";
-  for (const ch of path) {
-    if (ch === "[") depth++;
-    if (ch === "]") depth--;
-    if (ch === "." && depth === 0) {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
+  for (let i = 0; i < path.length; i++) {
+    const ch = path.charCodeAt(i);
+    if (ch === 91 /* [ */) depth++;
+    else if (ch === 93 /* ] */) depth--;
+    else if (ch === 46 /* . */ && depth === 0) {
+      out.push(path.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(path.slice(start));
   return out;
 }

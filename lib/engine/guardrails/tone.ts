@@ -177,7 +177,19 @@ const ANY_TONE_RULE = new RegExp(COMPILED_TONE_RULES.map((r) => r.regex.source).
  * A heuristic (English has many exceptions) that is good enough for grade-level estimates.
  * Tokens without letters (numbers) count one syllable per digit.
  */
+// Rationales repeat the same few hundred words for every customer: count each word once.
+const syllableMemo = new Map<string, number>();
+
 export function countSyllables(word: string): number {
+  let n = syllableMemo.get(word);
+  if (n === undefined) {
+    if (syllableMemo.size >= 50_000) syllableMemo.clear(); // numbers and names vary: keep the memo bounded
+    syllableMemo.set(word, (n = syllablesOf(word)));
+  }
+  return n;
+}
+
+function syllablesOf(word: string): number {
   const lower = word.toLowerCase();
   const letters = lower.replace(/[^a-z]/g, "");
   if (letters.length === 0) {

@@ -78,6 +78,14 @@ function sentenceChecker() {
   };
 }
 
+// The catalog is the same array for every customer of a run: sort it by id once.
+const sortedCatalogs = new WeakMap<readonly ContentItem[], readonly ContentItem[]>();
+function byId(catalog: readonly ContentItem[]): readonly ContentItem[] {
+  let sorted = sortedCatalogs.get(catalog);
+  if (!sorted) sortedCatalogs.set(catalog, (sorted = [...catalog].sort((a, b) => (a.id < b.id ? -1 : 1))));
+  return sorted;
+}
+
 const byScoreThenId = (a: { score: number; content_id: string }, b: { score: number; content_id: string }) =>
   b.score - a.score || (a.content_id < b.content_id ? -1 : a.content_id > b.content_id ? 1 : 0);
 
@@ -103,7 +111,7 @@ export function recommend(
 
   const candidates: Candidate[] = [];
   const passing: Array<{ item: ContentItem; candidate: Candidate; rationale: string; citations: Citation[] }> = [];
-  for (const item of [...catalog].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const item of byId(catalog)) {
     const personaMatch = persona.primary && item.personas.includes(persona.primary) ? "primary" : item.personas.some((p) => persona.secondary.includes(p)) ? "secondary" : null;
     const triggers = item.triggers.filter((t) => triggerResult(t) !== null);
     const score = (personaMatch === "primary" ? w.primaryPersona : personaMatch === "secondary" ? w.secondaryPersona : 0) + triggers.length * w.trigger;
