@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG, run, type EngineResult } from "../engine";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
-import { openSql } from "../db/sql";
+import { openSql, releaseStatements } from "../db/sql";
 import { assessCustomer, type CustomerAssessment, type FreshPersona } from "../eval/assess";
 import { buildMetrics, type EvalMetrics } from "../eval/metrics";
 import { EVAL_FILES, renderEvalFile } from "../eval/render";
@@ -88,6 +88,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
     const assessments: CustomerAssessment[] = [];
     const latencies: number[] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) {
+      await releaseStatements();
       const chunk = consenting.slice(i, i + CHUNK);
       const ids = chunk.map((c) => c.user_id);
       const [inputs, recent, previous, stored] = await Promise.all([

@@ -202,6 +202,13 @@ describe("ingest: bad input is refused whole, naming file, record, field and rea
     await expectRefused([writeTemp(db.dir, "dupe.json", b)], { field: "transaction_id", reason: /duplicate transaction_id/ });
   });
 
+  it("the same transaction id in two files of one ingest", async () => {
+    const a = sampleBundle("usr_a");
+    const b = sampleBundle("usr_b");
+    b.transactions![2].transaction_id = a.transactions![0].transaction_id;
+    await expectRefused([writeTemp(db.dir, "a.json", a), writeTemp(db.dir, "b.json", b)], { field: "transaction_id", record: new RegExp(`transaction ${a.transactions![0].transaction_id}`), reason: /duplicate transaction_id/ });
+  });
+
   it("missing customer id", async () => {
     const b = sampleBundle();
     delete b.user;

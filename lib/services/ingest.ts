@@ -5,9 +5,10 @@ import fs from "node:fs";
 import type { Transaction } from "@libsql/client";
 import { expandPaths, readJson, readText, type ReadOptions } from "../data/ingest/read";
 import type { AccountRef } from "../data/ingest/bundle";
+import { SeenTransactionIds } from "../data/ingest/seen-ids";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
 import { prepareDatabase } from "../db/prepare";
-import { openSql, type Sql } from "../db/sql";
+import { openSql, releaseStatements, type Sql } from "../db/sql";
 import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
 
 export interface IngestSummary extends WriteCounts {
@@ -38,11 +39,14 @@ async function audit(tx: Transaction, actor: string, via: "cli" | "api" | "gener
 
 /** Duplicate ids within the whole ingest are errors (the same id twice cannot be two records). */
 class DuplicateTracker {
-  private tx = new Set<string>();
+  private tx = new SeenTransactionIds();
   private accounts = new Map<string, string>();
   private customers = new Set<string>();
 
-  check(batch: IngestBatch, file: string, issues: IngestIssue[]) {
+  constructor(private readonly inputs: readonly Input[]) {}
+
+  check(batch: IngestBatch, input: number, issues: IngestIssue[]) {
+    const file = this.inputs[input].file;
     for (const c of batch.customers) {
       if (this.customers.has(c.user_id)) issues.push({ file, record: `customer ${c.user_id}`, field: "user_id", reason: `duplicate customer id "${c.user_id}" in this ingest` });
       this.customers.add(c.user_id);
@@ -52,10 +56,17 @@ class DuplicateTracker {
       if (owner !== undefined) issues.push({ file, record: `account ${a.account_id}`, field: "account_id", reason: `duplicate account_id "${a.account_id}" in this ingest` });
       this.accounts.set(a.account_id, a.user_id);
     }
-    for (const t of batch.transactions) {
-      if (this.tx.has(t.transaction_id)) issues.push({ file, record: `transaction ${t.transaction_id}`, field: "transaction_id", reason: `duplicate transaction_id "${t.transaction_id}"` });
-      this.tx.add(t.transaction_id);
+    const ids = batch.transactions.map((t) => t.transaction_id);
+    for (const id of this.tx.add(ids, input, (earlier) => this.transactionIdsOf(earlier))) {
+      issues.push({ file, record: `transaction ${id}`, field: "transaction_id", reason: `duplicate transaction_id "${id}"` });
     }
+  }
+
+  /** An earlier input's transaction ids, read again. */
+  private transactionIdsOf(input: number): Set<string> {
+    const batch = emptyBatch();
+    this.inputs[input].read(batch, [], []);
+    return new Set(batch.transactions.map((t) => t.transaction_id));
   }
 }
 
@@ -108,7 +119,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
     await prepareDatabase(sql);
     const summary: IngestSummary = { files: files.length, customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0, notes: [] };
     const issues: IngestIssue[] = [];
-    const dupes = new DuplicateTracker();
+    const dupes = new DuplicateTracker(inputs);
     const tx = await sql.transaction("write");
     try {
       const rebuildIndexes = await deferTransactionIndexes(tx);
@@ -118,7 +129,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
         const refs: AccountRef[] = [];
         const fileIssues: IngestIssue[] = [];
         read(batch, refs, fileIssues);
-        dupes.check(batch, file, fileIssues);
+        dupes.check(batch, i, fileIssues);
         if (!fileIssues.length) await resolveAccounts(tx, batch, refs, fileIssues, file);
         issues.push(...fileIssues);
         // Keep validating later files so the user sees every problem, but write nothing more.
@@ -130,6 +141,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
         summary.liabilities += counts.liabilities;
         summary.consentEvents += counts.consentEvents;
         summary.notes.push(...batch.notes);
+        await releaseStatements();
       }
       opts.onProgress?.(files.length, files.length, "");
       if (issues.length) throw new IngestError(issues);
@@ -159,6 +171,7 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, on
       const c = await writeBatch(tx, batch);
       for (const k of Object.keys(total) as Array<keyof WriteCounts>) total[k] += c[k];
       onBatch?.(c);
+      await releaseStatements();
     }
     await rebuildIndexes();
     await audit(tx, "cli", "generator", total);
