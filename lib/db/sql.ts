@@ -18,6 +18,11 @@ export async function openSql(url: string = databaseUrl()): Promise<Sql> {
   return client;
 }
 
+/** `?, ?, ?` — one bound-parameter placeholder per value (or for `n` values) of an IN list. */
+export function placeholders(values: readonly unknown[] | number): string {
+  return Array.from({ length: typeof values === "number" ? values : values.length }, () => "?").join(", ");
+}
+
 /**
  * Bulk INSERT statements that each carry their rows as ONE JSON argument, unpacked by SQLite's
  * json_each: binding one string instead of thousands of values makes bulk writes ~1.4× faster

@@ -2,7 +2,7 @@
 // make re-ingesting the same data a no-op; the caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { IngestBatch } from "../data/types";
-import { bulkInsert } from "./sql";
+import { bulkInsert, placeholders } from "./sql";
 
 type Row = InValue[];
 
@@ -116,7 +116,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
     // APRs are replaced per card: stale types go, current ones upsert in place (stable ids).
     const types = c.aprs.map((a) => a.apr_type);
     stmts.push({
-      sql: `DELETE FROM credit_aprs WHERE account_id = ?${types.length ? ` AND apr_type NOT IN (${types.map(() => "?").join(",")})` : ""}`,
+      sql: `DELETE FROM credit_aprs WHERE account_id = ?${types.length ? ` AND apr_type NOT IN (${placeholders(types)})` : ""}`,
       args: [c.account_id, ...types],
     });
   }
@@ -163,7 +163,7 @@ async function recordConsent(tx: Transaction, batch: IngestBatch): Promise<numbe
   for (let i = 0; i < stated.length; i += 500) {
     const ids = stated.slice(i, i + 500).map((c) => c.user_id);
     const rs = await tx.execute({
-      sql: `SELECT c.user_id, c.consent, (SELECT COUNT(*) FROM consent_events e WHERE e.user_id = c.user_id) AS events FROM customers c WHERE c.user_id IN (${ids.map(() => "?").join(",")})`,
+      sql: `SELECT c.user_id, c.consent, (SELECT COUNT(*) FROM consent_events e WHERE e.user_id = c.user_id) AS events FROM customers c WHERE c.user_id IN (${placeholders(ids)})`,
       args: ids,
     });
     for (const r of rs.rows) current.set(String(r.user_id), { consent: Number(r.consent) === 1, events: Number(r.events) });
@@ -182,7 +182,7 @@ async function recordConsent(tx: Transaction, batch: IngestBatch): Promise<numbe
     const part = changes.slice(i, i + 500);
     for (const value of [true, false]) {
       const ids = part.filter((c) => c.consent === value).map((c) => c.user_id);
-      if (ids.length) stmts.push({ sql: `UPDATE customers SET consent = ? WHERE user_id IN (${ids.map(() => "?").join(",")})`, args: [value ? 1 : 0, ...ids] });
+      if (ids.length) stmts.push({ sql: `UPDATE customers SET consent = ? WHERE user_id IN (${placeholders(ids)})`, args: [value ? 1 : 0, ...ids] });
     }
   }
   await tx.batch(stmts);

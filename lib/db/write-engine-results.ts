@@ -4,7 +4,7 @@
 import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { WINDOWS } from "../engine/types";
-import { bulkInsert } from "./sql";
+import { bulkInsert, placeholders } from "./sql";
 
 export async function writeEngineResults(tx: Transaction, runId: number, results: EngineResult[]): Promise<{ recommendations: number }> {
   const computed = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
@@ -35,7 +35,7 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
   // A new run's recommendations replace the ones still waiting for review (kept as history).
   const ids = computed.map((r) => r.user_id);
   await tx.batch([
-    { sql: `UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND user_id IN (${ids.map(() => "?").join(",")})`, args: ids },
+    { sql: `UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND user_id IN (${placeholders(ids)})`, args: ids },
     ...bulkInsert("signal_snapshots", ["run_id", "user_id", "window", "as_of", "sufficient", "payload"], snapshots, `${key} run_id = excluded.run_id, sufficient = excluded.sufficient, payload = excluded.payload`, 250),
     ...bulkInsert(
       "persona_assignments",

@@ -5,7 +5,7 @@ import { addDays, dayFromIso } from "../data/dates";
 import { tenureDays } from "../engine/personas/transitions";
 import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
-import type { Sql } from "../db/sql";
+import { placeholders, type Sql } from "../db/sql";
 import { ConsentRequiredError, NotFoundError } from "./errors";
 
 export interface CustomerView {
@@ -143,7 +143,7 @@ async function currentRecommendations(sql: Sql, userId: string, windows: Readonl
   const rs = await sql.execute({
     sql: `SELECT json_group_array(json_array(id, "window", kind, content_id, title, rationale, json(citations), disclaimer, status, source, as_of, trace_id)) AS rows
           FROM (SELECT * FROM recommendations WHERE user_id = ? AND (${windows.map(() => `("window" = ? AND as_of > ? AND as_of <= ?)`).join(" OR ")})
-                AND status NOT IN (${HIDDEN.map(() => "?").join(", ")}) ORDER BY "window", as_of DESC, kind, rank, id)`,
+                AND status NOT IN (${placeholders(HIDDEN)}) ORDER BY "window", as_of DESC, kind, rank, id)`,
     args: [userId, ...windows.flatMap(([w, asOf]) => [w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf]), ...HIDDEN],
   });
   type Row = [number, WindowId, string, string, string, string, Array<{ signal: string }>, string, string, string, string, number | null];
@@ -152,7 +152,7 @@ async function currentRecommendations(sql: Sql, userId: string, windows: Readonl
   const traceIds = withTraces ? [...new Set(rows.map((r) => r[11]).filter((id): id is number => id !== null))] : [];
   const traces = new Map<number, DecisionTrace>();
   if (traceIds.length) {
-    const t = await sql.execute({ sql: `SELECT json_group_object(id, json(payload)) AS traces FROM decision_traces WHERE id IN (${traceIds.map(() => "?").join(", ")})`, args: traceIds });
+    const t = await sql.execute({ sql: `SELECT json_group_object(id, json(payload)) AS traces FROM decision_traces WHERE id IN (${placeholders(traceIds)})`, args: traceIds });
     for (const [id, trace] of Object.entries(JSON.parse(String(t.rows[0].traces)) as Record<string, DecisionTrace>)) traces.set(Number(id), trace);
   }
   for (const [id, window, kind, content_id, title, rationale, citations, disclaimer, status, source, as_of, trace_id] of rows) {

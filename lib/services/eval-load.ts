@@ -2,11 +2,10 @@
 // the latest engine run stored for them at an asOf (raw SQL in bulk, like the engine's loads).
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import type { Strength } from "../engine/personas/assign";
-import type { Sql } from "../db/sql";
+import { placeholders, type Sql } from "../db/sql";
 import { FAIRNESS_DIMENSIONS, type Dimension } from "../eval/targets";
 import type { EvalCustomer, StoredRecommendation, StoredTrace, StoredWindow } from "../eval/types";
 
-const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
 const parse = (text: unknown): unknown => {
   try {
     return JSON.parse(String(text));
@@ -21,7 +20,7 @@ export interface ScopeCustomer extends Omit<EvalCustomer, "windows"> {
 
 /** Customers in scope (everyone, or the given ids) in id order, with demographics and label. */
 export async function listScopeCustomers(sql: Sql, only?: string[]): Promise<ScopeCustomer[]> {
-  const where = only?.length ? `WHERE c.user_id IN (${placeholders(only.length)})` : "";
+  const where = only?.length ? `WHERE c.user_id IN (${placeholders(only)})` : "";
   const rs = await sql.execute({
     sql: `SELECT c.user_id, c.consent, ${FAIRNESS_DIMENSIONS.map((d) => `c.${d}`).join(", ")}, l.intended_persona, l.profile
           FROM customers c LEFT JOIN generator_labels l ON l.user_id = c.user_id ${where} ORDER BY c.user_id`,
@@ -52,7 +51,7 @@ export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ as_o
 export async function loadStoredResults(sql: Sql, userIds: string[], asOf: string): Promise<Map<string, Record<WindowId, StoredWindow>>> {
   const out = new Map<string, Record<WindowId, StoredWindow>>();
   if (!userIds.length) return out;
-  const ph = placeholders(userIds.length);
+  const ph = placeholders(userIds);
   // Rows of the latest run that computed the customer: the one its persona assignment names.
   const latestRun = `JOIN persona_assignments pa ON pa.user_id = x.user_id AND pa."window" = x."window" AND pa.as_of = x.as_of AND pa.run_id = x.run_id`;
   const [assignments, snapshots, recs, ownTraces] = await Promise.all([
@@ -98,7 +97,7 @@ export async function loadStoredResults(sql: Sql, userIds: string[], asOf: strin
   // A recommendation normally points to its window's own trace; fetch any other it points to.
   const elsewhere = [...new Set(stored.map((s) => s.rec.trace_id).filter((id): id is number => id !== null && !traceById.has(id)))];
   if (elsewhere.length) {
-    const rs = await sql.execute({ sql: `SELECT id, user_id, payload FROM decision_traces WHERE id IN (${placeholders(elsewhere.length)})`, args: elsewhere });
+    const rs = await sql.execute({ sql: `SELECT id, user_id, payload FROM decision_traces WHERE id IN (${placeholders(elsewhere)})`, args: elsewhere });
     for (const r of rs.rows) traceById.set(Number(r.id), toTrace(r));
   }
   for (const { user_id, window, rec } of stored) {

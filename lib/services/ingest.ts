@@ -8,7 +8,7 @@ import type { AccountRef } from "../data/ingest/bundle";
 import { SeenTransactionIds } from "../data/ingest/seen-ids";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
 import { prepareDatabase } from "../db/prepare";
-import { openSql, releaseStatements, type Sql } from "../db/sql";
+import { openSql, placeholders, releaseStatements, type Sql } from "../db/sql";
 import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
 
 export interface IngestSummary extends WriteCounts {
@@ -76,7 +76,7 @@ async function resolveAccounts(tx: Transaction, batch: IngestBatch, refs: Accoun
   const owners = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
-    const rs = await tx.execute({ sql: `SELECT account_id, user_id FROM accounts WHERE account_id IN (${part.map(() => "?").join(",")})`, args: part });
+    const rs = await tx.execute({ sql: `SELECT account_id, user_id FROM accounts WHERE account_id IN (${placeholders(part)})`, args: part });
     for (const r of rs.rows) owners.set(String(r.account_id), String(r.user_id));
   }
   for (const a of batch.accounts) {

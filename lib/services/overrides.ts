@@ -8,7 +8,7 @@ import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
 import { loadApprovedCatalog, loadRecentlyShown } from "../db/queries/engine-input";
-import type { Sql } from "../db/sql";
+import { placeholders, type Sql } from "../db/sql";
 import { configHash, DEFAULT_CONFIG } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
 import type { WindowSignals } from "../engine/signals/types";
@@ -62,7 +62,7 @@ export async function alternativesFor(sql: Sql, id: number): Promise<Alternative
     loadApprovedCatalog(sql),
     loadRecentlyShown(sql, [userId], asOf, DEFAULT_CONFIG.recommend.noRepeatDays),
     sql.execute({ sql: "SELECT DISTINCT subtype FROM accounts WHERE user_id = ? AND holder_category <> 'business' ORDER BY subtype", args: [userId] }),
-    sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${LIVE.map(() => "?").join(", ")})`, args: [userId, window, asOf, ...LIVE] }),
+    sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${placeholders(LIVE)})`, args: [userId, window, asOf, ...LIVE] }),
   ]);
   const result = recommend(
     JSON.parse(String(r.signals)) as WindowSignals,

@@ -3,7 +3,7 @@
 // and the expensive columns (persona, items awaiting review) are only computed for every
 // customer when the sort or filter needs them — otherwise for the page's rows alone.
 import type { CustomerListQuery } from "../../validation/customers";
-import type { Sql } from "../sql";
+import { placeholders, type Sql } from "../sql";
 
 export interface CustomerRow {
   user_id: string;
@@ -56,7 +56,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
   const details = ids.length
     ? await sql.execute({
         sql: `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of, ${PENDING} AS pending
-              FROM customers c ${LATEST} WHERE c.user_id IN (${ids.map(() => "?").join(", ")})`,
+              FROM customers c ${LATEST} WHERE c.user_id IN (${placeholders(ids)})`,
         args: [q.window, q.window, ...ids],
       })
     : { rows: [] };

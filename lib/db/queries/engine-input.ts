@@ -4,23 +4,22 @@ import type { ContentItem } from "../../engine/recommend/content";
 import type { RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
 import { addDays } from "../../data/dates";
-import type { Sql } from "../sql";
+import { placeholders, type Sql } from "../sql";
 
-const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(",");
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Customer ids in a stable order, with consent. */
 export async function listCustomerIds(sql: Sql, only?: string[]): Promise<Array<{ user_id: string; consent: boolean }>> {
   const rs = only?.length
-    ? await sql.execute({ sql: `SELECT user_id, consent FROM customers WHERE user_id IN (${placeholders(only.length)}) ORDER BY user_id`, args: only })
+    ? await sql.execute({ sql: `SELECT user_id, consent FROM customers WHERE user_id IN (${placeholders(only)}) ORDER BY user_id`, args: only })
     : await sql.execute("SELECT user_id, consent FROM customers ORDER BY user_id");
   return rs.rows.map((r) => ({ user_id: String(r.user_id), consent: Number(r.consent) === 1 }));
 }
 
 export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<CustomerInput[]> {
   if (!userIds.length) return [];
-  const ph = placeholders(userIds.length);
+  const ph = placeholders(userIds);
   const [customers, accounts, txs, credit, aprs] = await Promise.all([
     sql.execute({ sql: `SELECT user_id, consent, credit_score FROM customers WHERE user_id IN (${ph})`, args: userIds }),
     sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
@@ -119,7 +118,7 @@ export async function loadRecentlyShown(sql: Sql, userIds: string[], asOf: strin
   const fromDate = addDays(asOf, -(noRepeatDays - 1));
   const rs = await sql.execute({
     sql: `SELECT user_id, content_id, MAX(as_of) AS as_of FROM recommendations
-          WHERE user_id IN (${placeholders(userIds.length)}) AND status IN ('approved', 'delivered') AND as_of >= ? AND as_of <= ?
+          WHERE user_id IN (${placeholders(userIds)}) AND status IN ('approved', 'delivered') AND as_of >= ? AND as_of <= ?
           GROUP BY user_id, content_id ORDER BY user_id, content_id`,
     args: [...userIds, fromDate, asOf],
   });
@@ -137,7 +136,7 @@ export async function loadPreviousPrimary(sql: Sql, userIds: string[], asOf: str
   if (!userIds.length) return out;
   const rs = await sql.execute({
     sql: `SELECT pa.user_id, pa."window", pa.primary_persona FROM persona_assignments pa
-          JOIN (SELECT user_id, "window", MAX(as_of) AS as_of FROM persona_assignments WHERE user_id IN (${placeholders(userIds.length)}) AND as_of < ? GROUP BY user_id, "window") latest
+          JOIN (SELECT user_id, "window", MAX(as_of) AS as_of FROM persona_assignments WHERE user_id IN (${placeholders(userIds)}) AND as_of < ? GROUP BY user_id, "window") latest
             ON latest.user_id = pa.user_id AND latest."window" = pa."window" AND latest.as_of = pa.as_of`,
     args: [...userIds, asOf],
   });
