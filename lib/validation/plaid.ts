@@ -6,7 +6,19 @@ import { z } from "zod";
 
 const MAX_ABS_DOLLARS = 20_000_000; // integer cents must fit a 32-bit column
 
+// A file of 100 000 transactions holds a few hundred distinct dates: judge each once.
+const realDates = new Map<string, boolean>();
+
 export function isRealDate(s: string): boolean {
+  let real = realDates.get(s);
+  if (real === undefined) {
+    if (realDates.size >= 10_000) realDates.clear();
+    realDates.set(s, (real = judgeDate(s)));
+  }
+  return real;
+}
+
+function judgeDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
