@@ -37,7 +37,8 @@ export async function loadGenerated(opts: GenerateOptions & { url?: string; onPr
   const sql = await openSql(opts.url);
   try {
     let done = 0;
-    return await ingestBatches(generatedBatches(opts), sql, (c) => {
+    // Generated customers average ~290 transactions over the default 7 months.
+    return await ingestBatches(generatedBatches(opts), sql, opts.users * 40 * opts.months, (c) => {
       done += c.customers;
       opts.onProgress?.(done);
     });

@@ -5,6 +5,7 @@ import { IngestError } from "../data/types";
 import { sampleBundle } from "../testing/bundle-fixture";
 import { dumpDb, tempDb, writeTemp, type TempDb } from "../testing/temp-db";
 import { createPrisma } from "../db/client";
+import { deferTransactionIndexes } from "../db/write-batch";
 import { ingestFiles } from "./ingest";
 import { deleteTransaction, recategorizeTransaction } from "./transactions";
 
@@ -246,6 +247,26 @@ describe("ingest: a bulk load into an empty database builds the transaction inde
     await ingest([writeTemp(db.dir, "a.json", sampleBundle("usr_a")), writeTemp(db.dir, "b.json", sampleBundle("usr_b"))]);
     expect(await indexes()).toEqual(before);
     expect(await plan()).toMatch(/USING INDEX transactions_user_id_date_idx/);
+  });
+
+  it("the indexes are deferred only for a load at least as large as the table", async () => {
+    await ingest([writeTemp(db.dir, "a.json", sampleBundle("usr_a"))]); // 3 transactions
+    const inTransaction = async (expectedRows: number) => {
+      const tx = await db.sql.transaction("write");
+      try {
+        const rebuild = await deferTransactionIndexes(tx, expectedRows);
+        const during = (await tx.execute("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL")).rows[0].n;
+        await rebuild();
+        return Number(during);
+      } finally {
+        await tx.rollback();
+        tx.close();
+      }
+    };
+    expect(await inTransaction(0)).toBe(2); // unknown size: kept
+    expect(await inTransaction(2)).toBe(2); // smaller than the table: kept
+    expect(await inTransaction(3)).toBe(0); // doubles it: dropped, rebuilt at the end
+    expect(await inTransaction(1000)).toBe(0);
   });
 
   it("a refused load leaves the indexes exactly as they were", async () => {
