@@ -6,7 +6,7 @@ import { tenureDays } from "../engine/personas/transitions";
 import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { placeholders, type Sql } from "../db/sql";
-import { ConsentRequiredError, NotFoundError } from "./errors";
+import { assertConsenting } from "./errors";
 
 export interface CustomerView {
   user_id: string;
@@ -86,8 +86,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
           FROM customers c WHERE c.user_id = ?`,
     args: [userId],
   });
-  if (!c.rows.length) throw new NotFoundError(`no customer with id "${userId}"`);
-  if (Number(c.rows[0].consent) !== 1) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
+  assertConsenting(userId, c.rows.length ? Number(c.rows[0].consent) === 1 : undefined);
   const latest = JSON.parse(String(c.rows[0].latest ?? "{}")) as Partial<Record<WindowId, string>>;
   const computed = windows.filter((w) => latest[w] !== undefined);
   const recommendations = opts.withoutRecommendations ? new Map() : await currentRecommendations(sql, userId, computed.map((w) => [w, latest[w]!] as const), !opts.withoutItemTraces);

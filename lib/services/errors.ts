@@ -11,3 +11,12 @@ export class ConsentRequiredError extends Error {
 export class ConflictError extends Error {
   readonly code = "conflict";
 }
+
+/**
+ * The check before anything derived from a customer's data is read or computed: they exist
+ * (`consent` undefined when not found) and have opted in.
+ */
+export function assertConsenting(userId: string, consent: boolean | undefined): void {
+  if (consent === undefined) throw new NotFoundError(`no customer with id "${userId}"`);
+  if (!consent) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
+}

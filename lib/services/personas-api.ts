@@ -6,12 +6,11 @@ import type { Db } from "../db/client";
 import { tenureDays } from "../engine/personas/transitions";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
-import { ConsentRequiredError, NotFoundError } from "./errors";
+import { assertConsenting, NotFoundError } from "./errors";
 
 async function requireConsenting(db: Db, userId: string): Promise<void> {
   const c = await db.customer.findUnique({ where: { user_id: userId }, select: { consent: true } });
-  if (!c) throw new NotFoundError(`no customer with id "${userId}"`);
-  if (!c.consent) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
+  assertConsenting(userId, c?.consent);
 }
 
 type AssignmentRow = { window: string; as_of: string; primary_persona: string | null; transition_from: string | null; transition_kind: string; celebration: string | null };
@@ -21,6 +20,10 @@ const transition = (r: AssignmentRow) => ({ window: r.window, as_of: r.as_of, fr
 /** Latest assignment per window, and a reviewer's latest override of that assignment (as the customer view shows it). */
 export async function currentPersonas(db: Db, userId: string) {
   await requireConsenting(db, userId);
+  return personasOf(db, userId);
+}
+
+async function personasOf(db: Db, userId: string) {
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
     const p = await db.personaAssignment.findFirst({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" } });
@@ -56,7 +59,7 @@ async function runFor(db: Db, url: string, userId: string, asOf: string, actor: 
 
 export async function assignPersonas(db: Db, url: string, userId: string, asOf: string | undefined, actor: string) {
   const { run } = await runFor(db, url, userId, asOf ?? DEFAULT_AS_OF, actor);
-  return { run_id: run.run_id, as_of: run.as_of, ...(await currentPersonas(db, userId)) };
+  return { run_id: run.run_id, as_of: run.as_of, ...(await personasOf(db, userId)) };
 }
 
 export async function detectTransition(db: Db, url: string, userId: string, asOf: string, actor: string) {

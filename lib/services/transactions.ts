@@ -3,7 +3,7 @@
 // that history, and soft delete. Every change is audited in the same transaction; the engine
 // ignores deleted rows from its next run on.
 import { csvCell } from "../data/csv";
-import { TRANSACTION_COLUMNS } from "../data/generator/csv";
+import { csvLine, TRANSACTION_COLUMNS } from "../data/generator/csv";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { CategoryChangeInput, TransactionFilters } from "../validation/api";
@@ -99,7 +99,7 @@ export const EXPORT_COLUMNS = [...TRANSACTION_COLUMNS, "user_id"] as const;
 
 function csvRow(t: Row): string {
   const cells = [t.transaction_id, t.account_id, t.date, t.authorized_date, (t.amount_cents / 100).toFixed(2), t.iso_currency_code, t.name, t.merchant_name, t.merchant_entity_id, t.payment_channel, t.pfc_primary, t.pfc_detailed, t.pending, t.user_id];
-  return `${cells.map(csvCell).join(",")}\n`;
+  return csvLine(cells.map(csvCell));
 }
 
 /**
