@@ -16,6 +16,7 @@ import { createPrisma } from "../lib/db/client";
 import { createApiKey } from "../lib/services/api-keys";
 import { runEngine } from "../lib/services/engine";
 import { loadGenerated } from "../lib/services/generate";
+import { quantile } from "./quantile";
 
 const users = Number(process.argv[2] ?? 1000);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 20);
@@ -42,7 +43,6 @@ async function waitUntilUp(url: string, ms: number) {
   throw new Error(`the server did not answer ${url} within ${ms / 1000} s`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
@@ -107,9 +107,9 @@ async function main() {
         requests: r.requests.total,
         rps: r.requests.total / r.duration,
         kbPerResponse: r.throughput.total / Math.max(1, r.requests.total) / 1024,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
+        p50: quantile(latencies, 0.5),
+        p95: quantile(latencies, 0.95),
+        p99: quantile(latencies, 0.99),
         errors: r.errors + r.timeouts,
         non2xx: r.non2xx,
       };

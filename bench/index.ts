@@ -32,7 +32,7 @@ interface Figures {
   outMb?: number;
 }
 
-function child(script: string, ...args: string[]): Figures {
+function child<T = Figures>(script: string, ...args: string[]): T {
   const r = spawnSync(tsx, [path.join("bench", script), ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench ${script} ${args.join(" ")} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
@@ -79,9 +79,8 @@ if (only.has("eval")) {
 const apiRows: string[][] = [["developer API", "customers", "connections", "req/s", "KB/response", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx"]];
 if (only.has("api")) {
   for (const users of sizes) {
-    const r = spawnSync(tsx, [path.join("bench", "api.ts"), String(users)], { encoding: "utf8", maxBuffer: 1 << 24 });
-    if (r.status !== 0) throw new Error(`bench api ${users} failed:\n${r.stderr}`);
-    for (const f of JSON.parse(r.stdout.trim().split("\n").pop()!)) {
+    type ApiFigures = { route: string; customers: number; connections: number; rps: number; kbPerResponse: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+    for (const f of child<ApiFigures[]>("api.ts", String(users))) {
       apiRows.push([`${f.route} (${users})`, fmt(f.customers), String(f.connections), fmt(f.rps), fmt(f.kbPerResponse), f.p50.toFixed(1), f.p95.toFixed(1), f.p99.toFixed(1), String(f.errors), String(f.non2xx)]);
     }
   }

@@ -9,6 +9,7 @@ import { runEngine } from "../lib/services/engine";
 import { DEFAULT_CONFIG, run } from "../lib/engine";
 import { loadApprovedCatalog, loadCustomerInputs, listCustomerIds } from "../lib/db/queries/engine-input";
 import { openSql } from "../lib/db/sql";
+import { quantile } from "./quantile";
 
 const [name, usersArg, dirArg] = process.argv.slice(2);
 const users = Number(usersArg);
@@ -64,7 +65,7 @@ async function main() {
     }
     sql.close();
     times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+    const q = (p: number) => quantile(times, p);
     result = { customers: times.length, transactions: 0, p50: q(0.5), p95: q(0.95), p99: q(0.99), mean: times.reduce((a, b) => a + b, 0) / times.length };
     fs.rmSync(db.dir, { recursive: true, force: true });
   } else if (name === "pages") {
@@ -94,7 +95,7 @@ async function main() {
       await Promise.all([customerView(sql, id, undefined, { fullTrace: true }), prisma.customer.findUnique({ where: { user_id: id }, include: { consent_events: true, accounts: true } }), prisma.transaction.findMany({ where: { user_id: id, deleted_at: null }, orderBy: [{ date: "desc" }], take: 50 })]);
       detail.push(performance.now() - t);
     }
-    const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    const q = (xs: number[], p: number) => quantile([...xs].sort((a, b) => a - b), p);
     result = { customers: users, transactions: 0, listP50: q(list, 0.5), listP95: q(list, 0.95), detailP50: q(detail, 0.5), detailP95: q(detail, 0.95) };
     await prisma.$disconnect();
     sql.close();

@@ -18,9 +18,9 @@ export async function openSql(url: string = databaseUrl()): Promise<Sql> {
   return client;
 }
 
-/** `?, ?, ?` — one bound-parameter placeholder per value (or for `n` values) of an IN list. */
-export function placeholders(values: readonly unknown[] | number): string {
-  return Array.from({ length: typeof values === "number" ? values : values.length }, () => "?").join(", ");
+/** `?, ?, ?` — one bound-parameter placeholder per value of an IN list. */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => "?").join(", ");
 }
 
 /**

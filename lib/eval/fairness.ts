@@ -67,7 +67,9 @@ export function fairness(assessments: readonly CustomerAssessment[], window: Win
     const byGroup = new Map<string, CustomerAssessment[]>();
     for (const a of people) {
       const g = a.demographics[dimension] ?? "unknown";
-      byGroup.set(g, [...(byGroup.get(g) ?? []), a]);
+      const list = byGroup.get(g);
+      if (list) list.push(a);
+      else byGroup.set(g, [a]);
     }
     const groups: FairnessGroup[] = [...byGroup.entries()]
       .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))

@@ -13,8 +13,11 @@ export interface EngineJob {
   previousPrimary: Record<string, Partial<Record<WindowId, PersonaId | null>>>;
 }
 
+/** The engine for one customer of the job, with the context a run gives it. */
+export function computeOne(job: EngineJob, input: CustomerInput): EngineResult {
+  return run(input, job.config, job.asOf, { catalog: job.catalog, recentlyShown: job.recentlyShown[input.user_id] ?? [], previousPrimary: job.previousPrimary[input.user_id] });
+}
+
 export function computeJob(job: EngineJob): EngineResult[] {
-  return job.inputs.map((input) =>
-    run(input, job.config, job.asOf, { catalog: job.catalog, recentlyShown: job.recentlyShown[input.user_id] ?? [], previousPrimary: job.previousPrimary[input.user_id] }),
-  );
+  return job.inputs.map((input) => computeOne(job, input));
 }

@@ -9,10 +9,10 @@ import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
 import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
-import { openSql } from "../db/sql";
+import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
 import { computeJob, type EngineJob } from "./engine-job";
-import { NotFoundError } from "./errors";
+import { assertKnownIds } from "./errors";
 
 export const DEFAULT_AS_OF = "2026-10-31";
 const CHUNK = 250;
@@ -83,6 +83,16 @@ function workerPool(size: number, file: string): { compute: Compute; close: () =
   };
 }
 
+/** What the engine needs for a chunk of customers: their data, what they were shown lately, their previous personas. */
+export async function loadEngineJob(sql: Sql, ids: string[], ctx: { asOf: string; config: EngineConfig; catalog: readonly ContentItem[] }): Promise<EngineJob> {
+  const [inputs, recentlyShown, previousPrimary] = await Promise.all([
+    loadCustomerInputs(sql, ids),
+    loadRecentlyShown(sql, ids, ctx.asOf, ctx.config.recommend.noRepeatDays),
+    loadPreviousPrimary(sql, ids, ctx.asOf),
+  ]);
+  return { asOf: ctx.asOf, config: ctx.config, catalog: ctx.catalog as ContentItem[], inputs, recentlyShown: Object.fromEntries(recentlyShown), previousPrimary: Object.fromEntries(previousPrimary) };
+}
+
 export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
   const started = performance.now();
   const asOf = opts.asOf ?? DEFAULT_AS_OF;
@@ -92,11 +102,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
   try {
     if (opts.prepare !== false) await prepareDatabase(sql);
     const all = await listCustomerIds(sql, opts.userIds);
-    if (opts.userIds) {
-      const known = new Set(all.map((c) => c.user_id));
-      const missing = opts.userIds.filter((id) => !known.has(id));
-      if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.join(", ")}`);
-    }
+    assertKnownIds(opts.userIds, all);
     const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
     const catalog = await loadApprovedCatalog(sql);
     const runRow = await sql.execute({ sql: "INSERT INTO engine_runs (as_of, engine_version, config_hash, skipped) VALUES (?, ?, ?, ?) RETURNING id", args: [asOf, ENGINE_VERSION, configHash(config), all.length - consenting.length] });
@@ -104,26 +110,19 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
 
     const chunks: string[][] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) chunks.push(consenting.slice(i, i + CHUNK));
-    const file = workerFile();
-    const size = file === null ? 0 : (opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0));
-    const pool = size > 0 && file !== null ? workerPool(size, file) : null;
+    const wanted = opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0);
+    const file = wanted > 0 ? workerFile() : null;
+    const size = file === null ? 0 : wanted;
+    const pool = file === null ? null : workerPool(size, file);
     const compute: Compute = pool ? pool.compute : async (job) => computeJob(job);
 
     const summary: RunSummary = { run_id: id, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, seconds: 0 };
     let done = 0;
     try {
       // Load chunk i+1 while chunk i computes; write each chunk in its own transaction, in order.
-      const load = async (ids: string[]): Promise<EngineJob> => ({
-        asOf,
-        config,
-        catalog: catalog as ContentItem[],
-        inputs: await loadCustomerInputs(sql, ids),
-        recentlyShown: Object.fromEntries(await loadRecentlyShown(sql, ids, asOf, config.recommend.noRepeatDays)),
-        previousPrimary: Object.fromEntries(await loadPreviousPrimary(sql, ids, asOf)),
-      });
       const pending: Array<Promise<EngineResult[]>> = [];
       for (let i = 0; i < chunks.length; i++) {
-        pending.push(compute(await load(chunks[i])));
+        pending.push(compute(await loadEngineJob(sql, chunks[i], { asOf, config, catalog })));
         // Keep at most `size + 1` chunks in flight so memory stays flat.
         if (pending.length > Math.max(1, size)) await persist(await pending.shift()!);
       }

@@ -20,3 +20,11 @@ export function assertConsenting(userId: string, consent: boolean | undefined): 
   if (consent === undefined) throw new NotFoundError(`no customer with id "${userId}"`);
   if (!consent) throw new ConsentRequiredError(`customer "${userId}" has not consented: nothing is computed or shown until they opt in`);
 }
+
+/** Every requested customer id must exist: the unknown ones are named. */
+export function assertKnownIds(requested: readonly string[] | undefined, found: ReadonlyArray<{ user_id: string }>): void {
+  if (!requested) return;
+  const known = new Set(found.map((c) => c.user_id));
+  const missing = requested.filter((id) => !known.has(id));
+  if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.join(", ")}`);
+}

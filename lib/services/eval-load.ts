@@ -48,6 +48,11 @@ export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ as_o
  * What the latest run that computed each customer stored at `asOf`: signals, persona, the
  * engine's recommendations of that run (reviewer overrides excluded) and their decision traces.
  */
+/** A customer's stored results before anything is found: every window empty. */
+export function emptyWindows(): Record<WindowId, StoredWindow> {
+  return Object.fromEntries(WINDOWS.map((w) => [w, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>;
+}
+
 export async function loadStoredResults(sql: Sql, userIds: string[], asOf: string): Promise<Map<string, Record<WindowId, StoredWindow>>> {
   const out = new Map<string, Record<WindowId, StoredWindow>>();
   if (!userIds.length) return out;
@@ -67,7 +72,7 @@ export async function loadStoredResults(sql: Sql, userIds: string[], asOf: strin
   ]);
   const windowOf = (userId: string, w: unknown): StoredWindow => {
     let entry = out.get(userId);
-    if (!entry) out.set(userId, (entry = Object.fromEntries(WINDOWS.map((x) => [x, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>));
+    if (!entry) out.set(userId, (entry = emptyWindows()));
     return entry[String(w) as WindowId];
   };
   const toTrace = (r: Record<string, unknown>): StoredTrace => ({ id: Number(r.id), user_id: String(r.user_id), payload: parse(r.payload) });

@@ -7,17 +7,19 @@
 // follow from the data (reproducibility).
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_CONFIG, run, type EngineResult } from "../engine";
+import { DEFAULT_CONFIG, type EngineResult } from "../engine";
 import { WINDOWS, type WindowId } from "../engine/types";
-import { loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
+import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, releaseStatements } from "../db/sql";
 import { assessCustomer, type CustomerAssessment, type FreshPersona } from "../eval/assess";
 import { buildMetrics, type EvalMetrics } from "../eval/metrics";
 import { EVAL_FILES, renderEvalFile } from "../eval/render";
 import type { StoredWindow } from "../eval/types";
-import { NotFoundError } from "./errors";
-import { latestFinishedRun, listScopeCustomers, loadStoredResults } from "./eval-load";
+import { loadEngineJob } from "./engine";
+import { computeOne } from "./engine-job";
+import { assertKnownIds } from "./errors";
+import { emptyWindows, latestFinishedRun, listScopeCustomers, loadStoredResults } from "./eval-load";
 
 const CHUNK = 250;
 
@@ -39,8 +41,6 @@ export interface EvalSummary {
   files: string[];
   metrics: EvalMetrics;
 }
-
-const noResults = (): Record<WindowId, StoredWindow> => Object.fromEntries(WINDOWS.map((w) => [w, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>;
 
 /** A customer's decision-trace file: what was stored, the decision traces, and each verdict. */
 function traceFile(a: CustomerAssessment, stored: Record<WindowId, StoredWindow>, asOf: string) {
@@ -77,8 +77,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
     if (!engineRun) throw new Error(opts.asOf ? `no finished engine run as of ${opts.asOf}: run \`spendsense run --as-of ${opts.asOf}\` first` : "no finished engine run yet: run `spendsense run` first");
     const asOf = engineRun.as_of;
     const scope = await listScopeCustomers(sql, opts.userIds);
-    const missing = (opts.userIds ?? []).filter((id) => !scope.some((c) => c.user_id === id));
-    if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.join(", ")}`);
+    assertKnownIds(opts.userIds, scope);
     const consenting = scope.filter((c) => c.consent);
     const catalog = await loadApprovedCatalog(sql);
     const outDir = path.resolve(opts.outDir ?? path.join("data", "eval", asOf));
@@ -91,24 +90,18 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       await releaseStatements();
       const chunk = consenting.slice(i, i + CHUNK);
       const ids = chunk.map((c) => c.user_id);
-      const [inputs, recent, previous, stored] = await Promise.all([
-        loadCustomerInputs(sql, ids),
-        loadRecentlyShown(sql, ids, asOf, config.recommend.noRepeatDays),
-        loadPreviousPrimary(sql, ids, asOf),
-        loadStoredResults(sql, ids, asOf),
-      ]);
+      const [job, stored] = await Promise.all([loadEngineJob(sql, ids, { asOf, config, catalog }), loadStoredResults(sql, ids, asOf)]);
       // The pure engine, timed per customer with the context `spendsense run` gives it. The first
       // call is repeated untimed first: it judges every catalog item once per process (cached).
-      const compute = (input: (typeof inputs)[number]) => run(input, config, asOf, { catalog, recentlyShown: recent.get(input.user_id) ?? [], previousPrimary: previous.get(input.user_id) });
-      if (i === 0 && inputs.length) compute(inputs[0]);
+      if (i === 0 && job.inputs.length) computeOne(job, job.inputs[0]);
       const fresh = new Map<string, EngineResult>();
-      for (const input of inputs) {
+      for (const input of job.inputs) {
         const t = performance.now();
-        fresh.set(input.user_id, compute(input));
+        fresh.set(input.user_id, computeOne(job, input));
         latencies.push(performance.now() - t);
       }
       for (const c of chunk) {
-        const windows = stored.get(c.user_id) ?? noResults();
+        const windows = stored.get(c.user_id) ?? emptyWindows();
         const r = fresh.get(c.user_id);
         const personas: Partial<Record<WindowId, FreshPersona>> | undefined = r?.consent ? Object.fromEntries(WINDOWS.map((w) => [w, r.windows[w].persona])) : undefined;
         const a = assessCustomer({ ...c, windows }, asOf, personas);

@@ -58,7 +58,7 @@ class HashTable {
 export class SeenTransactionIds {
   private readonly table: HashTable;
   /** Ids whose hash an earlier, different id already holds: kept exactly (expected: none). */
-  private readonly collided = new Map<string, number>();
+  private readonly collided = new Set<string>();
 
   constructor(hash: (s: string) => number = hash52) {
     this.table = new HashTable(hash);
@@ -80,7 +80,7 @@ export class SeenTransactionIds {
       }
       here.add(id);
       const earlier = this.table.add(id, input);
-      if (earlier === input) this.collided.set(id, input);
+      if (earlier === input) this.collided.add(id);
       else if (earlier >= 0) {
         const list = suspects.get(earlier);
         if (list) list.push(id);
@@ -91,7 +91,7 @@ export class SeenTransactionIds {
       const there = idsOf(earlier);
       for (const id of candidates) {
         if (there.has(id)) duplicates.push(id);
-        else this.collided.set(id, input);
+        else this.collided.add(id);
       }
     }
     return duplicates;
