@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import type { Endpoint } from "@/lib/api/endpoint";
-import { endpointParameters, ERRORS, errorStatuses, jsonSchema, requestBodySchema } from "@/lib/api/openapi";
+import { endpointParameters, endpointTags, ERRORS, errorStatuses, jsonSchema, requestBodySchema } from "@/lib/api/openapi";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { SCOPES } from "@/lib/auth/scopes";
 
@@ -95,7 +95,7 @@ function EndpointDoc({ id, e }: { id: string; e: Endpoint }) {
 }
 
 export default function DocsPage() {
-  const tags = [...new Set(Object.values(ENDPOINTS).map((e) => e.tag))];
+  const tags = endpointTags();
   return (
     <div className="space-y-10">
       <section className="max-w-3xl space-y-4">

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Permission } from "../auth/permissions";
 import type { Scope } from "../auth/scopes";
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
 type Schema = z.ZodType | undefined;
 
 export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema> {

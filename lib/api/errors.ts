@@ -17,7 +17,7 @@ export class ApiError extends Error {
 }
 
 /** Zod issues as `{path, message}`: enough to fix the request, without echoing input back. */
-export function zodDetails(err: ZodError) {
+function zodDetails(err: ZodError) {
   return err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
 

@@ -12,11 +12,10 @@ import type { Endpoint, Parsed } from "./endpoint";
 import { ApiError, errorResponse, invalid, toApiError } from "./errors";
 
 export interface Call<P, Q, B> {
-  req: Request;
   params: P;
   query: Q;
   body: B;
-  /** Null only on public endpoints. */
+  /** Who is calling. Public endpoints skip authentication, so there it is null at runtime (the type does not say so): public handlers must not read it. */
   caller: Caller;
   db: Db;
   url: string;
@@ -67,7 +66,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       const query = (endpoint.query ? parse(endpoint.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined) as Parsed<Q>;
       const json = await readJson(req);
       const body = (endpoint.body ? parse(endpoint.body, json, "body") : json) as Parsed<B, unknown>;
-      const result = await fn({ req, params, query, body, caller: caller as Caller, db, url });
+      const result = await fn({ params, query, body, caller: caller as Caller, db, url });
       return result instanceof Response ? result : NextResponse.json(result, { status: endpoint.status ?? 200 });
     } catch (err) {
       const apiErr = toApiError(err);

@@ -16,7 +16,7 @@ export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchem
   return js;
 }
 
-export interface Parameter {
+interface Parameter {
   name: string;
   in: "path" | "query";
   required: boolean;
@@ -96,13 +96,18 @@ function operation(operationId: string, e: Endpoint) {
   };
 }
 
+/** The endpoints' tags, in registry order: the document's tag list and the docs page's sections. */
+export function endpointTags(): string[] {
+  return [...new Set(Object.values(ENDPOINTS).map((e) => e.tag))];
+}
+
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, e] of Object.entries(ENDPOINTS)) {
     paths[e.path] ??= {};
     paths[e.path][e.method.toLowerCase()] = operation(id, e);
   }
-  const tags = [...new Set(Object.values(ENDPOINTS).map((e) => e.tag))].map((name) => ({ name }));
+  const tags = endpointTags().map((name) => ({ name }));
   return {
     openapi: "3.1.0",
     info: {

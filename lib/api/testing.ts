@@ -3,13 +3,12 @@
 import { encode } from "next-auth/jwt";
 import type { Role } from "../auth/permissions";
 import { SCOPE_NAMES, type Scope } from "../auth/scopes";
-import { createPrisma } from "../db/client";
 import { createApiKey, revokeApiKey } from "../services/api-keys";
 import { setConsent } from "../services/consent";
 import { runEngine } from "../services/engine";
 import { loadGenerated } from "../services/generate";
 import { tempDb, type TempDb } from "../testing/temp-db";
-import { setApiDatabase } from "./database";
+import { apiDatabase, setApiDatabase } from "./database";
 import type { RouteContext } from "./handler";
 
 export const TEST_AS_OF = "2026-10-31";
@@ -36,7 +35,7 @@ export async function apiTestEnv(opts: { users?: number; engine?: boolean } = {}
   }
   if (opts.engine) await runEngine({ url: db.url, asOf: TEST_AS_OF, workers: 0 });
   await setApiDatabase(db.url);
-  const prisma = createPrisma(db.url);
+  const prisma = apiDatabase().db;
   const ids = async (consent: number) => (await db.sql.execute({ sql: "SELECT user_id FROM customers WHERE consent = ? ORDER BY user_id", args: [consent] })).rows.map((r) => String(r.user_id));
   const key = async (scopes: Scope[] = SCOPE_NAMES) => (await createApiKey(prisma, { name: "test", scopes, createdBy: "test" })).key;
   return {
@@ -50,7 +49,6 @@ export async function apiTestEnv(opts: { users?: number; engine?: boolean } = {}
       return k;
     },
     async cleanup() {
-      await prisma.$disconnect();
       await setApiDatabase(null);
       db.cleanup();
     },

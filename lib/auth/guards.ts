@@ -20,6 +20,11 @@ export async function pageAccess(permission: Permission): Promise<PageAccess> {
 }
 
 
+/** The 403 for a staff role without the permission, or null when the role has it. */
+export function permissionError(role: Role, permission: Permission): ApiError | null {
+  return can(role, permission) ? null : new ApiError(403, "forbidden", `Your role (${role}) may not do this (${permission}).`);
+}
+
 export interface Staff {
   email: string;
   role: Role;
@@ -37,6 +42,7 @@ export async function staffFromRequest(req: Request): Promise<Staff | null> {
 export async function routeAccess(req: Request, permission: Permission | null): Promise<{ staff: Staff; denied?: undefined } | { staff?: undefined; denied: NextResponse }> {
   const staff = await staffFromRequest(req);
   if (!staff) return { denied: errorResponse(new ApiError(401, "unauthenticated", "Sign in first.")) };
-  if (permission && !can(staff.role, permission)) return { denied: errorResponse(new ApiError(403, "forbidden", `Your role (${staff.role}) may not do this (${permission}).`)) };
+  const forbidden = permission && permissionError(staff.role, permission);
+  if (forbidden) return { denied: errorResponse(forbidden) };
   return { staff };
 }

@@ -23,9 +23,8 @@ export interface ApiKeyInfo {
   revoked_at: Date | null;
 }
 
-export interface VerifiedKey {
+interface VerifiedKey {
   id: number;
-  name: string;
   prefix: string;
   scopes: Scope[];
 }
@@ -77,7 +76,7 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
 export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey & { stale: boolean }) | null> {
   const m = KEY_PATTERN.exec(key);
   if (!m) return null;
-  const rs = await sql.execute({ sql: "SELECT id, name, prefix, key_hash, scopes, last_used_at, revoked_at FROM api_keys WHERE prefix = ?", args: [m[1]] });
+  const rs = await sql.execute({ sql: "SELECT id, prefix, key_hash, scopes, last_used_at, revoked_at FROM api_keys WHERE prefix = ?", args: [m[1]] });
   const row = rs.rows[0];
   if (!row || row.revoked_at !== null) return null;
   const given = Buffer.from(sha256(key), "hex");
@@ -85,7 +84,7 @@ export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey 
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
   const lastUsed = row.last_used_at === null ? Number.NaN : new Date(String(row.last_used_at)).getTime();
   const stale = Number.isNaN(lastUsed) || Date.now() - lastUsed > LAST_USED_RESOLUTION_MS;
-  return { id: Number(row.id), name: String(row.name), prefix: String(row.prefix), scopes: JSON.parse(String(row.scopes)), stale };
+  return { id: Number(row.id), prefix: String(row.prefix), scopes: JSON.parse(String(row.scopes)), stale };
 }
 
 /** Records that a key was just used (bookkeeping: a failure here never fails the request). */

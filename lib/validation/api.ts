@@ -7,15 +7,19 @@ import { PERSONA_IDS, type WindowId } from "../engine/types";
 import { bundleSchema, bundleUserSchema, dollars, isoDate } from "./plaid";
 
 // ── building blocks ─────────────────────────────────────────────────────────────────────────
-export const userId = bundleUserSchema.shape.user_id.describe("customer id");
+const userId = bundleUserSchema.shape.user_id.describe("customer id");
 const windowId = z.enum(["30d", "180d"] as const satisfies readonly WindowId[]);
 const pfcCode = z.string().regex(/^[A-Z][A-Z_]*$/, "expected a Plaid personal finance category code such as FOOD_AND_DRINK");
 const note = z.string().trim().min(1).max(500);
 const date = isoDate.meta({ format: "date", examples: ["2026-10-31"] });
 /** Query strings carry text: "true"/"false" only, not JavaScript truthiness. */
 const queryBool = z.enum(["true", "false"]).transform((s) => s === "true");
+/** A persona assignment's transition from the previous one. */
+const personaTransition = z.object({ from: z.string().nullable(), kind: z.string(), celebration: z.string().nullable() });
+/** A Plaid personal finance category as stored. */
+const pfcCategory = z.object({ primary: z.string(), detailed: z.string() });
 
-export const paging = {
+const paging = {
   page: z.coerce.number().int().min(1).default(1).describe("1-based page number"),
   pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("rows per page (1–200)"),
 };
@@ -29,7 +33,7 @@ export const errorSchema = z
     }),
   });
 
-export const listMeta = z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+const listMeta = z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), meta: listMeta });
 
 // ── path parameters ─────────────────────────────────────────────────────────────────────────
@@ -64,7 +68,7 @@ export const consentResponse = z.object({
   withdrawn_recommendations: z.number().int().describe("undelivered recommendations withdrawn by a revocation"),
 });
 
-export const FEEDBACK_RATINGS = ["helpful", "not_helpful", "irrelevant"] as const;
+const FEEDBACK_RATINGS = ["helpful", "not_helpful", "irrelevant"] as const;
 
 export const feedbackBody = z
   .object({
@@ -101,7 +105,7 @@ const personaView = z.object({
   strength: z.string(),
   criteria: z.array(z.unknown()),
   reason: z.string(),
-  transition: z.object({ from: z.string().nullable(), kind: z.string(), celebration: z.string().nullable() }),
+  transition: personaTransition,
   tenure_days: z.number().int().nullable(),
   history: z.array(z.object({ as_of: z.string(), primary: z.string().nullable(), strength: z.string(), transition_kind: z.string() })),
   override: z
@@ -176,7 +180,7 @@ export const personasResponse = z.object({
         secondary: z.array(z.string()),
         strength: z.string(),
         reason: z.string(),
-        transition: z.object({ from: z.string().nullable(), kind: z.string(), celebration: z.string().nullable() }),
+        transition: personaTransition,
         override: override.nullable().describe("the latest reviewer override for this window, if any"),
       })
       .nullable(),
@@ -248,11 +252,11 @@ export const transactionView = z.object({
   name: z.string(),
   merchant_name: z.string().nullable(),
   payment_channel: z.string(),
-  personal_finance_category: z.object({ primary: z.string(), detailed: z.string() }),
+  personal_finance_category: pfcCategory,
   pending: z.boolean(),
 });
 
-export const categoryChange = z.object({ from: z.object({ primary: z.string(), detailed: z.string() }), to: z.object({ primary: z.string(), detailed: z.string() }), reason: z.string().nullable(), actor: z.string(), created_at: z.string() });
+export const categoryChange = z.object({ from: pfcCategory, to: pfcCategory, reason: z.string().nullable(), actor: z.string(), created_at: z.string() });
 
 export const transactionDetail = transactionView.extend({ category_history: z.array(categoryChange).describe("oldest first") });
 
