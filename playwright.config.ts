@@ -1,11 +1,12 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { ROLES } from "./lib/auth/permissions";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_PASSWORD = "e2e-password-2026";
 const cli = "node bin/spendsense.mjs";
-const staff = (["admin", "operator", "analyst"] as const).map((r) => `${cli} staff create --email ${r}@spendsense.local --role ${r} --password ${E2E_PASSWORD}`).join(" && ");
+const staff = ROLES.map((r) => `${cli} staff create --email ${r}@spendsense.local --role ${r} --password ${E2E_PASSWORD}`).join(" && ");
 // Debian's Chromium (STACK.md): `npx playwright install` cannot download browsers here.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

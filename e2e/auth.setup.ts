@@ -1,8 +1,9 @@
 import { expect, test as setup } from "@playwright/test";
 import { signIn } from "./support/sign-in";
-import { STAFF_ROLES, stateOf } from "./support/roles";
+import { ROLES } from "../lib/auth/permissions";
+import { stateOf } from "./support/roles";
 
-for (const role of STAFF_ROLES) {
+for (const role of ROLES) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await signIn(page, `${role}@spendsense.local`);
     await expect(page.getByTestId("signed-in-as")).toContainText(role);

@@ -3,21 +3,19 @@
 // in one test (each its own browser context, like two people at two desks).
 import path from "node:path";
 import { test as base, type Page } from "@playwright/test";
+import type { Role } from "../../lib/auth/permissions";
 
-export const STAFF_ROLES = ["admin", "operator", "analyst"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-export const stateOf = (role: StaffRole) => path.resolve("e2e/.auth", `${role}.json`);
+export const stateOf = (role: Role) => path.resolve("e2e/.auth", `${role}.json`);
 
 const signedIn =
-  (role: StaffRole) =>
+  (role: Role) =>
   async ({ browser }: { browser: import("@playwright/test").Browser }, use: (page: Page) => Promise<void>) => {
     const context = await browser.newContext({ storageState: stateOf(role) });
     await use(await context.newPage());
     await context.close();
   };
 
-export const test = base.extend<Record<StaffRole, Page>>({
+export const test = base.extend<Record<Role, Page>>({
   admin: signedIn("admin"),
   operator: signedIn("operator"),
   analyst: signedIn("analyst"),

@@ -10,7 +10,7 @@ import { recommend, type Candidate, type RecentlyShown, type Recommendation } fr
 import { prepare } from "./signals/prepare";
 import type { WindowSignals } from "./signals/types";
 import { computeWindowSignals } from "./signals/window-signals";
-import { WINDOWS, type CustomerInput, type PersonaId, type WindowId } from "./types";
+import { WINDOWS, type CustomerInput, type EngineAccount, type PersonaId, type WindowId } from "./types";
 
 export { DEFAULT_CONFIG, DISCLAIMER, ENGINE_VERSION, configHash, type EngineConfig } from "./config";
 export type { CustomerInput, PersonaId, WindowId } from "./types";
@@ -48,13 +48,18 @@ export type EngineResult =
   | { user_id: string; consent: true; as_of: string; windows: Record<WindowId, WindowResult> }
   | { user_id: string; consent: false; as_of: string; refused: "consent_required"; message: string };
 
+/** Subtypes of the customer's own (non-business) accounts, sorted and de-duplicated: what eligibility treats as "already held". */
+export function heldSubtypes(accounts: readonly Pick<EngineAccount, "subtype" | "holder_category">[]): string[] {
+  return [...new Set(accounts.filter((a) => a.holder_category !== "business").map((a) => a.subtype))].sort();
+}
+
 export function run(input: CustomerInput, config: EngineConfig, asOf: string, context: RunContext): EngineResult {
   if (!input.consent) {
     return { user_id: input.user_id, consent: false, as_of: asOf, refused: "consent_required", message: "This customer has not opted in; nothing is computed or recommended." };
   }
   const hash = configHash(config);
   const prepared = prepare(input, asOf);
-  const held = [...new Set(input.accounts.filter((a) => a.holder_category !== "business").map((a) => a.subtype))].sort();
+  const held = heldSubtypes(input.accounts);
   const windows = {} as Record<WindowId, WindowResult>;
   for (const window of WINDOWS) {
     const signals = computeWindowSignals(prepared, window, config);

@@ -90,6 +90,9 @@ export async function createContent(db: Db, input: unknown, author: string): Pro
 
 const EDITABLE = ["draft", "in_review", "approved"];
 
+/** Whether an item in this status may be edited (a retired one must go back to draft first). */
+export const isEditable = (status: string): boolean => EDITABLE.includes(status);
+
 /**
  * Saves new wording or targeting for an item, checked like a new one. The edited version goes back
  * to draft (an approved item leaves the engine until someone approves the new wording) and the
@@ -102,7 +105,7 @@ export async function updateContent(db: Db, input: unknown, editor: string): Pro
   return db.$transaction(async (tx) => {
     const item = await tx.contentItem.findUnique({ where: { id: edited.id } });
     if (!item) throw new NotFoundError(`no content "${edited.id}"`);
-    if (!EDITABLE.includes(item.status)) throw new ConflictError(`content "${edited.id}" is ${item.status}; move it back to draft before editing`);
+    if (!isEditable(item.status)) throw new ConflictError(`content "${edited.id}" is ${item.status}; move it back to draft before editing`);
     if (item.kind !== edited.kind) throw new ConflictError(`content "${edited.id}" is ${item.kind === "offer" ? "an offer" : "an education item"}; its kind cannot change`);
     const kept: ContentItem["eligibility"] = JSON.parse(item.eligibility);
     delete kept.min_monthly_income_cents;

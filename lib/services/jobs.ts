@@ -10,7 +10,6 @@ import { ConflictError } from "./errors";
 
 export interface Job {
   id: number;
-  kind: "engine";
   as_of: string;
   started_by: string;
   started_at: string;
@@ -21,7 +20,7 @@ export interface Job {
   summary: Pick<RunSummary, "run_id" | "customers" | "recommendations" | "seconds"> | null;
 }
 
-export const engineJobSchema = z.object({
+const engineJobSchema = z.object({
   as_of: isoDate.default(DEFAULT_AS_OF),
 });
 
@@ -43,7 +42,7 @@ export async function startEngineJob(db: Db, input: unknown, actor: string, run:
   const s = state();
   const running = s.jobs.find((j) => j.status === "running");
   if (running) throw new ConflictError(`an engine run (as of ${running.as_of}, started by ${running.started_by}) is still going: ${running.done} of ${running.total} customers; wait for it to finish`);
-  const job: Job = { id: s.next++, kind: "engine", as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: 0, status: "running", error: null, summary: null };
+  const job: Job = { id: s.next++, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: 0, status: "running", error: null, summary: null };
   s.jobs = [job, ...s.jobs].slice(0, KEEP);
   try {
     await db.auditEntry.create({ data: { actor, action: "engine.run", target_type: "engine", target_id: String(job.id), details: JSON.stringify({ as_of }) } });

@@ -9,21 +9,21 @@ import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
 import { loadApprovedCatalog, loadRecentlyShown } from "../db/queries/engine-input";
 import { placeholders, type Sql } from "../db/sql";
-import { configHash, DEFAULT_CONFIG } from "../engine";
+import { configHash, DEFAULT_CONFIG, heldSubtypes } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
 import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { ConflictError, NotFoundError } from "./errors";
 import { claimPending } from "./review";
 
-export const itemOverrideSchema = z.object({
+const itemOverrideSchema = z.object({
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
   content_id: z.string().trim().min(1, "choose the item to swap in"),
   reason: z.string().trim().min(5, "say why the other item fits better (at least 5 characters)"),
 });
 
-export const personaOverrideSchema = z.object({
+const personaOverrideSchema = z.object({
   user_id: z.string().trim().min(1),
   window: z.enum(WINDOWS),
   persona: z.enum(PERSONA_IDS, { message: `persona must be one of ${PERSONA_IDS.join(", ")}` }),
@@ -61,14 +61,14 @@ export async function alternativesFor(sql: Sql, id: number): Promise<Alternative
   const [catalog, shown, held, live] = await Promise.all([
     loadApprovedCatalog(sql),
     loadRecentlyShown(sql, [userId], asOf, DEFAULT_CONFIG.recommend.noRepeatDays),
-    sql.execute({ sql: "SELECT DISTINCT subtype FROM accounts WHERE user_id = ? AND holder_category <> 'business' ORDER BY subtype", args: [userId] }),
+    sql.execute({ sql: "SELECT subtype, holder_category FROM accounts WHERE user_id = ?", args: [userId] }),
     sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${placeholders(LIVE)})`, args: [userId, window, asOf, ...LIVE] }),
   ]);
   const result = recommend(
     JSON.parse(String(r.signals)) as WindowSignals,
     { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : JSON.parse(String(r.secondary)) },
     catalog,
-    { credit_score: r.credit_score === null ? null : Number(r.credit_score), held_subtypes: held.rows.map((h) => String(h.subtype)), recentlyShown: shown.get(userId) ?? [], asOfDay: dayFromIso(asOf), dayOf: dayFromIso },
+    { credit_score: r.credit_score === null ? null : Number(r.credit_score), held_subtypes: heldSubtypes(held.rows.map((h) => ({ subtype: String(h.subtype), holder_category: String(h.holder_category) }))), recentlyShown: shown.get(userId) ?? [], asOfDay: dayFromIso(asOf), dayOf: dayFromIso },
     DEFAULT_CONFIG,
   );
   const taken = new Set(live.rows.map((l) => String(l.content_id)));

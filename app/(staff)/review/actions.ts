@@ -2,7 +2,7 @@
 
 import { staffAction } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
-import { withSql } from "@/lib/services/database";
+import { withReadSql } from "@/lib/services/database";
 import { overrideRecommendation } from "@/lib/services/overrides";
 import { batchApprove, reviewRecommendation } from "@/lib/services/review";
 
@@ -28,7 +28,7 @@ export async function batchApproveAction(form: FormData) {
 export async function overrideAction(form: FormData) {
   const input = Object.fromEntries(form.entries());
   await staffAction("review:act", `/review/${Number(input.id) || 0}`, async (actor) => {
-    const { id } = await withSql((sql) => overrideRecommendation(prisma(), sql, input, actor));
+    const { id } = await withReadSql((sql) => overrideRecommendation(prisma(), sql, input, actor));
     return `Swapped in ${String(input.content_id)} as recommendation ${id} (approved).`;
   });
 }

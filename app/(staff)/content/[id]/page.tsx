@@ -7,6 +7,7 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import type { ContentItem } from "@/lib/engine/recommend/content";
+import { isEditable } from "@/lib/services/content";
 import { updateContentAction } from "../actions";
 import { utcTime } from "@/lib/data/dates";
 
@@ -16,12 +17,14 @@ export default async function ContentItemPage({ params, searchParams }: { params
   const { id } = await params;
   const access = await guardPage("content:read", `/content/${id}`);
   if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the content catalog" />;
-  const row = await prisma().contentItem.findUnique({ where: { id } });
+  const [row, history] = await Promise.all([
+    prisma().contentItem.findUnique({ where: { id } }),
+    prisma().auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 }),
+  ]);
   if (!row) notFound();
   const sp = await searchParams;
   const item: ContentItem = { ...row, kind: row.kind as ContentItem["kind"], format: row.format as ContentItem["format"], personas: JSON.parse(row.personas), triggers: JSON.parse(row.triggers), eligibility: JSON.parse(row.eligibility) };
-  const history = await prisma().auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 });
-  const editable = can(access.session.user.role, "content:write") && row.status !== "retired";
+  const editable = can(access.session.user.role, "content:write") && isEditable(row.status);
   return (
     <div className="space-y-6">
       <Link href="/content" className="text-sm text-emerald-800 underline">← Content catalog</Link>
