@@ -17,6 +17,7 @@ import { createApiKey } from "../lib/services/api-keys";
 import { runEngine } from "../lib/services/engine";
 import { loadGenerated } from "../lib/services/generate";
 import { quantile } from "./quantile";
+import { finish } from "../lib/cli/finish";
 
 const users = Number(process.argv[2] ?? 1000);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 20);
@@ -133,5 +134,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(err);
-  process.exit(1);
+  finish(1);
 });

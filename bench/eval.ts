@@ -9,6 +9,7 @@ import path from "node:path";
 import { runEngine } from "../lib/services/engine";
 import { runEval } from "../lib/services/eval";
 import { loadGenerated } from "../lib/services/generate";
+import { finish } from "../lib/cli/finish";
 
 const AS_OF = "2026-10-31";
 
@@ -44,5 +45,5 @@ async function main() {
 
 main().catch((e) => {
   console.error(e);
-  process.exit(1);
+  finish(1);
 });

@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, run } from "../lib/engine";
 import { loadApprovedCatalog, loadCustomerInputs, listCustomerIds } from "../lib/db/queries/engine-input";
 import { openSql } from "../lib/db/sql";
 import { quantile } from "./quantile";
+import { finish } from "../lib/cli/finish";
 
 const [name, usersArg, dirArg] = process.argv.slice(2);
 const users = Number(usersArg);
@@ -107,5 +108,5 @@ async function main() {
 
 main().catch((e) => {
   console.error(e);
-  process.exit(1);
+  finish(1);
 });

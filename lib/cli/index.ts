@@ -53,7 +53,3 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
-}

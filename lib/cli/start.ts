@@ -1,17 +1,19 @@
 // `npm start`: one command from a fresh clone to a running app on the embedded SQLite default.
-// Generates the Prisma client if missing, migrates, loads the demo customers into an empty
-// database, runs the engine and an evaluation over them, builds the app when the build is
-// missing or older than the sources, then serves it.
+// Run compiled by bin/build-cli.mjs (which generates the Prisma client first when missing), it
+// migrates, loads the demo customers into an empty database, runs the engine and an evaluation
+// over them, builds the app when the build is missing or older than the sources, then serves it.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { GENERATOR_DEFAULTS } from "../data/generator";
+import { createPrisma } from "../db/client";
 import { databaseUrl } from "../db/url";
 import { databaseStatus, migrateDatabase } from "../services/database";
 import { runEngine } from "../services/engine";
 import { runEval } from "../services/eval";
 import { loadGenerated } from "../services/generate";
+import { finish } from "./finish";
 import { progress } from "./progress";
 import { ensureDemoStaff } from "../services/staff";
 
@@ -32,12 +34,15 @@ function ensureAuthSecret(): string {
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
+class StepFailed extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}
+
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) {
-    console.error(`\`${path.basename(cmd)} ${args.join(" ")}\` failed (exit ${r.status}).`);
-    process.exit(r.status ?? 1);
-  }
+  if (r.status !== 0) throw new StepFailed(`\`${path.basename(cmd)} ${args.join(" ")}\` failed (exit ${r.status}).`, r.status ?? 1);
 }
 
 function newestMtime(dir: string): number {
@@ -59,10 +64,6 @@ function buildIsStale(): boolean {
 
 async function main() {
   const port = process.env.PORT ?? "3000";
-  if (!fs.existsSync(path.join(root, "lib", "db", "generated", "client.ts"))) {
-    console.log("Generating the Prisma client…");
-    run(bin("prisma"), ["generate"]);
-  }
   const applied = await migrateDatabase();
   console.log(`Database ${databaseUrl()}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}.`);
 
@@ -87,8 +88,6 @@ async function main() {
   }
 
   if (!status.counts?.staff_users) {
-    // Imported here, not at the top: on a fresh clone the Prisma client is generated above.
-    const { createPrisma } = await import("../db/client");
     const db = createPrisma();
     const created = await ensureDemoStaff(db, process.env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD).finally(() => db.$disconnect());
     console.log(`Demo staff sign-ins (password ${process.env.SPENDSENSE_DEMO_PASSWORD ? "from SPENDSENSE_DEMO_PASSWORD" : `"${DEV_DEMO_PASSWORD}", development only`}):`);
@@ -109,10 +108,10 @@ async function main() {
   const stop = () => server.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => finish(code ?? 0));
 }
 
 main().catch((err) => {
   console.error(`error: ${(err as Error).message}`);
-  process.exit(1);
+  finish(err instanceof StepFailed ? err.exitCode : 1);
 });
