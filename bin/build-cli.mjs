@@ -2,7 +2,8 @@
 // .cache/cli/ (git-ignored), not TypeScript compiled on every start by tsx (~2 s before anything
 // happened). The bundle is rebuilt, in about half a second, whenever a file it was built from
 // changed, so nobody runs a stale CLI. Packages in node_modules stay external: Node loads them
-// (the Prisma runtime and its query compiler included) exactly as under tsx.
+// (the Prisma runtime and its query compiler included) exactly as under tsx. What a command
+// imports with `await import()` goes to a chunk of its own, loaded only when that command runs.
 //
 //   node bin/build-cli.mjs            build if stale, print where
 //   node bin/build-cli.mjs start      build if stale, then run lib/cli/start.ts (`npm start`)
@@ -66,7 +67,9 @@ export async function buildCli() {
     entryPoints: ENTRIES,
     outdir: OUT_DIR,
     outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
     bundle: true,
+    splitting: true,
     platform: "node",
     format: "esm",
     target: "node20",
@@ -76,11 +79,17 @@ export async function buildCli() {
     write: false,
     logLevel: "error",
   });
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+  fs.mkdirSync(path.join(OUT_DIR, "chunks"), { recursive: true });
   for (const f of result.outputFiles) {
     const tmp = `${f.path}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, f.contents);
     fs.renameSync(tmp, f.path);
+  }
+  // Chunk names carry a content hash: drop those no entry refers to any more.
+  const current = new Set(result.outputFiles.map((f) => f.path));
+  for (const f of fs.readdirSync(path.join(OUT_DIR, "chunks"))) {
+    const file = path.join(OUT_DIR, "chunks", f);
+    if (!current.has(file) && !f.endsWith(".tmp")) fs.rmSync(file, { force: true });
   }
   // A file saved while esbuild was reading it may not be in the bundle: leave the build stale.
   const inputs = Object.fromEntries([...Object.keys(result.metafile.inputs), "bin/build-cli.mjs", "tsconfig.json"].map((f) => [f, stamp(path.join(ROOT, f))]));

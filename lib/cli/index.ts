@@ -1,4 +1,7 @@
-// `spendsense` — the command line (SPEC §6). Commands call lib/services only.
+// `spendsense` — the command line (SPEC §6). Commands call lib/services only, and import them
+// inside their actions (`await import(…)`): `spendsense --help` and a mistyped option then answer
+// without loading the database client, the generator or the engine (bin/build-cli.mjs puts each
+// such import in a chunk of its own).
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../data/types";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";

@@ -13,8 +13,9 @@ import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
 import { computeJob, type EngineJob } from "./engine-job";
 import { assertKnownIds } from "./errors";
+import { DEFAULT_AS_OF } from "../data/defaults";
 
-export const DEFAULT_AS_OF = "2026-10-31";
+export { DEFAULT_AS_OF };
 const CHUNK = 250;
 
 export interface RunOptions {

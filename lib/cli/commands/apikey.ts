@@ -3,14 +3,16 @@
 import type { Command } from "commander";
 import { ZodError } from "zod";
 import { SCOPES } from "../../auth/scopes";
-import { createPrisma, type Db } from "../../db/client";
-import { createApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys";
-import { migrateDatabase } from "../../services/database";
+import type { Db } from "../../db/client";
 import { NotFoundError } from "../../services/errors";
 import { fail } from "../errors";
 import { utcTime } from "../../data/dates";
 
+// Services load when a command runs, not for `--help` (see ../index.ts).
+const apiKeys = () => import("../../services/api-keys");
+
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const [{ migrateDatabase }, { createPrisma }] = await Promise.all([import("../../services/database"), import("../../db/client")]);
   await migrateDatabase();
   const db = createPrisma();
   try {
@@ -34,6 +36,7 @@ export function registerApiKey(program: Command) {
     .addHelpText("after", `\nScopes:\n${scopeHelp}`)
     .action(async (o: { name: string; scopes: string }) => {
       const scopes = o.scopes.split(",").map((s) => s.trim()).filter(Boolean);
+      const { createApiKey } = await apiKeys();
       const key = await withDb((db) => createApiKey(db, { name: o.name, scopes, createdBy: "cli" })).catch((err) => {
         if (err instanceof ZodError) fail(err.issues.map((i) => i.message).join("; "));
         throw err;
@@ -47,6 +50,7 @@ export function registerApiKey(program: Command) {
     .description("List API keys (never their secrets)")
     .option("--json", "print JSON")
     .action(async (o: { json?: boolean }) => {
+      const { listApiKeys } = await apiKeys();
       const keys = await withDb(listApiKeys);
       if (o.json) return console.log(JSON.stringify(keys, null, 2));
       if (!keys.length) return console.log("No API keys yet: spendsense apikey create --name NAME --scopes a,b");
@@ -60,6 +64,7 @@ export function registerApiKey(program: Command) {
     .description("Revoke an API key by id or prefix; requests with it are refused from then on")
     .argument("<idOrPrefix>", "the key's id or prefix (as `apikey list` shows)")
     .action(async (ref: string) => {
+      const { revokeApiKey } = await apiKeys();
       const k = await withDb((db) => revokeApiKey(db, ref, "cli")).catch((err) => {
         if (err instanceof NotFoundError) fail(err.message);
         throw err;

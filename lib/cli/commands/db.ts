@@ -1,13 +1,16 @@
 import type { Command } from "commander";
-import { databaseStatus, migrateDatabase, resetDatabase, TABLES } from "../../services/database";
 import { databaseUrl } from "../../db/url";
 import { fail } from "../errors";
+
+// Services load when a command runs, not for `--help` (see ../index.ts).
+const database = () => import("../../services/database");
 
 export function registerDb(program: Command) {
   const db = program.command("db").description("Manage the database (DATABASE_URL, default file:./data/spendsense.db)");
   db.command("migrate")
     .description("Apply pending migrations and seed reference data (merchant catalog)")
     .action(async () => {
+      const { migrateDatabase } = await database();
       const applied = await migrateDatabase();
       console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
     });
@@ -16,6 +19,7 @@ export function registerDb(program: Command) {
     .option("--yes", "confirm that every row will be deleted")
     .action(async (opts: { yes?: boolean }) => {
       if (!opts.yes) fail(`db reset deletes every row in ${databaseUrl()}; run again with --yes to confirm`);
+      const { resetDatabase } = await database();
       const applied = await resetDatabase();
       console.log(`Database reset; applied ${applied.length} migration(s).`);
     });
@@ -23,6 +27,7 @@ export function registerDb(program: Command) {
     .description("Show migration state and row counts per table")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
+      const { databaseStatus, TABLES } = await database();
       const status = await databaseStatus();
       if (opts.json) {
         console.log(JSON.stringify(status, null, 2));

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { isRealDate } from "../../validation/plaid";
+import { DEFAULT_AS_OF } from "../../data/defaults";
 import { PERSONA_IDS, WINDOWS, type WindowId } from "../../engine/types";
-import { setConsent } from "../../services/consent";
-import { customerView } from "../../services/customer-view";
-import { withSql } from "../../services/database";
-import { DEFAULT_AS_OF, runEngine } from "../../services/engine";
 import { fail } from "../errors";
 import { progress } from "../progress";
+
+// Services load when a command runs, not for `--help` (see ../index.ts).
+const database = () => import("../../services/database");
 
 export function registerEngine(program: Command) {
   program
@@ -19,6 +19,7 @@ export function registerEngine(program: Command) {
       if (!isRealDate(o.asOf)) fail(`--as-of must be a real date YYYY-MM-DD (got "${o.asOf}")`);
       if (o.workers !== undefined && !/^\d+$/.test(o.workers)) fail(`--workers must be a whole number (got "${o.workers}")`);
       const userIds = o.users?.split(",").map((s) => s.trim()).filter(Boolean);
+      const { runEngine } = await import("../../services/engine");
       const bar = progress("engine", 1);
       const s = await runEngine({ asOf: o.asOf, userIds, workers: o.workers === undefined ? undefined : Number(o.workers), onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
       console.log(`Run ${s.run_id} as of ${s.as_of}: ${s.customers} customers in ${s.seconds.toFixed(2)} s (${s.skipped_no_consent} skipped: no consent), ${s.recommendations} recommendations appended.`);
@@ -37,6 +38,7 @@ export function registerEngine(program: Command) {
     .option("--json", "print JSON (the API's shape)")
     .action(async (userId: string, o: { window?: string; json?: boolean }) => {
       if (o.window !== undefined && !WINDOWS.includes(o.window as WindowId)) fail(`--window must be one of ${WINDOWS.join(", ")} (got "${o.window}")`);
+      const [{ withSql }, { customerView }] = await Promise.all([database(), import("../../services/customer-view")]);
       const view = await withSql((sql) => customerView(sql, userId, o.window ? [o.window as WindowId] : WINDOWS));
       if (o.json) {
         console.log(JSON.stringify(view, null, 2));
@@ -62,6 +64,7 @@ export function registerEngine(program: Command) {
       .argument("<userId>", "customer id")
       .option("--note <text>", "why, for the history")
       .action(async (userId: string, o: { note?: string }) => {
+        const [{ withSql }, { setConsent }] = await Promise.all([database(), import("../../services/consent")]);
         const r = await withSql((sql) => setConsent(sql, userId, granted, { source: "cli", note: o.note }));
         if (!r.changed) console.log(`${userId} already ${granted ? "has consent" : "has no consent"}; nothing changed.`);
         else if (granted) console.log(`Consent recorded for ${userId}. Run \`spendsense run --users ${userId}\` to compute.`);

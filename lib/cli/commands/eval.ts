@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { isRealDate } from "../../validation/plaid";
 import { formatTarget, formatValue } from "../../eval/report";
 import { allMetrics } from "../../eval/metrics";
-import { runEval } from "../../services/eval";
 import { fail } from "../errors";
 import { progress } from "../progress";
 
@@ -18,6 +17,7 @@ export function registerEval(program: Command) {
       if (o.asOf !== undefined && !isRealDate(o.asOf)) fail(`--as-of must be a real date YYYY-MM-DD (got "${o.asOf}")`);
       const userIds = o.users?.split(",").map((s) => s.trim()).filter(Boolean);
       if (o.users !== undefined && !userIds?.length) fail("--users needs at least one customer id");
+      const { runEval } = await import("../../services/eval"); // loaded when run, not for `--help`
       const bar = progress("eval", 1);
       const s = await runEval({ asOf: o.asOf, outDir: o.out, userIds, traces: o.traces, onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
       const m = s.metrics;

@@ -1,8 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { GENERATOR_DEFAULTS } from "../../data/generator";
+import { GENERATOR_DEFAULTS } from "../../data/defaults";
 import { isRealDate } from "../../validation/plaid";
-import { loadGenerated, writeGeneratedFiles } from "../../services/generate";
 import { fail } from "../errors";
 import { progress } from "../progress";
 
@@ -29,6 +28,7 @@ export function registerGenerate(program: Command) {
       if (!isRealDate(o.asOf)) fail(`--as-of must be a real date YYYY-MM-DD (got "${o.asOf}")`);
       const months = positiveInt("--months", o.months, 36);
       if (!o.files && !o.load) fail("--no-files only makes sense with --load");
+      const { loadGenerated, writeGeneratedFiles } = await import("../../services/generate"); // loaded when run, not for `--help`
       const opts = { users, seed, asOf: o.asOf, months };
       const started = performance.now();
       if (o.files) {

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { checkHealth } from "../../services/database";
 
 export function registerHealth(program: Command) {
   program
@@ -7,6 +6,7 @@ export function registerHealth(program: Command) {
     .description("Check the database is reachable, migrations are current, and show counts")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
+      const { checkHealth } = await import("../../services/database"); // loaded when run, not for `--help`
       const h = await checkHealth();
       if (opts.json) console.log(JSON.stringify(h, null, 2));
       else {

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { INGEST_FORMATS, type IngestFormat } from "../../data/ingest/read";
-import { ingestFiles } from "../../services/ingest";
 import { fail } from "../errors";
 import { progress } from "../progress";
 
@@ -15,6 +14,7 @@ export function registerIngest(program: Command) {
     .action(async (paths: string[], opts: { user?: string; format: string }) => {
       if (!INGEST_FORMATS.includes(opts.format as IngestFormat)) fail(`--format must be one of ${INGEST_FORMATS.join(", ")} (got "${opts.format}")`);
       if (opts.user !== undefined && !/^[A-Za-z0-9_.:-]{1,64}$/.test(opts.user)) fail(`--user must be 1–64 letters, digits, _ . : or - (got "${opts.user}")`);
+      const { ingestFiles } = await import("../../services/ingest"); // loaded when run, not for `--help`
       const started = performance.now();
       const bar = progress("ingest", 1);
       let summary;

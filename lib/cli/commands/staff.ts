@@ -2,9 +2,6 @@ import readline from "node:readline";
 import type { Command } from "commander";
 import { ZodError } from "zod";
 import { ROLES } from "../../auth/permissions";
-import { createPrisma } from "../../db/client";
-import { migrateDatabase } from "../../services/database";
-import { createStaff } from "../../services/staff";
 import { fail } from "../errors";
 
 /** Asks for a password without echoing it. */
@@ -37,6 +34,8 @@ export function registerStaff(program: Command) {
     .option("--password <password>", "at least 12 characters (prefer the prompt: arguments can end up in shell history)")
     .action(async (o: { email: string; role: string; password?: string }) => {
       const password = o.password ?? (process.stdin.isTTY ? await promptHidden("Password (12+ characters): ") : fail("--password is required when not run in a terminal"));
+      // Loaded when run, not for `--help`.
+      const [{ migrateDatabase }, { createPrisma }, { createStaff }] = await Promise.all([import("../../services/database"), import("../../db/client"), import("../../services/staff")]);
       await migrateDatabase();
       const db = createPrisma();
       try {

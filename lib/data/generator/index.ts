@@ -7,7 +7,7 @@ export { generateCustomer, validateOptions, type GenerateOptions } from "./custo
 export { writeGeneratedFiles, BUNDLES_PER_PART, type WriteOptions, type WriteResult } from "./write-files";
 export { PERSONA_IDS, PROFILE_NAMES, drawCustomer, type IntendedPersona, type PersonaId, type ProfileName } from "./profiles";
 
-export const GENERATOR_DEFAULTS = { users: 100, seed: 42, asOf: "2026-10-31", months: 7 } as const;
+export { GENERATOR_DEFAULTS } from "../defaults";
 
 /** Customers 0 … users-1, built one at a time as they are pulled. */
 export function* generateBundles(opts: GenerateOptions): Generator<PlaidBundle> {
