@@ -7,7 +7,7 @@ import path from "node:path";
 
 const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
 // BENCH_ONLY=ingest,engine runs a subset of the groups.
-const only = new Set((process.env.BENCH_ONLY ?? "data,engine,pages,eval").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "cli,data,engine,pages,eval").split(","));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 interface Figures {
@@ -45,6 +45,16 @@ const add = (label: string, f: Figures) =>
   rows.push([label, fmt(f.customers), fmt(f.transactions), f.seconds.toFixed(2), fmt(f.transactions / f.seconds), f.rows ? fmt(f.rows / f.seconds) : "", fmt(f.peakRssMb)]);
 
 console.log(`SpendSense benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}`);
+// The command line's start-up, from the shell: `spendsense --help` compiled, and through tsx as before.
+const cliRows: string[][] = [["spendsense --help (wall)", "runs", "p50 ms", "p95 ms", "min ms"]];
+if (only.has("cli")) {
+  type CliFigures = { runs: number; buildMs: number; helpP50: number; helpP95: number; helpMin: number; tsxHelpP50: number; nodeP50: number };
+  const f = child<CliFigures>("cli.ts");
+  cliRows.push(["compiled (bin/spendsense.mjs)", String(f.runs), fmt(f.helpP50), fmt(f.helpP95), fmt(f.helpMin)]);
+  cliRows.push(["through tsx, as before", "3", fmt(f.tsxHelpP50), "", ""]);
+  cliRows.push(["bare `node -e 0`, for scale", "5", fmt(f.nodeP50), "", ""]);
+  cliRows.push(["building the bundle (first use)", "1", fmt(f.buildMs), "", ""]);
+}
 const engineRows: string[][] = [["engine", "customers", "p50 ms", "p95 ms", "p99 ms", "mean ms", "end-to-end s", "customers/s", "peak RSS MB"]];
 for (const users of sizes) {
   if (only.has("data")) {
@@ -91,6 +101,7 @@ const print = (table: string[][]) => {
   for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
   console.log();
 };
+print(cliRows);
 print(rows);
 print(engineRows);
 print(pageRows);
