@@ -1,6 +1,6 @@
 // The compiled command line. `spendsense` and `npm start` run JavaScript bundled by esbuild into
 // .cache/cli/ (git-ignored), not TypeScript compiled on every start by tsx (~2 s before anything
-// happened). The bundle is rebuilt, in about half a second, whenever a file it was built from
+// happened). The bundle is rebuilt, in about a second, whenever a file it was built from
 // changed, so nobody runs a stale CLI. Packages in node_modules stay external: Node loads them
 // (the Prisma runtime and its query compiler included) exactly as under tsx. What a command
 // imports with `await import()` goes to a chunk of its own, loaded only when that command runs.
@@ -53,6 +53,7 @@ function isStale() {
 /** The Prisma client is generated code (git-ignored): made on first use after `npm ci`. */
 function ensurePrismaClient() {
   if (fs.existsSync(path.join(ROOT, "lib", "db", "generated", "client.ts"))) return;
+  console.error("Generating the Prisma client (first use)…");
   const gen = spawnSync(process.execPath, [require.resolve("prisma/build/index.js"), "generate"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   if (gen.status !== 0) throw new Error(`prisma generate failed (exit ${gen.status})`);
 }
