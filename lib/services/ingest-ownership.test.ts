@@ -1,7 +1,8 @@
 // An input never changes another customer's records, nor the consent or profile of a customer
 // that already exists (SPEC §2.2); a refused ingest reports any number of problems.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { IngestError } from "../data/types";
+import { emptyBatch, IngestError } from "../data/types";
+import { writeBatch } from "../db/write-batch";
 import { sampleBundle } from "../testing/bundle-fixture";
 import { dumpDb, tempDb, writeTemp, type TempDb } from "../testing/temp-db";
 import { setConsent } from "./consent";
@@ -53,6 +54,28 @@ describe("ingest: records owned by another customer", () => {
     const issues = await refused(ingest(csv, "transactions.csv"));
     expect(issues).toContainEqual({ file: expect.stringMatching(/transactions\.csv$/), record: "transaction usr_a_t2", field: "transaction_id", reason: 'transaction "usr_a_t2" belongs to customer "usr_a", not "usr_b"' });
     expect(await dumpDb(db.sql)).toEqual(before);
+  });
+});
+
+describe("writeBatch: the write itself never moves a record to another customer", () => {
+  it("an unchecked batch claiming another customer's account and transaction leaves both with their owner", async () => {
+    await ingest(sampleBundle("usr_a"));
+    await ingest(sampleBundle("usr_b"));
+    const rows = async () => (await db.sql.execute("SELECT 'a' AS k, account_id AS id, user_id, name FROM accounts UNION ALL SELECT 't', transaction_id, user_id, name || amount_cents FROM transactions ORDER BY 1, 2")).rows.map((r) => ({ ...r }));
+    const before = await rows();
+    const a = (await db.sql.execute("SELECT * FROM accounts WHERE account_id = 'usr_a_chk'")).rows[0];
+    const t = (await db.sql.execute("SELECT * FROM transactions WHERE transaction_id = 'usr_a_t1'")).rows[0];
+    const batch = emptyBatch();
+    batch.accounts.push({ ...(a as unknown as (typeof batch.accounts)[number]), user_id: "usr_b", name: "Moved" });
+    batch.transactions.push({ ...(t as unknown as (typeof batch.transactions)[number]), user_id: "usr_b", account_id: "usr_b_chk", amount_cents: -1, name: "Moved", pending: false });
+    const tx = await db.sql.transaction("write");
+    try {
+      await writeBatch(tx, batch);
+      await tx.commit();
+    } finally {
+      tx.close();
+    }
+    expect(await rows()).toEqual(before);
   });
 });
 
