@@ -12,7 +12,7 @@ import type { IngestBatch, IngestIssue } from "../data/types";
 const CHUNK = 10_000;
 
 /** `column` → owner (`user_id`) of those `ids` already stored in `table`. */
-export async function storedOwners(tx: Transaction, table: "accounts" | "transactions", column: string, ids: Iterable<string>): Promise<Map<string, string>> {
+async function storedOwners(tx: Transaction, table: "accounts" | "transactions", column: string, ids: Iterable<string>): Promise<Map<string, string>> {
   const all = [...new Set(ids)];
   const owners = new Map<string, string>();
   for (let i = 0; i < all.length; i += CHUNK) {
@@ -25,38 +25,59 @@ export async function storedOwners(tx: Transaction, table: "accounts" | "transac
   return owners;
 }
 
+/**
+ * The `[id, customer]` claims whose id is stored in `table` for another customer, with that owner.
+ * Only clashes come back, so re-ingesting a customer's own records reads (almost) nothing.
+ */
+async function claimsOfOthers(tx: Transaction, table: "accounts" | "transactions", column: string, claims: ReadonlyArray<readonly [string, string]>): Promise<Array<{ id: string; owner: string; claimed: string }>> {
+  const out: Array<{ id: string; owner: string; claimed: string }> = [];
+  for (let i = 0; i < claims.length; i += CHUNK) {
+    const rs = await tx.execute({
+      sql: `SELECT t."${column}" AS id, t.user_id AS owner, json_extract(j.value, '$[1]') AS claimed FROM json_each(?) AS j
+            JOIN "${table}" AS t ON t."${column}" = json_extract(j.value, '$[0]') WHERE t.user_id <> json_extract(j.value, '$[1]')`,
+      args: [JSON.stringify(claims.slice(i, i + CHUNK))],
+    });
+    for (const r of rs.rows) out.push({ id: String(r.id), owner: String(r.owner), claimed: String(r.claimed) });
+  }
+  return out;
+}
+
 const clash = (kind: string, id: string, owner: string, claimed: string) => `${kind} "${id}" belongs to customer "${owner}", not "${claimed}"`;
 
+/** Checks the batches of one ingest: made once, in the writing transaction, before anything is written. */
+export type OwnershipCheck = (batch: IngestBatch, refs: readonly AccountRef[], file: string) => Promise<IngestIssue[]>;
+
 /**
- * The ownership problems of one file's batch: an account or transaction id stored for another
+ * The ownership problems of each batch: an account or transaction id stored for another
  * customer, and references (a transaction's or liability's account outside the batch) that are
  * unknown or another customer's. A reference that resolves gives its transaction the account's
- * owner (CSV transactions do not name their customer).
+ * owner (CSV transactions do not name their customer). A table that was empty when the ingest
+ * began holds only what this ingest wrote, whose ids its duplicate check already covers, so a
+ * first bulk load does not search it.
  */
-export async function ownershipIssues(tx: Transaction, batch: IngestBatch, refs: readonly AccountRef[], file: string): Promise<IngestIssue[]> {
-  const issues: IngestIssue[] = [];
-  const accounts = await storedOwners(tx, "accounts", "account_id", [...batch.accounts.map((a) => a.account_id), ...refs.map((r) => r.account_id)]);
-  for (const a of batch.accounts) {
-    const owner = accounts.get(a.account_id);
-    if (owner !== undefined && owner !== a.user_id) issues.push({ file, record: `account ${a.account_id}`, field: "account_id", reason: clash("account", a.account_id, owner, a.user_id) });
-  }
-  for (const r of refs) {
-    const owner = accounts.get(r.account_id);
-    if (owner === undefined) {
-      issues.push({ file: r.file, record: r.record, field: "account_id", reason: `unknown account "${r.account_id}": not in this input and not in the database` });
-    } else if (r.user_id && owner !== r.user_id) {
-      issues.push({ file: r.file, record: r.record, field: "account_id", reason: clash("account", r.account_id, owner, r.user_id) });
-    } else if (r.tx) {
-      r.tx.user_id = owner;
+export async function ownershipCheck(tx: Transaction): Promise<OwnershipCheck> {
+  const stored = async (table: string) => Number((await tx.execute(`SELECT EXISTS (SELECT 1 FROM "${table}") AS n`)).rows[0].n) === 1;
+  const [accountsStored, transactionsStored] = [await stored("accounts"), await stored("transactions")];
+  return async (batch, refs, file) => {
+    const issues: IngestIssue[] = [];
+    const accounts = accountsStored ? await claimsOfOthers(tx, "accounts", "account_id", batch.accounts.map((a) => [a.account_id, a.user_id] as const)) : [];
+    for (const c of accounts) issues.push({ file, record: `account ${c.id}`, field: "account_id", reason: clash("account", c.id, c.owner, c.claimed) });
+    const referenced = await storedOwners(tx, "accounts", "account_id", refs.map((r) => r.account_id));
+    for (const r of refs) {
+      const owner = referenced.get(r.account_id);
+      if (owner === undefined) {
+        issues.push({ file: r.file, record: r.record, field: "account_id", reason: `unknown account "${r.account_id}": not in this input and not in the database` });
+      } else if (r.user_id && owner !== r.user_id) {
+        issues.push({ file: r.file, record: r.record, field: "account_id", reason: clash("account", r.account_id, owner, r.user_id) });
+      } else if (r.tx) {
+        r.tx.user_id = owner;
+      }
     }
-  }
-  const transactions = await storedOwners(tx, "transactions", "transaction_id", batch.transactions.map((t) => t.transaction_id));
-  for (const t of batch.transactions) {
-    const owner = transactions.get(t.transaction_id);
-    // An unresolved owner ("") is already reported as an unknown account.
-    if (owner !== undefined && t.user_id && owner !== t.user_id) {
-      issues.push({ file, record: `transaction ${t.transaction_id}`, field: "transaction_id", reason: clash("transaction", t.transaction_id, owner, t.user_id) });
+    // A transaction whose owner is unresolved ("") is already reported as an unknown account.
+    const claims = transactionsStored ? batch.transactions.filter((t) => t.user_id).map((t) => [t.transaction_id, t.user_id] as const) : [];
+    for (const c of await claimsOfOthers(tx, "transactions", "transaction_id", claims)) {
+      issues.push({ file, record: `transaction ${c.id}`, field: "transaction_id", reason: clash("transaction", c.id, c.owner, c.claimed) });
     }
-  }
-  return issues;
+    return issues;
+  };
 }

@@ -8,7 +8,7 @@ import type { AccountRef } from "../data/ingest/bundle";
 import { SeenTransactionIds } from "../data/ingest/seen-ids";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
 import { prepareDatabase } from "../db/prepare";
-import { ownershipIssues } from "../db/ownership";
+import { ownershipCheck } from "../db/ownership";
 import { openSql, releaseStatements, type Sql } from "../db/sql";
 import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
 
@@ -106,6 +106,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
     const dupes = new DuplicateTracker(inputs);
     const tx = await sql.transaction("write");
     try {
+      const checkOwnership = await ownershipCheck(tx);
       const rebuildIndexes = await deferTransactionIndexes(tx, inputs.reduce((n, i) => n + (i.bytes ?? 0), 0) / BYTES_PER_TRANSACTION);
       for (const [i, { file, read }] of inputs.entries()) {
         opts.onProgress?.(i, files.length, file);
@@ -115,7 +116,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
         read(batch, refs, fileIssues);
         dupes.check(batch, i, fileIssues);
         // Ownership is checked against the database in this transaction, before this file is written.
-        appendAll(fileIssues, await ownershipIssues(tx, batch, refs, file));
+        appendAll(fileIssues, await checkOwnership(batch, refs, file));
         appendAll(issues, fileIssues);
         // Keep validating later files so the user sees every problem, but write nothing more.
         if (issues.length) continue;
@@ -152,9 +153,10 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, ex
   const total: WriteCounts = { customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0 };
   const tx = await sql.transaction("write");
   try {
+    const checkOwnership = await ownershipCheck(tx);
     const rebuildIndexes = await deferTransactionIndexes(tx, expectedTransactions);
     for (const batch of batches) {
-      const clashes = await ownershipIssues(tx, batch, [], "generated data");
+      const clashes = await checkOwnership(batch, [], "generated data");
       if (clashes.length) throw new IngestError(clashes);
       const c = await writeBatch(tx, batch);
       for (const k of Object.keys(total) as Array<keyof WriteCounts>) total[k] += c[k];
