@@ -46,6 +46,21 @@ describe("ingest: records owned by another customer", () => {
     expect({ ...t1 }).toEqual({ user_id: "usr_a", account_id: "usr_a_chk", amount_cents: -215000, name: "ACME CORP PAYROLL" });
   });
 
+  it("a liability or transaction on another customer's account, referenced without the account, is refused naming the owner", async () => {
+    await ingest(sampleBundle("usr_a"));
+    const before = await dumpDb(db.sql);
+    const a = sampleBundle("usr_a");
+    const b = sampleBundle("usr_b");
+    b.liabilities!.credit = [{ ...a.liabilities!.credit![0] }]; // usr_a's card, not in usr_b's bundle
+    b.transactions!.push({ ...a.transactions![1], transaction_id: "usr_b_t9" });
+    const issues = await refused(ingest(b, "b.json"));
+    expect(issues).toEqual([
+      { file: expect.stringMatching(/b\.json$/), record: "bundle.transactions[3]", field: "account_id", reason: 'account "usr_a_cc" belongs to customer "usr_a", not "usr_b"' },
+      { file: expect.stringMatching(/b\.json$/), record: "bundle.liabilities.credit[0]", field: "account_id", reason: 'account "usr_a_cc" belongs to customer "usr_a", not "usr_b"' },
+    ]);
+    expect(await dumpDb(db.sql)).toEqual(before);
+  });
+
   it("a CSV transaction whose id belongs to another customer is refused, even on the right account", async () => {
     await ingest(sampleBundle("usr_a"));
     await ingest(sampleBundle("usr_b"));
