@@ -1,5 +1,6 @@
-// Writes an IngestBatch with batched multi-row upserts on an open write transaction. Upserts
-// make re-ingesting the same data a no-op; the caller owns commit/rollback (all-or-nothing).
+// Writes an IngestBatch with batched multi-row statements on an open write transaction: new
+// customers are inserted (an existing one is never changed), their records upserted, so
+// re-ingesting the same data is a no-op. The caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { CustomerRecord, IngestBatch } from "../data/types";
 import { bulkInsert, placeholders } from "./sql";
