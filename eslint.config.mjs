@@ -1,11 +1,23 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Spreading an array into a call's arguments puts every element on the stack: 30 000 bad
+// transactions overflowed it in `issues.push(...more)` (issue 11). Loop or reduce instead.
+const noArraySpreadIntoCalls = [
+  { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: "Spreading into push/unshift/splice overflows the stack for large arrays: append in a loop." },
+  { selector: "CallExpression[callee.object.name='Math'] > SpreadElement", message: "Math.max/min(...array) overflows the stack for large arrays: use reduce." },
+  { selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement", message: "String.fromCharCode(...array) overflows the stack for large arrays." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
   {
     ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+  },
+  {
+    files: ["**/*.{ts,tsx,mts,js,mjs}"],
+    rules: { "no-restricted-syntax": ["error", ...noArraySpreadIntoCalls] },
   },
   {
     // The engine and the evaluation's metrics are pure TypeScript: plain data in, results out (ARCHITECTURE.md).
@@ -24,6 +36,7 @@ const config = [
       "no-restricted-globals": ["error", { name: "process", message: "lib/engine takes config and asOf as arguments, not from the environment." }],
       "no-restricted-syntax": [
         "error",
+        ...noArraySpreadIntoCalls,
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Time enters the engine only as asOf." },
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Time enters the engine only as asOf." },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "The engine is deterministic." },

@@ -97,7 +97,7 @@ if (only.has("api")) {
 }
 const print = (table: string[][]) => {
   if (table.length < 2) return;
-  const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  const widths = table[0].map((_, i) => table.reduce((m, r) => Math.max(m, r[i].length), 0));
   for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
   console.log();
 };

@@ -171,7 +171,7 @@ export const ingest = defineEndpoint({
   tag: "Data",
   summary: "Load one Plaid-shaped bundle or an array of them, all-or-nothing",
   description:
-    "The same validation as `spendsense ingest`: any problem refuses the whole request (422 ingest_refused, every problem in `details` with record, field and reason) and nothing is written. Re-sending the same data changes nothing.",
+    "The same validation as `spendsense ingest`: any problem refuses the whole request (422 ingest_refused; the first 100 problems in `details` with record, field and reason, the message counts the rest) and nothing is written. A record id that belongs to another customer is such a problem. For a customer that already exists, a differing consent, name or demographics is ignored and listed in `notes`: consent changes only through `POST /api/consent` or staff. Re-sending the same data changes nothing.",
   access: { scope: "ingest", permission: "data:ingest" },
   serviceValidatedBody: s.ingestBody,
   response: s.ingestResponse,

@@ -42,7 +42,11 @@ export function toApiError(err: unknown): ApiError {
   if (isUniqueClash(err)) return new ApiError(409, "conflict", "That already exists.");
   // A service's own validation (beyond the request schema) refuses a well-formed request.
   if (err instanceof ZodError) return invalid(err, "body");
-  if (err instanceof IngestError) return new ApiError(422, "ingest_refused", `Ingest refused: ${err.issues.length} problem(s), nothing was written.`, err.issues);
+  if (err instanceof IngestError) {
+    // However many problems there are, the response stays small: the first ones in full, the rest counted.
+    const rest = err.more ? ` The first ${err.shown.length} are in details, and ${err.more} more.` : "";
+    return new ApiError(422, "ingest_refused", `${err.headline}${rest}`, err.shown);
+  }
   return new ApiError(500, "internal_error", "Something went wrong on our side; it has been logged.");
 }
 

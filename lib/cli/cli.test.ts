@@ -78,6 +78,32 @@ describe("spendsense CLI", () => {
     expect(out.join("\n")).toMatch(/customers\s+0\n/);
   });
 
+  it("ingest of 30 000 bad transactions exits 1 listing the first 100 problems and how many more", async () => {
+    const big = path.join(dir, "big.json");
+    // Each transaction lacks account_id, date, amount, name, payment_channel and pending: 180 000 problems.
+    fs.writeFileSync(big, JSON.stringify({ user: { user_id: "u1", name: "X" }, accounts: [], transactions: Array.from({ length: 30_000 }, (_, i) => ({ transaction_id: `t${i}` })) }));
+    expect(await main(["ingest", big])).toBe(1);
+    const lines = err.join("\n").split("\n");
+    expect(lines).toContain("Ingest refused: 180000 problems, nothing was written.");
+    expect(lines.filter((l) => /big\.json: bundle\.transactions\[\d+\] field "\w+": /.test(l))).toHaveLength(100);
+    expect(lines).toContain("  … and 179900 more");
+  });
+
+  it("re-ingesting a customer with different consent and name leaves both, and prints a note for each", async () => {
+    const file = (name: string, consent: boolean, n: string) => {
+      const f = path.join(dir, name);
+      const account = { account_id: "u1_chk", balances: { available: 10, current: 10, limit: null, iso_currency_code: "USD" }, mask: "0000", name: "Checking", type: "depository", subtype: "checking" };
+      fs.writeFileSync(f, JSON.stringify({ user: { user_id: "u1", name: n, consent }, accounts: [account] }));
+      return f;
+    };
+    expect(await main(["ingest", file("a.json", true, "Ann")])).toBe(0);
+    out = [];
+    expect(await main(["ingest", file("b.json", false, "Bob")])).toBe(0);
+    const text = out.join("\n");
+    expect(text).toMatch(/note: customer "u1" already exists: the input's consent \(declined\) was ignored and consent stays granted/);
+    expect(text).toMatch(/note: customer "u1" already exists: the input's name differ/);
+  });
+
   it("db reset asks for --yes", async () => {
     expect(await main(["db", "reset"])).toBe(2);
     expect(err.join("")).toMatch(/--yes/);

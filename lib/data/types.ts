@@ -15,6 +15,8 @@ export interface CustomerRecord {
   credit_score: number | null;
   /** Which input format the record came from: bundle | sandbox | csv. */
   source: string;
+  /** The input names no one: `name` is a stand-in, never compared with a stored name. */
+  unnamed?: true;
 }
 
 /** Ground truth from the generator; stored apart from what the engine reads. */
@@ -141,16 +143,27 @@ export interface IngestIssue {
   reason: string;
 }
 
+/** How many problems an ingest error shows in full; the rest are counted ("… and N more"). */
+export const ISSUES_SHOWN = 100;
+
 export class IngestError extends Error {
+  /** "Ingest refused: N problems, nothing was written." */
+  readonly headline: string;
+  /** The first ISSUES_SHOWN problems, shown in full. */
+  readonly shown: IngestIssue[];
+  /** How many problems are not shown in full. */
+  readonly more: number;
+
   constructor(public readonly issues: IngestIssue[]) {
+    const headline = `Ingest refused: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was written.`;
+    const shown = issues.slice(0, ISSUES_SHOWN);
+    const more = issues.length - shown.length;
     super(
-      `Ingest refused: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was written.\n` +
-        issues
-          .slice(0, 50)
-          .map((i) => `  ${i.file}: ${i.record}${i.field ? ` field "${i.field}"` : ""}: ${i.reason}`)
-          .join("\n") +
-        (issues.length > 50 ? `\n  … and ${issues.length - 50} more` : ""),
+      [headline, ...shown.map((i) => `  ${i.file}: ${i.record}${i.field ? ` field "${i.field}"` : ""}: ${i.reason}`), ...(more ? [`  … and ${more} more`] : [])].join("\n"),
     );
     this.name = "IngestError";
+    this.headline = headline;
+    this.shown = shown;
+    this.more = more;
   }
 }

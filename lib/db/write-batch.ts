@@ -1,21 +1,22 @@
-// Writes an IngestBatch with batched multi-row upserts on an open write transaction. Upserts
-// make re-ingesting the same data a no-op; the caller owns commit/rollback (all-or-nothing).
+// Writes an IngestBatch with batched multi-row statements on an open write transaction: new
+// customers are inserted (an existing one is never changed), their records upserted, so
+// re-ingesting the same data is a no-op. The caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
-import type { IngestBatch } from "../data/types";
+import type { CustomerRecord, IngestBatch } from "../data/types";
 import { bulkInsert, placeholders } from "./sql";
 
 type Row = InValue[];
 
-/** `keep`: columns a null in the input does not erase; `custom`: columns set by their own expression. */
-function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], keep: readonly string[] = [], custom: Record<string, string> = {}): InStatement[] {
+/**
+ * Multi-row upserts: a row whose key exists is updated in place. `custom`: columns set by their
+ * own expression; `where`: the condition an existing row must meet to be updated (else it stays).
+ */
+function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string } = {}): InStatement[] {
   if (!rows.length) return [];
-  const set = columns
-    .filter((c) => !key.includes(c))
-    .map((c) => (custom[c] ? `"${c}" = ${custom[c]}` : keep.includes(c) ? `"${c}" = COALESCE(excluded."${c}", "${table}"."${c}")` : `"${c}" = excluded."${c}"`));
-  const tail = set.length
-    ? `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")}) DO UPDATE SET ${set.join(", ")}`
-    : `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")}) DO NOTHING`;
-  return bulkInsert(table, columns, rows, tail);
+  const { custom = {}, where } = opts;
+  const set = columns.filter((c) => !key.includes(c)).map((c) => `"${c}" = ${custom[c] ?? `excluded."${c}"`}`);
+  const target = `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")})`;
+  return bulkInsert(table, columns, rows, set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING`);
 }
 
 const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
@@ -47,37 +48,34 @@ export interface WriteCounts {
   consentEvents: number;
 }
 
-export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<WriteCounts> {
-  const stmts: InStatement[] = [];
+export interface WriteResult extends WriteCounts {
+  /** What the input said that was not applied (an existing customer's consent or profile). */
+  notes: string[];
+}
 
-  // Demographics missing from an input (a sandbox file, say) keep what is already known.
-  const demo = ["age_band", "gender", "region", "income_tier", "credit_score"];
-  stmts.push(
-    ...upsert(
-      "customers",
-      ["user_id", "name", "age_band", "gender", "region", "income_tier", "credit_score", "source"],
-      ["user_id"],
-      batch.customers.map((c) => [c.user_id, c.name, c.age_band, c.gender, c.region, c.income_tier, c.credit_score, c.source]),
-      demo,
-    ),
-  );
-  stmts.push(
+/**
+ * Writes one batch whose ownership has been checked (lib/db/ownership.ts). The upserts also
+ * refuse, row by row, to move an account or transaction to another customer, so even an
+ * unchecked batch cannot touch another customer's records.
+ */
+export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<WriteResult> {
+  const customers = await customerStatements(tx, batch);
+  const ownRowsOnly = (table: string) => ({ where: `"${table}".user_id = excluded.user_id` });
+  const stmts: InStatement[] = [
+    ...customers.stmts,
     ...upsert(
       "generator_labels",
       ["user_id", "intended_persona", "profile", "seed"],
       ["user_id"],
       batch.labels.map((l) => [l.user_id, l.intended_persona, l.profile, l.seed]),
     ),
-  );
-  stmts.push(
     ...upsert(
       "accounts",
       ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "holder_category"],
       ["account_id"],
       batch.accounts.map((a) => [a.account_id, a.user_id, a.type, a.subtype, a.name, a.official_name, a.mask, a.available_cents, a.current_cents, a.limit_cents, a.iso_currency_code, a.holder_category]),
+      ownRowsOnly("accounts"),
     ),
-  );
-  stmts.push(
     ...upsert(
       "transactions",
       ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
@@ -99,94 +97,109 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
         t.pfc_detailed,
         t.pending ? 1 : 0,
       ]),
-      [],
-      // A category a person corrected (transaction_category_changes) outlives re-ingesting the source.
-      Object.fromEntries(
-        (["pfc_primary", "pfc_detailed"] as const).map((c) => [c, `CASE WHEN EXISTS (SELECT 1 FROM transaction_category_changes h WHERE h.transaction_id = transactions.transaction_id) THEN transactions."${c}" ELSE excluded."${c}" END`]),
-      ),
+      {
+        ...ownRowsOnly("transactions"),
+        // A category a person corrected (transaction_category_changes) outlives re-ingesting the source.
+        custom: Object.fromEntries(
+          (["pfc_primary", "pfc_detailed"] as const).map((c) => [c, `CASE WHEN EXISTS (SELECT 1 FROM transaction_category_changes h WHERE h.transaction_id = transactions.transaction_id) THEN transactions."${c}" ELSE excluded."${c}" END`]),
+        ),
+      },
     ),
-  );
-  stmts.push(
     ...upsert(
       "credit_liabilities",
       ["account_id", "minimum_payment_cents", "last_payment_cents", "last_payment_date", "last_statement_balance_cents", "last_statement_issue_date", "next_payment_due_date", "is_overdue"],
       ["account_id"],
       batch.credit.map((c) => [c.account_id, c.minimum_payment_cents, c.last_payment_cents, c.last_payment_date, c.last_statement_balance_cents, c.last_statement_issue_date, c.next_payment_due_date, bool(c.is_overdue)]),
     ),
-  );
-  for (const c of batch.credit) {
     // APRs are replaced per card: stale types go, current ones upsert in place (stable ids).
-    const types = c.aprs.map((a) => a.apr_type);
-    stmts.push({
-      sql: `DELETE FROM credit_aprs WHERE account_id = ?${types.length ? ` AND apr_type NOT IN (${placeholders(types)})` : ""}`,
-      args: [c.account_id, ...types],
-    });
-  }
-  stmts.push(
+    ...batch.credit.map((c) => {
+      const types = c.aprs.map((a) => a.apr_type);
+      return { sql: `DELETE FROM credit_aprs WHERE account_id = ?${types.length ? ` AND apr_type NOT IN (${placeholders(types)})` : ""}`, args: [c.account_id, ...types] };
+    }),
     ...upsert(
       "credit_aprs",
       ["account_id", "apr_type", "apr_percentage", "balance_subject_to_apr_cents", "interest_charge_amount_cents"],
       ["account_id", "apr_type"],
       batch.credit.flatMap((c) => c.aprs.map((a) => [c.account_id, a.apr_type, a.apr_percentage, a.balance_subject_to_apr_cents, a.interest_charge_amount_cents])),
     ),
-  );
-  const mortgageCols = [
-    "account_id", "interest_rate_percentage", "interest_rate_type", "next_payment_due_date", "next_monthly_payment_cents", "last_payment_cents", "last_payment_date",
-    "origination_date", "origination_principal_cents", "past_due_amount_cents", "loan_term", "maturity_date", "escrow_balance_cents", "ytd_interest_paid_cents", "ytd_principal_paid_cents",
-  ] as const;
-  stmts.push(...upsert("mortgage_liabilities", mortgageCols, ["account_id"], batch.mortgage.map((m) => mortgageCols.map((c) => m[c]))));
-  const studentCols = [
-    "account_id", "interest_rate_percentage", "next_payment_due_date", "minimum_payment_cents", "last_payment_cents", "last_payment_date", "is_overdue", "loan_name",
-    "loan_status_type", "repayment_plan_type", "expected_payoff_date", "origination_date", "origination_principal_cents", "outstanding_interest_cents", "ytd_interest_paid_cents", "ytd_principal_paid_cents",
-  ] as const;
-  stmts.push(
-    ...upsert("student_liabilities", studentCols, ["account_id"], batch.student.map((s) => studentCols.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
-  );
-
+    ...upsert("mortgage_liabilities", MORTGAGE_COLUMNS, ["account_id"], batch.mortgage.map((m) => MORTGAGE_COLUMNS.map((c) => m[c]))),
+    ...upsert("student_liabilities", STUDENT_COLUMNS, ["account_id"], batch.student.map((s) => STUDENT_COLUMNS.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
+  ];
   if (stmts.length) await tx.batch(stmts);
-  const consentEvents = await recordConsent(tx, batch);
   return {
     customers: batch.customers.length,
     accounts: batch.accounts.length,
     transactions: batch.transactions.length,
     liabilities: batch.credit.length + batch.mortgage.length + batch.student.length,
-    consentEvents,
+    consentEvents: customers.consentEvents,
+    notes: customers.notes,
   };
 }
 
+const MORTGAGE_COLUMNS = [
+  "account_id", "interest_rate_percentage", "interest_rate_type", "next_payment_due_date", "next_monthly_payment_cents", "last_payment_cents", "last_payment_date",
+  "origination_date", "origination_principal_cents", "past_due_amount_cents", "loan_term", "maturity_date", "escrow_balance_cents", "ytd_interest_paid_cents", "ytd_principal_paid_cents",
+] as const;
+const STUDENT_COLUMNS = [
+  "account_id", "interest_rate_percentage", "next_payment_due_date", "minimum_payment_cents", "last_payment_cents", "last_payment_date", "is_overdue", "loan_name",
+  "loan_status_type", "repayment_plan_type", "expected_payoff_date", "origination_date", "origination_principal_cents", "outstanding_interest_cents", "ytd_interest_paid_cents", "ytd_principal_paid_cents",
+] as const;
+
+/** The profile an input may give a customer it creates, and that it never changes afterwards. */
+const PROFILE = ["name", "age_band", "gender", "region", "income_tier", "credit_score"] as const;
+
 /**
- * An input that states consent records an event only when it changes the customer's state, so
- * re-ingesting the same file leaves the history as it was. Silence about consent records nothing.
+ * An input creates the customers it names that do not exist yet, with the consent it states (an
+ * event in their history; silence means no consent). A customer that exists keeps its consent and
+ * profile: only the consent paths (staff, POST /api/consent, `spendsense consent`) change consent,
+ * audited there, so an input that differs is noted, not applied.
  */
-async function recordConsent(tx: Transaction, batch: IngestBatch): Promise<number> {
-  const stated = batch.customers.filter((c) => c.consent !== null);
-  if (!stated.length) return 0;
-  const current = new Map<string, { consent: boolean; events: number }>();
-  for (let i = 0; i < stated.length; i += 500) {
-    const ids = stated.slice(i, i + 500).map((c) => c.user_id);
+async function customerStatements(tx: Transaction, batch: IngestBatch): Promise<{ stmts: InStatement[]; notes: string[]; consentEvents: number }> {
+  const existing = new Map<string, Record<string, unknown>>();
+  const ids = batch.customers.map((c) => c.user_id);
+  for (let i = 0; i < ids.length; i += 10_000) {
     const rs = await tx.execute({
-      sql: `SELECT c.user_id, c.consent, (SELECT COUNT(*) FROM consent_events e WHERE e.user_id = c.user_id) AS events FROM customers c WHERE c.user_id IN (${placeholders(ids)})`,
-      args: ids,
+      sql: `SELECT c.user_id, c.consent, ${PROFILE.map((f) => `c."${f}"`).join(", ")} FROM json_each(?) AS j JOIN customers AS c ON c.user_id = j.value`,
+      args: [JSON.stringify(ids.slice(i, i + 10_000))],
     });
-    for (const r of rs.rows) current.set(String(r.user_id), { consent: Number(r.consent) === 1, events: Number(r.events) });
+    for (const r of rs.rows) existing.set(String(r.user_id), r);
   }
-  const changes = stated.filter((c) => {
-    const now = current.get(c.user_id);
-    return !now || now.consent !== c.consent || now.events === 0;
+  const notes: string[] = [];
+  for (const c of batch.customers) {
+    const now = existing.get(c.user_id);
+    if (now) noteIgnoredChanges(c, now, notes);
+  }
+  const created = batch.customers.filter((c) => !existing.has(c.user_id));
+  const stated = created.filter((c) => c.consent !== null);
+  const stmts = [
+    ...bulkInsert(
+      "customers",
+      ["user_id", ...PROFILE, "consent", "source"],
+      created.map((c) => [c.user_id, ...PROFILE.map((f) => c[f]), c.consent ? 1 : 0, c.source]),
+      'ON CONFLICT("user_id") DO NOTHING',
+    ),
+    ...bulkInsert(
+      "consent_events",
+      ["user_id", "granted", "source", "note"],
+      stated.map((c) => [c.user_id, c.consent ? 1 : 0, `ingest:${c.source}`, c.consent ? "opt-in stated in ingested data" : "opt-out stated in ingested data"]),
+    ),
+  ];
+  return { stmts, notes, consentEvents: stated.length };
+}
+
+/** Notes what an input says about an existing customer that differs from what is stored. */
+function noteIgnoredChanges(c: CustomerRecord, now: Record<string, unknown>, notes: string[]): void {
+  const consenting = Number(now.consent) === 1;
+  if (c.consent !== null && c.consent !== consenting) {
+    notes.push(
+      `customer "${c.user_id}" already exists: the input's consent (${c.consent ? "granted" : "declined"}) was ignored and consent stays ${consenting ? "granted" : "not granted"}; ` +
+        "consent changes only through staff, POST /api/consent or `spendsense consent`",
+    );
+  }
+  const differs = PROFILE.filter((f) => {
+    const given = c[f];
+    if (given === null || (f === "name" && c.unnamed)) return false;
+    return now[f] === null || String(now[f]) !== String(given);
   });
-  if (!changes.length) return 0;
-  const stmts: InStatement[] = bulkInsert(
-    "consent_events",
-    ["user_id", "granted", "source", "note"],
-    changes.map((c) => [c.user_id, c.consent ? 1 : 0, `ingest:${c.source}`, c.consent ? "opt-in stated in ingested data" : "opt-out stated in ingested data"]),
-  );
-  for (let i = 0; i < changes.length; i += 500) {
-    const part = changes.slice(i, i + 500);
-    for (const value of [true, false]) {
-      const ids = part.filter((c) => c.consent === value).map((c) => c.user_id);
-      if (ids.length) stmts.push({ sql: `UPDATE customers SET consent = ? WHERE user_id IN (${placeholders(ids)})`, args: [value ? 1 : 0, ...ids] });
-    }
-  }
-  await tx.batch(stmts);
-  return changes.length;
+  if (differs.length) notes.push(`customer "${c.user_id}" already exists: the input's ${differs.join(", ")} differ from the stored profile and were ignored (an ingest never changes an existing customer)`);
 }

@@ -8,7 +8,8 @@ import type { AccountRef } from "../data/ingest/bundle";
 import { SeenTransactionIds } from "../data/ingest/seen-ids";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
 import { prepareDatabase } from "../db/prepare";
-import { openSql, placeholders, releaseStatements, type Sql } from "../db/sql";
+import { ownershipCheck } from "../db/ownership";
+import { openSql, releaseStatements, type Sql } from "../db/sql";
 import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
 
 export interface IngestSummary extends WriteCounts {
@@ -40,6 +41,11 @@ const BYTES_PER_TRANSACTION = 500;
 async function audit(tx: Transaction, actor: string, via: "cli" | "api" | "generator", c: WriteCounts & { files?: number }) {
   const details = { files: c.files, customers: c.customers, accounts: c.accounts, transactions: c.transactions, liabilities: c.liabilities, consent_events: c.consentEvents };
   await tx.execute({ sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'data.ingest', 'ingest', ?, ?)", args: [actor, via, JSON.stringify(details)] });
+}
+
+/** `target.push(...items)` puts every item on the call stack: a large input overflowed it (issue 11). */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Duplicate ids within the whole ingest are errors (the same id twice cannot be two records). */
@@ -75,33 +81,6 @@ class DuplicateTracker {
   }
 }
 
-/** Checks account references and ownership against the database (inside the transaction). */
-async function resolveAccounts(tx: Transaction, batch: IngestBatch, refs: AccountRef[], issues: IngestIssue[], file: string) {
-  const ids = [...new Set([...refs.map((r) => r.account_id), ...batch.accounts.map((a) => a.account_id)])];
-  const owners = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const part = ids.slice(i, i + 500);
-    const rs = await tx.execute({ sql: `SELECT account_id, user_id FROM accounts WHERE account_id IN (${placeholders(part)})`, args: part });
-    for (const r of rs.rows) owners.set(String(r.account_id), String(r.user_id));
-  }
-  for (const a of batch.accounts) {
-    const owner = owners.get(a.account_id);
-    if (owner !== undefined && owner !== a.user_id) {
-      issues.push({ file, record: `account ${a.account_id}`, field: "account_id", reason: `account "${a.account_id}" already belongs to another customer` });
-    }
-  }
-  for (const r of refs) {
-    const owner = owners.get(r.account_id);
-    if (owner === undefined) {
-      issues.push({ file: r.file, record: r.record, field: "account_id", reason: `unknown account "${r.account_id}": not in this input and not in the database` });
-    } else if (r.user_id && owner !== r.user_id) {
-      issues.push({ file: r.file, record: r.record, field: "account_id", reason: `account "${r.account_id}" belongs to another customer` });
-    } else if (r.tx) {
-      r.tx.user_id = owner;
-    }
-  }
-}
-
 export async function ingestFiles(paths: string[], opts: IngestOptions = {}, existing?: Sql): Promise<IngestSummary> {
   const files = expandPaths(paths);
   if (!files.length) throw new IngestError([{ file: paths.join(", "), record: "", field: "", reason: "no .json or .csv files found" }]);
@@ -127,6 +106,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
     const dupes = new DuplicateTracker(inputs);
     const tx = await sql.transaction("write");
     try {
+      const checkOwnership = await ownershipCheck(tx);
       const rebuildIndexes = await deferTransactionIndexes(tx, inputs.reduce((n, i) => n + (i.bytes ?? 0), 0) / BYTES_PER_TRANSACTION);
       for (const [i, { file, read }] of inputs.entries()) {
         opts.onProgress?.(i, files.length, file);
@@ -135,17 +115,19 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
         const fileIssues: IngestIssue[] = [];
         read(batch, refs, fileIssues);
         dupes.check(batch, i, fileIssues);
-        if (!fileIssues.length) await resolveAccounts(tx, batch, refs, fileIssues, file);
-        issues.push(...fileIssues);
+        // Ownership is checked against the database in this transaction, before this file is written.
+        appendAll(fileIssues, await checkOwnership(batch, refs, file));
+        appendAll(issues, fileIssues);
         // Keep validating later files so the user sees every problem, but write nothing more.
         if (issues.length) continue;
-        const counts = await writeBatch(tx, batch);
-        summary.customers += counts.customers;
-        summary.accounts += counts.accounts;
-        summary.transactions += counts.transactions;
-        summary.liabilities += counts.liabilities;
-        summary.consentEvents += counts.consentEvents;
-        summary.notes.push(...batch.notes);
+        const written = await writeBatch(tx, batch);
+        summary.customers += written.customers;
+        summary.accounts += written.accounts;
+        summary.transactions += written.transactions;
+        summary.liabilities += written.liabilities;
+        summary.consentEvents += written.consentEvents;
+        appendAll(summary.notes, batch.notes);
+        appendAll(summary.notes, written.notes);
         await releaseStatements();
       }
       opts.onProgress?.(files.length, files.length, "");
@@ -171,8 +153,11 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, ex
   const total: WriteCounts = { customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0 };
   const tx = await sql.transaction("write");
   try {
+    const checkOwnership = await ownershipCheck(tx);
     const rebuildIndexes = await deferTransactionIndexes(tx, expectedTransactions);
     for (const batch of batches) {
+      const clashes = await checkOwnership(batch, [], "generated data");
+      if (clashes.length) throw new IngestError(clashes);
       const c = await writeBatch(tx, batch);
       for (const k of Object.keys(total) as Array<keyof WriteCounts>) total[k] += c[k];
       onBatch?.(c);

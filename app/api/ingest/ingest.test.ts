@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/api/handler";
 import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
 import { sampleBundle } from "@/lib/testing/bundle-fixture";
+import { setConsent } from "@/lib/services/consent";
 import { dumpDb } from "@/lib/testing/temp-db";
 import * as ingest from "./route";
 
@@ -64,6 +65,58 @@ describe("POST /api/ingest", () => {
     const r = await post([a, a, orphan]);
     expect(r.status).toBe(422);
     expect(r.json.error.details.map((d: { reason: string }) => d.reason).join("\n")).toMatch(/duplicate customer id/);
+    expect(await dumpDb(env.db.sql)).toEqual(before);
+  });
+
+  it("a new customer carrying another customer's transaction_id and account_id: 422 naming each id and its owner, nothing written", async () => {
+    expect((await post(sampleBundle("usr_api_own"))).status).toBe(200);
+    const before = await dumpDb(env.db.sql);
+    const thief = sampleBundle("usr_api_thief");
+    thief.transactions![0].transaction_id = "usr_api_own_t1";
+    thief.transactions![0].amount = -1;
+    thief.accounts!.push({ ...sampleBundle("usr_api_own").accounts![0] });
+    const r = await post(thief);
+    expect(r.status).toBe(422);
+    expect(r.json.error.code).toBe("ingest_refused");
+    expect(r.json.error.details).toEqual(
+      expect.arrayContaining([
+        { file: "request body", record: "account usr_api_own_chk", field: "account_id", reason: 'account "usr_api_own_chk" belongs to customer "usr_api_own", not "usr_api_thief"' },
+        { file: "request body", record: "transaction usr_api_own_t1", field: "transaction_id", reason: 'transaction "usr_api_own_t1" belongs to customer "usr_api_own", not "usr_api_thief"' },
+      ]),
+    );
+    expect(await dumpDb(env.db.sql)).toEqual(before);
+  });
+
+  it("an ingest-scope key changes no existing customer's consent or name: each difference is a note in the result", async () => {
+    const customer = async (id: string) => ({ ...(await env.db.sql.execute({ sql: "SELECT name, consent FROM customers WHERE user_id = ?", args: [id] })).rows[0] });
+    expect((await post(sampleBundle("usr_api_cons", true))).status).toBe(200);
+    await setConsent(env.db.sql, "usr_api_cons", false, { source: "api", note: "customer asked" });
+    const regrant = await post(sampleBundle("usr_api_cons", true));
+    expect(regrant.status).toBe(200);
+    expect(regrant.json).toMatchObject({ consent_events: 0, notes: [expect.stringMatching(/"usr_api_cons" already exists: the input's consent \(granted\) was ignored and consent stays not granted/)] });
+    expect(await customer("usr_api_cons")).toEqual({ name: "Test Person", consent: 0 });
+
+    expect((await post(sampleBundle("usr_api_keep", true))).status).toBe(200);
+    const revoke = await post(sampleBundle("usr_api_keep", false));
+    expect(revoke.json.notes).toEqual([expect.stringMatching(/"usr_api_keep" already exists: the input's consent \(declined\) was ignored and consent stays granted/)]);
+    const renamed = sampleBundle("usr_api_keep");
+    renamed.user!.name = "Mallory";
+    const rename = await post(renamed);
+    expect(rename.status).toBe(200);
+    expect(rename.json.notes).toEqual([expect.stringMatching(/"usr_api_keep" already exists: the input's name differ/)]);
+    expect(await customer("usr_api_keep")).toEqual({ name: "Test Person", consent: 1 });
+  });
+
+  it("30 000 bad transactions: 422 with the first 100 problems in full and how many more, nothing written", async () => {
+    const before = await dumpDb(env.db.sql);
+    // Each transaction lacks account_id, date, amount, name, payment_channel and pending: 180 000 problems.
+    const big = { ...sampleBundle("usr_api_big"), transactions: Array.from({ length: 30_000 }, (_, i) => ({ transaction_id: `usr_api_big_${i}` })) };
+    const r = await post(big);
+    expect(r.status).toBe(422);
+    expect(r.json.error.code).toBe("ingest_refused");
+    expect(r.json.error.message).toBe("Ingest refused: 180000 problems, nothing was written. The first 100 are in details, and 179900 more.");
+    expect(r.json.error.details).toHaveLength(100);
+    expect(r.json.error.details[99]).toMatchObject({ file: "request body", record: expect.stringMatching(/^bundle\.transactions\[\d+\]$/), field: expect.any(String), reason: expect.any(String) });
     expect(await dumpDb(env.db.sql)).toEqual(before);
   });
 

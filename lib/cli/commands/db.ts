@@ -39,7 +39,7 @@ export function registerDb(program: Command) {
         console.log("No tables yet: run `spendsense db migrate`.");
         return;
       }
-      const width = Math.max(...TABLES.map((t) => t.length));
+      const width = TABLES.reduce((m, t) => Math.max(m, t.length), 0);
       for (const t of TABLES) console.log(`  ${t.padEnd(width)}  ${status.counts[t].toLocaleString("en-US").padStart(12)}`);
     });
 }

@@ -152,7 +152,7 @@ export function simulateCard(plan: CardPlan, ledger: Ledger, rng: Rng): CardOutc
     limit,
     lastStatement,
     lastPayment,
-    nextDue: pendingDue.length ? Math.min(...pendingDue) : null,
+    nextDue: pendingDue.length ? pendingDue.reduce((a, b) => Math.min(a, b)) : null,
     overdue: skipDue !== null,
     revolving,
   };

@@ -143,7 +143,7 @@ describe("profiles behave as labelled", () => {
 
   it("high utilisation: a card ≥ 50%, interest, some minimum-only payers and some overdue", () => {
     const hu = labelled("high_utilization");
-    for (const b of hu) expect(Math.max(...cards(b).map(utilisation)), b.user!.user_id).toBeGreaterThanOrEqual(0.5);
+    for (const b of hu) expect(cards(b).reduce((m, c) => Math.max(m, utilisation(c)), -Infinity), b.user!.user_id).toBeGreaterThanOrEqual(0.5);
     for (const b of hu) expect(personal(b, 180).some((t) => pfc(t) === "BANK_FEES_INTEREST_CHARGE")).toBe(true);
     expect(hu.some((b) => b.liabilities!.credit!.some((l) => l.is_overdue))).toBe(true);
     const minimumOnly = hu.filter((b) =>
@@ -209,7 +209,7 @@ describe("profiles behave as labelled", () => {
   it("thin files, gig workers and cash-heavy customers look like themselves", () => {
     for (const b of bundles.filter((x) => profileOf(x) === "thin_file")) {
       const days = txns(b).map((t) => dayOf(t.date));
-      expect(ASOF - Math.min(...days)).toBeLessThanOrEqual(42);
+      expect(ASOF - days.reduce((a, d) => Math.min(a, d), Infinity)).toBeLessThanOrEqual(42);
       expect(txns(b).length).toBeLessThan(80);
       expect(personaOf(b)).toBe("insufficient_data");
     }

@@ -85,6 +85,7 @@ function addBundle(b: ParsedBundle, root: string, ctx: ParseContext, batch: Inge
     income_tier: u?.income_tier ?? null,
     credit_score: u?.credit_score ?? null,
     source: ctx.source,
+    ...(u ? {} : { unnamed: true as const }),
   });
   if (b.label) batch.labels.push({ user_id: userId, ...b.label });
 
@@ -190,7 +191,7 @@ export function parseBundles(json: unknown, ctx: ParseContext, batch: IngestBatc
   items.forEach((item, i) => {
     const parsed = bundleSchema.safeParse(item);
     if (!parsed.success) {
-      issues.push(...zodIssues(ctx.file, rootName(i), parsed.error));
+      for (const issue of zodIssues(ctx.file, rootName(i), parsed.error)) issues.push(issue);
       return;
     }
     addBundle(parsed.data, rootName(i), ctx, batch, refs, issues);

@@ -38,7 +38,7 @@ export function expandPaths(paths: string[]): string[] {
       const kind = csvKind(firstLine(f).split(",").map((h) => h.trim().replace(/^"|"$/g, "")));
       return kind ? CSV_ORDER[kind] : 3;
     };
-    out.push(...files.map((f) => [rank(f), f] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)).map(([, f]) => f));
+    for (const [, f] of files.map((f) => [rank(f), f] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1))) out.push(f);
   }
   return out;
 }

@@ -75,7 +75,7 @@ const shortHash = (...parts: Array<string | number>) =>
 export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatch, issues: IngestIssue[]): void {
   const parsed = sandboxFileSchema.safeParse(json);
   if (!parsed.success) {
-    issues.push(...zodIssues(ctx.file, "file", parsed.error));
+    for (const issue of zodIssues(ctx.file, "file", parsed.error)) issues.push(issue);
     return;
   }
   const userId = ctx.userId;
@@ -95,6 +95,7 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
     income_tier: null,
     credit_score: null,
     source: ctx.source,
+    ...(holderName ? {} : { unnamed: true as const }),
   });
 
   accounts.forEach((a, i) => {

@@ -32,7 +32,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
   const args: string[] = [];
   const filter = (clause: string, ...values: string[]) => {
     where.push(clause);
-    args.push(...values);
+    for (const v of values) args.push(v);
   };
   if (q.consent) where.push(`c.consent = ${q.consent === "yes" ? 1 : 0}`);
   if (q.persona === "none") filter("pa.primary_persona IS NULL");

@@ -60,7 +60,7 @@ function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: Crit
   if (!isLeaf(rule)) {
     const parts = ("all" in rule ? rule.all : rule.any).map((r) => evaluate(r, s, persona, checks));
     if ("all" in rule) return { met: parts.every((p) => p.met), closeness: parts.reduce((a, p) => a + p.closeness, 0) / parts.length };
-    return { met: parts.some((p) => p.met), closeness: Math.max(...parts.map((p) => p.closeness)) };
+    return { met: parts.some((p) => p.met), closeness: parts.reduce((m, p) => Math.max(m, p.closeness), -Infinity) };
   }
   const raw = readSignal(s, rule.signal);
   const value = typeof raw === "number" || typeof raw === "boolean" ? raw : null;
