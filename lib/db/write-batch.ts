@@ -2,6 +2,7 @@
 // make re-ingesting the same data a no-op; the caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { IngestBatch } from "../data/types";
+import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
 import { bulkInsert, placeholders } from "./sql";
 
 type Row = InValue[];
@@ -45,6 +46,10 @@ export interface WriteCounts {
   transactions: number;
   liabilities: number;
   consentEvents: number;
+  /** Transactions soft-deleted by /transactions/sync's `removed`. */
+  removed: number;
+  /** Records an older sandbox snapshot held that the newer one does not: replaced (see replace-snapshot.ts). */
+  replaced: number;
 }
 
 export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<WriteCounts> {
@@ -72,15 +77,15 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
   stmts.push(
     ...upsert(
       "accounts",
-      ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "holder_category"],
+      ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "unofficial_currency_code", "holder_category", "source"],
       ["account_id"],
-      batch.accounts.map((a) => [a.account_id, a.user_id, a.type, a.subtype, a.name, a.official_name, a.mask, a.available_cents, a.current_cents, a.limit_cents, a.iso_currency_code, a.holder_category]),
+      batch.accounts.map((a) => [a.account_id, a.user_id, a.type, a.subtype, a.name, a.official_name, a.mask, a.available_cents, a.current_cents, a.limit_cents, a.iso_currency_code, a.unofficial_currency_code, a.holder_category, a.source]),
     ),
   );
   stmts.push(
     ...upsert(
       "transactions",
-      ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
+      ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "unofficial_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
       ["transaction_id"],
       batch.transactions.map((t) => [
         t.transaction_id,
@@ -90,6 +95,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
         t.authorized_date,
         t.amount_cents,
         t.iso_currency_code,
+        t.unofficial_currency_code,
         t.name,
         t.merchant_name,
         t.merchant_entity_id,
@@ -145,12 +151,16 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
 
   if (stmts.length) await tx.batch(stmts);
   const consentEvents = await recordConsent(tx, batch);
+  const replaced = await replaceSnapshots(tx, batch);
+  const removed = await applyRemovals(tx, batch);
   return {
     customers: batch.customers.length,
     accounts: batch.accounts.length,
     transactions: batch.transactions.length,
     liabilities: batch.credit.length + batch.mortgage.length + batch.student.length,
     consentEvents,
+    removed,
+    replaced,
   };
 }
 
