@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IngestError } from "../data/types";
+import { loadCustomerInputs } from "../db/queries/engine-input";
 import { SNAPSHOT_REPLACED, SYNC_REMOVED } from "../db/replace-snapshot";
 import { dumpDb, tempDb, writeTemp, type TempDb } from "../testing/temp-db";
 import { ingestFiles } from "./ingest";
@@ -227,6 +228,10 @@ describe("issue 12: what real data showed", () => {
     ]);
     // A transaction that names no currency takes its account's, not USD.
     expect(await rows("SELECT iso_currency_code, unofficial_currency_code FROM transactions")).toEqual([{ iso_currency_code: "EUR", unofficial_currency_code: null }]);
+    // The engine reads each amount's currency: the unofficial code where Plaid gave one.
+    const [input] = await loadCustomerInputs(db.sql, ["cust_fx"]);
+    expect(input.accounts.map((a) => [a.account_id, a.currency])).toEqual([["acc_btc", "BTC"], ["acc_eur", "EUR"]]);
+    expect(input.transactions.map((t) => t.currency)).toEqual(["EUR"]);
   });
 
   it("CSV: balances with more than two decimals, and booleans in any case", async () => {
