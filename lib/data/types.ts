@@ -54,6 +54,8 @@ export interface TransactionRecord {
   amount_cents: number;
   iso_currency_code: string;
   unofficial_currency_code: string | null;
+  /** Neither the transaction nor an account in the same input named a currency: the writer takes the stored account's. */
+  currency_from_account?: boolean;
   name: string;
   merchant_name: string | null;
   merchant_entity_id: string | null;

@@ -149,6 +149,15 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
     ...upsert("student_liabilities", studentCols, ["account_id"], batch.student.map((s) => studentCols.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
   );
 
+  // A transaction that names no currency, whose account was loaded earlier, takes that account's.
+  const unstated = batch.transactions.filter((t) => t.currency_from_account).map((t) => t.transaction_id);
+  for (let i = 0; i < unstated.length; i += 500) {
+    const ids = unstated.slice(i, i + 500);
+    stmts.push({
+      sql: `UPDATE transactions SET (iso_currency_code, unofficial_currency_code) = (SELECT a.iso_currency_code, a.unofficial_currency_code FROM accounts a WHERE a.account_id = transactions.account_id) WHERE transaction_id IN (${placeholders(ids)})`,
+      args: ids,
+    });
+  }
   if (stmts.length) await tx.batch(stmts);
   const consentEvents = await recordConsent(tx, batch);
   const replaced = await replaceSnapshots(tx, batch);

@@ -232,6 +232,9 @@ describe("issue 12: what real data showed", () => {
     const [input] = await loadCustomerInputs(db.sql, ["cust_fx"]);
     expect(input.accounts.map((a) => [a.account_id, a.currency])).toEqual([["acc_btc", "BTC"], ["acc_eur", "EUR"]]);
     expect(input.transactions.map((t) => t.currency)).toEqual(["EUR"]);
+    // So does one loaded later, without its account (CSV transactions, a later /transactions/get).
+    await ingest([writeTemp(db.dir, "transactions.csv", "transaction_id,account_id,date,amount,name\nt_csv,acc_eur,2026-11-03,4.20,BAECKEREI\n")], { userId: "cust_fx" });
+    expect(await rows("SELECT iso_currency_code FROM transactions WHERE transaction_id = 't_csv'")).toEqual([{ iso_currency_code: "EUR" }]);
   });
 
   it("CSV: balances with more than two decimals, and booleans in any case", async () => {

@@ -74,6 +74,7 @@ export function transactionRecord(t: PlaidTransaction, userId: string, account: 
     authorized_date: t.authorized_date ?? null,
     amount_cents,
     ...currencyColumns(t.iso_currency_code, t.unofficial_currency_code, account),
+    ...(!t.iso_currency_code && !t.unofficial_currency_code && !account ? { currency_from_account: true } : {}),
     name: t.name,
     merchant_name: t.merchant_name ?? merchant?.canonical_name ?? null,
     merchant_entity_id: t.merchant_entity_id ?? null,
