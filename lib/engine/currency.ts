@@ -22,6 +22,9 @@ export interface ExcludedCurrency {
 
 export const currencyOf = (x: { currency?: string }): string => x.currency ?? DEFAULT_CURRENCY;
 
+/** A stored row's currency: Plaid's unofficial code when it gave one, else the ISO code. */
+export const storedCurrency = (r: { iso_currency_code: string; unofficial_currency_code: string | null }): string => r.unofficial_currency_code ?? r.iso_currency_code;
+
 /**
  * The customer's main currency: the one most of their money moved in (sum of absolute
  * transaction amounts), else the one most of their accounts are held in, else USD. Ties go to
