@@ -28,7 +28,8 @@ export function prepare(input: CustomerInput, asOf: string): Prepared {
   const asOfDay = dayFromIso(asOf);
   const personal = input.accounts.filter((a) => a.holder_category !== "business");
   const personalIds = new Set(personal.map((a) => a.account_id));
-  const settled = input.transactions.filter((t) => !t.pending && personalIds.has(t.account_id) && dayFromIso(t.date) <= asOfDay);
+  // ISO dates compare as strings: each is parsed once, below.
+  const settled = input.transactions.filter((t) => !t.pending && personalIds.has(t.account_id) && t.date <= asOf);
   // Amounts in different currencies are never added: keep the main one, report the rest.
   const currency = mainCurrency(personal, settled);
   const accounts = new Map(personal.filter((a) => currencyOf(a) === currency).map((a) => [a.account_id, a]));
