@@ -1,5 +1,5 @@
 // The real-Plaid corpus (issue 12, docs/real-data.md): every file of Plaid's published sandbox
-// custom users and the `200` example of six endpoints in Plaid's OpenAPI description, stored
+// custom users and the `200` example of seven endpoints in Plaid's OpenAPI description, stored
 // unchanged in lib/testing (see each folder's SOURCE.md). Each is loaded, or refused with the
 // reason a person needs; then the defects real data showed, one class at a time.
 import fs from "node:fs";
@@ -124,6 +124,13 @@ describe("real Plaid API responses: the OpenAPI description's 200 examples", () 
     expect(await count("credit_liabilities")).toBe(1);
     expect(await count("mortgage_liabilities")).toBe(1);
     expect(await count("student_liabilities")).toBe(1);
+  });
+
+  it("/transactions/recurring/get holds streams, not accounts: refused, saying what it has", async () => {
+    const err = await refusal([file("transactions_recurring_get.json")], user);
+    expect(err.issues).toEqual([
+      expect.objectContaining({ record: "bundle", reason: expect.stringMatching(/^holds no accounts, transactions or liabilities, so there is nothing to load \(it has "updated_datetime", "inflow_streams", "outflow_streams", "request_id"/) }),
+    ]);
   });
 
   it("/transactions/get then /transactions/sync: modified in place, the removed id never stored is noted", async () => {
