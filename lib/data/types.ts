@@ -38,8 +38,13 @@ export interface AccountRecord {
   available_cents: number | null;
   current_cents: number | null;
   limit_cents: number | null;
+  /** See `currencyColumns`: "XXX" (ISO 4217's "no currency") when Plaid gives only an unofficial code. */
   iso_currency_code: string;
+  /** Plaid's unofficial_currency_code (e.g. BTC); the money's currency when set. */
+  unofficial_currency_code: string | null;
   holder_category: HolderCategory;
+  /** Which input format the account came from: bundle | sandbox | csv (snapshot replacement is per source). */
+  source: string;
 }
 
 export interface TransactionRecord {
@@ -50,6 +55,9 @@ export interface TransactionRecord {
   authorized_date: string | null;
   amount_cents: number;
   iso_currency_code: string;
+  unofficial_currency_code: string | null;
+  /** Neither the transaction nor an account in the same input named a currency: the writer takes the stored account's. */
+  currency_from_account?: boolean;
   name: string;
   merchant_name: string | null;
   merchant_entity_id: string | null;
@@ -126,12 +134,26 @@ export interface IngestBatch {
   credit: CreditLiabilityRecord[];
   mortgage: MortgageLiabilityRecord[];
   student: StudentLiabilityRecord[];
+  /** /transactions/sync `removed[]`: soft-deleted if they belong to `user_id` (else an issue). */
+  removed: RemovedTransactionRecord[];
+  /**
+   * Customers this batch holds a WHOLE snapshot of, from one source (a sandbox custom-user file):
+   * their records from that source that the snapshot no longer holds are replaced, not kept.
+   */
+  snapshots: Array<{ user_id: string; source: string }>;
   /** Things accepted but not stored (e.g. a sandbox payroll/paystub account), for the summary. */
   notes: string[];
 }
 
+export interface RemovedTransactionRecord {
+  transaction_id: string;
+  user_id: string;
+  file: string;
+  record: string;
+}
+
 export function emptyBatch(): IngestBatch {
-  return { customers: [], labels: [], accounts: [], transactions: [], credit: [], mortgage: [], student: [], notes: [] };
+  return { customers: [], labels: [], accounts: [], transactions: [], credit: [], mortgage: [], student: [], removed: [], snapshots: [], notes: [] };
 }
 
 /** One problem found in input: names the file, record, field and reason. */

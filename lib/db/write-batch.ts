@@ -3,6 +3,7 @@
 // re-ingesting the same data is a no-op. The caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { CustomerRecord, IngestBatch } from "../data/types";
+import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
 import { bulkInsert, placeholders } from "./sql";
 
 type Row = InValue[];
@@ -46,6 +47,10 @@ export interface WriteCounts {
   transactions: number;
   liabilities: number;
   consentEvents: number;
+  /** Transactions soft-deleted by /transactions/sync's `removed`. */
+  removed: number;
+  /** Records an older sandbox snapshot held that the newer one does not: replaced (see replace-snapshot.ts). */
+  replaced: number;
 }
 
 export interface WriteResult extends WriteCounts {
@@ -71,14 +76,14 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
     ),
     ...upsert(
       "accounts",
-      ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "holder_category"],
+      ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "unofficial_currency_code", "holder_category", "source"],
       ["account_id"],
-      batch.accounts.map((a) => [a.account_id, a.user_id, a.type, a.subtype, a.name, a.official_name, a.mask, a.available_cents, a.current_cents, a.limit_cents, a.iso_currency_code, a.holder_category]),
+      batch.accounts.map((a) => [a.account_id, a.user_id, a.type, a.subtype, a.name, a.official_name, a.mask, a.available_cents, a.current_cents, a.limit_cents, a.iso_currency_code, a.unofficial_currency_code, a.holder_category, a.source]),
       ownRowsOnly("accounts"),
     ),
     ...upsert(
       "transactions",
-      ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
+      ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "unofficial_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
       ["transaction_id"],
       batch.transactions.map((t) => [
         t.transaction_id,
@@ -88,6 +93,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
         t.authorized_date,
         t.amount_cents,
         t.iso_currency_code,
+        t.unofficial_currency_code,
         t.name,
         t.merchant_name,
         t.merchant_entity_id,
@@ -125,13 +131,26 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
     ...upsert("mortgage_liabilities", MORTGAGE_COLUMNS, ["account_id"], batch.mortgage.map((m) => MORTGAGE_COLUMNS.map((c) => m[c]))),
     ...upsert("student_liabilities", STUDENT_COLUMNS, ["account_id"], batch.student.map((s) => STUDENT_COLUMNS.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
   ];
+  // A transaction that names no currency, whose account was loaded earlier, takes that account's.
+  const unstated = batch.transactions.filter((t) => t.currency_from_account).map((t) => t.transaction_id);
+  for (let i = 0; i < unstated.length; i += 500) {
+    const ids = unstated.slice(i, i + 500);
+    stmts.push({
+      sql: `UPDATE transactions SET (iso_currency_code, unofficial_currency_code) = (SELECT a.iso_currency_code, a.unofficial_currency_code FROM accounts a WHERE a.account_id = transactions.account_id) WHERE transaction_id IN (${placeholders(ids)})`,
+      args: ids,
+    });
+  }
   if (stmts.length) await tx.batch(stmts);
+  const replaced = await replaceSnapshots(tx, batch);
+  const removed = await applyRemovals(tx, batch);
   return {
     customers: batch.customers.length,
     accounts: batch.accounts.length,
     transactions: batch.transactions.length,
     liabilities: batch.credit.length + batch.mortgage.length + batch.student.length,
     consentEvents: customers.consentEvents,
+    removed,
+    replaced,
     notes: customers.notes,
   };
 }

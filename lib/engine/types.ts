@@ -20,6 +20,8 @@ export interface EngineAccount {
   available_cents: number | null;
   limit_cents: number | null;
   holder_category: string;
+  /** The balances' currency: Plaid's unofficial code when set, else its ISO code; absent = USD. */
+  currency?: string;
 }
 
 export interface EngineTransaction {
@@ -35,6 +37,8 @@ export interface EngineTransaction {
   pfc_primary: string;
   pfc_detailed: string;
   pending: boolean;
+  /** The amount's currency, as for accounts; absent = USD. */
+  currency?: string;
 }
 
 export interface EngineCreditLiability {

@@ -39,7 +39,7 @@ const BYTES_PER_TRANSACTION = 500;
 
 /** Who loaded what, written in the load's own transaction: committed with the data or not at all. */
 async function audit(tx: Transaction, actor: string, via: "cli" | "api" | "generator", c: WriteCounts & { files?: number }) {
-  const details = { files: c.files, customers: c.customers, accounts: c.accounts, transactions: c.transactions, liabilities: c.liabilities, consent_events: c.consentEvents };
+  const details = { files: c.files, customers: c.customers, accounts: c.accounts, transactions: c.transactions, liabilities: c.liabilities, consent_events: c.consentEvents, removed: c.removed, replaced: c.replaced };
   await tx.execute({ sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'data.ingest', 'ingest', ?, ?)", args: [actor, via, JSON.stringify(details)] });
 }
 
@@ -101,7 +101,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
   const sql = existing ?? (await openSql(opts.url));
   try {
     await prepareDatabase(sql);
-    const summary: IngestSummary = { files: files.length, customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0, notes: [] };
+    const summary: IngestSummary = { files: files.length, customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0, removed: 0, replaced: 0, notes: [] };
     const issues: IngestIssue[] = [];
     const dupes = new DuplicateTracker(inputs);
     const tx = await sql.transaction("write");
@@ -126,6 +126,8 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
         summary.transactions += written.transactions;
         summary.liabilities += written.liabilities;
         summary.consentEvents += written.consentEvents;
+        summary.removed += written.removed;
+        summary.replaced += written.replaced;
         appendAll(summary.notes, batch.notes);
         appendAll(summary.notes, written.notes);
         await releaseStatements();
@@ -150,7 +152,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
 /** Writes already-built batches (the generator's `--load`, about `expectedTransactions` in all) in one transaction. */
 export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, expectedTransactions: number, onBatch?: (counts: WriteCounts) => void): Promise<WriteCounts> {
   await prepareDatabase(sql);
-  const total: WriteCounts = { customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0 };
+  const total: WriteCounts = { customers: 0, accounts: 0, transactions: 0, liabilities: 0, consentEvents: 0, removed: 0, replaced: 0 };
   const tx = await sql.transaction("write");
   try {
     const checkOwnership = await ownershipCheck(tx);

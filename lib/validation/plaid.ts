@@ -1,8 +1,15 @@
 // zod schemas for Plaid-shaped input (SPEC §2, §2.2). Unknown fields Plaid sends (location,
 // counterparties, logo_url, legacy `category`, …) are accepted and dropped; fields we rely on
-// are required and checked. Amounts are Plaid dollars (positive = money out) and must carry at
-// most two decimals so they convert to integer cents exactly.
+// are required and checked; a field Plaid allows to be null ("not set") may be null here too.
+// Amounts are Plaid dollars (positive = money out), stored as integer cents by one rule: see
+// `toCents` (half to even on the decimal digits as written).
 import { z } from "zod";
+
+/** A zod error function naming what a required field holds when it is null or missing. */
+export const required =
+  (what: string, otherwise?: string) =>
+  (iss: { input?: unknown }): string | undefined =>
+    iss.input === null || iss.input === undefined ? `required: ${what} (it is ${iss.input === null ? "null" : "missing"})` : otherwise;
 
 const MAX_ABS_DOLLARS = 20_000_000; // integer cents must fit a 32-bit column
 
@@ -27,7 +34,7 @@ function judgeDate(s: string): boolean {
 }
 
 export const isoDate = z
-  .string({ error: "expected a date string YYYY-MM-DD" })
+  .string({ error: required("a date YYYY-MM-DD", "expected a date string YYYY-MM-DD") })
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), "expected a date in the form YYYY-MM-DD")
   .refine(isRealDate, { error: (iss) => `"${String(iss.input)}" is not a real calendar date` });
 
@@ -37,37 +44,63 @@ export const isoDateLoose = z
   .transform((s) => s.slice(0, 10))
   .pipe(isoDate);
 
+/** Plaid dollars, any precision (a 401k's `23631.9805` is real); `toCents` says how they are stored. */
 export const dollars = z
-  .number({ error: "expected a number (dollars)" })
+  .number({ error: required("an amount in dollars", "expected a number (dollars)") })
   .refine(Number.isFinite, "must be a finite number")
-  .refine((n) => Math.abs(n) <= MAX_ABS_DOLLARS, `must be within ±${MAX_ABS_DOLLARS.toLocaleString("en-US")}`)
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "must have at most two decimal places");
+  .refine((n) => Math.abs(n) <= MAX_ABS_DOLLARS, `must be within ±${MAX_ABS_DOLLARS.toLocaleString("en-US")}`);
 
 export const nonNegativeDollars = dollars.refine((n) => n >= 0, "must not be negative");
 
+/**
+ * THE precision rule (README "Money", docs/real-data.md): money is stored as integer cents; an
+ * amount with more than two decimals is rounded to the cent half to even, on its decimal digits
+ * as written (JavaScript's shortest round-trip form), never on the binary float: 23631.9805 →
+ * 2363198, 0.125 → 12, 0.135 → 14, -2.675 → -268.
+ */
 export function toCents(n: number): number;
 export function toCents(n: number | null | undefined): number | null;
 export function toCents(n: number | null | undefined): number | null {
-  return n === null || n === undefined ? null : Math.round(n * 100);
+  if (n === null || n === undefined) return null;
+  const [mantissa, exponent = "0"] = String(Math.abs(n)).split("e");
+  const [whole, frac = ""] = mantissa.split(".");
+  let digits = whole + frac;
+  let point = whole.length + Number(exponent);
+  if (point < 0) [digits, point] = ["0".repeat(-point) + digits, 0];
+  digits = digits.padEnd(point + 2, "0");
+  let cents = Number(digits.slice(0, point + 2));
+  const rest = digits.slice(point + 2).replace(/0+$/, "");
+  // Past half ("51", "6") rounds up; exactly half ("5") rounds to the even cent.
+  if (rest > "5" || (rest === "5" && cents % 2 === 1)) cents += 1;
+  return n < 0 && cents !== 0 ? -cents : cents;
 }
 
-const currency = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD");
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD");
+/** Plaid's code for a currency ISO 4217 does not list (e.g. a cryptocurrency): kept as sent. */
+export const unofficialCurrencyCode = z.string().regex(/^[A-Za-z0-9]{1,12}$/, "expected a currency code such as BTC");
 
-export const ACCOUNT_TYPES = ["depository", "credit", "loan", "investment", "other"] as const;
+/** Plaid's account types (its AccountType enum); the engine ignores those it does not use. */
+export const ACCOUNT_TYPES = ["depository", "credit", "loan", "investment", "brokerage", "other"] as const;
 export const HOLDER_CATEGORIES = ["personal", "business", "unrecognized"] as const;
 
+const id = (what: string) => z.string({ error: required(what) }).min(1, "must not be empty");
+
 export const plaidAccountSchema = z.object({
-  account_id: z.string().min(1, "must not be empty"),
-  balances: z.object({
-    available: dollars.nullish(),
-    current: dollars.nullish(),
-    limit: nonNegativeDollars.nullish(),
-    iso_currency_code: currency.nullish(),
-  }),
+  account_id: id("the account's account_id"),
+  balances: z.object(
+    {
+      available: dollars.nullish(),
+      current: dollars.nullish(),
+      limit: nonNegativeDollars.nullish(),
+      iso_currency_code: currencyCode.nullish(),
+      unofficial_currency_code: unofficialCurrencyCode.nullish(),
+    },
+    { error: required("the account's balances object") },
+  ),
   mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/, "expected the last 2–4 characters of the account number").nullish(),
-  name: z.string().min(1, "must not be empty"),
+  name: id("the account's name"),
   official_name: z.string().nullish(),
-  type: z.enum(ACCOUNT_TYPES),
+  type: z.enum(ACCOUNT_TYPES, { error: required(`the account type (${ACCOUNT_TYPES.join(", ")})`, `expected one of ${ACCOUNT_TYPES.join(", ")}`) }),
   subtype: z.string().min(1).nullish(),
   holder_category: z.enum(HOLDER_CATEGORIES).nullish(),
 });
@@ -75,23 +108,30 @@ export const plaidAccountSchema = z.object({
 export const PAYMENT_CHANNELS = ["online", "in store", "other"] as const;
 
 export const plaidTransactionSchema = z.object({
-  transaction_id: z.string().min(1, "must not be empty"),
-  account_id: z.string().min(1, "must not be empty"),
+  transaction_id: id("the transaction_id"),
+  account_id: id("the transaction's account_id"),
   date: isoDate,
   authorized_date: isoDate.nullish(),
   amount: dollars,
-  iso_currency_code: currency.nullish(),
-  name: z.string().min(1, "must not be empty"),
+  iso_currency_code: currencyCode.nullish(),
+  unofficial_currency_code: unofficialCurrencyCode.nullish(),
+  name: id("the transaction's name (its descriptor)"),
   merchant_name: z.string().nullish(),
   merchant_entity_id: z.string().nullish(),
-  payment_channel: z.enum(PAYMENT_CHANNELS),
+  payment_channel: z.enum(PAYMENT_CHANNELS, { error: required(`the payment_channel (${PAYMENT_CHANNELS.join(", ")})`, `expected one of ${PAYMENT_CHANNELS.join(", ")}`) }),
   personal_finance_category: z
     .object({
       primary: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC primary such as FOOD_AND_DRINK"),
       detailed: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
     })
     .nullish(),
-  pending: z.boolean(),
+  pending: z.boolean({ error: required("pending (true or false)", "expected boolean: true or false") }),
+});
+
+/** /transactions/sync's `removed[]`: transactions Plaid withdrew, applied as soft deletes. */
+export const plaidRemovedTransactionSchema = z.object({
+  transaction_id: id("the removed transaction_id"),
+  account_id: z.string().nullish(),
 });
 
 const aprSchema = z.object({
@@ -179,6 +219,7 @@ export const bundleSchema = z.object({
   transactions: z.array(plaidTransactionSchema).optional(),
   added: z.array(plaidTransactionSchema).optional(),
   modified: z.array(plaidTransactionSchema).optional(),
+  removed: z.array(plaidRemovedTransactionSchema).optional(),
   liabilities: z
     .object({
       credit: z.array(plaidCreditLiabilitySchema).nullish(),

@@ -46,7 +46,7 @@ describe("POST /api/ingest", () => {
     const before = await dumpDb(env.db.sql);
     const good = sampleBundle("usr_api_d");
     const bad = sampleBundle("usr_api_e");
-    bad.transactions![0].amount = 12.345;
+    bad.transactions![0].amount = "12.34" as unknown as number;
     bad.transactions![1].date = "2026-02-30";
     const r = await post([good, bad]);
     expect(r.status).toBe(422);

@@ -26,7 +26,10 @@ export function registerIngest(program: Command) {
       const secs = (performance.now() - started) / 1000;
       console.log(
         `Ingested ${summary.files} file(s) in ${secs.toFixed(2)} s: ${summary.customers} customers, ${summary.accounts} accounts, ` +
-          `${summary.transactions} transactions, ${summary.liabilities} liabilities, ${summary.consentEvents} consent change(s).`,
+          `${summary.transactions} transactions, ${summary.liabilities} liabilities, ${summary.consentEvents} consent change(s)` +
+          (summary.removed ? `, ${summary.removed} transaction(s) removed by /transactions/sync` : "") +
+          (summary.replaced ? `, ${summary.replaced} record(s) replaced by a newer sandbox snapshot` : "") +
+          ".",
       );
       for (const n of summary.notes) console.log(`note: ${n}`);
     });

@@ -28,7 +28,22 @@ export interface AccountRef {
   tx?: TransactionRecord;
 }
 
-export function accountRecord(a: PlaidAccount, userId: string): AccountRecord {
+/** Currencies Plaid leaves unsaid (both codes null) default to this; Plaid itself always sets one. */
+export const DEFAULT_CURRENCY = "USD";
+/** ISO 4217's code for "no currency": the ISO column when Plaid names only an unofficial one. */
+export const NO_ISO_CURRENCY = "XXX";
+
+/**
+ * The stored currency columns of one money value: Plaid's ISO code, else its unofficial code
+ * (stored as sent, with iso "XXX"), else `fallback` (the account's currency, or USD).
+ */
+export function currencyColumns(iso: string | null | undefined, unofficial: string | null | undefined, fallback: { iso_currency_code: string; unofficial_currency_code: string | null } | null = null) {
+  if (iso) return { iso_currency_code: iso, unofficial_currency_code: null };
+  if (unofficial) return { iso_currency_code: NO_ISO_CURRENCY, unofficial_currency_code: unofficial };
+  return fallback ? { iso_currency_code: fallback.iso_currency_code, unofficial_currency_code: fallback.unofficial_currency_code } : { iso_currency_code: DEFAULT_CURRENCY, unofficial_currency_code: null };
+}
+
+export function accountRecord(a: PlaidAccount, userId: string, source: string): AccountRecord {
   return {
     account_id: a.account_id,
     user_id: userId,
@@ -40,12 +55,14 @@ export function accountRecord(a: PlaidAccount, userId: string): AccountRecord {
     available_cents: toCents(a.balances.available),
     current_cents: toCents(a.balances.current),
     limit_cents: toCents(a.balances.limit),
-    iso_currency_code: a.balances.iso_currency_code ?? "USD",
+    ...currencyColumns(a.balances.iso_currency_code, a.balances.unofficial_currency_code),
     holder_category: a.holder_category === "business" ? "business" : "personal",
+    source,
   };
 }
 
-export function transactionRecord(t: PlaidTransaction, userId: string): TransactionRecord {
+/** `account`: the transaction's account when known, whose currency it takes if it names none. */
+export function transactionRecord(t: PlaidTransaction, userId: string, account: AccountRecord | null = null): TransactionRecord {
   const amount_cents = toCents(t.amount);
   const merchant = findMerchant(t);
   const pfc = t.personal_finance_category ?? inferPfc(t.name, amount_cents, merchant);
@@ -56,7 +73,8 @@ export function transactionRecord(t: PlaidTransaction, userId: string): Transact
     date: t.date,
     authorized_date: t.authorized_date ?? null,
     amount_cents,
-    iso_currency_code: t.iso_currency_code ?? "USD",
+    ...currencyColumns(t.iso_currency_code, t.unofficial_currency_code, account),
+    ...(!t.iso_currency_code && !t.unofficial_currency_code && !account ? { currency_from_account: true } : {}),
     name: t.name,
     merchant_name: t.merchant_name ?? merchant?.canonical_name ?? null,
     merchant_entity_id: t.merchant_entity_id ?? null,
@@ -68,7 +86,30 @@ export function transactionRecord(t: PlaidTransaction, userId: string): Transact
   };
 }
 
-function addBundle(b: ParsedBundle, root: string, ctx: ParseContext, batch: IngestBatch, refs: AccountRef[], issues: IngestIssue[]) {
+/** Top-level keys that make a JSON document something SpendSense can load. */
+const LOADABLE = ["accounts", "transactions", "added", "modified", "removed", "liabilities"] as const;
+
+/**
+ * A document with no accounts, transactions or liabilities (an income report, a W-2, a
+ * /transactions/recurring/get response) is not an empty customer: it is the wrong file.
+ */
+function lacksData(b: ParsedBundle, item: unknown): string | null {
+  const l = b.liabilities;
+  const count = b.accounts.length + (b.transactions?.length ?? 0) + (b.added?.length ?? 0) + (b.modified?.length ?? 0) + (b.removed?.length ?? 0) + (l?.credit?.length ?? 0) + (l?.mortgage?.length ?? 0) + (l?.student?.length ?? 0);
+  if (count) return null;
+  const keys = item && typeof item === "object" ? Object.keys(item) : [];
+  return (
+    `holds no accounts, transactions or liabilities, so there is nothing to load ` +
+    `(it has ${keys.length ? keys.map((k) => `"${k}"`).join(", ") : "no fields"}; SpendSense reads ${LOADABLE.join(", ")}, or a sandbox file's override_accounts)`
+  );
+}
+
+function addBundle(b: ParsedBundle, root: string, ctx: ParseContext, batch: IngestBatch, refs: AccountRef[], issues: IngestIssue[], item: unknown) {
+  const empty = lacksData(b, item);
+  if (empty) {
+    issues.push({ file: ctx.file, record: root, field: "", reason: empty });
+    return;
+  }
   const userId = b.user?.user_id ?? ctx.userId;
   if (!userId) {
     issues.push({ file: ctx.file, record: root, field: "user.user_id", reason: "missing customer id: add a `user` object or pass --user" });
@@ -89,13 +130,14 @@ function addBundle(b: ParsedBundle, root: string, ctx: ParseContext, batch: Inge
   });
   if (b.label) batch.labels.push({ user_id: userId, ...b.label });
 
-  const accountIds = new Set<string>();
+  const accounts = new Map<string, AccountRecord>();
   b.accounts.forEach((a, i) => {
-    if (accountIds.has(a.account_id)) {
+    if (accounts.has(a.account_id)) {
       issues.push({ file: ctx.file, record: `${root}.accounts[${i}]`, field: "account_id", reason: `duplicate account_id "${a.account_id}"` });
     }
-    accountIds.add(a.account_id);
-    batch.accounts.push(accountRecord(a, userId));
+    const rec = accountRecord(a, userId, ctx.source);
+    accounts.set(a.account_id, rec);
+    batch.accounts.push(rec);
   });
 
   const lists: Array<[string, PlaidTransaction[] | undefined]> = [
@@ -105,11 +147,14 @@ function addBundle(b: ParsedBundle, root: string, ctx: ParseContext, batch: Inge
   ];
   for (const [key, list] of lists) {
     list?.forEach((t, i) => {
-      const rec = transactionRecord(t, userId);
-      if (!accountIds.has(t.account_id)) refs.push({ file: ctx.file, record: `${root}.${key}[${i}]`, account_id: t.account_id, user_id: userId, tx: rec });
+      const account = accounts.get(t.account_id) ?? null;
+      const rec = transactionRecord(t, userId, account);
+      if (!account) refs.push({ file: ctx.file, record: `${root}.${key}[${i}]`, account_id: t.account_id, user_id: userId, tx: rec });
       batch.transactions.push(rec);
     });
   }
+
+  b.removed?.forEach((r, i) => batch.removed.push({ transaction_id: r.transaction_id, user_id: userId, file: ctx.file, record: `${root}.removed[${i}]` }));
 
   const liab = b.liabilities;
   const checkLiabilityAccount = (kind: string, i: number, id: string, expected: string) => {
@@ -194,6 +239,6 @@ export function parseBundles(json: unknown, ctx: ParseContext, batch: IngestBatc
       for (const issue of zodIssues(ctx.file, rootName(i), parsed.error)) issues.push(issue);
       return;
     }
-    addBundle(parsed.data, rootName(i), ctx, batch, refs, issues);
+    addBundle(parsed.data, rootName(i), ctx, batch, refs, issues, item);
   });
 }

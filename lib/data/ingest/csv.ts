@@ -28,7 +28,11 @@ export const CSV_ORDER: Record<CsvKind, number> = { customers: 0, accounts: 1, t
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const num = (s: string | undefined) => (s === undefined || s === "" ? null : NUMBER.test(s.trim()) ? Number(s) : s);
-const bool = (s: string | undefined) => (s === undefined || s === "" ? null : s === "true" ? true : s === "false" ? false : s);
+/** "true"/"false" in any case ("True", "FALSE"); anything else is passed on for zod to refuse. */
+const bool = (s: string | undefined) => {
+  const v = s?.trim().toLowerCase();
+  return v === undefined || v === "" ? null : v === "true" ? true : v === "false" ? false : s;
+};
 const str = (s: string | undefined) => (s === undefined || s === "" ? null : s);
 
 function validate<T>(schema: z.ZodType<T>, value: unknown, file: string, record: string, issues: IngestIssue[]): T | null {
@@ -65,7 +69,7 @@ export function parseCsvFile(text: string, ctx: ParseContext, batch: IngestBatch
     return;
   }
   const col = new Map(table.header.map((h, i) => [h, i]));
-  const owners = new Map(batch.accounts.map((a) => [a.account_id, a.user_id]));
+  const accounts = new Map(batch.accounts.map((a) => [a.account_id, a]));
   for (const { line, cells } of table.rows) {
     const record = `line ${line}`;
     if (cells.length !== table.header.length) {
@@ -115,7 +119,7 @@ export function parseCsvFile(text: string, ctx: ParseContext, batch: IngestBatch
         plaidAccountSchema,
         {
           account_id: get("account_id"),
-          balances: { available: num(get("available")), current: num(get("current")), limit: num(get("limit")), iso_currency_code: str(get("iso_currency_code")) },
+          balances: { available: num(get("available")), current: num(get("current")), limit: num(get("limit")), iso_currency_code: str(get("iso_currency_code")), unofficial_currency_code: str(get("unofficial_currency_code")) },
           mask: str(get("mask")),
           name: get("name"),
           official_name: str(get("official_name")),
@@ -127,7 +131,7 @@ export function parseCsvFile(text: string, ctx: ParseContext, batch: IngestBatch
         record,
         issues,
       );
-      if (a) batch.accounts.push(accountRecord(a, userId));
+      if (a) batch.accounts.push(accountRecord(a, userId, ctx.source));
     } else {
       const primary = str(get("personal_finance_category_primary"));
       const detailed = str(get("personal_finance_category_detailed"));
@@ -140,6 +144,7 @@ export function parseCsvFile(text: string, ctx: ParseContext, batch: IngestBatch
           authorized_date: str(get("authorized_date")),
           amount: num(get("amount")),
           iso_currency_code: str(get("iso_currency_code")),
+          unofficial_currency_code: str(get("unofficial_currency_code")),
           name: get("name"),
           merchant_name: str(get("merchant_name")),
           merchant_entity_id: str(get("merchant_entity_id")),
@@ -153,8 +158,9 @@ export function parseCsvFile(text: string, ctx: ParseContext, batch: IngestBatch
       );
       if (!t) continue;
       // The owner comes from accounts.csv in the same ingest or from the database.
-      const owner = owners.get(t.account_id);
-      const rec = transactionRecord(t, owner ?? ctx.userId ?? "");
+      const account = accounts.get(t.account_id);
+      const owner = account?.user_id;
+      const rec = transactionRecord(t, owner ?? ctx.userId ?? "", account ?? null);
       if (!owner) refs.push({ file: ctx.file, record, account_id: t.account_id, user_id: ctx.userId ?? null, tx: rec });
       batch.transactions.push(rec);
     }

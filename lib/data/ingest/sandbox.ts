@@ -3,59 +3,65 @@
 // customer id and the record's position: re-ingesting the same file yields the same ids.
 import crypto from "node:crypto";
 import { z } from "zod";
-import { dollars, isoDate, nonNegativeDollars, toCents } from "../../validation/plaid";
+import { ACCOUNT_TYPES, currencyCode, dollars, isoDate, nonNegativeDollars, required, toCents } from "../../validation/plaid";
 import { findMerchant, inferPaymentChannel, inferPfc } from "../categorise";
 import { merchantNameFromDescriptor } from "../merchant-normalise";
 import type { HolderCategory, IngestBatch, IngestIssue } from "../types";
-import type { ParseContext } from "./bundle";
+import { DEFAULT_CURRENCY, type ParseContext } from "./bundle";
 import { zodIssues } from "./issues";
 
+// Plaid's blank template sets every field to null: null means "not set" for every optional field.
 const sandboxTransaction = z.object({
-  date_transacted: isoDate,
+  date_transacted: isoDate.nullish(),
   date_posted: isoDate,
   amount: dollars,
-  description: z.string().min(1, "must not be empty"),
-  currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD").optional(),
+  description: z.string({ error: required("the transaction's description") }).min(1, "must not be empty"),
+  currency: currencyCode.nullish(),
 });
+
+const apr = z.number().min(0).max(100).nullish();
 
 const sandboxLiability = z.object({
-  type: z.enum(["credit", "student", "mortgage"]),
-  purchase_apr: z.number().min(0).max(100).optional(),
-  cash_apr: z.number().min(0).max(100).optional(),
-  balance_transfer_apr: z.number().min(0).max(100).optional(),
-  special_apr: z.number().min(0).max(100).optional(),
-  last_payment_amount: nonNegativeDollars.optional(),
-  minimum_payment_amount: nonNegativeDollars.optional(),
-  last_payment_date: isoDate.optional(),
-  next_payment_due_date: isoDate.optional(),
-  last_statement_balance: dollars.optional(),
-  is_overdue: z.boolean().optional(),
-  origination_date: isoDate.optional(),
-  principal: nonNegativeDollars.optional(),
-  nominal_apr: z.number().min(0).max(100).optional(),
-  loan_name: z.string().optional(),
-  repayment_model: z.object({ type: z.string().optional() }).optional(),
+  /** null (the blank template's "not set") means the account has no liability. */
+  type: z.enum(["credit", "student", "mortgage"]).nullish(),
+  purchase_apr: apr,
+  cash_apr: apr,
+  balance_transfer_apr: apr,
+  special_apr: apr,
+  last_payment_amount: nonNegativeDollars.nullish(),
+  minimum_payment_amount: nonNegativeDollars.nullish(),
+  last_payment_date: isoDate.nullish(),
+  next_payment_due_date: isoDate.nullish(),
+  last_statement_balance: dollars.nullish(),
+  is_overdue: z.boolean().nullish(),
+  origination_date: isoDate.nullish(),
+  principal: nonNegativeDollars.nullish(),
+  nominal_apr: apr,
+  loan_name: z.string().nullish(),
+  repayment_model: z.object({ type: z.string().nullish() }).nullish(),
 });
 
+const SANDBOX_TYPES = [...ACCOUNT_TYPES, "payroll"] as const;
+
 const sandboxAccount = z.object({
-  type: z.string().min(1),
-  subtype: z.string().min(1),
-  starting_balance: dollars.optional(),
-  force_available_balance: dollars.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-  holder_category: z.enum(["personal", "business", "unrecognized"]).optional(),
+  type: z.enum(SANDBOX_TYPES, { error: required(`the account type (${ACCOUNT_TYPES.join(", ")})`, `unknown account type (expected ${ACCOUNT_TYPES.join(", ")})`) }),
+  subtype: z.string().min(1).nullish(),
+  starting_balance: dollars.nullish(),
+  force_available_balance: dollars.nullish(),
+  currency: currencyCode.nullish(),
+  holder_category: z.enum(["personal", "business", "unrecognized"]).nullish(),
   meta: z
     .object({
-      name: z.string().optional(),
-      official_name: z.string().optional(),
-      limit: nonNegativeDollars.optional(),
-      mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/).optional(),
+      name: z.string().nullish(),
+      official_name: z.string().nullish(),
+      limit: nonNegativeDollars.nullish(),
+      mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/).nullish(),
     })
-    .optional(),
-  numbers: z.object({ account: z.string().optional() }).optional(),
-  transactions: z.array(sandboxTransaction).optional(),
-  liability: sandboxLiability.optional(),
-  identity: z.object({ names: z.array(z.string()).optional() }).optional(),
+    .nullish(),
+  numbers: z.object({ account: z.string().nullish() }).nullish(),
+  transactions: z.array(sandboxTransaction).nullish(),
+  liability: sandboxLiability.nullish(),
+  identity: z.object({ names: z.array(z.string().nullable()).nullish() }).nullish(),
 });
 
 export const sandboxFileSchema = z.object({ override_accounts: z.array(sandboxAccount).min(1, "must list at least one account") });
@@ -64,7 +70,6 @@ export function isSandboxFile(json: unknown): boolean {
   return typeof json === "object" && json !== null && !Array.isArray(json) && "override_accounts" in json;
 }
 
-const ACCOUNT_TYPES = new Set(["depository", "credit", "loan", "investment", "other"]);
 // Income-verification "accounts" in sandbox files hold paystubs, not transactions.
 const INCOME_ONLY_TYPES = new Set(["payroll"]);
 const BUSINESS_NAME = /\b(LLC|L\.L\.C\.|INC\.?|CORP\.?|CORPORATION|LTD\.?|LLP|PLLC|GMBH)$/i;
@@ -84,7 +89,18 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
     return;
   }
   const accounts = parsed.data.override_accounts;
-  const holderName = accounts.flatMap((a) => a.identity?.names ?? [])[0];
+  if (accounts.every((a) => INCOME_ONLY_TYPES.has(a.type))) {
+    issues.push({
+      file: ctx.file,
+      record: "file",
+      field: "override_accounts",
+      reason: `holds no accounts, transactions or liabilities SpendSense can load: its only account type is ${[...new Set(accounts.map((a) => a.type))].join(", ")} (income verification: paystubs, no transactions)`,
+    });
+    return;
+  }
+  // The file is the customer's whole sandbox configuration: it replaces their earlier copy.
+  batch.snapshots.push({ user_id: userId, source: ctx.source });
+  const holderName = accounts.flatMap((a) => a.identity?.names ?? []).find((n) => n);
   batch.customers.push({
     user_id: userId,
     name: holderName ?? `Sandbox customer ${userId}`,
@@ -104,33 +120,32 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
       batch.notes.push(`${ctx.file}: ${record} is a ${a.type} income-verification account (paystubs, no transactions); not stored as an account`);
       return;
     }
-    if (!ACCOUNT_TYPES.has(a.type)) {
-      issues.push({ file: ctx.file, record, field: "type", reason: `unknown account type "${a.type}" (expected depository, credit, loan, investment or other)` });
-      return;
-    }
     const account_id = `sbx_${shortHash(userId, i)}`;
-    const names = a.identity?.names ?? [];
+    const names = (a.identity?.names ?? []).filter((n): n is string => !!n);
     const holder: HolderCategory =
-      a.holder_category === "business" || (a.holder_category === undefined && names.some((n) => BUSINESS_NAME.test(n.trim())))
+      a.holder_category === "business" || (!a.holder_category && names.some((n) => BUSINESS_NAME.test(n.trim())))
         ? "business"
         : "personal";
-    const current = a.starting_balance ?? (a.liability?.type === "student" || a.liability?.type === "mortgage" ? a.liability.principal : undefined);
-    const limit = a.meta?.limit;
-    const available = a.force_available_balance ?? (a.type === "credit" && limit !== undefined && current !== undefined ? limit - current : a.type === "depository" ? current : undefined);
-    const currency = a.currency ?? a.transactions?.[0]?.currency ?? "USD";
+    const current = a.starting_balance ?? (a.liability?.type === "student" || a.liability?.type === "mortgage" ? a.liability.principal : null);
+    const limit = a.meta?.limit ?? null;
+    const available = a.force_available_balance ?? (a.type === "credit" && limit !== null && current != null ? limit - current : a.type === "depository" ? current : null);
+    // Plaid's sandbox takes an account with no currency as USD.
+    const currency = a.currency ?? a.transactions?.find((t) => t.currency)?.currency ?? DEFAULT_CURRENCY;
     batch.accounts.push({
       account_id,
       user_id: userId,
       type: a.type,
-      subtype: a.subtype,
-      name: a.meta?.name ?? `${a.subtype} account`,
+      subtype: a.subtype ?? a.type,
+      name: a.meta?.name ?? `${a.subtype ?? a.type} account`,
       official_name: a.meta?.official_name ?? null,
       mask: a.meta?.mask ?? a.numbers?.account?.slice(-4) ?? null,
       available_cents: toCents(available),
       current_cents: toCents(current),
       limit_cents: toCents(limit),
       iso_currency_code: currency,
+      unofficial_currency_code: null,
       holder_category: holder,
+      source: ctx.source,
     });
 
     a.transactions?.forEach((t, j) => {
@@ -143,9 +158,10 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
         account_id,
         user_id: userId,
         date: t.date_posted,
-        authorized_date: t.date_transacted,
+        authorized_date: t.date_transacted ?? null,
         amount_cents,
         iso_currency_code: t.currency ?? currency,
+        unofficial_currency_code: null,
         name: t.description,
         merchant_name: merchant_name ?? merchant?.canonical_name ?? null,
         merchant_entity_id: null,
@@ -158,10 +174,10 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
     });
 
     const l = a.liability;
-    if (!l) return;
+    if (!l?.type) return;
     if (l.type === "credit") {
       const aprs = (["purchase_apr", "cash_apr", "balance_transfer_apr", "special_apr"] as const)
-        .filter((k) => l[k] !== undefined)
+        .filter((k) => l[k] != null)
         .map((k) => ({
           apr_type: k,
           apr_percentage: l[k]!,

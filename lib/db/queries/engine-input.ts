@@ -22,11 +22,11 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
   const ph = placeholders(userIds);
   const [customers, accounts, txs, credit, aprs] = await Promise.all([
     sql.execute({ sql: `SELECT user_id, consent, credit_score FROM customers WHERE user_id IN (${ph})`, args: userIds }),
-    sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
+    sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category, COALESCE(unofficial_currency_code, iso_currency_code) AS currency FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
     // Transactions are most of the data: SQLite packs them into one JSON array, which parses
     // ~4× faster than libsql building a row object per transaction.
     sql.execute({
-      sql: `SELECT json_group_array(json_array(t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind, t.pfc_primary, t.pfc_detailed, t.pending)) AS rows
+      sql: `SELECT json_group_array(json_array(t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind, t.pfc_primary, t.pfc_detailed, t.pending, COALESCE(t.unofficial_currency_code, t.iso_currency_code))) AS rows
             FROM (SELECT * FROM transactions WHERE user_id IN (${ph}) AND deleted_at IS NULL ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
       args: userIds,
     }),
@@ -54,9 +54,10 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
       available_cents: num(r.available_cents),
       limit_cents: num(r.limit_cents),
       holder_category: String(r.holder_category),
+      currency: String(r.currency),
     });
   }
-  type TxRow = [string, string, string, string, number, string, string | null, string | null, MerchantKind | null, string, string, number];
+  type TxRow = [string, string, string, string, number, string, string | null, string | null, MerchantKind | null, string, string, number, string];
   for (const r of JSON.parse(String(txs.rows[0].rows)) as TxRow[]) {
     byUser.get(r[2])?.transactions.push({
       transaction_id: r[0],
@@ -70,6 +71,7 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
       pfc_primary: r[9],
       pfc_detailed: r[10],
       pending: r[11] === 1,
+      currency: r[12],
     });
   }
   const aprsByAccount = new Map<string, EngineCreditLiability["aprs"]>();

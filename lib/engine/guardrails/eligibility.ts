@@ -1,6 +1,7 @@
 // Offer eligibility (SPEC §3.4): every requirement that fails is recorded as a plain reason.
 // Unknown income or credit score means not eligible, never a guess.
-import type { Eligibility } from "../recommend/content";
+import { DEFAULT_CURRENCY, DEFAULT_MARKETS, MARKET_CURRENCIES } from "../currency";
+import type { ContentItem, Eligibility } from "../recommend/content";
 import { money } from "../recommend/format";
 import type { WindowSignals } from "../signals/types";
 
@@ -10,12 +11,22 @@ export interface EligibilityContext {
   held_subtypes: string[];
 }
 
+/** An item's eligibility rules; an offer that names no market serves DEFAULT_MARKETS. */
+export function eligibilityRules(item: Pick<ContentItem, "kind" | "eligibility">): Eligibility {
+  return item.kind === "offer" && !item.eligibility.markets?.length ? { ...item.eligibility, markets: [...DEFAULT_MARKETS] } : item.eligibility;
+}
+
 export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: EligibilityContext): string[] {
+  const currency = s.currency ?? DEFAULT_CURRENCY;
+  if (rules.markets?.length && !rules.markets.some((m) => MARKET_CURRENCIES[m] === currency)) {
+    // Its other thresholds are in another currency: comparing them would be meaningless.
+    return [`serves ${rules.markets.map((m) => `${m} customers (${MARKET_CURRENCIES[m]})`).join(" and ")}; this customer's money is in ${currency}`];
+  }
   const reasons: string[] = [];
   if (rules.min_monthly_income_cents !== undefined) {
     const income = s.income.monthly_income_cents;
-    if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; no income was detected`);
-    else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; detected ${money(income)}`);
+    if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; no income was detected`);
+    else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; detected ${money(income, currency)}`);
   }
   if (rules.min_credit_score !== undefined) {
     if (ctx.credit_score === null) reasons.push(`needs a credit score of at least ${rules.min_credit_score}; no score is on file`);

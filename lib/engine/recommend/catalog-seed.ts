@@ -18,8 +18,9 @@ function education(seed: EducationSeed): ContentItem {
   return { ...seed, kind: "education", eligibility: {}, product_category: null, partner: null };
 }
 
+/** Every seed partner is a US product (FDIC/NCUA-insured, US credit bureaus): each offer states it. */
 function offer(seed: OfferSeed): ContentItem {
-  return { ...seed, kind: "offer", format: "offer" };
+  return { ...seed, kind: "offer", format: "offer", eligibility: { markets: ["US"], ...seed.eligibility } };
 }
 
 const SAVINGS_LIKE = ["savings", "money market", "cash management"];

@@ -1,5 +1,6 @@
 // The shape of catalog content (education items and partner offers) as the engine sees it.
 // The catalog lives in the database; lib/engine/recommend/catalog-seed.ts holds the seed.
+import type { Market } from "../currency";
 import type { PersonaId } from "../types";
 
 /**
@@ -43,6 +44,8 @@ export interface Eligibility {
   excludes_if_holds_subtypes?: string[];
   /** Not offered when any card is at or above this utilisation. */
   max_utilization_pct?: number;
+  /** Offers: the markets the product is sold in (absent: DEFAULT_MARKETS); money thresholds are in their currency. */
+  markets?: Market[];
 }
 
 export interface ContentItem {

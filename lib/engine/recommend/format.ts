@@ -1,11 +1,16 @@
 // How numbers read in rationales. Citations keep the raw signal value; these only render it.
+import { DEFAULT_CURRENCY } from "../currency";
 
-/** $3,400 for whole-dollar-scale amounts, $15.49 below $100. */
-export function money(cents: number): string {
+/** Symbols for the currencies whose customers read them unambiguously; others show their code. */
+const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£" };
+
+/** $3,400 for whole-unit-scale amounts, $15.49 below 100; €3,400, CAD 3,400, BTC 0.12 in other currencies. */
+export function money(cents: number, currency = DEFAULT_CURRENCY): string {
   const abs = Math.abs(cents);
   const sign = cents < 0 ? "-" : "";
-  if (abs >= 10000) return `${sign}$${thousands(Math.round(abs / 100))}`;
-  return `${sign}$${(abs / 100).toFixed(2)}`;
+  const unit = SYMBOLS[currency] ?? `${currency} `;
+  if (abs >= 10000) return `${sign}${unit}${thousands(Math.round(abs / 100))}`;
+  return `${sign}${unit}${(abs / 100).toFixed(2)}`;
 }
 
 export function percent(n: number): string {

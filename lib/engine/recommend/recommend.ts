@@ -2,7 +2,7 @@
 // candidate; each is scored, checked (relevance, repeat, harmful, eligibility, tone) and either
 // chosen or left out with a reason. Ranking is score, then id — never input order.
 import { DISCLAIMER, type EngineConfig } from "../config";
-import { checkEligibility, type EligibilityContext } from "../guardrails/eligibility";
+import { checkEligibility, eligibilityRules, type EligibilityContext } from "../guardrails/eligibility";
 import { harmfulProductCheck } from "../guardrails/harmful";
 import { combineReadability, measureReadability, toneFindings, type Readability, type ToneFinding } from "../guardrails/tone";
 import type { PersonaAssignment } from "../personas/assign";
@@ -137,7 +137,7 @@ export function recommend(
       c.why = "an offer is only made when it is for the customer's primary or secondary persona";
       continue;
     }
-    c.eligibility_reasons = checkEligibility(item.eligibility, s, ctx);
+    c.eligibility_reasons = checkEligibility(eligibilityRules(item), s, ctx);
     c.eligible = c.eligibility_reasons.length === 0;
     if (!c.eligible) {
       c.why = `not eligible: ${c.eligibility_reasons.join("; ")}`;

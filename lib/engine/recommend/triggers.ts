@@ -28,6 +28,9 @@ type Trigger = (s: WindowSignals, config: EngineConfig) => TriggerResult | null;
 const span = (s: WindowSignals) => (s.window === "30d" ? "in the last 30 days" : "over the last 6 months");
 const perMonth = (s: WindowSignals) => (s.window === "30d" ? "this month" : "a month on average");
 
+/** Renders a money signal in the currency the window's signals are in. */
+const moneyIn = (s: WindowSignals) => (cents: number) => money(cents, s.currency);
+
 function cite(s: WindowSignals, signal: string, display: (v: never) => string): Citation {
   const value = readSignal(s, signal) as number | boolean | string;
   return { signal, value, display: display(value as never) };
@@ -46,8 +49,8 @@ function utilization(s: WindowSignals, min: number): TriggerResult | null {
   if (!c || c.utilization_pct === null || c.utilization_pct < min || c.limit_cents === null) return null;
   const base = `credit.cards[${c.account_id}]`;
   const pct = cite(s, `${base}.utilization_pct`, percent);
-  const bal = cite(s, `${base}.balance_cents`, money);
-  const lim = cite(s, `${base}.limit_cents`, money);
+  const bal = cite(s, `${base}.balance_cents`, moneyIn(s));
+  const lim = cite(s, `${base}.limit_cents`, moneyIn(s));
   return {
     sentence: `We noticed your ${cardName(c)} is at ${pct.display} utilization (${bal.display} of a ${lim.display} limit).`,
     citations: [pct, bal, lim],
@@ -60,16 +63,16 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
   credit_utilization_elevated: (s, cfg) => utilization(s, cfg.credit.utilizationFlags[0]),
   credit_interest: (s) => {
     if (s.credit.interest_cents <= 0) return null;
-    const c = cite(s, "credit.interest_monthly_cents", money);
+    const c = cite(s, "credit.interest_monthly_cents", moneyIn(s));
     return { sentence: `Your cards charged about ${c.display} in interest ${perMonth(s)}.`, citations: [c] };
   },
   credit_minimum_only: (s) => {
     const card = s.credit.cards.find((c) => c.minimum_payment_only);
     if (!card) return null;
     const base = `credit.cards[${card.account_id}]`;
-    const paid = cite(s, `${base}.last_payment_cents`, money);
-    const min = cite(s, `${base}.minimum_payment_cents`, money);
-    const bal = cite(s, `${base}.balance_cents`, money);
+    const paid = cite(s, `${base}.last_payment_cents`, moneyIn(s));
+    const min = cite(s, `${base}.minimum_payment_cents`, moneyIn(s));
+    const bal = cite(s, `${base}.balance_cents`, moneyIn(s));
     return {
       sentence: `Your last payment on your ${cardName(card)} was ${paid.display}, close to the ${min.display} minimum, while ${bal.display} is still owed.`,
       citations: [paid, min, bal],
@@ -93,34 +96,34 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
   income_low_buffer: (s, cfg) => {
     const b = s.income.buffer_months;
     if (b === null || b >= cfg.personas.variable_income.bufferMonths) return null;
-    const bal = cite(s, "income.checking_balance_cents", money);
+    const bal = cite(s, "income.checking_balance_cents", moneyIn(s));
     const buf = cite(s, "income.buffer_months", (v: number) => (v === 0 ? "less than a tenth of a month" : `${months(v)}`));
-    const spend = cite(s, "spend.monthly_cents", money);
+    const spend = cite(s, "spend.monthly_cents", moneyIn(s));
     return { sentence: `Your checking balance of ${bal.display} covers about ${buf.display} of your typical spending (${spend.display} a month).`, citations: [bal, buf, spend] };
   },
   fees_overdraft: (s) => {
     const od = s.fees.overdraft.count + s.fees.insufficient_funds.count;
     if (od === 0) return null;
     const c = cite(s, "fees.penalty.count", (v: number) => plural(v, "overdraft, insufficient-funds or late fee"));
-    const amt = cite(s, "fees.penalty.cents", money);
+    const amt = cite(s, "fees.penalty.cents", moneyIn(s));
     return { sentence: `You were charged ${c.display} totaling ${amt.display} ${span(s)}.`, citations: [c, amt] };
   },
   fees_late: (s) => {
     if (s.fees.late.count === 0) return null;
     const c = cite(s, "fees.late.count", (v: number) => plural(v, "late fee"));
-    const amt = cite(s, "fees.late.cents", money);
+    const amt = cite(s, "fees.late.cents", moneyIn(s));
     return { sentence: `You paid ${c.display} totaling ${amt.display} ${span(s)}.`, citations: [c, amt] };
   },
   fees_atm: (s) => {
     if (s.fees.atm.count === 0) return null;
     const c = cite(s, "fees.atm.count", (v: number) => plural(v, "ATM fee"));
-    const amt = cite(s, "fees.atm.cents", money);
+    const amt = cite(s, "fees.atm.cents", moneyIn(s));
     return { sentence: `You paid ${c.display} totaling ${amt.display} ${span(s)}.`, citations: [c, amt] };
   },
   subscriptions_many: (s, cfg) => {
     if (s.subscriptions.subscription_count < cfg.personas.subscription_heavy.count) return null;
     const n = cite(s, "subscriptions.subscription_count", (v: number) => plural(v, "recurring subscription"));
-    const m = cite(s, "subscriptions.monthly_subscription_cents", money);
+    const m = cite(s, "subscriptions.monthly_subscription_cents", moneyIn(s));
     return { sentence: `We found ${n.display} adding up to about ${m.display} a month.`, citations: [n, m] };
   },
   subscriptions_share: (s, cfg) => {
@@ -134,14 +137,14 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
     if (!stream) return null;
     const i = stream.price_changes.findIndex((p) => p.to_cents > p.from_cents);
     const base = `subscriptions.streams[${stream.key}].price_changes[${i}]`;
-    const from = cite(s, `${base}.from_cents`, money);
-    const to = cite(s, `${base}.to_cents`, money);
+    const from = cite(s, `${base}.from_cents`, moneyIn(s));
+    const to = cite(s, `${base}.to_cents`, moneyIn(s));
     const date = cite(s, `${base}.date`, (v: string) => monthDay(v));
     return { sentence: `Your ${stream.merchant} charge went from ${from.display} to ${to.display} on ${date.display}.`, citations: [from, to, date], names: [stream.merchant] };
   },
   savings_growing: (s) => {
     if (s.savings.net_inflow_cents <= 0) return null;
-    const m = cite(s, "savings.net_inflow_monthly_cents", money);
+    const m = cite(s, "savings.net_inflow_monthly_cents", moneyIn(s));
     const cites = [m];
     let sentence = `You've added about ${m.display} a month to savings ${span(s)}`;
     if (s.savings.growth_rate_pct !== null) {
@@ -154,7 +157,7 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
   savings_low_emergency_fund: (s) => {
     const ef = s.savings.emergency_fund_months;
     if (ef === null || ef >= 3) return null;
-    const bal = cite(s, "savings.balance_cents", money);
+    const bal = cite(s, "savings.balance_cents", moneyIn(s));
     const m = cite(s, "savings.emergency_fund_months", (v: number) => months(v));
     return { sentence: `Your savings of ${bal.display} would cover about ${m.display} of your typical spending.`, citations: [bal, m] };
   },
@@ -166,14 +169,14 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
   savings_healthy_buffer: (s) => {
     const ef = s.savings.emergency_fund_months;
     if (ef === null || ef < 3) return null;
-    const bal = cite(s, "savings.balance_cents", money);
+    const bal = cite(s, "savings.balance_cents", moneyIn(s));
     const m = cite(s, "savings.emergency_fund_months", (v: number) => months(v));
     return { sentence: `Your savings of ${bal.display} cover about ${m.display} of your typical spending.`, citations: [bal, m] };
   },
   bills_recurring: (s) => {
     if (s.subscriptions.bill_count === 0) return null;
     const n = cite(s, "subscriptions.bill_count", (v: number) => plural(v, "recurring bill"));
-    const m = cite(s, "subscriptions.monthly_bill_cents", money);
+    const m = cite(s, "subscriptions.monthly_bill_cents", moneyIn(s));
     return { sentence: `We found ${n.display} adding up to about ${m.display} a month.`, citations: [n, m] };
   },
 };

@@ -3,6 +3,7 @@
 import { dayFromIso, type Day } from "../../data/dates";
 import { normaliseMerchant } from "../../data/merchant-normalise";
 import type { EngineConfig } from "../config";
+import { currencyOf, excludedCurrencies, mainCurrency, type ExcludedCurrency } from "../currency";
 import type { CustomerInput, EngineAccount, EngineCreditLiability, EngineTransaction, WindowId } from "../types";
 
 export interface PreparedTx extends EngineTransaction {
@@ -13,6 +14,9 @@ export interface PreparedTx extends EngineTransaction {
 
 export interface Prepared {
   asOf: Day;
+  /** Every amount below is in this currency (the customer's main one); the rest is in `excluded`. */
+  currency: string;
+  excluded: ExcludedCurrency[];
   accounts: Map<string, EngineAccount>;
   /** Settled transactions on personal accounts, oldest first (then by id), none after asOf. */
   txs: PreparedTx[];
@@ -22,13 +26,19 @@ export interface Prepared {
 
 export function prepare(input: CustomerInput, asOf: string): Prepared {
   const asOfDay = dayFromIso(asOf);
-  const accounts = new Map(input.accounts.filter((a) => a.holder_category !== "business").map((a) => [a.account_id, a]));
+  const personal = input.accounts.filter((a) => a.holder_category !== "business");
+  const personalIds = new Set(personal.map((a) => a.account_id));
+  // ISO dates compare as strings: each is parsed once, below.
+  const settled = input.transactions.filter((t) => !t.pending && personalIds.has(t.account_id) && t.date <= asOf);
+  // Amounts in different currencies are never added: keep the main one, report the rest.
+  const currency = mainCurrency(personal, settled);
+  const accounts = new Map(personal.filter((a) => currencyOf(a) === currency).map((a) => [a.account_id, a]));
+  const excluded = excludedCurrencies(currency, personal, settled, new Set(accounts.keys()));
   const txs: PreparedTx[] = [];
   const keys = new Map<string, string>(); // the same descriptors repeat: normalise each once
-  for (const t of input.transactions) {
-    if (t.pending || !accounts.has(t.account_id)) continue;
+  for (const t of settled) {
+    if (!accounts.has(t.account_id) || currencyOf(t) !== currency) continue;
     const day = dayFromIso(t.date);
-    if (day > asOfDay) continue;
     // Built field by field: one object shape for every transaction keeps the detectors fast.
     txs.push({
       transaction_id: t.transaction_id,
@@ -51,6 +61,8 @@ export function prepare(input: CustomerInput, asOf: string): Prepared {
   if (txs.some((t, i) => i > 0 && before(txs[i - 1], t) > 0)) txs.sort(before);
   return {
     asOf: asOfDay,
+    currency,
+    excluded,
     accounts,
     txs,
     firstDay: txs.length ? txs[0].day : null,

@@ -1,3 +1,4 @@
+import type { ExcludedCurrency } from "../currency";
 import type { WindowId } from "../types";
 
 export type Cadence = "weekly" | "biweekly" | "monthly" | "quarterly" | "annual";
@@ -132,6 +133,10 @@ export interface WindowSignals {
   as_of: string;
   start: string;
   lookback_start: string;
+  /** Every money signal is in this currency (absent in snapshots stored before it was kept: USD). */
+  currency?: string;
+  /** Money in other currencies, left out of every sum; absent or empty when there was none. */
+  excluded_currencies?: ExcludedCurrency[];
   sufficiency: Sufficiency;
   spend: SpendSignals;
   subscriptions: SubscriptionSignals;

@@ -214,6 +214,8 @@ export function computeWindowSignals(p: Prepared, window: WindowId, config: Engi
     as_of: isoFromDay(p.asOf),
     start: isoFromDay(b.start),
     lookback_start: isoFromDay(b.lookbackStart),
+    currency: p.currency,
+    excluded_currencies: p.excluded,
     sufficiency: sufficiency(p, b, config),
     spend,
     subscriptions: subscriptionSignals(p, b, spend, config),
