@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { ROLES } from "../../auth/permissions";
 import { createPrisma } from "../../db/client";
 import { migrateDatabase } from "../../services/database";
-import { createStaff } from "../../services/staff";
+import { createStaff, setStaffRole } from "../../services/staff";
 import { fail } from "../errors";
 
 /** Asks for a password without echoing it. */
@@ -42,6 +42,24 @@ export function registerStaff(program: Command) {
       try {
         const user = await createStaff(db, { email: o.email, role: o.role as never, password });
         console.log(`Created ${user.role} ${user.email}.`);
+      } catch (err) {
+        if (err instanceof ZodError) fail(err.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join("; "));
+        throw err;
+      } finally {
+        await db.$disconnect();
+      }
+    });
+  staff
+    .command("set-role")
+    .description("Give a staff account another role; every session of the account ends (they sign in again)")
+    .requiredOption("--email <email>", "sign-in email")
+    .requiredOption("--role <role>", `one of ${ROLES.join(", ")}`)
+    .action(async (o: { email: string; role: string }) => {
+      await migrateDatabase();
+      const db = createPrisma();
+      try {
+        const r = await setStaffRole(db, o, "cli");
+        console.log(`${r.email}: ${r.previousRole} → ${r.role}; ${r.sessionsEnded} session(s) ended.`);
       } catch (err) {
         if (err instanceof ZodError) fail(err.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join("; "));
         throw err;
