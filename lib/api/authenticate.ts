@@ -22,7 +22,7 @@ export async function authenticate(req: Request, db: Db, url: string): Promise<C
     if (key.stale) await touchApiKey(db, key.id);
     return { kind: "key", scopes: key.scopes, actor: `apikey:${key.prefix}` };
   }
-  const staff = await staffFromRequest(req);
+  const staff = await staffFromRequest(req, db);
   if (!staff) throw new ApiError(401, "unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
   return { kind: "staff", role: staff.role, actor: staff.email };
 }

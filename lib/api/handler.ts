@@ -1,5 +1,6 @@
 // The one wrapper every developer-API route handler goes through: authenticate (API key, else
-// staff session) → check the endpoint's scope / permission → parse path, query and body with its
+// staff session) → count the request against the key's rate limit (rate-limit.ts) → check the
+// endpoint's scope / permission → parse path, query and body with its
 // zod schemas → call the service → answer JSON, or the one error shape with an honest status.
 // Malformed requests (bad JSON, bad path or query parameters) are 400; a well-formed body that
 // fails validation is 422.
@@ -10,6 +11,7 @@ import { authenticate, authorize, type Caller } from "./authenticate";
 import { apiDatabase } from "./database";
 import type { Endpoint, Parsed } from "./endpoint";
 import { ApiError, errorResponse, invalid, toApiError } from "./errors";
+import { consumeApiRequest, rateLimitedError, rateLimitHeaders, type RateLimitState } from "./rate-limit";
 
 export interface Call<P, Q, B> {
   params: P;
@@ -55,11 +57,16 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
   fn: (call: Call<Parsed<P>, Parsed<Q>, Parsed<B, unknown>>) => Promise<unknown>,
 ) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+    let rate: RateLimitState | undefined;
     try {
       const { db, url } = apiDatabase();
       let caller: Caller | null = null;
       if (endpoint.access !== "public") {
         caller = await authenticate(req, db, url);
+        if (caller.kind === "key") {
+          rate = await consumeApiRequest(db, caller.actor);
+          if (rate.limited) throw rateLimitedError(rate);
+        }
         authorize(caller, endpoint.access);
       }
       const params = (endpoint.params ? parse(endpoint.params, (await ctx?.params) ?? {}, "path") : undefined) as Parsed<P>;
@@ -67,14 +74,20 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       const json = await readJson(req);
       const body = (endpoint.body ? parse(endpoint.body, json, "body") : json) as Parsed<B, unknown>;
       const result = await fn({ params, query, body, caller: caller as Caller, db, url });
-      return result instanceof Response ? result : NextResponse.json(result, { status: endpoint.status ?? 200 });
+      return withRateHeaders(result instanceof Response ? result : NextResponse.json(result, { status: endpoint.status ?? 200 }), rate);
     } catch (err) {
       const apiErr = toApiError(err);
       // Log the failure, never the request (its headers carry keys and session cookies).
       if (apiErr.status >= 500) console.error(`${endpoint.method} ${endpoint.path} failed:`, err);
-      return errorResponse(apiErr);
+      return withRateHeaders(errorResponse(apiErr), rate);
     }
   };
+}
+
+/** A keyed response says where the key stands against its rate limit. */
+function withRateHeaders(res: Response, rate: RateLimitState | undefined): Response {
+  if (rate) for (const [name, value] of Object.entries(rateLimitHeaders(rate))) res.headers.set(name, value);
+  return res;
 }
 
 /** A page of a list in the API's list shape. */

@@ -7,6 +7,7 @@ import { SCOPES } from "../auth/scopes";
 import { errorSchema } from "../validation/api";
 import type { Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
+import { requestsPerMinute, WINDOW_SECONDS } from "./rate-limit";
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
 
@@ -48,6 +49,7 @@ export const ERRORS = {
   404: ["NotFound", "No such customer, transaction, recommendation or content item (not_found)"],
   409: ["Conflict", "Already exists, or changed since you read it (conflict)"],
   422: ["Unprocessable", "A well-formed body that fails validation, with per-field or per-record issues in details (validation_failed, ingest_refused)"],
+  429: ["TooManyRequests", "The API key used up its requests for the current minute (rate_limited); `Retry-After` says how many seconds to wait"],
 } as const;
 
 type ErrorStatus = keyof typeof ERRORS;
@@ -59,6 +61,7 @@ export function errorStatuses(e: Endpoint): ErrorStatus[] {
   if (e.access !== "public") {
     out.add(401);
     out.add(403);
+    out.add(429);
   }
   return [...out].sort();
 }
@@ -101,6 +104,14 @@ export function endpointTags(): string[] {
   return [...new Set(Object.values(ENDPOINTS).map((e) => e.tag))];
 }
 
+/** The headers on every response to a request with an API key (rate-limit.ts). */
+const RATE_LIMIT_HEADERS = {
+  "Retry-After": { description: "Seconds to wait before the key may call again (429 only).", schema: { type: "integer", minimum: 1 } },
+  "X-RateLimit-Limit": { description: `Requests the key may make per ${WINDOW_SECONDS} seconds.`, schema: { type: "integer" } },
+  "X-RateLimit-Remaining": { description: "Requests left in the current window.", schema: { type: "integer" } },
+  "X-RateLimit-Reset": { description: "Seconds until the window starts afresh.", schema: { type: "integer" } },
+};
+
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, e] of Object.entries(ENDPOINTS)) {
@@ -114,7 +125,8 @@ export function buildOpenApi() {
       title: "SpendSense developer API",
       version: "1.0.0",
       description:
-        "JSON route handlers over SpendSense's customers, personas, recommendations and transactions. Authenticate with an API key (`Authorization: Bearer ss_…`, created with `spendsense apikey create`) whose scopes include the one each operation names, or with a staff session whose role has the operation's permission. Every error is `{\"error\":{\"code\",\"message\",\"details?\"}}`. Lists are `{data, meta:{page,pageSize,total}}`.",
+        "JSON route handlers over SpendSense's customers, personas, recommendations and transactions. Authenticate with an API key (`Authorization: Bearer ss_…`, created with `spendsense apikey create`) whose scopes include the one each operation names, or with a staff session whose role has the operation's permission. Every error is `{\"error\":{\"code\",\"message\",\"details?\"}}`. Lists are `{data, meta:{page,pageSize,total}}`. " +
+        `Each API key may make ${requestsPerMinute()} requests per ${WINDOW_SECONDS} seconds (SPENDSENSE_API_RATE_LIMIT), counted across every server process; beyond that the answer is 429 \`rate_limited\` with \`Retry-After\`, and every keyed response carries \`X-RateLimit-Limit\`, \`X-RateLimit-Remaining\` and \`X-RateLimit-Reset\`.`,
     },
     servers: [{ url: "/" }],
     tags,
@@ -122,7 +134,10 @@ export function buildOpenApi() {
     components: {
       schemas: { Error: jsonSchema(errorSchema, "output") },
       responses: Object.fromEntries(
-        Object.values(ERRORS).map(([name, description]) => [name, { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+        Object.values(ERRORS).map(([name, description]) => [
+          name,
+          { description, ...(name === "TooManyRequests" ? { headers: RATE_LIMIT_HEADERS } : {}), content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        ]),
       ),
       securitySchemes: {
         apiKey: {

@@ -5,6 +5,7 @@ import type { Role } from "../auth/permissions";
 import { SCOPE_NAMES, type Scope } from "../auth/scopes";
 import { createApiKey, revokeApiKey } from "../services/api-keys";
 import { setConsent } from "../services/consent";
+import { startStaffSession } from "../services/staff-sessions";
 import { runEngine } from "../services/engine";
 import { loadGenerated } from "../services/generate";
 import { tempDb, type TempDb } from "../testing/temp-db";
@@ -55,9 +56,15 @@ export async function apiTestEnv(opts: { users?: number; engine?: boolean } = {}
   };
 }
 
-/** A staff session cookie as next-auth would set it after sign-in. */
+/**
+ * A staff session cookie as next-auth would set it after sign-in: the account (created with that
+ * role when missing) gets an open session in the API's database, whose id the token carries.
+ */
 export async function staffCookie(role: Role, email = `${role}@spendsense.test`): Promise<string> {
-  return `next-auth.session-token=${await encode({ token: { email, role, sub: "1" }, secret: SECRET })}`;
+  const db = apiDatabase().db;
+  const user = await db.staffUser.upsert({ where: { email }, create: { email, role, password_hash: "not-a-password-hash" }, update: { role } });
+  const sid = await startStaffSession(db, user.id);
+  return `next-auth.session-token=${await encode({ token: { email, role, sub: String(user.id), sid }, secret: SECRET })}`;
 }
 
 type Handler = (req: Request, ctx: RouteContext) => Promise<Response>;

@@ -3,10 +3,14 @@
 import { getServerSession, type Session } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { NextRequest, NextResponse } from "next/server";
+import { apiDatabase } from "../api/database";
 import { ApiError, errorResponse } from "../api/errors";
+import type { Db } from "../db/client";
+import { liveStaff } from "../services/staff-sessions";
 import { authOptions } from "./options";
-import { can, isRole, type Permission, type Role } from "./permissions";
+import { can, type Permission, type Role } from "./permissions";
 
+/** The signed-in staff member's session, or null; an ended session (signed out, role changed) reads as none (options.ts). */
 export async function currentSession(): Promise<Session | null> {
   return getServerSession(authOptions);
 }
@@ -30,12 +34,16 @@ export interface Staff {
   role: Role;
 }
 
-/** The signed-in staff member from the request's session cookie (next-auth's JWT), or null. */
-export async function staffFromRequest(req: Request): Promise<Staff | null> {
+/**
+ * The signed-in staff member from the request's session cookie (next-auth's JWT) when its
+ * session is still open, with the account's current role; otherwise null.
+ */
+export async function staffFromRequest(req: Request, db: Db = apiDatabase().db): Promise<Staff | null> {
   // Only the cookie: getToken would otherwise also accept a bearer JWT, which is not our scheme.
   const cookieOnly = new NextRequest(req.url, { headers: { cookie: req.headers.get("cookie") ?? "" } });
   const token = await getToken({ req: cookieOnly, secret: process.env.NEXTAUTH_SECRET });
-  return token && isRole(token.role) && token.email ? { email: token.email, role: token.role } : null;
+  const staff = token && (await liveStaff(db, token));
+  return staff ? { email: staff.email, role: staff.role } : null;
 }
 
 /** For the staff app's route handlers: the staff member when allowed, otherwise the 401/403 response to return. */

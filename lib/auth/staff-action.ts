@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
+import { sameOriginPath } from "./callback-url";
 import { pageAccess } from "./guards";
 import type { Permission } from "./permissions";
 
@@ -15,7 +16,9 @@ export function userFacingMessage(err: unknown): string | null {
   return null;
 }
 
-export async function staffAction(permission: Permission, page: string, act: (actor: string) => Promise<string>): Promise<never> {
+export async function staffAction(permission: Permission, returnTo: string, act: (actor: string) => Promise<string>): Promise<never> {
+  // The page to return to may carry form input (a customer id): it stays a path on this site.
+  const page = sameOriginPath(returnTo) ?? "/";
   const access = await pageAccess(permission);
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
   if (access.status === "forbidden") redirect(`${page}?error=${encodeURIComponent(`Your role (${access.session.user.role}) may not do this.`)}`);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
 import { tempDb, type TempDb } from "../testing/temp-db";
-import { createStaff, ensureDemoStaff, MAX_FAILURES, StaffExistsError, THROTTLE_MINUTES, verifySignIn } from "./staff";
+import { createStaff, ensureDemoStaff, MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, setStaffRole, StaffExistsError, THROTTLE_MINUTES, verifySignIn } from "./staff";
+import { liveStaff, startStaffSession } from "./staff-sessions";
 
 let t: TempDb;
 let db: Db;
@@ -16,6 +17,8 @@ afterEach(async () => {
 });
 
 const PASSWORD = "correct horse battery";
+const HOME = "198.51.100.7";
+const signIn = (email: string, password: string, now?: Date, client = HOME) => verifySignIn(db, { email, password, client }, now);
 
 describe("staff accounts", () => {
   it("stores only a bcrypt hash and normalises the email", async () => {
@@ -44,18 +47,82 @@ describe("staff accounts", () => {
 describe("sign-in checks", () => {
   it("accepts the right password and refuses a wrong one or an unknown email", async () => {
     await createStaff(db, { email: "analyst@x.example", role: "analyst", password: PASSWORD });
-    expect(await verifySignIn(db, "ANALYST@x.example", PASSWORD)).toMatchObject({ ok: true, user: { email: "analyst@x.example", role: "analyst" } });
-    expect(await verifySignIn(db, "analyst@x.example", "wrong password!!")).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifySignIn(db, "ghost@x.example", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("ANALYST@x.example", PASSWORD)).toMatchObject({ ok: true, user: { email: "analyst@x.example", role: "analyst" } });
+    expect(await signIn("analyst@x.example", "wrong password!!")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("ghost@x.example", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
   });
 
   it(`throttles after ${MAX_FAILURES} failures in ${THROTTLE_MINUTES} minutes, even for the right password, then lets go`, async () => {
     await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
     const t0 = new Date("2026-11-21T10:00:00Z");
-    for (let i = 0; i < MAX_FAILURES; i++) expect((await verifySignIn(db, "op@x.example", "nope nope nope", new Date(t0.getTime() + i * 1000))).ok).toBe(false);
-    const locked = await verifySignIn(db, "op@x.example", PASSWORD, new Date(t0.getTime() + 60_000));
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await signIn("op@x.example", "nope nope nope", new Date(t0.getTime() + i * 1000))).ok).toBe(false);
+    const locked = await signIn("op@x.example", PASSWORD, new Date(t0.getTime() + 60_000));
     expect(locked).toMatchObject({ ok: false, reason: "throttled", retryAfterMinutes: 14 });
-    const later = await verifySignIn(db, "op@x.example", PASSWORD, new Date(t0.getTime() + (THROTTLE_MINUTES + 1) * 60_000));
+    const later = await signIn("op@x.example", PASSWORD, new Date(t0.getTime() + (THROTTLE_MINUTES + 1) * 60_000));
     expect(later.ok).toBe(true);
+  });
+
+  it("counts attempts sent all at once: of 30 parallel tries only the allowed ones are checked, so the right password among wrong ones does not get in", async () => {
+    await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const now = new Date("2026-11-21T10:00:00Z");
+    // 29 wrong guesses and the right password last, all in flight together.
+    const passwords = [...Array.from({ length: 29 }, (_, i) => `guess number ${i}`), PASSWORD];
+    const results = await Promise.all(passwords.map((p) => signIn("op@x.example", p, now)));
+    const checked = results.filter((r) => r.ok || r.reason === "invalid");
+    expect(checked).toHaveLength(MAX_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - MAX_FAILURES);
+    expect(results[29]).toMatchObject({ ok: false, reason: "throttled" });
+    expect(results.some((r) => r.ok)).toBe(false);
+    // And once the limit is reached, another burst is refused whole, the right password included.
+    const again = await Promise.all(passwords.map((p) => signIn("op@x.example", p, new Date(now.getTime() + 1000))));
+    expect(again.every((r) => !r.ok && r.reason === "throttled")).toBe(true);
+    expect(await db.signInAttempt.count()).toBe(MAX_FAILURES);
+  });
+
+  it("throttles per client address: a stranger's failures do not lock the staff member out from their own address", async () => {
+    await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const now = new Date("2026-11-21T10:00:00Z");
+    const stranger = "203.0.113.66";
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await signIn("op@x.example", `guess ${i}`, now, stranger)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("op@x.example", PASSWORD, now, stranger)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await signIn("op@x.example", PASSWORD, now, HOME)).toMatchObject({ ok: true });
+  });
+
+  it("throttles one address guessing across many emails", async () => {
+    await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const now = new Date("2026-11-21T10:00:00Z");
+    const guesser = "203.0.113.9";
+    // Earlier failures from that address against other emails (as verifySignIn records them), then the last one allowed.
+    await db.signInAttempt.createMany({ data: Array.from({ length: MAX_FAILURES_PER_CLIENT - 1 }, (_, i) => ({ email: `user${i % 4}@x.example`, client: guesser, success: false, created_at: now })) });
+    expect(await signIn("user9@x.example", "nope nope nope", now, guesser)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("op@x.example", PASSWORD, now, guesser)).toMatchObject({ ok: false, reason: "throttled", retryAfterMinutes: THROTTLE_MINUTES });
+    expect((await signIn("op@x.example", PASSWORD, now, HOME)).ok).toBe(true);
+  });
+
+  it(`caps guessing one email from many addresses at ${MAX_FAILURES_PER_EMAIL} failures`, async () => {
+    await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const now = new Date("2026-11-21T10:00:00Z");
+    await db.signInAttempt.createMany({ data: Array.from({ length: MAX_FAILURES_PER_EMAIL - 1 }, (_, i) => ({ email: "op@x.example", client: `203.0.113.${i}`, success: false, created_at: now })) });
+    expect(await signIn("op@x.example", "nope nope nope", now, "203.0.113.250")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("op@x.example", PASSWORD, now, "192.0.2.1")).toMatchObject({ ok: false, reason: "throttled" });
+  });
+});
+
+describe("role changes", () => {
+  it("change the role and end every open session of the account, with an audit entry", async () => {
+    const { id } = await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const other = await createStaff(db, { email: "other@x.example", role: "operator", password: PASSWORD });
+    const [laptop, phone, others] = [await startStaffSession(db, id), await startStaffSession(db, id), await startStaffSession(db, other.id)];
+    expect(await liveStaff(db, { sid: laptop })).toMatchObject({ email: "op@x.example", role: "operator" });
+    expect(await setStaffRole(db, { email: "OP@x.example", role: "analyst" }, "admin@x.example")).toMatchObject({ role: "analyst", previousRole: "operator", sessionsEnded: 2 });
+    expect(await liveStaff(db, { sid: laptop })).toBeNull();
+    expect(await liveStaff(db, { sid: phone })).toBeNull();
+    expect(await liveStaff(db, { sid: others })).toMatchObject({ role: "operator" });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "staff.role" } });
+    expect(JSON.parse(audit.details!)).toMatchObject({ email: "op@x.example", from: "operator", to: "analyst" });
+    // A fresh sign-in gets the new role.
+    expect(await liveStaff(db, { sid: await startStaffSession(db, id) })).toMatchObject({ role: "analyst" });
+    await expect(setStaffRole(db, { email: "ghost@x.example", role: "admin" }, "admin@x.example")).rejects.toThrow(/no staff account/);
+    await expect(setStaffRole(db, { email: "op@x.example", role: "root" }, "admin@x.example")).rejects.toThrow(/one of admin, operator, analyst/);
   });
 });

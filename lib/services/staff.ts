@@ -1,13 +1,15 @@
-// Staff accounts and sign-in checks. Passwords are bcrypt-hashed; repeated failures for an
-// email are throttled; nothing about a password is ever logged or returned.
+// Staff accounts and sign-in checks. Passwords are bcrypt-hashed; repeated failures are
+// throttled (sign-in-throttle.ts); nothing about a password is ever logged or returned.
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { ConflictError } from "./errors";
+import { markSignInSuccess } from "../db/queries/sign-in-attempts";
+import { ConflictError, NotFoundError } from "./errors";
+import { reserveAttempt } from "./sign-in-throttle";
+import { endAllStaffSessions } from "./staff-sessions";
 
-export const MAX_FAILURES = 5;
-export const THROTTLE_MINUTES = 15;
+export { MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, THROTTLE_MINUTES } from "./sign-in-throttle";
 const BCRYPT_ROUNDS = 10;
 
 export const staffInputSchema = z.object({
@@ -40,20 +42,34 @@ export async function ensureDemoStaff(db: Db, password: string): Promise<Array<{
   return [...DEMO_STAFF];
 }
 
+/**
+ * Gives a staff account another role. Every open session of the account ends in the same
+ * transaction, so the new role (a demotion above all) holds from the next request on.
+ */
+export async function setStaffRole(db: Db, input: { email: string; role: string }, actor: string): Promise<{ email: string; role: Role; previousRole: Role; sessionsEnded: number }> {
+  const { email, role } = staffInputSchema.pick({ email: true, role: true }).parse(input);
+  return db.$transaction(async (tx) => {
+    const user = await tx.staffUser.findUnique({ where: { email } });
+    if (!user) throw new NotFoundError(`no staff account for ${email}`);
+    const previousRole = user.role as Role;
+    await tx.staffUser.update({ where: { id: user.id }, data: { role } });
+    const sessionsEnded = await endAllStaffSessions(tx, user.id);
+    await tx.auditEntry.create({ data: { actor, action: "staff.role", target_type: "staff_user", target_id: String(user.id), details: JSON.stringify({ email, from: previousRole, to: role, sessionsEnded }) } });
+    return { email, role, previousRole, sessionsEnded };
+  });
+}
+
 export type SignInResult = { ok: true; user: { id: number; email: string; role: Role } } | { ok: false; reason: "invalid" | "throttled"; retryAfterMinutes?: number };
 
-export async function verifySignIn(db: Db, email: string, password: string, now: Date = new Date()): Promise<SignInResult> {
-  const normalised = email.trim().toLowerCase();
-  const since = new Date(now.getTime() - THROTTLE_MINUTES * 60_000);
-  const failures = await db.signInAttempt.findMany({ where: { email: normalised, success: false, created_at: { gte: since } }, orderBy: { created_at: "asc" }, select: { created_at: true } });
-  if (failures.length >= MAX_FAILURES) {
-    const unlock = failures[failures.length - MAX_FAILURES].created_at.getTime() + THROTTLE_MINUTES * 60_000;
-    return { ok: false, reason: "throttled", retryAfterMinutes: Math.max(1, Math.ceil((unlock - now.getTime()) / 60_000)) };
-  }
+/** Checks an email and password signing in from `client` (an address, lib/auth/client-address.ts). */
+export async function verifySignIn(db: Db, attempt: { email: string; password: string; client: string }, now: Date = new Date()): Promise<SignInResult> {
+  const normalised = attempt.email.trim().toLowerCase();
+  const reserved = await reserveAttempt(db, normalised, attempt.client, now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAfterMinutes: reserved.retryAfterMinutes };
   const user = await db.staffUser.findUnique({ where: { email: normalised } });
   // Compare against a dummy hash when the email is unknown, so timing does not reveal accounts.
-  const ok = await bcrypt.compare(password, user?.password_hash ?? "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.DZTPvvH8nH5iA4Uq3zYx6tQy1Z9W");
-  await db.signInAttempt.create({ data: { email: normalised, success: ok && !!user, created_at: now } });
+  const ok = await bcrypt.compare(attempt.password, user?.password_hash ?? "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.DZTPvvH8nH5iA4Uq3zYx6tQy1Z9W");
   if (!ok || !user) return { ok: false, reason: "invalid" };
+  await markSignInSuccess(db, reserved.attemptId);
   return { ok: true, user: { id: user.id, email: user.email, role: user.role as Role } };
 }

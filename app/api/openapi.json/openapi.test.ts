@@ -62,7 +62,7 @@ describe("GET /api/openapi.json", () => {
     expect(create.requestBody.required).toBe(true);
     expect(create.requestBody.content["application/json"].schema.required).toEqual(["user_id", "name"]);
     expect(doc.paths["/api/personas/assign/{userId}"].post.requestBody.required).toBe(false);
-    expect(Object.keys(create.responses).sort()).toEqual(["201", "400", "401", "403", "409", "422"]);
+    expect(Object.keys(create.responses).sort()).toEqual(["201", "400", "401", "403", "409", "422", "429"]);
     expect(doc.paths["/api/transactions/export.csv"].get.responses["200"].content).toHaveProperty("text/csv");
   });
 });

@@ -48,4 +48,23 @@ export function registerStaff(program: Command) {
         await db.$disconnect();
       }
     });
+  staff
+    .command("set-role")
+    .description("Give a staff account another role; every session of the account ends (they sign in again)")
+    .requiredOption("--email <email>", "sign-in email")
+    .requiredOption("--role <role>", `one of ${ROLES.join(", ")}`)
+    .action(async (o: { email: string; role: string }) => {
+      const [{ migrateDatabase }, { createPrisma }, { setStaffRole }] = await Promise.all([import("../../services/database"), import("../../db/client"), import("../../services/staff")]);
+      await migrateDatabase();
+      const db = createPrisma();
+      try {
+        const r = await setStaffRole(db, o, "cli");
+        console.log(`${r.email}: ${r.previousRole} → ${r.role}; ${r.sessionsEnded} session(s) ended.`);
+      } catch (err) {
+        if (err instanceof ZodError) fail(err.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join("; "));
+        throw err;
+      } finally {
+        await db.$disconnect();
+      }
+    });
 }

@@ -1,0 +1,47 @@
+// Staff sessions that end on the server. next-auth keeps the session in a signed JWT cookie, which
+// on its own stays valid until it expires; so each sign-in opens a row here, the JWT carries the
+// row's id (`sid`), and every server-side session read (pages, server actions, staff routes, API
+// callers) asks `liveStaff` whether that row is still open. Signing out ends the row, so a copied
+// cookie is refused from then on; a role change ends every session of the account. The role is
+// read from the account on each request, never trusted from the token.
+import { randomBytes } from "node:crypto";
+import { isRole, type Role } from "../auth/permissions";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+
+export interface LiveStaff {
+  id: number;
+  email: string;
+  role: Role;
+}
+
+/** Opens a session for a staff member who just signed in; returns its id (128 random bits). */
+export async function startStaffSession(db: Db, staffId: number): Promise<string> {
+  const id = randomBytes(16).toString("base64url");
+  await db.staffSession.create({ data: { id, staff_id: staffId } });
+  return id;
+}
+
+/** Ends one session (sign-out). Ending an ended or unknown session is harmless. */
+export async function endStaffSession(db: Db, sessionId: unknown): Promise<void> {
+  if (typeof sessionId !== "string" || !sessionId) return;
+  await db.staffSession.updateMany({ where: { id: sessionId, ended_at: null }, data: { ended_at: new Date() } });
+}
+
+/** Ends every open session of an account (role change); inside the caller's transaction. */
+export async function endAllStaffSessions(tx: Prisma.TransactionClient, staffId: number): Promise<number> {
+  return (await tx.staffSession.updateMany({ where: { staff_id: staffId, ended_at: null }, data: { ended_at: new Date() } })).count;
+}
+
+/**
+ * The staff member behind a session JWT when its session is still open, with the account's
+ * current email and role; null for a token without a session id (issued before sessions were
+ * tracked, or forged), an ended session, or a deleted account.
+ */
+export async function liveStaff(db: Db, token: { sid?: unknown } | null | undefined): Promise<LiveStaff | null> {
+  const sid = token?.sid;
+  if (typeof sid !== "string" || !sid) return null;
+  const row = await db.staffSession.findUnique({ where: { id: sid }, select: { ended_at: true, staff: { select: { id: true, email: true, role: true } } } });
+  if (!row || row.ended_at !== null || !isRole(row.staff.role)) return null;
+  return { id: row.staff.id, email: row.staff.email, role: row.staff.role };
+}
