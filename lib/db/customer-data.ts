@@ -10,7 +10,7 @@ import type { InStatement, InValue, Transaction } from "@libsql/client";
 import { placeholders, type Sql } from "./sql";
 
 /** What replaces a derived text value after a revocation. */
-export const REMOVED = "[removed: consent revoked]";
+export const REMOVED = "Removed: consent revoked.";
 
 /** Audit actions whose reason and details hold only the customer's own data or consent facts; every other action's are redacted. */
 const PLAIN_AUDIT_ACTIONS = ["consent.grant", "consent.revoke", "customer.create", "transaction.recategorize", "transaction.delete", "feedback.record", "engine.run"];
