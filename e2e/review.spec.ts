@@ -85,6 +85,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
     }
   }
   expect(id, "a pending recommendation with an eligible alternative").toBeDefined();
+  const rationale = (await page.getByTestId("current-rationale").textContent())!;
   const alternative = page.getByRole("radio").last();
   const contentId = (await alternative.getAttribute("value"))!;
   await alternative.check();
@@ -111,4 +112,18 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   await expect(page.getByTestId("persona-override-30d")).toContainText("by operator@spendsense.local");
   await expect(page.getByTestId("persona-override-30d")).toContainText("“Income became regular after the new contract”");
   await expect(page.getByTestId("audit-log")).toContainText("persona.override");
+
+  // Revoking consent removes what was derived from their data; the override page shows none of it.
+  await page.getByLabel("Note (what the customer said, where)").fill("Customer withdrew consent in branch");
+  await page.getByLabel(/Remove everything derived from their data/).check();
+  await page.getByRole("button", { name: "Record revocation" }).click();
+  await expect(page.getByTestId("consent-state")).toHaveText("not given");
+  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · recommendation.override #${id}`);
+  await expect(page.getByTestId("audit-log")).not.toContainText("Customer asked about this topic by phone");
+  await expect(page.getByTestId("audit-log")).not.toContainText("Income became regular");
+  await page.goto(`/review/${id}`);
+  await expect(page.getByRole("heading", { name: /Current:/ })).toContainText("overridden");
+  await expect(page.getByTestId("current-rationale")).toHaveText("Removed: consent revoked.");
+  await expect(page.getByText(rationale)).toHaveCount(0);
+  await expect(page.getByText("Nothing can be swapped in")).toBeVisible();
 });

@@ -27,7 +27,7 @@ export const recordConsent = defineEndpoint({
   tag: "Customers",
   summary: "Record a consent grant or revocation",
   description:
-    "Appends to the customer's consent history and audits it. Revoking stops processing at once: signals, personas and traces are deleted and undelivered recommendations withdrawn.",
+    "Appends to the customer's consent history and audits it. Revoking stops processing at once: undelivered recommendations are withdrawn and every value derived from the customer's data (signals, personas, traces, rationales, citations, review notes, evaluation trace files) is removed.",
   access: { scope: "customers:write", permission: "consent:record" },
   body: s.consentBody,
   response: s.consentResponse,

@@ -1,13 +1,17 @@
 // Persists engine results for a chunk of customers on an open write transaction: signals and
 // persona assignments per (customer, window, asOf) — a re-run at the same asOf replaces them —
-// and append-only decision traces and recommendations.
+// and append-only decision traces and recommendations. Consent is read again inside the writing
+// transaction: a customer who revoked while the chunk was computing gets nothing written.
 import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
+import { consentingNow } from "./customer-data";
 import { WINDOWS } from "../engine/types";
 import { bulkInsert, placeholders } from "./sql";
 
 export async function writeEngineResults(tx: Transaction, runId: number, results: EngineResult[]): Promise<{ recommendations: number }> {
-  const computed = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
+  const loaded = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
+  const consenting = await consentingNow(tx, loaded.map((r) => r.user_id));
+  const computed = loaded.filter((r) => consenting.has(r.user_id));
   if (!computed.length) return { recommendations: 0 };
   const max = await tx.execute("SELECT COALESCE(MAX(id), 0) AS id FROM decision_traces");
   let traceId = Number(max.rows[0].id);

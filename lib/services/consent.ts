@@ -1,7 +1,14 @@
 // Consent (SPEC §3.4): every change is an event in the customer's history. Revoking stops
-// processing at once: derived data (signals, personas and their overrides, traces) is deleted
-// and undelivered recommendations are withdrawn with their numbers removed; delivered ones and
-// the consent history stay for audit. One transaction: all of it happens or none.
+// processing at once and removes every derived value of the customer, in every table
+// (lib/db/customer-data.ts declares which) and in every evaluation folder the app wrote
+// (`traces/<user_id>.json`); undelivered recommendations are withdrawn. Ids, statuses,
+// timestamps, the customer's own data and the consent history stay. One transaction: all of it
+// happens or none. Every consent path (staff page, `POST /api/consent`, `spendsense consent`)
+// comes through here.
+import fs from "node:fs";
+import path from "node:path";
+import type { Transaction } from "@libsql/client";
+import { removeDerivedData } from "../db/customer-data";
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
 
@@ -23,18 +30,11 @@ export async function setConsent(sql: Sql, userId: string, granted: boolean, opt
       await tx.execute({ sql: "INSERT INTO consent_events (user_id, granted, source, note) VALUES (?, ?, ?, ?)", args: [userId, granted ? 1 : 0, opts.source, opts.note ?? null] });
       await tx.execute({ sql: "UPDATE customers SET consent = ? WHERE user_id = ?", args: [granted ? 1 : 0, userId] });
       if (!granted) {
-        const w = await tx.execute({
-          sql: `UPDATE recommendations SET status = 'withdrawn', rationale = '[withdrawn: consent revoked]', citations = '[]', trace_id = NULL
-                WHERE user_id = ? AND status IN ('pending_review', 'approved')`,
-          args: [userId],
-        });
+        const w = await tx.execute({ sql: "UPDATE recommendations SET status = 'withdrawn' WHERE user_id = ? AND status IN ('pending_review', 'approved')", args: [userId] });
         withdrawn = w.rowsAffected;
-        await tx.batch([
-          { sql: "DELETE FROM signal_snapshots WHERE user_id = ?", args: [userId] },
-          { sql: "DELETE FROM persona_assignments WHERE user_id = ?", args: [userId] },
-          { sql: "DELETE FROM persona_overrides WHERE user_id = ?", args: [userId] },
-          { sql: "DELETE FROM decision_traces WHERE user_id = ? AND id NOT IN (SELECT trace_id FROM recommendations WHERE user_id = ? AND trace_id IS NOT NULL)", args: [userId, userId] },
-        ]);
+        await removeDerivedData(tx, userId);
+        // Files last, still inside the transaction: if one cannot be removed, nothing is committed.
+        await removeEvalTraces(tx, userId);
       }
       await tx.execute({
         sql: "INSERT INTO audit_log (actor, action, target_type, target_id, user_id, reason, details) VALUES (?, ?, 'customer', ?, ?, ?, ?)",
@@ -48,5 +48,21 @@ export async function setConsent(sql: Sql, userId: string, granted: boolean, opt
     throw err;
   } finally {
     tx.close();
+  }
+}
+
+/** The customer's decision-trace file in an evaluation folder; null for an id that would leave the folder. */
+export function evalTraceFile(outDir: string, userId: string): string | null {
+  const dir = path.resolve(outDir, "traces");
+  const file = path.resolve(dir, `${userId}.json`);
+  return path.dirname(file) === dir ? file : null;
+}
+
+/** Deletes `traces/<user_id>.json` from every evaluation folder recorded in eval_runs. */
+async function removeEvalTraces(tx: Transaction, userId: string): Promise<void> {
+  const dirs = await tx.execute("SELECT DISTINCT out_dir FROM eval_runs WHERE out_dir IS NOT NULL");
+  for (const r of dirs.rows) {
+    const file = evalTraceFile(String(r.out_dir), userId);
+    if (file) fs.rmSync(file, { force: true });
   }
 }

@@ -1,6 +1,8 @@
 // Evaluation use case (SPEC §7): judge what `spendsense run` stored at an asOf, time the pure
 // engine per customer over the same data, write metrics.json, metrics.csv, report.md and one
-// decision-trace file per customer, and record the run in eval_runs.
+// decision-trace file per customer, and record the run in eval_runs. A trace file is about one
+// customer: once the run is recorded (so a revocation from then on finds the folder), the files of
+// customers who revoked meanwhile are removed, and a failed run removes the ones it wrote.
 //
 // Quality metrics read the stored results (what operators review and customers see), not a
 // recomputation; the engine is re-run only to time it and to check the stored personas still
@@ -11,11 +13,13 @@ import { DEFAULT_CONFIG, type EngineResult } from "../engine";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
+import { consentingNow } from "../db/customer-data";
 import { openSql, releaseStatements } from "../db/sql";
 import { assessCustomer, type CustomerAssessment, type FreshPersona } from "../eval/assess";
 import { buildMetrics, type EvalMetrics } from "../eval/metrics";
 import { EVAL_FILES, renderEvalFile } from "../eval/render";
 import type { StoredWindow } from "../eval/types";
+import { evalTraceFile } from "./consent";
 import { loadEngineJob } from "./engine";
 import { computeOne } from "./engine-job";
 import { assertKnownIds } from "./errors";
@@ -32,7 +36,8 @@ export interface EvalOptions {
   url?: string;
   /** Write traces/<user_id>.json (default true). */
   traces?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Called once each chunk's trace files are written; a returned promise is awaited. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
 export interface EvalSummary {
@@ -71,6 +76,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
   const started = performance.now();
   const config = DEFAULT_CONFIG;
   const sql = await openSql(opts.url);
+  const written = new Map<string, string>();
   try {
     await prepareDatabase(sql);
     const engineRun = await latestFinishedRun(sql, opts.asOf);
@@ -106,9 +112,13 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
         const personas: Partial<Record<WindowId, FreshPersona>> | undefined = r?.consent ? Object.fromEntries(WINDOWS.map((w) => [w, r.windows[w].persona])) : undefined;
         const a = assessCustomer({ ...c, windows }, asOf, personas);
         assessments.push(a);
-        if (writeTraces) fs.writeFileSync(path.join(outDir, "traces", `${c.user_id}.json`), JSON.stringify(traceFile(a, windows, asOf)));
+        const file = writeTraces ? evalTraceFile(outDir, c.user_id) : null;
+        if (file) {
+          written.set(c.user_id, file);
+          fs.writeFileSync(file, JSON.stringify(traceFile(a, windows, asOf)));
+        }
       }
-      opts.onProgress?.(Math.min(i + CHUNK, consenting.length), consenting.length);
+      await opts.onProgress?.(Math.min(i + CHUNK, consenting.length), consenting.length);
     }
 
     const metrics = buildMetrics(
@@ -125,7 +135,12 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir) VALUES (?, ?, ?, ?, ?) RETURNING id",
       args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir],
     });
+    const still = await consentingNow(sql, [...written.keys()]);
+    for (const [userId, file] of written) if (!still.has(userId)) fs.rmSync(file, { force: true });
     return { eval_run_id: Number(row.rows[0].id), out_dir: outDir, files, metrics };
+  } catch (err) {
+    for (const file of written.values()) fs.rmSync(file, { force: true });
+    throw err;
   } finally {
     sql.close();
   }

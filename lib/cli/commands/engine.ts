@@ -68,7 +68,7 @@ export function registerEngine(program: Command) {
         const r = await withSql((sql) => setConsent(sql, userId, granted, { source: "cli", note: o.note }));
         if (!r.changed) console.log(`${userId} already ${granted ? "has consent" : "has no consent"}; nothing changed.`);
         else if (granted) console.log(`Consent recorded for ${userId}. Run \`spendsense run --users ${userId}\` to compute.`);
-        else console.log(`Consent revoked for ${userId}: derived data deleted, ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn.`);
+        else console.log(`Consent revoked for ${userId}: every derived value removed, ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn.`);
       });
   }
 }

@@ -7,11 +7,15 @@ import { setConsent } from "@/lib/services/consent";
 import { withSql } from "@/lib/services/database";
 import { overridePersona } from "@/lib/services/overrides";
 
-const consentForm = z.object({
-  userId: z.string().min(1),
-  granted: z.enum(["true", "false"]),
-  note: z.string().trim().max(500).optional(),
-});
+const consentForm = z
+  .object({
+    userId: z.string().min(1),
+    granted: z.enum(["true", "false"]),
+    note: z.string().trim().max(500).optional(),
+    confirm: z.literal("yes").optional(),
+  })
+  // Revoking removes every derived value for good: the operator confirms it first.
+  .refine((f) => f.granted === "true" || f.confirm === "yes", { message: "confirm that everything derived from the customer's data will be removed", path: ["confirm"] });
 
 /** Records a customer's opt-in or revocation, as told to the operator; audited. */
 export async function recordConsentAction(form: FormData) {

@@ -229,6 +229,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
               Note (what the customer said, where)
               <input name="note" className="w-80 rounded border border-slate-300 px-2 py-1" />
             </label>
+            {customer.consent ? (
+              <label className="flex items-center gap-1">
+                <input type="checkbox" name="confirm" value="yes" required />
+                Remove everything derived from their data (signals, personas, rationales, traces); this cannot be undone
+              </label>
+            ) : null}
             <button className="rounded border border-slate-400 px-3 py-1">{customer.consent ? "Record revocation" : "Record opt-in"}</button>
           </form>
         ) : null}

@@ -32,7 +32,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
         <p className="text-slate-600">
           <Link className="font-mono underline" href={`/customers/${rec.user_id}`}>{rec.user_id}</Link> · {rec.window} · as of {rec.as_of}
         </p>
-        <p className="mt-1">{rec.rationale}</p>
+        <p className="mt-1" data-testid="current-rationale">{rec.rationale}</p>
         {replacement ? (
           <p className="mt-2 text-emerald-900" data-testid="replacement">
             Replaced by #{replacement.id}: {replacement.title} ({replacement.status})
