@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { ContentForm } from "@/components/content/content-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -13,8 +12,7 @@ export const dynamic = "force-dynamic";
 const LABEL: Record<string, string> = { in_review: "Submit for review", approved: "Approve", retired: "Retire", draft: "Back to draft" };
 
 export default async function ContentPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
-  const access = await guardPage("content:read", "/content");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the content catalog" />;
+  const access = await guardPage("/content", "/content");
   const role = access.session.user.role;
   const sp = await searchParams;
   const items = await prisma().contentItem.findMany({ orderBy: [{ status: "asc" }, { id: "asc" }] });
