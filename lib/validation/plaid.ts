@@ -3,6 +3,10 @@
 // are required and checked. Amounts are Plaid dollars (positive = money out) and must carry at
 // most two decimals so they convert to integer cents exactly.
 import { z } from "zod";
+import { safeId, safeName, safeText, TEXT_LIMITS } from "./text";
+
+/** A short free-text label Plaid sends (subtype, loan term, …): a name's limits. */
+const label = () => safeText(TEXT_LIMITS.name, { min: 1 });
 
 const MAX_ABS_DOLLARS = 20_000_000; // integer cents must fit a 32-bit column
 
@@ -57,7 +61,7 @@ export const ACCOUNT_TYPES = ["depository", "credit", "loan", "investment", "oth
 export const HOLDER_CATEGORIES = ["personal", "business", "unrecognized"] as const;
 
 export const plaidAccountSchema = z.object({
-  account_id: z.string().min(1, "must not be empty"),
+  account_id: safeId(),
   balances: z.object({
     available: dollars.nullish(),
     current: dollars.nullish(),
@@ -65,44 +69,44 @@ export const plaidAccountSchema = z.object({
     iso_currency_code: currency.nullish(),
   }),
   mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/, "expected the last 2–4 characters of the account number").nullish(),
-  name: z.string().min(1, "must not be empty"),
-  official_name: z.string().nullish(),
+  name: safeName(),
+  official_name: safeText(TEXT_LIMITS.name).nullish(),
   type: z.enum(ACCOUNT_TYPES),
-  subtype: z.string().min(1).nullish(),
+  subtype: label().nullish(),
   holder_category: z.enum(HOLDER_CATEGORIES).nullish(),
 });
 
 export const PAYMENT_CHANNELS = ["online", "in store", "other"] as const;
 
 export const plaidTransactionSchema = z.object({
-  transaction_id: z.string().min(1, "must not be empty"),
-  account_id: z.string().min(1, "must not be empty"),
+  transaction_id: safeId(),
+  account_id: safeId(),
   date: isoDate,
   authorized_date: isoDate.nullish(),
   amount: dollars,
   iso_currency_code: currency.nullish(),
-  name: z.string().min(1, "must not be empty"),
-  merchant_name: z.string().nullish(),
-  merchant_entity_id: z.string().nullish(),
+  name: safeName(),
+  merchant_name: safeText(TEXT_LIMITS.name).nullish(),
+  merchant_entity_id: safeText(TEXT_LIMITS.id).nullish(),
   payment_channel: z.enum(PAYMENT_CHANNELS),
   personal_finance_category: z
     .object({
-      primary: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC primary such as FOOD_AND_DRINK"),
-      detailed: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
+      primary: z.string().max(TEXT_LIMITS.id).regex(/^[A-Z_]+$/, "expected a Plaid PFC primary such as FOOD_AND_DRINK"),
+      detailed: z.string().max(TEXT_LIMITS.id).regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
     })
     .nullish(),
   pending: z.boolean(),
 });
 
 const aprSchema = z.object({
-  apr_type: z.string().min(1),
+  apr_type: label(),
   apr_percentage: z.number().min(0, "must not be negative").max(100, "must be at most 100"),
   balance_subject_to_apr: dollars.nullish(),
   interest_charge_amount: nonNegativeDollars.nullish(),
 });
 
 export const plaidCreditLiabilitySchema = z.object({
-  account_id: z.string().min(1),
+  account_id: safeId(),
   aprs: z.array(aprSchema),
   is_overdue: z.boolean().nullish(),
   last_payment_amount: nonNegativeDollars.nullish(),
@@ -116,8 +120,8 @@ export const plaidCreditLiabilitySchema = z.object({
 const rate = z.number().min(0, "must not be negative").max(100, "must be at most 100");
 
 export const plaidMortgageLiabilitySchema = z.object({
-  account_id: z.string().min(1),
-  interest_rate: z.object({ percentage: rate.nullish(), type: z.string().nullish() }).nullish(),
+  account_id: safeId(),
+  interest_rate: z.object({ percentage: rate.nullish(), type: label().nullish() }).nullish(),
   next_payment_due_date: isoDate.nullish(),
   next_monthly_payment: nonNegativeDollars.nullish(),
   last_payment_amount: nonNegativeDollars.nullish(),
@@ -125,7 +129,7 @@ export const plaidMortgageLiabilitySchema = z.object({
   origination_date: isoDate.nullish(),
   origination_principal_amount: nonNegativeDollars.nullish(),
   past_due_amount: nonNegativeDollars.nullish(),
-  loan_term: z.string().nullish(),
+  loan_term: label().nullish(),
   maturity_date: isoDate.nullish(),
   escrow_balance: dollars.nullish(),
   ytd_interest_paid: nonNegativeDollars.nullish(),
@@ -133,16 +137,16 @@ export const plaidMortgageLiabilitySchema = z.object({
 });
 
 export const plaidStudentLiabilitySchema = z.object({
-  account_id: z.string().min(1),
+  account_id: safeId(),
   interest_rate_percentage: rate.nullish(),
   next_payment_due_date: isoDate.nullish(),
   minimum_payment_amount: nonNegativeDollars.nullish(),
   last_payment_amount: nonNegativeDollars.nullish(),
   last_payment_date: isoDate.nullish(),
   is_overdue: z.boolean().nullish(),
-  loan_name: z.string().nullish(),
-  loan_status: z.object({ type: z.string().nullish() }).nullish(),
-  repayment_plan: z.object({ type: z.string().nullish() }).nullish(),
+  loan_name: label().nullish(),
+  loan_status: z.object({ type: label().nullish() }).nullish(),
+  repayment_plan: z.object({ type: label().nullish() }).nullish(),
   expected_payoff_date: isoDate.nullish(),
   origination_date: isoDate.nullish(),
   origination_principal_amount: nonNegativeDollars.nullish(),
@@ -153,18 +157,18 @@ export const plaidStudentLiabilitySchema = z.object({
 
 export const bundleUserSchema = z.object({
   user_id: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "expected 1–64 letters, digits, _ . : or -"),
-  name: z.string().min(1, "must not be empty"),
+  name: safeName(),
   consent: z.boolean().nullish(),
-  age_band: z.string().nullish(),
-  gender: z.string().nullish(),
-  region: z.string().nullish(),
-  income_tier: z.string().nullish(),
+  age_band: label().nullish(),
+  gender: label().nullish(),
+  region: label().nullish(),
+  income_tier: label().nullish(),
   credit_score: z.number().int("must be a whole number").min(300).max(850).nullish(),
 });
 
 export const generatorLabelSchema = z.object({
-  intended_persona: z.string().min(1),
-  profile: z.string().min(1),
+  intended_persona: label(),
+  profile: label(),
   seed: z.number().int(),
 });
 

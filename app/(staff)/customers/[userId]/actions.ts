@@ -6,11 +6,12 @@ import { prisma } from "@/lib/db/client";
 import { setConsent } from "@/lib/services/consent";
 import { withSql } from "@/lib/services/database";
 import { overridePersona } from "@/lib/services/overrides";
+import { safeId, safeReason } from "@/lib/validation/text";
 
 const consentForm = z.object({
-  userId: z.string().min(1),
+  userId: safeId(),
   granted: z.enum(["true", "false"]),
-  note: z.string().trim().max(500).optional(),
+  note: safeReason().optional(),
 });
 
 /** Records a customer's opt-in or revocation, as told to the operator; audited. */
