@@ -255,6 +255,7 @@ export const transactionView = z.object({
   payment_channel: z.string(),
   personal_finance_category: pfcCategory,
   pending: z.boolean(),
+  version: z.number().int().describe("send it back with a category correction; each correction adds 1"),
 });
 
 export const categoryChange = z.object({ from: pfcCategory, to: pfcCategory, reason: z.string().nullable(), actor: z.string(), created_at: z.string() });
@@ -262,7 +263,12 @@ export const categoryChange = z.object({ from: pfcCategory, to: pfcCategory, rea
 export const transactionDetail = transactionView.extend({ category_history: z.array(categoryChange).describe("oldest first") });
 
 export const categoryBody = z
-  .object({ pfc_primary: pfcCode, pfc_detailed: pfcCode, reason: note.optional() })
+  .object({
+    pfc_primary: pfcCode,
+    pfc_detailed: pfcCode,
+    reason: note.optional(),
+    version: z.number().int().positive().describe("the transaction's version as you read it; if someone corrected it since, the answer is 409 and nothing is written"),
+  })
   .strict()
   .refine((b) => b.pfc_detailed.startsWith(`${b.pfc_primary}_`), { message: "pfc_detailed must belong to pfc_primary (e.g. FOOD_AND_DRINK → FOOD_AND_DRINK_GROCERIES)", path: ["pfc_detailed"] });
 export type CategoryChangeInput = z.output<typeof categoryBody>;
