@@ -7,7 +7,6 @@ import { z } from "zod";
 import { queryNumber, safeText } from "../validation/text";
 import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
 import { PERSONA_IDS } from "../engine/types";
-import type { Permission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "./errors";
 
@@ -64,9 +63,6 @@ export const contentFormSchema = z
 export type ContentForm = z.input<typeof contentFormSchema>;
 
 export const CONTENT_TRANSITIONS: Record<string, string[]> = { draft: ["in_review"], in_review: ["approved", "draft"], approved: ["retired"], retired: ["draft"] };
-
-/** Approving needs content:approve; every other move, content:write. */
-export const transitionPermission = (to: string): Permission => (to === "approved" ? "content:approve" : "content:write");
 
 function toItem(c: z.output<typeof contentFormSchema>): ContentItem {
   const eligibility = {

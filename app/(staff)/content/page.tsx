@@ -4,7 +4,8 @@ import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
-import { CONTENT_TRANSITIONS, transitionPermission } from "@/lib/services/content";
+import { ACTIONS } from "@/lib/auth/actions";
+import { CONTENT_TRANSITIONS } from "@/lib/services/content";
 import { createContentAction, transitionContentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
               <td className="text-slate-600">{c.author}</td>
               <td className="flex gap-1 py-1">
                 {(CONTENT_TRANSITIONS[c.status] ?? [])
-                  .filter((to) => can(role, transitionPermission(to)))
+                  .filter((to) => can(role, ACTIONS.transitionContentAction(to)))
                   .map((to) => (
                     <form key={to} action={transitionContentAction}>
                       <input type="hidden" name="id" value={c.id} />
