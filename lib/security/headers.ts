@@ -15,9 +15,9 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; http
     // 'strict-dynamic': scripts Next's nonced scripts load are trusted; nothing else runs. Dev needs eval (React's stack reconstruction).
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    // Recharts renders SVG with style attributes on the server (e.g. the tooltip's and legend's
-    // positioning); a nonce cannot cover attributes, so attributes alone may be inline. Style
-    // elements still need the nonce, and scripts are untouched.
+    // React renders `style={…}` props as style attributes in the server HTML (Recharts' chart
+    // containers and SVG, on /insights, have ten); a nonce cannot cover attributes, so attributes
+    // alone may be inline. <style> elements still need the nonce, and scripts are untouched.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
