@@ -3,6 +3,7 @@
 // customer id and the record's position: re-ingesting the same file yields the same ids.
 import crypto from "node:crypto";
 import { z } from "zod";
+import { safeName, safeText, TEXT_LIMITS } from "../../validation/text";
 import { dollars, isoDate, nonNegativeDollars, toCents } from "../../validation/plaid";
 import { findMerchant, inferPaymentChannel, inferPfc } from "../categorise";
 import { merchantNameFromDescriptor } from "../merchant-normalise";
@@ -14,7 +15,7 @@ const sandboxTransaction = z.object({
   date_transacted: isoDate,
   date_posted: isoDate,
   amount: dollars,
-  description: z.string().min(1, "must not be empty"),
+  description: safeName(),
   currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD").optional(),
 });
 
@@ -33,21 +34,21 @@ const sandboxLiability = z.object({
   origination_date: isoDate.optional(),
   principal: nonNegativeDollars.optional(),
   nominal_apr: z.number().min(0).max(100).optional(),
-  loan_name: z.string().optional(),
-  repayment_model: z.object({ type: z.string().optional() }).optional(),
+  loan_name: safeText(TEXT_LIMITS.name).optional(),
+  repayment_model: z.object({ type: safeText(TEXT_LIMITS.name).optional() }).optional(),
 });
 
 const sandboxAccount = z.object({
-  type: z.string().min(1),
-  subtype: z.string().min(1),
+  type: safeText(TEXT_LIMITS.name, { min: 1 }),
+  subtype: safeText(TEXT_LIMITS.name, { min: 1 }),
   starting_balance: dollars.optional(),
   force_available_balance: dollars.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   holder_category: z.enum(["personal", "business", "unrecognized"]).optional(),
   meta: z
     .object({
-      name: z.string().optional(),
-      official_name: z.string().optional(),
+      name: safeText(TEXT_LIMITS.name).optional(),
+      official_name: safeText(TEXT_LIMITS.name).optional(),
       limit: nonNegativeDollars.optional(),
       mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/).optional(),
     })
