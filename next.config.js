@@ -3,6 +3,9 @@ const nextConfig = {
   // libsql ships a native binary as an npm package; keep it (and Prisma's adapter) out of the bundle.
   serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "libsql"],
   poweredByHeader: false,
+  // forbidden() from next/navigation: a page refused to the signed-in role answers a real 403
+  // (rendered by app/forbidden.tsx) instead of a 200 with a banner.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

@@ -3,7 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentSession } from "@/lib/auth/guards";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { PAGES, type GuardedPage } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/permissions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,14 +12,14 @@ export const metadata: Metadata = {
   description: "Explainable financial education from transaction data",
 };
 
-/** The staff pages, each shown to the roles its own page guard admits. */
-const NAV: ReadonlyArray<readonly [string, string, Permission]> = [
-  ["/customers", "Customers", "customers:list"],
-  ["/review", "Review", "review:act"],
-  ["/runs", "Runs", "engine:run"],
-  ["/content", "Content", "content:read"],
-  ["/api-keys", "API keys", "apikeys:manage"],
-  ["/insights", "Insights", "insights:read"],
+/** The staff pages, each shown to the roles the PAGES table (and so its page guard) admits. */
+const NAV: ReadonlyArray<readonly [GuardedPage, string]> = [
+  ["/customers", "Customers"],
+  ["/review", "Review"],
+  ["/runs", "Runs"],
+  ["/content", "Content"],
+  ["/api-keys", "API keys"],
+  ["/insights", "Insights"],
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -34,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {session ? (
               <div className="flex items-center gap-3 text-sm">
                 <nav aria-label="Staff" className="flex gap-3">
-                  {NAV.filter(([, , permission]) => can(session.user.role, permission)).map(([href, label]) => (
+                  {NAV.filter(([href]) => can(session.user.role, PAGES[href])).map(([href, label]) => (
                     <Link key={href} href={href} className="text-emerald-800 underline">
                       {label}
                     </Link>

@@ -81,7 +81,7 @@ async function main() {
     const { withReadSql } = await import("../lib/services/database");
     const prisma = createPrisma(db.url);
     const sql = await openSql(db.url);
-    const queries = [{}, { sort: "persona" }, { sort: "pending", dir: "desc" }, { persona: "high_utilization" }, { consent: "yes", page: 7 }, { q: "usr_0" }, { sort: "strength", window: "180d" }, { persona: "none", sort: "name" }].map((q) => customerListQuerySchema.parse(q));
+    const queries = [{}, { sort: "persona" }, { sort: "pending", dir: "desc" }, { persona: "high_utilization" }, { consent: "yes", page: "7" }, { q: "usr_0" }, { sort: "strength", window: "180d" }, { persona: "none", sort: "name" }].map((q) => customerListQuerySchema.parse(q));
     const list: number[] = [];
     for (let i = 0; i < 80; i++) {
       const t = performance.now();

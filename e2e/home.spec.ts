@@ -1,6 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/roles";
 
-test("home page says what SpendSense is and shows live counts from the database", async ({ page }) => {
+test("a visitor who is not signed in sees what SpendSense is, and none of the bank's data", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Financial education");
+  await expect(page.getByTestId("signed-out-note")).toBeVisible();
+  await expect(page.getByTestId("count-customers")).toHaveCount(0);
+  await expect(page.getByTestId("latest-run")).toHaveCount(0);
+  expect(await page.content()).not.toMatch(/waiting for review|consenting customers/);
+});
+
+test("home page shows signed-in staff live counts from the database", async ({ analyst: page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Financial education");
   await expect(page.getByText("not financial advice")).toBeVisible();

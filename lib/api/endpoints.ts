@@ -238,13 +238,13 @@ export const recategorize = defineEndpoint({
   path: "/api/transactions/{id}/category",
   tag: "Transactions",
   summary: "Correct a transaction's category (kept in its history, audited)",
-  description: "The engine uses the corrected category from its next run on. Two corrections at once: the second gets 409.",
+  description: "The engine uses the corrected category from its next run on. Send the `version` you read: if the transaction was corrected since (two people at once), the answer is 409 and nothing is written; read it again.",
   access: { scope: "transactions:write", permission: "transactions:edit" },
   params: s.transactionParams,
   body: s.categoryBody,
   response: s.transactionDetail,
   errors: [404, 409],
-  example: { params: { id: TX }, body: { pfc_primary: "FOOD_AND_DRINK", pfc_detailed: "FOOD_AND_DRINK_GROCERIES", reason: "the merchant is a grocery store" } },
+  example: { params: { id: TX }, body: { pfc_primary: "FOOD_AND_DRINK", pfc_detailed: "FOOD_AND_DRINK_GROCERIES", reason: "the merchant is a grocery store", version: 1 } },
 });
 
 export const deleteTransaction = defineEndpoint({

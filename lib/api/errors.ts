@@ -21,12 +21,19 @@ function zodDetails(err: ZodError) {
   return err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
 
+/** Names the first bad parameter and why: `The query parameter "min_amount" is malformed: expected a decimal number such as 12.50.` */
+function malformedMessage(err: ZodError, where: string): string {
+  const first = err.issues[0];
+  const name = first?.path.length ? ` "${first.path.join(".")}"` : "";
+  return first ? `The ${where}${name} is malformed: ${first.message}.` : `A ${where} is malformed.`;
+}
+
 /** Where the bad part of a request was: params/query are malformed (400), a body is invalid (422). */
 export function invalid(err: ZodError, part: "path" | "query" | "body"): ApiError {
   const where = { path: "path parameter", query: "query parameter", body: "request body" }[part];
   return part === "body"
     ? new ApiError(422, "validation_failed", `The ${where} failed validation.`, zodDetails(err))
-    : new ApiError(400, "invalid_request", `A ${where} is malformed.`, zodDetails(err));
+    : new ApiError(400, "invalid_request", malformedMessage(err, where), zodDetails(err));
 }
 
 function isUniqueClash(err: unknown): boolean {

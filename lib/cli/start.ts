@@ -15,9 +15,7 @@ import { runEval } from "../services/eval";
 import { loadGenerated } from "../services/generate";
 import { finish } from "./finish";
 import { progress } from "./progress";
-import { ensureDemoStaff } from "../services/staff";
-
-const DEV_DEMO_PASSWORD = "spendsense-demo";
+import { DEV_DEMO_PASSWORD, prepareStartStaff } from "../services/demo-staff";
 
 /** NEXTAUTH_SECRET from the environment, else from .env.local, else generated into .env.local (git-ignored). */
 function ensureAuthSecret(): string {
@@ -87,11 +85,15 @@ async function main() {
     console.log(`Evaluation of ${e.metrics.customers.consenting} customers written to ${e.out_dir} (shown on /insights).`);
   }
 
-  if (!status.counts?.staff_users) {
+  {
     const db = createPrisma();
-    const created = await ensureDemoStaff(db, process.env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD).finally(() => db.$disconnect());
-    console.log(`Demo staff sign-ins (password ${process.env.SPENDSENSE_DEMO_PASSWORD ? "from SPENDSENSE_DEMO_PASSWORD" : `"${DEV_DEMO_PASSWORD}", development only`}):`);
-    for (const s of created) console.log(`  ${s.role.padEnd(8)} ${s.email}`);
+    // Demo staff only outside production (or when asked); production refuses the demo password.
+    const staff = await prepareStartStaff(db, process.env).finally(() => db.$disconnect());
+    if (staff.created.length) {
+      console.log(`Demo staff sign-ins (password ${staff.password === "environment" ? "from SPENDSENSE_DEMO_PASSWORD" : `"${DEV_DEMO_PASSWORD}", development only`}):`);
+      for (const s of staff.created) console.log(`  ${s.role.padEnd(8)} ${s.email}`);
+    }
+    if (staff.note) console.log(staff.note);
   }
   const secret = ensureAuthSecret();
 

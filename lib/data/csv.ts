@@ -21,7 +21,7 @@ export function parseCsv(text: string): CsvTable {
   let rowLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark
   const endRow = () => {
-    cells.push(cell);
+    cells.push(unneutralise(cell));
     if (!(cells.length === 1 && cells[0] === "")) rows.push({ line: rowLine, cells });
     cells = [];
     cell = "";
@@ -44,7 +44,7 @@ export function parseCsv(text: string): CsvTable {
       if (cell !== "") throw new CsvSyntaxError(line, "a quote may only open a field");
       quoted = true;
     } else if (ch === ",") {
-      cells.push(cell);
+      cells.push(unneutralise(cell));
       cell = "";
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
@@ -61,11 +61,26 @@ export function parseCsv(text: string): CsvTable {
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Text a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab or CR first, after any apostrophes we added. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A plain number ("-12.50") is data, not a formula: it stays as it is so amounts keep their sign. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
-/** One CSV cell: null/undefined → empty, booleans true/false, text quoted when it must be (RFC 4180). */
+/**
+ * One CSV cell: null/undefined → empty, booleans true/false, text quoted when it must be (RFC 4180).
+ * Text that would start a formula is neutralised as OWASP recommends: a leading apostrophe, and
+ * the cell quoted. `parseCsv` takes the apostrophe off again, so exports round-trip through ingest.
+ */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "true" : "false";
-  const s = String(value);
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = String(value);
+  const formula = typeof value === "string" && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s);
+  if (formula) s = `'${s}`;
+  return formula || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The reverse of csvCell's neutralising: one added apostrophe before a formula start is dropped. */
+function unneutralise(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }

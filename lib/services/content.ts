@@ -4,9 +4,9 @@
 import { harmfulProductCheck } from "../engine/guardrails/harmful";
 import { toneFindings } from "../engine/guardrails/tone";
 import { z } from "zod";
+import { queryNumber, safeText } from "../validation/text";
 import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
 import { PERSONA_IDS } from "../engine/types";
-import type { Permission } from "../auth/permissions";
 import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "./errors";
 
@@ -39,20 +39,21 @@ export function assertStorable(item: ContentItem): void {
 
 const csvList = <T extends string>(values: readonly [T, ...T[]]) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.enum(values)).min(1, "choose at least one"));
-const optionalInt = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number().int().min(0).optional());
+const optionalInt = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), queryNumber({ integer: true }).pipe(z.number().int().min(0)).optional());
 
 export const contentFormSchema = z
   .object({
     id: z.string().regex(/^(edu|offer)-[a-z0-9-]{3,60}$/, "use edu-… or offer-… with lowercase letters, digits and dashes"),
     kind: z.enum(["education", "offer"]),
     format: z.enum(CONTENT_FORMATS),
-    title: z.string().trim().min(5).max(120),
-    summary: z.string().trim().min(10).max(400),
-    because: z.string().trim().min(10).max(300),
+    // The content model's own limits: a title, a short summary and the "because" template.
+    title: safeText(120, { trim: true, min: 5 }),
+    summary: safeText(400, { trim: true, min: 10, multiline: true }),
+    because: safeText(300, { trim: true, min: 10 }),
     personas: csvList(PERSONA_IDS),
     triggers: csvList(TRIGGER_IDS),
-    product_category: z.string().trim().max(60).optional().transform((v) => v || null),
-    partner: z.string().trim().max(80).optional().transform((v) => v || null),
+    product_category: safeText(60, { trim: true }).optional().transform((v) => v || null),
+    partner: safeText(80, { trim: true }).optional().transform((v) => v || null),
     min_monthly_income_cents: optionalInt,
     min_credit_score: optionalInt,
   })
@@ -62,9 +63,6 @@ export const contentFormSchema = z
 export type ContentForm = z.input<typeof contentFormSchema>;
 
 export const CONTENT_TRANSITIONS: Record<string, string[]> = { draft: ["in_review"], in_review: ["approved", "draft"], approved: ["retired"], retired: ["draft"] };
-
-/** Approving needs content:approve; every other move, content:write. */
-export const transitionPermission = (to: string): Permission => (to === "approved" ? "content:approve" : "content:write");
 
 function toItem(c: z.output<typeof contentFormSchema>): ContentItem {
   const eligibility = {

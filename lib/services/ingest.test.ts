@@ -98,7 +98,7 @@ describe("ingest: JSON bundles (Plaid API shapes)", () => {
     await ingest([file]);
     const prisma = createPrisma(db.url);
     try {
-      await recategorizeTransaction(prisma, "usr_fix_t2", { pfc_primary: "GENERAL_SERVICES", pfc_detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES", reason: "a family plan shared at work" }, "op@x");
+      await recategorizeTransaction(prisma, "usr_fix_t2", { pfc_primary: "GENERAL_SERVICES", pfc_detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES", reason: "a family plan shared at work", version: 1 }, "op@x");
       await deleteTransaction(prisma, "usr_fix_t3", "op@x");
     } finally {
       await prisma.$disconnect();

@@ -13,21 +13,22 @@ import { configHash, DEFAULT_CONFIG, heldSubtypes } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
 import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
+import { safeId, safeReason, safeText, TEXT_LIMITS } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
 import { claimPending } from "./review";
 
 const itemOverrideSchema = z.object({
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
-  content_id: z.string().trim().min(1, "choose the item to swap in"),
-  reason: z.string().trim().min(5, "say why the other item fits better (at least 5 characters)"),
+  content_id: safeText(TEXT_LIMITS.id, { trim: true, min: 1, minMessage: "choose the item to swap in" }),
+  reason: safeReason(5, "say why the other item fits better (at least 5 characters)"),
 });
 
 const personaOverrideSchema = z.object({
-  user_id: z.string().trim().min(1),
+  user_id: safeId(),
   window: z.enum(WINDOWS),
   persona: z.enum(PERSONA_IDS, { message: `persona must be one of ${PERSONA_IDS.join(", ")}` }),
-  justification: z.string().trim().min(20, "write a justification of at least 20 characters"),
+  justification: safeReason(20, "write a justification of at least 20 characters"),
 });
 
 const LIVE = ["pending_review", "approved", "delivered"];

@@ -5,12 +5,13 @@
 // a clear conflict instead of overwriting the first.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { safeReason } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
 
 export const reviewActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("approve"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
-  z.object({ action: z.literal("reject"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), reason: z.string().trim().min(5, "a reason of at least 5 characters is required") }),
-  z.object({ action: z.literal("flag"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), reason: z.string().trim().min(5, "say what needs a second look (at least 5 characters)") }),
+  z.object({ action: z.literal("reject"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), reason: safeReason(5, "a reason of at least 5 characters is required") }),
+  z.object({ action: z.literal("flag"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), reason: safeReason(5, "say what needs a second look (at least 5 characters)") }),
 ]);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 

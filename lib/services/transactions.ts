@@ -41,6 +41,7 @@ function view(t: Row) {
     payment_channel: t.payment_channel,
     personal_finance_category: { primary: t.pfc_primary, detailed: t.pfc_detailed },
     pending: t.pending,
+    version: t.version,
   };
 }
 
@@ -65,16 +66,23 @@ export async function getTransaction(db: Db | Prisma.TransactionClient, id: stri
   };
 }
 
-/** Corrects the category; a no-op when it already has it. A concurrent correction is a conflict. */
+const stale = (id: string, sent: number) => new ConflictError(`transaction "${id}" changed since you read it (you sent version ${sent}); read it again`);
+
+/**
+ * Corrects the category of the version the caller read (optimistic concurrency): a stale version
+ * is a conflict and writes nothing; the same category again is a no-op.
+ */
 export async function recategorizeTransaction(db: Db, id: string, input: CategoryChangeInput, actor: string) {
   return db.$transaction(async (tx) => {
     const t = await live(tx, id);
+    if (t.version !== input.version) throw stale(id, input.version);
     if (t.pfc_primary === input.pfc_primary && t.pfc_detailed === input.pfc_detailed) return getTransaction(tx, id);
+    // The version in the WHERE makes the check and the write one step, whoever commits first.
     const updated = await tx.transaction.updateMany({
-      where: { transaction_id: id, deleted_at: null, pfc_primary: t.pfc_primary, pfc_detailed: t.pfc_detailed },
-      data: { pfc_primary: input.pfc_primary, pfc_detailed: input.pfc_detailed },
+      where: { transaction_id: id, deleted_at: null, version: input.version },
+      data: { pfc_primary: input.pfc_primary, pfc_detailed: input.pfc_detailed, version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw new ConflictError(`transaction "${id}" changed a moment ago; read it again`);
+    if (updated.count !== 1) throw stale(id, input.version);
     const change = { from_primary: t.pfc_primary, from_detailed: t.pfc_detailed, to_primary: input.pfc_primary, to_detailed: input.pfc_detailed };
     await tx.transactionCategoryChange.create({ data: { transaction_id: id, ...change, reason: input.reason ?? null, actor } });
     await tx.auditEntry.create({ data: { actor, action: "transaction.recategorize", target_type: "transaction", target_id: id, user_id: t.user_id, reason: input.reason ?? null, details: JSON.stringify(change) } });

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { SCOPE_NAMES, type Scope } from "../auth/scopes";
 import { PERSONA_IDS, type WindowId } from "../engine/types";
 import { bundleSchema, bundleUserSchema, dollars, isoDate } from "./plaid";
+import { queryNumber, safeId, safeReason, safeText, TEXT_LIMITS } from "./text";
 
 // ── building blocks ─────────────────────────────────────────────────────────────────────────
 const userId = bundleUserSchema.shape.user_id.describe("customer id");
 const windowId = z.enum(["30d", "180d"] as const satisfies readonly WindowId[]);
-const pfcCode = z.string().regex(/^[A-Z][A-Z_]*$/, "expected a Plaid personal finance category code such as FOOD_AND_DRINK");
-const note = z.string().trim().min(1).max(500);
+const pfcCode = z.string().max(TEXT_LIMITS.id).regex(/^[A-Z][A-Z_]*$/, "expected a Plaid personal finance category code such as FOOD_AND_DRINK");
+const note = safeReason(1);
 const date = isoDate.meta({ format: "date", examples: ["2026-10-31"] });
 /** Query strings carry text: "true"/"false" only, not JavaScript truthiness. */
 const queryBool = z.enum(["true", "false"]).transform((s) => s === "true");
@@ -20,8 +21,8 @@ const personaTransition = z.object({ from: z.string().nullable(), kind: z.string
 const pfcCategory = z.object({ primary: z.string(), detailed: z.string() });
 
 const paging = {
-  page: z.coerce.number().int().min(1).default(1).describe("1-based page number"),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe("rows per page (1–200)"),
+  page: queryNumber({ integer: true }).pipe(z.number().int().min(1)).default(1).describe("1-based page number"),
+  pageSize: queryNumber({ integer: true }).pipe(z.number().int().min(1).max(200)).default(50).describe("rows per page (1–200)"),
 };
 
 export const errorSchema = z
@@ -38,7 +39,7 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array
 
 // ── path parameters ─────────────────────────────────────────────────────────────────────────
 export const userParams = z.object({ userId });
-export const transactionParams = z.object({ id: z.string().min(1).max(128).describe("transaction_id") });
+export const transactionParams = z.object({ id: safeId().describe("transaction_id") });
 
 // ── customers, consent, feedback ────────────────────────────────────────────────────────────
 export const createCustomerBody = bundleUserSchema
@@ -74,9 +75,9 @@ export const feedbackBody = z
   .object({
     user_id: userId,
     recommendation_id: z.number().int().positive().optional(),
-    content_id: z.string().min(1).max(128).optional(),
+    content_id: safeId().optional(),
     rating: z.enum(FEEDBACK_RATINGS),
-    comment: z.string().trim().max(2000).optional(),
+    comment: safeReason().optional(),
   })
   .strict()
   .refine((f) => f.recommendation_id !== undefined || f.content_id !== undefined, { message: "name the recommendation_id or content_id the feedback is about", path: ["recommendation_id"] });
@@ -200,7 +201,7 @@ export const assignResponse = personasResponse.extend({ run_id: z.number().int()
 export const detectTransitionResponse = z.object({ run_id: z.number().int(), as_of: z.string(), transitions: z.array(transitionItem).describe("one per window") });
 
 export const transitionsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(20).describe("most recent first (1–200)"),
+  limit: queryNumber({ integer: true }).pipe(z.number().int().min(1).max(200)).default(20).describe("most recent first (1–200)"),
   window: windowId.optional(),
 });
 
@@ -228,12 +229,12 @@ export const ingestResponse = z.object({ customers: z.number().int(), accounts: 
 export const transactionFilters = z
   .object({
     user_id: userId.optional(),
-    account_id: z.string().min(1).max(128).optional(),
+    account_id: safeId().optional(),
     from: date.optional().describe("first date, inclusive"),
     to: date.optional().describe("last date, inclusive"),
     category: pfcCode.optional().describe("a Plaid PFC primary or detailed code"),
-    min_amount: z.coerce.number().pipe(dollars).optional().describe("dollars, Plaid sign (positive = money out)"),
-    max_amount: z.coerce.number().pipe(dollars).optional().describe("dollars, Plaid sign (positive = money out)"),
+    min_amount: queryNumber().pipe(dollars).optional().describe("dollars, Plaid sign (positive = money out)"),
+    max_amount: queryNumber().pipe(dollars).optional().describe("dollars, Plaid sign (positive = money out)"),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from must not be after to", path: ["from"] })
   .refine((f) => f.min_amount === undefined || f.max_amount === undefined || f.min_amount <= f.max_amount, { message: "min_amount must not exceed max_amount", path: ["min_amount"] });
@@ -254,6 +255,7 @@ export const transactionView = z.object({
   payment_channel: z.string(),
   personal_finance_category: pfcCategory,
   pending: z.boolean(),
+  version: z.number().int().describe("send it back with a category correction; each correction adds 1"),
 });
 
 export const categoryChange = z.object({ from: pfcCategory, to: pfcCategory, reason: z.string().nullable(), actor: z.string(), created_at: z.string() });
@@ -261,7 +263,12 @@ export const categoryChange = z.object({ from: pfcCategory, to: pfcCategory, rea
 export const transactionDetail = transactionView.extend({ category_history: z.array(categoryChange).describe("oldest first") });
 
 export const categoryBody = z
-  .object({ pfc_primary: pfcCode, pfc_detailed: pfcCode, reason: note.optional() })
+  .object({
+    pfc_primary: pfcCode,
+    pfc_detailed: pfcCode,
+    reason: note.optional(),
+    version: z.number().int().positive().describe("the transaction's version as you read it; if someone corrected it since, the answer is 409 and nothing is written"),
+  })
   .strict()
   .refine((b) => b.pfc_detailed.startsWith(`${b.pfc_primary}_`), { message: "pfc_detailed must belong to pfc_primary (e.g. FOOD_AND_DRINK → FOOD_AND_DRINK_GROCERIES)", path: ["pfc_detailed"] });
 export type CategoryChangeInput = z.output<typeof categoryBody>;
@@ -270,7 +277,7 @@ export const deletedResponse = z.object({ transaction_id: z.string(), deleted_at
 
 // ── API keys (CLI) ──────────────────────────────────────────────────────────────────────────
 export const apiKeyInput = z.object({
-  name: z.string().trim().min(1, "give the key a name").max(64),
+  name: safeText(64, { trim: true, min: 1, minMessage: "give the key a name" }),
   scopes: z
     .array(z.enum(SCOPE_NAMES as [Scope, ...Scope[]], { error: (iss) => `unknown scope "${String(iss.input)}" (known: ${SCOPE_NAMES.join(", ")})` }))
     .min(1, "give the key at least one scope")

@@ -4,6 +4,10 @@
 // Amounts are Plaid dollars (positive = money out), stored as integer cents by one rule: see
 // `toCents` (half to even on the decimal digits as written).
 import { z } from "zod";
+import { safeId, safeName, safeText, TEXT_LIMITS } from "./text";
+
+/** A short free-text label Plaid sends (subtype, loan term, …): a name's limits. */
+const label = () => safeText(TEXT_LIMITS.name, { min: 1 });
 
 /** A zod error function naming what a required field holds when it is null or missing. */
 export const required =
@@ -83,7 +87,8 @@ export const unofficialCurrencyCode = z.string().regex(/^[A-Za-z0-9]{1,12}$/, "e
 export const ACCOUNT_TYPES = ["depository", "credit", "loan", "investment", "brokerage", "other"] as const;
 export const HOLDER_CATEGORIES = ["personal", "business", "unrecognized"] as const;
 
-const id = (what: string) => z.string({ error: required(what) }).min(1, "must not be empty");
+const id = (what: string) => safeText(TEXT_LIMITS.id, { min: 1, error: required(what) });
+const named = (what: string) => safeText(TEXT_LIMITS.name, { min: 1, error: required(what) });
 
 export const plaidAccountSchema = z.object({
   account_id: id("the account's account_id"),
@@ -98,10 +103,10 @@ export const plaidAccountSchema = z.object({
     { error: required("the account's balances object") },
   ),
   mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/, "expected the last 2–4 characters of the account number").nullish(),
-  name: id("the account's name"),
-  official_name: z.string().nullish(),
+  name: named("the account's name"),
+  official_name: safeText(TEXT_LIMITS.name).nullish(),
   type: z.enum(ACCOUNT_TYPES, { error: required(`the account type (${ACCOUNT_TYPES.join(", ")})`, `expected one of ${ACCOUNT_TYPES.join(", ")}`) }),
-  subtype: z.string().min(1).nullish(),
+  subtype: label().nullish(),
   holder_category: z.enum(HOLDER_CATEGORIES).nullish(),
 });
 
@@ -115,14 +120,14 @@ export const plaidTransactionSchema = z.object({
   amount: dollars,
   iso_currency_code: currencyCode.nullish(),
   unofficial_currency_code: unofficialCurrencyCode.nullish(),
-  name: id("the transaction's name (its descriptor)"),
-  merchant_name: z.string().nullish(),
-  merchant_entity_id: z.string().nullish(),
+  name: named("the transaction's name (its descriptor)"),
+  merchant_name: safeText(TEXT_LIMITS.name).nullish(),
+  merchant_entity_id: safeText(TEXT_LIMITS.id).nullish(),
   payment_channel: z.enum(PAYMENT_CHANNELS, { error: required(`the payment_channel (${PAYMENT_CHANNELS.join(", ")})`, `expected one of ${PAYMENT_CHANNELS.join(", ")}`) }),
   personal_finance_category: z
     .object({
-      primary: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC primary such as FOOD_AND_DRINK"),
-      detailed: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
+      primary: z.string().max(TEXT_LIMITS.id).regex(/^[A-Z_]+$/, "expected a Plaid PFC primary such as FOOD_AND_DRINK"),
+      detailed: z.string().max(TEXT_LIMITS.id).regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
     })
     .nullish(),
   pending: z.boolean({ error: required("pending (true or false)", "expected boolean: true or false") }),
@@ -131,18 +136,18 @@ export const plaidTransactionSchema = z.object({
 /** /transactions/sync's `removed[]`: transactions Plaid withdrew, applied as soft deletes. */
 export const plaidRemovedTransactionSchema = z.object({
   transaction_id: id("the removed transaction_id"),
-  account_id: z.string().nullish(),
+  account_id: safeText(TEXT_LIMITS.id).nullish(),
 });
 
 const aprSchema = z.object({
-  apr_type: z.string().min(1),
+  apr_type: label(),
   apr_percentage: z.number().min(0, "must not be negative").max(100, "must be at most 100"),
   balance_subject_to_apr: dollars.nullish(),
   interest_charge_amount: nonNegativeDollars.nullish(),
 });
 
 export const plaidCreditLiabilitySchema = z.object({
-  account_id: z.string().min(1),
+  account_id: safeId(),
   aprs: z.array(aprSchema),
   is_overdue: z.boolean().nullish(),
   last_payment_amount: nonNegativeDollars.nullish(),
@@ -156,8 +161,8 @@ export const plaidCreditLiabilitySchema = z.object({
 const rate = z.number().min(0, "must not be negative").max(100, "must be at most 100");
 
 export const plaidMortgageLiabilitySchema = z.object({
-  account_id: z.string().min(1),
-  interest_rate: z.object({ percentage: rate.nullish(), type: z.string().nullish() }).nullish(),
+  account_id: safeId(),
+  interest_rate: z.object({ percentage: rate.nullish(), type: label().nullish() }).nullish(),
   next_payment_due_date: isoDate.nullish(),
   next_monthly_payment: nonNegativeDollars.nullish(),
   last_payment_amount: nonNegativeDollars.nullish(),
@@ -165,7 +170,7 @@ export const plaidMortgageLiabilitySchema = z.object({
   origination_date: isoDate.nullish(),
   origination_principal_amount: nonNegativeDollars.nullish(),
   past_due_amount: nonNegativeDollars.nullish(),
-  loan_term: z.string().nullish(),
+  loan_term: label().nullish(),
   maturity_date: isoDate.nullish(),
   escrow_balance: dollars.nullish(),
   ytd_interest_paid: nonNegativeDollars.nullish(),
@@ -173,16 +178,16 @@ export const plaidMortgageLiabilitySchema = z.object({
 });
 
 export const plaidStudentLiabilitySchema = z.object({
-  account_id: z.string().min(1),
+  account_id: safeId(),
   interest_rate_percentage: rate.nullish(),
   next_payment_due_date: isoDate.nullish(),
   minimum_payment_amount: nonNegativeDollars.nullish(),
   last_payment_amount: nonNegativeDollars.nullish(),
   last_payment_date: isoDate.nullish(),
   is_overdue: z.boolean().nullish(),
-  loan_name: z.string().nullish(),
-  loan_status: z.object({ type: z.string().nullish() }).nullish(),
-  repayment_plan: z.object({ type: z.string().nullish() }).nullish(),
+  loan_name: label().nullish(),
+  loan_status: z.object({ type: label().nullish() }).nullish(),
+  repayment_plan: z.object({ type: label().nullish() }).nullish(),
   expected_payoff_date: isoDate.nullish(),
   origination_date: isoDate.nullish(),
   origination_principal_amount: nonNegativeDollars.nullish(),
@@ -193,18 +198,18 @@ export const plaidStudentLiabilitySchema = z.object({
 
 export const bundleUserSchema = z.object({
   user_id: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "expected 1–64 letters, digits, _ . : or -"),
-  name: z.string().min(1, "must not be empty"),
+  name: safeName(),
   consent: z.boolean().nullish(),
-  age_band: z.string().nullish(),
-  gender: z.string().nullish(),
-  region: z.string().nullish(),
-  income_tier: z.string().nullish(),
+  age_band: label().nullish(),
+  gender: label().nullish(),
+  region: label().nullish(),
+  income_tier: label().nullish(),
   credit_score: z.number().int("must be a whole number").min(300).max(850).nullish(),
 });
 
 export const generatorLabelSchema = z.object({
-  intended_persona: z.string().min(1),
-  profile: z.string().min(1),
+  intended_persona: label(),
+  profile: label(),
   seed: z.number().int(),
 });
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { pageAccess } from "@/lib/auth/guards";
+import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction, userFacingMessage } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
@@ -10,7 +11,7 @@ export type CreateKeyState = { key?: string; name?: string; error?: string };
 
 /** Creates a key and hands it back to the page once — never through a URL, a log or the database. */
 export async function createKeyAction(_prev: CreateKeyState, form: FormData): Promise<CreateKeyState> {
-  const access = await pageAccess("apikeys:manage");
+  const access = await pageAccess(ACTIONS.createKeyAction);
   if (access.status !== "ok") return { error: "Only admins may create API keys." };
   try {
     const k = await createApiKey(prisma(), { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String), createdBy: access.session.user.email });
@@ -24,7 +25,7 @@ export async function createKeyAction(_prev: CreateKeyState, form: FormData): Pr
 }
 
 export async function revokeKeyAction(form: FormData) {
-  await staffAction("apikeys:manage", "/api-keys", async (actor) => {
+  await staffAction(ACTIONS.revokeKeyAction, "/api-keys", async (actor) => {
     const k = await revokeApiKey(prisma(), String(form.get("id")), actor);
     return `Revoked ${k.name} (${k.prefix}); requests with it now get 401.`;
   });

@@ -1,5 +1,4 @@
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { SCOPES } from "@/lib/auth/scopes";
@@ -12,8 +11,7 @@ export const dynamic = "force-dynamic";
 
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
-  const access = await guardPage("apikeys:manage", "/api-keys");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="API keys" />;
+  await guardPage("/api-keys", "/api-keys");
   const sp = await searchParams;
   const keys = (await listApiKeys(prisma())).reverse();
   return (

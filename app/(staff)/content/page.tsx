@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { ContentForm } from "@/components/content/content-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
-import { CONTENT_TRANSITIONS, transitionPermission } from "@/lib/services/content";
+import { ACTIONS } from "@/lib/auth/actions";
+import { CONTENT_TRANSITIONS } from "@/lib/services/content";
 import { createContentAction, transitionContentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,7 @@ export const dynamic = "force-dynamic";
 const LABEL: Record<string, string> = { in_review: "Submit for review", approved: "Approve", retired: "Retire", draft: "Back to draft" };
 
 export default async function ContentPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
-  const access = await guardPage("content:read", "/content");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the content catalog" />;
+  const access = await guardPage("/content", "/content");
   const role = access.session.user.role;
   const sp = await searchParams;
   const items = await prisma().contentItem.findMany({ orderBy: [{ status: "asc" }, { id: "asc" }] });
@@ -49,7 +48,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
               <td className="text-slate-600">{c.author}</td>
               <td className="flex gap-1 py-1">
                 {(CONTENT_TRANSITIONS[c.status] ?? [])
-                  .filter((to) => can(role, transitionPermission(to)))
+                  .filter((to) => can(role, ACTIONS.transitionContentAction(to)))
                   .map((to) => (
                     <form key={to} action={transitionContentAction}>
                       <input type="hidden" name="id" value={c.id} />

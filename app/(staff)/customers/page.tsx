@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { CustomersTable } from "@/components/tables/customers-table";
-import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { listCustomers } from "@/lib/db/queries/customers";
 import { withReadSql } from "@/lib/services/database";
@@ -18,8 +17,7 @@ function href(q: CustomerListQuery, change: Partial<CustomerListQuery>): string 
 }
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const access = await guardPage("customers:list", "/customers");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the customer list" />;
+  await guardPage("/customers", "/customers");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ""));
   const parsed = customerListQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : customerListQuerySchema.parse({});

@@ -1,6 +1,5 @@
 import { SimpleBarChart } from "@/components/charts/bar-chart";
 import { EvalSection } from "@/components/eval/eval-section";
-import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { getInsights } from "@/lib/db/queries/insights";
@@ -13,8 +12,7 @@ export const dynamic = "force-dynamic";
 const label = (p: string) => (p === "none" ? "No persona" : PERSONA_LABELS[p as PersonaId]);
 
 export default async function InsightsPage() {
-  const access = await guardPage("insights:read", "/insights");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="insights" />;
+  await guardPage("/insights", "/insights");
   const [i, latest] = await Promise.all([getInsights(prisma()), latestEval(prisma())]);
   if (!i.as_of) return <p>No engine run yet: run <code>npx spendsense run</code>.</p>;
   const mix = [...PERSONA_IDS, "none"].map((p) => ({

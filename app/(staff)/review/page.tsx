@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { LiveQueue } from "@/components/review/live-queue";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
@@ -12,8 +11,7 @@ export const dynamic = "force-dynamic";
 const PAGE_SIZE = 20;
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ page?: string; notice?: string; error?: string; flagged?: string }> }) {
-  const access = await guardPage("review:act", "/review");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the review queue" />;
+  await guardPage("/review", "/review");
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
   const flaggedOnly = sp.flagged === "1";

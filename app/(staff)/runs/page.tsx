@@ -1,5 +1,4 @@
 import { LiveJobs } from "@/components/jobs/live-jobs";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
@@ -11,8 +10,7 @@ import { utcTime } from "@/lib/data/dates";
 export const dynamic = "force-dynamic";
 
 export default async function RunsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
-  const access = await guardPage("engine:run", "/runs");
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="engine runs" />;
+  await guardPage("/runs", "/runs");
   const sp = await searchParams;
   const runs = await prisma().engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
   return (

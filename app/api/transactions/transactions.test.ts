@@ -62,7 +62,7 @@ describe("PATCH /api/transactions/{id}/category and GET /api/transactions/{id}",
   it("corrects the category, appends to its history and audits, in one transaction", async () => {
     const t = await aTransaction("pfc_primary != 'GENERAL_SERVICES'");
     const id = String(t.transaction_id);
-    const body = { pfc_primary: "GENERAL_SERVICES", pfc_detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES", reason: "it is a service" };
+    const body = { pfc_primary: "GENERAL_SERVICES", pfc_detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES", reason: "it is a service", version: 1 };
     const r = await call(category.PATCH, { path: `/api/transactions/${id}/category`, method: "PATCH", key, body, params: { id } });
     expect(r.status).toBe(200);
     expect(r.json.personal_finance_category).toEqual({ primary: "GENERAL_SERVICES", detailed: "GENERAL_SERVICES_OTHER_GENERAL_SERVICES" });
@@ -71,22 +71,50 @@ describe("PATCH /api/transactions/{id}/category and GET /api/transactions/{id}",
     ]);
     expect((await q("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'transaction.recategorize' AND target_id = ?", [id]))[0].n).toBe(1);
     // The same category again writes nothing.
-    await call(category.PATCH, { path: "/x", method: "PATCH", cookie: await staffCookie("operator"), body, params: { id } });
+    await call(category.PATCH, { path: "/x", method: "PATCH", cookie: await staffCookie("operator"), body: { ...body, version: 2 }, params: { id } });
     const d = await call(detail.GET, { path: `/api/transactions/${id}`, key, params: { id } });
     expect(d.status).toBe(200);
     expect(d.json.category_history).toHaveLength(1);
   });
 
+  it("two people correcting from the same read: the first wins, the second gets 409 and nothing of theirs is written", async () => {
+    const t = await aTransaction("pfc_primary NOT IN ('TRAVEL', 'RENT_AND_UTILITIES') AND transaction_id NOT IN (SELECT transaction_id FROM transaction_category_changes)");
+    const id = String(t.transaction_id);
+    const read = await call(detail.GET, { path: `/api/transactions/${id}`, key, params: { id } });
+    const version = read.json.version;
+    expect(version).toEqual(expect.any(Number));
+    const patch = (body: object, who: { key?: string; cookie?: string }) => call(category.PATCH, { path: "/x", method: "PATCH", body, params: { id }, ...who });
+    const first = await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS", reason: "an airline", version }, { key });
+    expect(first.status).toBe(200);
+    expect(first.json.version).toBe(version + 1);
+    const second = await patch({ pfc_primary: "RENT_AND_UTILITIES", pfc_detailed: "RENT_AND_UTILITIES_RENT", reason: "the landlord", version }, { cookie: await staffCookie("operator") });
+    expect(second.status).toBe(409);
+    expect(second.json.error).toMatchObject({ code: "conflict", message: expect.stringMatching(/changed since you read it/) });
+    const after = await call(detail.GET, { path: "/x", key, params: { id } });
+    expect(after.json.personal_finance_category).toEqual({ primary: "TRAVEL", detailed: "TRAVEL_FLIGHTS" });
+    expect(after.json.category_history).toHaveLength(1);
+    // At the same moment, from the same read: exactly one wins.
+    const v = after.json.version;
+    const both = await Promise.all([
+      patch({ pfc_primary: "FOOD_AND_DRINK", pfc_detailed: "FOOD_AND_DRINK_GROCERIES", version: v }, { key }),
+      patch({ pfc_primary: "GENERAL_MERCHANDISE", pfc_detailed: "GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE", version: v }, { key }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await call(detail.GET, { path: "/x", key, params: { id } })).json.category_history).toHaveLength(2);
+    // The version is required: without it a correction cannot be checked.
+    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS" }, { key })).status).toBe(422);
+  });
+
   it("422 for a detailed code outside its primary or unknown fields; 404 unknown; 403 read-only keys and analysts", async () => {
     const id = String((await aTransaction()).transaction_id);
     const patch = (body: unknown, o: { key?: string; cookie?: string; id?: string } = { key }) => call(category.PATCH, { path: "/x", method: "PATCH", body, params: { id: o.id ?? id }, key: o.key, cookie: o.cookie });
-    const r = await patch({ pfc_primary: "FOOD_AND_DRINK", pfc_detailed: "TRAVEL_FLIGHTS" });
+    const r = await patch({ pfc_primary: "FOOD_AND_DRINK", pfc_detailed: "TRAVEL_FLIGHTS", version: 1 });
     expect(r.status).toBe(422);
     expect(r.json.error.details[0].path).toBe("pfc_detailed");
-    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS", extra: 1 })).status).toBe(422);
-    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS" }, { key, id: "nope" })).status).toBe(404);
-    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS" }, { key: await env.key(["transactions:read"]) })).status).toBe(403);
-    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS" }, { cookie: await staffCookie("analyst") })).status).toBe(403);
+    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS", version: 1, extra: 1 })).status).toBe(422);
+    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS", version: 1 }, { key, id: "nope" })).status).toBe(404);
+    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS", version: 1 }, { key: await env.key(["transactions:read"]) })).status).toBe(403);
+    expect((await patch({ pfc_primary: "TRAVEL", pfc_detailed: "TRAVEL_FLIGHTS", version: 1 }, { cookie: await staffCookie("analyst") })).status).toBe(403);
     expect((await call(detail.GET, { path: "/x", key, params: { id: "nope" } })).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@
 // customer id and the record's position: re-ingesting the same file yields the same ids.
 import crypto from "node:crypto";
 import { z } from "zod";
+import { safeText, TEXT_LIMITS } from "../../validation/text";
 import { ACCOUNT_TYPES, currencyCode, dollars, isoDate, nonNegativeDollars, required, toCents } from "../../validation/plaid";
 import { findMerchant, inferPaymentChannel, inferPfc } from "../categorise";
 import { merchantNameFromDescriptor } from "../merchant-normalise";
@@ -15,7 +16,7 @@ const sandboxTransaction = z.object({
   date_transacted: isoDate.nullish(),
   date_posted: isoDate,
   amount: dollars,
-  description: z.string({ error: required("the transaction's description") }).min(1, "must not be empty"),
+  description: safeText(TEXT_LIMITS.name, { min: 1, error: required("the transaction's description") }),
   currency: currencyCode.nullish(),
 });
 
@@ -37,31 +38,31 @@ const sandboxLiability = z.object({
   origination_date: isoDate.nullish(),
   principal: nonNegativeDollars.nullish(),
   nominal_apr: apr,
-  loan_name: z.string().nullish(),
-  repayment_model: z.object({ type: z.string().nullish() }).nullish(),
+  loan_name: safeText(TEXT_LIMITS.name).nullish(),
+  repayment_model: z.object({ type: safeText(TEXT_LIMITS.name).nullish() }).nullish(),
 });
 
 const SANDBOX_TYPES = [...ACCOUNT_TYPES, "payroll"] as const;
 
 const sandboxAccount = z.object({
   type: z.enum(SANDBOX_TYPES, { error: required(`the account type (${ACCOUNT_TYPES.join(", ")})`, `unknown account type (expected ${ACCOUNT_TYPES.join(", ")})`) }),
-  subtype: z.string().min(1).nullish(),
+  subtype: safeText(TEXT_LIMITS.name, { min: 1 }).nullish(),
   starting_balance: dollars.nullish(),
   force_available_balance: dollars.nullish(),
   currency: currencyCode.nullish(),
   holder_category: z.enum(["personal", "business", "unrecognized"]).nullish(),
   meta: z
     .object({
-      name: z.string().nullish(),
-      official_name: z.string().nullish(),
+      name: safeText(TEXT_LIMITS.name).nullish(),
+      official_name: safeText(TEXT_LIMITS.name).nullish(),
       limit: nonNegativeDollars.nullish(),
       mask: z.string().regex(/^[0-9A-Za-z]{2,4}$/).nullish(),
     })
     .nullish(),
-  numbers: z.object({ account: z.string().nullish() }).nullish(),
+  numbers: z.object({ account: safeText(TEXT_LIMITS.id).nullish() }).nullish(),
   transactions: z.array(sandboxTransaction).nullish(),
   liability: sandboxLiability.nullish(),
-  identity: z.object({ names: z.array(z.string().nullable()).nullish() }).nullish(),
+  identity: z.object({ names: z.array(safeText(TEXT_LIMITS.name).nullable()).nullish() }).nullish(),
 });
 
 export const sandboxFileSchema = z.object({ override_accounts: z.array(sandboxAccount).min(1, "must list at least one account") });

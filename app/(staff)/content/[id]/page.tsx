@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentForm } from "@/components/content/content-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -15,8 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ContentItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
   const { id } = await params;
-  const access = await guardPage("content:read", `/content/${id}`);
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the content catalog" />;
+  const access = await guardPage("/content/[id]", `/content/${id}`);
   const [row, history] = await Promise.all([
     prisma().contentItem.findUnique({ where: { id } }),
     prisma().auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 }),

@@ -1,17 +1,19 @@
 "use server";
 
 import { z } from "zod";
+import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
 import { setConsent } from "@/lib/services/consent";
 import { withSql } from "@/lib/services/database";
 import { overridePersona } from "@/lib/services/overrides";
+import { safeId, safeReason } from "@/lib/validation/text";
 
 const consentForm = z
   .object({
-    userId: z.string().min(1),
+    userId: safeId(),
     granted: z.enum(["true", "false"]),
-    note: z.string().trim().max(500).optional(),
+    note: safeReason().optional(),
     confirm: z.literal("yes").optional(),
   })
   // Revoking removes every derived value for good: the operator confirms it first.
@@ -19,7 +21,7 @@ const consentForm = z
 
 /** Records a customer's opt-in or revocation, as told to the operator; audited. */
 export async function recordConsentAction(form: FormData) {
-  await staffAction("consent:record", `/customers/${String(form.get("userId") ?? "")}`, async (actor) => {
+  await staffAction(ACTIONS.recordConsentAction, `/customers/${String(form.get("userId") ?? "")}`, async (actor) => {
     // Parsed inside the action, so bad input comes back as a message on the page.
     const input = consentForm.parse(Object.fromEntries(form.entries()));
     const granted = input.granted === "true";
@@ -30,8 +32,8 @@ export async function recordConsentAction(form: FormData) {
 
 /** A reviewer's persona for one window, with a written justification; audited. */
 export async function overridePersonaAction(form: FormData) {
-  const input = Object.fromEntries(form.entries());
-  await staffAction("review:act", `/customers/${String(input.user_id)}`, async (actor) => {
+  await staffAction(ACTIONS.overridePersonaAction, `/customers/${String(form.get("user_id") ?? "")}`, async (actor) => {
+    const input = Object.fromEntries(form.entries());
     await overridePersona(prisma(), input, actor);
     return `Persona override recorded for the ${String(input.window)} window.`;
   });

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
@@ -69,8 +68,7 @@ function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
   const { userId } = await params;
   const sp = await searchParams;
-  const access = await guardPage("customers:read", `/customers/${userId}`);
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="a single customer's page" />;
+  const access = await guardPage("/customers/[userId]", `/customers/${userId}`);
   const db = prisma();
   const customer = await db.customer.findUnique({ where: { user_id: userId }, include: { consent_events: { orderBy: { recorded_at: "desc" } }, accounts: { orderBy: { account_id: "asc" } } } });
   if (!customer) notFound();

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/ui/forbidden";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
@@ -12,8 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OverridePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
   const { id: raw } = await params;
-  const access = await guardPage("review:act", `/review/${raw}`);
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="overriding a recommendation" />;
+  await guardPage("/review/[id]", `/review/${raw}`);
   const id = Number(raw);
   const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
   if (!rec) notFound();

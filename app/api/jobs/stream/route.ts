@@ -1,12 +1,13 @@
 // GET /api/jobs/stream — server-sent events with the progress of engine runs started from the app.
 import { eventStream } from "@/lib/api/event-stream";
 import { routeAccess } from "@/lib/auth/guards";
+import { staffRoutePermission } from "@/lib/auth/staff-routes";
 import { recentJobs } from "@/lib/services/jobs";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const { denied } = await routeAccess(request, "engine:run");
+  const { denied } = await routeAccess(request, staffRoutePermission("GET /api/jobs/stream"));
   if (denied) return denied;
   return eventStream(request, "jobs", 500, recentJobs);
 }

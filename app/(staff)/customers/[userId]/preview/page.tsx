@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/ui/forbidden";
 import { guardPage } from "@/lib/auth/page-guard";
 import { DISCLAIMER } from "@/lib/engine";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
@@ -22,8 +21,7 @@ const SUMMARY: Record<PersonaId, string> = {
 
 export default async function PreviewPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
-  const access = await guardPage("customers:read", `/customers/${userId}/preview`);
-  if (access.status === "forbidden") return <Forbidden role={access.session.user.role} what="the customer preview" />;
+  await guardPage("/customers/[userId]/preview", `/customers/${userId}/preview`);
   let view;
   try {
     view = await withReadSql((sql) => customerView(sql, userId, ["30d"]));

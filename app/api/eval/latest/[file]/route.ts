@@ -1,6 +1,7 @@
 // GET /api/eval/latest/{file} — the latest evaluation's metrics.json, metrics.csv or report.md, rendered from the stored metrics as the CLI renders them.
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { routeAccess } from "@/lib/auth/guards";
+import { staffRoutePermission } from "@/lib/auth/staff-routes";
 import { apiDatabase } from "@/lib/api/database";
 import { EVAL_FILES, renderEvalFile, type EvalFile } from "@/lib/eval/render";
 import { latestEval } from "@/lib/services/eval-latest";
@@ -8,7 +9,7 @@ import { latestEval } from "@/lib/services/eval-latest";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const { denied } = await routeAccess(request, "eval:read");
+  const { denied } = await routeAccess(request, staffRoutePermission("GET /api/eval/latest/{file}"));
   if (denied) return denied;
   const { file } = await params;
   if (!(EVAL_FILES as readonly string[]).includes(file)) return errorResponse(new ApiError(404, "not_found", `No such evaluation file "${file}": one of ${EVAL_FILES.join(", ")}.`));
