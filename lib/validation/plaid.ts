@@ -1,5 +1,6 @@
 // zod schemas for Plaid-shaped input (SPEC §2, §2.2). Unknown fields Plaid sends (location,
-// counterparties, logo_url, legacy `category`, …) are accepted and dropped; fields we rely on
+// counterparties, logo_url, …) are accepted and dropped (the legacy `category` is kept only to
+// categorise a transaction that has no personal_finance_category); fields we rely on
 // are required and checked. Amounts are Plaid dollars (positive = money out) and must carry at
 // most two decimals so they convert to integer cents exactly.
 import { z } from "zod";
@@ -91,6 +92,8 @@ export const plaidTransactionSchema = z.object({
       detailed: z.string().regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
     })
     .nullish(),
+  /** Plaid's legacy category path, e.g. ["Transfer", "Payroll"]: used only when personal_finance_category is absent. */
+  category: z.array(z.string()).nullish(),
   pending: z.boolean(),
 });
 
