@@ -69,7 +69,7 @@ describe("golden: highUtilization (Visa ending in 4523 at 68%, minimum payments,
 
   it.each(["30d", "180d"] as const)("signals (%s): utilisation, interest, minimum-only, pay", (id) => {
     const s = r.windows[id].signals;
-    expect(s.sufficiency).toEqual({ sufficient: true, history_days: 184, transactions_in_window: id === "30d" ? 11 : 57, reasons: [] });
+    expect(s.sufficiency).toEqual({ sufficient: true, history_days: 184, transactions_in_window: id === "30d" ? 11 : 57, reasons: [], unavailable: [] });
     expect(s.credit.cards).toHaveLength(1);
     expect(s.credit.cards[0]).toMatchObject({
       mask: "4523",
@@ -189,8 +189,8 @@ describe("golden: variableIncome (pay 52–64 days apart, $420 in checking)", ()
       expect(s.credit).toMatchObject({ card_count: 0, max_utilization_pct: null });
       expect(s.savings.has_savings_account).toBe(false);
     }
-    expect(a.sufficiency).toEqual({ sufficient: true, history_days: 180, transactions_in_window: 12, reasons: [] });
-    expect(b.sufficiency).toEqual({ sufficient: true, history_days: 180, transactions_in_window: 68, reasons: [] });
+    expect(a.sufficiency).toEqual({ sufficient: true, history_days: 180, transactions_in_window: 12, reasons: [], unavailable: [] });
+    expect(b.sufficiency).toEqual({ sufficient: true, history_days: 180, transactions_in_window: 68, reasons: [], unavailable: [] });
   });
 
   it("persona: Variable Income — strong over 180d (gap 60, buffer 0.3), moderate over 30d (gap 52)", () => {
@@ -456,6 +456,7 @@ describe("golden: businessCardIgnored (business card at 95%, overdue, with inter
       card_count: 0,
       max_utilization_pct: null,
       max_utilization_account_id: null,
+      utilization_unknown_count: 0,
       utilization_flags: { at_30: false, at_50: false, at_80: false },
       minimum_payment_only: false,
       interest_cents: 0,
@@ -508,18 +509,20 @@ describe("golden: insufficientData (10 days, 4 transactions)", () => {
   it("both windows are insufficient, with every reason", () => {
     // The thresholds are tuning (config.ts); the 10 days and 4 transactions are this customer's.
     const need = (id: WindowId) => DEFAULT_CONFIG.windows[id];
-    expect(r.windows["30d"].signals.sufficiency).toEqual({
-      sufficient: false,
-      history_days: 10,
-      transactions_in_window: 4,
-      reasons: [`only 10 days of history; the 30d window needs ${need("30d").minHistoryDays}`, `only 4 settled transactions in the window; needs ${need("30d").minTransactions}`],
-    });
-    expect(r.windows["180d"].signals.sufficiency).toEqual({
-      sufficient: false,
-      history_days: 10,
-      transactions_in_window: 4,
-      reasons: [`only 10 days of history; the 180d window needs ${need("180d").minHistoryDays}`, `only 4 settled transactions in the window; needs ${need("180d").minTransactions}`],
-    });
+    // Sufficiency is judged by history, not by a count of transactions (issue 12, point 10): the old
+    // "only 4 settled transactions; needs 10" reason is gone.
+    for (const id of ["30d", "180d"] as const) {
+      const suff = r.windows[id].signals.sufficiency;
+      expect(suff).toMatchObject({
+        sufficient: false,
+        history_days: 10,
+        transactions_in_window: 4,
+        reasons: [`only 10 days of history; the ${id} window needs ${need(id).minHistoryDays} to see recurring charges and pay`],
+      });
+      // 10 days make no month: spend is a total over those days, its monthly figure unknown, and the page says why.
+      expect(r.windows[id].signals.spend.monthly_cents).toBeNull();
+      expect(suff.unavailable.find((u) => u.signal === "spend.monthly_cents")?.reason).toMatch(/^only 10 days of history; a monthly figure needs 30/);
+    }
   });
 
   it.each(["30d", "180d"] as const)("no persona and no recommendations (%s)", (id) => {

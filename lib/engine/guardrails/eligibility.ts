@@ -14,7 +14,8 @@ export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: Elig
   const reasons: string[] = [];
   if (rules.min_monthly_income_cents !== undefined) {
     const income = s.income.monthly_income_cents;
-    if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; no income was detected`);
+    if (income === null) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; there is too little history for a monthly income figure`);
+    else if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; no income was detected`);
     else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents)}; detected ${money(income)}`);
   }
   if (rules.min_credit_score !== undefined) {

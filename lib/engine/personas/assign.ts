@@ -16,6 +16,10 @@ export interface CriterionCheck {
   threshold: number | boolean;
   value: number | boolean | null;
   met: boolean;
+  /** false when the value is unknown (or unknown parts could change the outcome): never met by default. */
+  evaluable: boolean;
+  /** Why the check could not be evaluated. */
+  note?: string;
 }
 
 export interface PersonaEvaluation {
@@ -66,16 +70,29 @@ function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: Crit
   const value = typeof raw === "number" || typeof raw === "boolean" ? raw : null;
   let met: boolean;
   let closeness = 0;
-  if (value === null) met = rule.whenNull === "pass";
-  else if (rule.op === "==") met = value === rule.threshold;
+  let note: string | undefined;
+  if (value === null) {
+    met = rule.whenNull === "pass";
+    if (!met) note = `not evaluable: ${rule.signal} is unknown`;
+  } else if (rule.op === "==") met = value === rule.threshold;
   else {
     const v = Number(value);
     const t = Number(rule.threshold);
     met = rule.op === ">=" ? v >= t : rule.op === ">" ? v > t : v < t;
     if (!met) closeness = rule.op === "<" ? (v > 0 ? Math.min(1, t / v) : 0) : t > 0 ? Math.max(0, Math.min(1, v / t)) : 0;
   }
+  // The known parts decide only an "at least" that is met or an "under" that is not; otherwise
+  // the unknown parts could change the outcome.
+  const unknownParts = rule.unknownParts ? Number(readSignal(s, rule.unknownParts) ?? 0) : 0;
+  if (unknownParts > 0 && (rule.op === "<" ? met : !met)) {
+    met = false;
+    closeness = 0;
+    note = `not evaluable: ${unknownParts} of the values behind ${rule.signal} ${unknownParts === 1 ? "is" : "are"} unknown`;
+  }
   if (met) closeness = 1;
-  checks.push({ persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met });
+  const check: CriterionCheck = { persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met, evaluable: note === undefined };
+  if (note) check.note = note;
+  checks.push(check);
   return { met, closeness: Math.round(closeness * 1000) / 1000 };
 }
 

@@ -8,6 +8,12 @@ export function money(cents: number): string {
   return `${sign}$${(abs / 100).toFixed(2)}`;
 }
 
+/** $3,400.17: every cent, for staff pages and reports. */
+export function exactMoney(cents: number): string {
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? "-" : ""}$${thousands(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
+}
+
 export function percent(n: number): string {
   return `${Number.isInteger(n) ? n : n.toFixed(1)}%`;
 }

@@ -9,7 +9,7 @@ import type { PersonaAssignment } from "../personas/assign";
 import type { WindowSignals } from "../signals/types";
 import type { WindowId } from "../types";
 import type { ContentItem, TriggerId } from "./content";
-import { TRIGGERS, verifyCitations, type Citation, type TriggerResult } from "./triggers";
+import { fireTrigger, verifyCitations, type Citation, type TriggerResult } from "./triggers";
 
 /** An item the customer has been shown (approved for delivery or delivered). */
 export interface RecentlyShown {
@@ -100,7 +100,7 @@ export function recommend(
   const fired = new Map<TriggerId, TriggerResult>();
   const triggerResult = (id: TriggerId) => {
     if (!fired.has(id)) {
-      const r = TRIGGERS[id](s, config);
+      const r = fireTrigger(id, s, config);
       if (r) fired.set(id, r);
       else return null;
     }
