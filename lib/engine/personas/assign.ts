@@ -25,8 +25,8 @@ export interface CriterionCheck {
 export interface PersonaEvaluation {
   persona: PersonaId;
   matched: boolean;
-  /** 0…1: how close the signals are to the persona's thresholds (1 when matched). */
-  closeness: number;
+  /** 0…1: how close the signals are to the persona's thresholds (1 when matched); null when a check it depends on is not evaluable. */
+  closeness: number | null;
   checks: CriterionCheck[];
 }
 
@@ -57,14 +57,17 @@ function isLeaf(r: Rule): r is Leaf {
 
 /**
  * Closeness of one check: 1 when met; otherwise how far the value has come toward the
- * threshold — value ÷ threshold for ≥ and >, threshold ÷ value for <, 0 for an unmet flag or
- * a missing value. `all` takes the mean of its parts, `any` the best part.
+ * threshold — value ÷ threshold for ≥ and >, threshold ÷ value for <, 0 for an unmet flag —
+ * and unknown (null) for a check that is not evaluable. `all` takes the mean of its parts
+ * (unknown if any part is), `any` the best known part. A persona whose closeness is unknown is
+ * never chosen as the nearest: an unknown value is not "close".
  */
-function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number } {
+function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number | null } {
   if (!isLeaf(rule)) {
     const parts = ("all" in rule ? rule.all : rule.any).map((r) => evaluate(r, s, persona, checks));
-    if ("all" in rule) return { met: parts.every((p) => p.met), closeness: parts.reduce((a, p) => a + p.closeness, 0) / parts.length };
-    return { met: parts.some((p) => p.met), closeness: Math.max(...parts.map((p) => p.closeness)) };
+    const known = parts.map((p) => p.closeness).filter((c): c is number => c !== null);
+    if ("all" in rule) return { met: parts.every((p) => p.met), closeness: known.length < parts.length ? null : known.reduce((a, c) => a + c, 0) / parts.length };
+    return { met: parts.some((p) => p.met), closeness: parts.some((p) => p.met) ? 1 : known.length ? Math.max(...known) : null };
   }
   const raw = readSignal(s, rule.signal);
   const value = typeof raw === "number" || typeof raw === "boolean" ? raw : null;
@@ -93,7 +96,7 @@ function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: Crit
   const check: CriterionCheck = { persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met, evaluable: note === undefined };
   if (note) check.note = note;
   checks.push(check);
-  return { met, closeness: Math.round(closeness * 1000) / 1000 };
+  return { met, closeness: check.evaluable ? Math.round(closeness * 1000) / 1000 : null };
 }
 
 export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaAssignment {
@@ -122,14 +125,26 @@ export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaA
           : `Matched ${matched.length} personas; ${PERSONA_LABELS[first.persona]} comes first by priority (most financial harm first).`,
     };
   }
-  // Nearest persona: highest closeness, priority order breaking ties.
-  const nearest = evaluations.reduce((best, e) => (e.closeness > best.closeness ? e : best));
+  // Nearest persona: highest known closeness, priority order breaking ties; none when nothing is
+  // near at all (every known closeness 0), rather than a persona the data says nothing about.
+  const nearest = evaluations.reduce<PersonaEvaluation | null>((best, e) => (e.closeness !== null && e.closeness > (best?.closeness ?? 0) ? e : best), null);
+  if (!nearest) {
+    const unknown = evaluations.filter((e) => e.closeness === null).map((e) => PERSONA_LABELS[e.persona]);
+    return {
+      primary: null,
+      secondary: [],
+      strength: "none",
+      criteria: [],
+      evaluations,
+      reason: `No persona matched and none is near${unknown.length ? `; ${unknown.join(", ")} could not be judged (a value it needs is unknown)` : ""}.`,
+    };
+  }
   return {
     primary: nearest.persona,
     secondary: [],
     strength: "weak",
     criteria: nearest.checks,
     evaluations,
-    reason: `No persona matched; ${PERSONA_LABELS[nearest.persona]} is the nearest (closeness ${nearest.closeness}).`,
+    reason: `No persona matched; ${PERSONA_LABELS[nearest.persona]} is the nearest (closeness ${Math.round(nearest.closeness! * 1000) / 1000}).`,
   };
 }
