@@ -6,8 +6,9 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
-import { exactMoney, percent } from "@/lib/engine/recommend/format";
+import { exactMoney } from "@/lib/engine/recommend/format";
 import type { WindowSignals } from "@/lib/engine/signals/types";
+import { SIGNAL_ROWS } from "@/components/tables/signal-rows";
 import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
@@ -18,32 +19,8 @@ import { utcTime } from "@/lib/data/dates";
 export const dynamic = "force-dynamic";
 
 const persona = (p: string | null) => (p ? PERSONA_LABELS[p as PersonaId] : "No persona");
-/** An unknown value (null) reads "unknown", never $0 or a dash that could pass for zero. */
-const known = (v: number | null | undefined, f: (n: number) => string) => (v === null || v === undefined ? "unknown" : f(v));
-/** A monthly figure, or — without a month of history — the total over the days covered. */
-const monthly = (perMonth: number | null, total: number, days: number) => (perMonth === null ? `unknown (${exactMoney(total)} over ${days} day${days === 1 ? "" : "s"})` : `${exactMoney(perMonth)}`);
-
 function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
-  const rows: Array<[string, (s: WindowSignals) => string]> = [
-    ["Data sufficient", (s) => (s.sufficiency.sufficient ? `yes (${s.sufficiency.history_days} days of history)` : `no: ${s.sufficiency.reasons.join("; ")}`)],
-    ["Not computed", (s) => (s.sufficiency.unavailable ?? []).map((u) => `${u.signal}: ${u.reason}`).join("; ") || "—"],
-    ["Monthly spend", (s) => monthly(s.spend.monthly_cents, s.spend.total_cents, s.covered_days ?? 0)],
-    ["Subscriptions", (s) => `${s.subscriptions.subscription_count} · ${exactMoney(s.subscriptions.monthly_subscription_cents)}/mo · ${known(s.subscriptions.subscription_share_pct, percent)} of spend`],
-    ["Bills", (s) => `${s.subscriptions.bill_count} · ${exactMoney(s.subscriptions.monthly_bill_cents)}/mo`],
-    ["Max card utilization", (s) => (s.credit.card_count === 0 ? "no cards" : `${known(s.credit.max_utilization_pct, percent)}${s.credit.utilization_unknown_count ? ` (${s.credit.utilization_unknown_count} card(s) unknown)` : ""}`)],
-    ["Card interest per statement", (s) => exactMoney(s.credit.interest_monthly_cents)],
-    ["Minimum payments only", (s) => (s.credit.minimum_payment_only ? "yes" : "no")],
-    ["Overdue", (s) => (s.credit.overdue ? "yes" : "no")],
-    ["Pay frequency · median gap", (s) => `${s.income.frequency} · ${known(s.income.median_pay_gap_days, (n) => `${n} days`)}`],
-    ["Monthly income", (s) => monthly(s.income.monthly_income_cents, s.income.total_income_cents ?? 0, s.lookback_covered_days ?? 0)],
-    ["Checking balance", (s) => known(s.income.checking_balance_cents, exactMoney)],
-    ["Cash-flow buffer", (s) => known(s.income.buffer_months, (n) => `${n} months`)],
-    ["Savings balance", (s) => (s.savings.has_savings_account ? known(s.savings.balance_cents, exactMoney) : "no savings account")],
-    ["Savings inflow per month", (s) => (s.savings.has_savings_account ? monthly(s.savings.net_inflow_monthly_cents, s.savings.net_inflow_cents, s.covered_days ?? 0) : "no savings account")],
-    ["Savings growth", (s) => known(s.savings.growth_rate_pct, percent)],
-    ["Emergency fund", (s) => known(s.savings.emergency_fund_months, (n) => `${n} months`)],
-    ["Overdraft / NSF / late fees", (s) => `${s.fees.penalty.count} · ${exactMoney(s.fees.penalty.cents)}`],
-  ];
+  const rows = SIGNAL_ROWS;
   return (
     <table className="w-full text-sm" aria-label="Signals by window">
       <thead>
