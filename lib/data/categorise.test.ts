@@ -1,7 +1,9 @@
 // Descriptors taken verbatim from Plaid's sandbox custom-user files (lib/testing/plaid-sandbox):
 // what a transaction without personal_finance_category becomes.
 import { describe, expect, it } from "vitest";
+import { plaidTransactionSchema } from "../validation/plaid";
 import { findMerchant, inferPfc, pfcFromLegacyCategory } from "./categorise";
+import { transactionRecord } from "./ingest/bundle";
 
 const pfcOf = (name: string, amountCents: number, category?: string[] | null) => inferPfc(name, amountCents, findMerchant({ name }), category).detailed;
 
@@ -67,5 +69,14 @@ describe("Plaid's legacy category", () => {
     expect(pfcOf("KEYBANK 1234", 30000, ["Payment", "Credit Card"])).toBe("LOAN_PAYMENTS_CREDIT_CARD_PAYMENT");
     // A generic deposit category says nothing more than the descriptor does.
     expect(pfcOf("Social Security Administration", -250000, ["Transfer", "Deposit"])).toBe("INCOME_RETIREMENT_PENSION");
+  });
+});
+
+describe("a Plaid /transactions/get record without personal_finance_category", () => {
+  it("is categorised from its legacy category on the way in (the descriptor alone says nothing)", () => {
+    // Shape of an older Plaid response: `category` and `category_id`, no PFC.
+    const raw = { transaction_id: "tx1", account_id: "acc1", date: "2026-08-01", amount: -2450.5, iso_currency_code: "USD", name: "ACME CORP DES:DIRECT", payment_channel: "other", pending: false, category: ["Transfer", "Payroll"], category_id: "21009000" };
+    const record = transactionRecord(plaidTransactionSchema.parse(raw), "u1");
+    expect([record.pfc_primary, record.pfc_detailed]).toEqual(["INCOME", "INCOME_WAGES"]);
   });
 });
