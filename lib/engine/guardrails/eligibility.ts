@@ -30,5 +30,9 @@ export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: Elig
   if (rules.max_utilization_pct !== undefined && s.credit.max_utilization_pct !== null && s.credit.max_utilization_pct >= rules.max_utilization_pct) {
     reasons.push(`a card is at ${s.credit.max_utilization_pct}% utilization; the offer needs every card under ${rules.max_utilization_pct}%`);
   }
+  // Unknown is never "under": a card without a balance or limit could be at any utilisation.
+  else if (rules.max_utilization_pct !== undefined && s.credit.utilization_unknown_count > 0) {
+    reasons.push(`the offer needs every card under ${rules.max_utilization_pct}%; ${s.credit.utilization_unknown_count === 1 ? "a card's utilization is" : `${s.credit.utilization_unknown_count} cards' utilization is`} unknown`);
+  }
   return reasons;
 }

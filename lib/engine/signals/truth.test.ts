@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../data/dates";
 import { DEFAULT_CONFIG, run } from "..";
+import { checkEligibility } from "../guardrails/eligibility";
 import { CATALOG_SEED } from "../recommend/catalog-seed";
 import type { CustomerInput, EngineAccount, EngineTransaction } from "../types";
 
@@ -98,6 +99,11 @@ describe("7. unknown is not zero", () => {
     const check = persona.evaluations.find((e) => e.persona === "savings_builder")!.checks.find((c) => c.id === "all_cards_under_30")!;
     expect(check).toMatchObject({ met: false, evaluable: false });
     expect(persona.primary).not.toBe("savings_builder");
+  });
+
+  it("an offer that needs every card under a utilisation is not offered while a card's is unknown", () => {
+    const w = runIt(salaried(500000, { accounts: [account("card", "credit", "credit card", null, 1000000)] }));
+    expect(checkEligibility({ max_utilization_pct: 90 }, w["180d"].signals, { credit_score: 800, held_subtypes: [] })).toEqual(["the offer needs every card under 90%; a card's utilization is unknown"]);
   });
 });
 
