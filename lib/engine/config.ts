@@ -7,16 +7,24 @@ export const ENGINE_VERSION = "1.0.0";
 export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
 
 export const DEFAULT_CONFIG = {
-  version: "2026-11-22.1",
+  version: "2026-12-01.1",
   windows: {
-    // days in the window, days the recurring/income detectors look back, and what counts as enough data
-    // "Per month" figures divide a window's total by (days of the window the history covers ÷ 30):
-    // ÷1 for a full 30d window, ÷6 for a full 180d one, ÷4 when only 120 days of history exist.
-    // A 30d view still looks back 90 days for recurring charges and pay: under 60 days of history
-    // those patterns cannot be seen, so the customer is marked insufficient rather than guessed at.
-    "30d": { days: 30, lookbackDays: 90, minHistoryDays: 60, minTransactions: 10 },
-    "180d": { days: 180, lookbackDays: 180, minHistoryDays: 90, minTransactions: 30 },
-  } satisfies Record<WindowId, { days: number; lookbackDays: number; minHistoryDays: number; minTransactions: number }>,
+    // days in the window, days the recurring/income detectors look back, and the history a
+    // persona needs. Sufficiency is judged by history and activity, not by a transaction count:
+    // a 30d view still looks back 90 days for recurring charges and pay, so under 60 days of
+    // history those patterns cannot be seen and the window is marked insufficient rather than
+    // guessed at; a window with history but no settled activity in its lookback is insufficient
+    // too. Otherwise every signal is computed, and one that cannot be is listed with its reason.
+    "30d": { days: 30, lookbackDays: 90, minHistoryDays: 60 },
+    "180d": { days: 180, lookbackDays: 180, minHistoryDays: 90 },
+  } satisfies Record<WindowId, { days: number; lookbackDays: number; minHistoryDays: number }>,
+  perMonth: {
+    // A "per month" figure divides a total by (days of history it covers ÷ 30): ÷1 for a full 30d
+    // window, ÷6 for a full 180d one, ÷4 when only 120 days of history exist. Under this many
+    // covered days there is no month to average over: the figure is unknown (null) and only the
+    // total over the covered days is reported. Card interest is per statement cycle instead.
+    minCoveredDays: 30,
+  },
   daysPerMonth: 30.4375,
   recurring: {
     minOccurrences: 3,
@@ -34,6 +42,8 @@ export const DEFAULT_CONFIG = {
     amountTolerance: 0.05,
     /** A stream may change price at most this many times and still be recurring. */
     maxPriceChanges: 1,
+    /** Expected charges that may be missing (a gap of about two cadences) while the stream stays recurring. */
+    maxMissedOccurrences: 1,
   },
   savings: {
     subtypes: ["savings", "money market", "cash management", "hsa"],

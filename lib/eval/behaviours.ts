@@ -21,7 +21,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   {
     id: "savings",
     definition: "a savings-like account (savings, money market, cash management, HSA) with a positive balance or money moving in or out",
-    detected: (s) => s.savings.has_savings_account && (s.savings.balance_cents > 0 || s.savings.net_inflow_cents !== 0),
+    detected: (s) => s.savings.has_savings_account && ((s.savings.balance_cents ?? 0) > 0 || s.savings.net_inflow_cents !== 0),
   },
   {
     id: "credit",

@@ -72,6 +72,18 @@ describe("recommendation checks on engine output", () => {
     expect(v.trace_problems).toContain("cited_signal_not_recorded");
   });
 
+  it("a rationale citing an unknown value is unfaithful, even when the stored signal is unknown too", () => {
+    const w = stored(engineWindow());
+    const target = w.recommendations[0];
+    const c = target.citations[0];
+    // The card's balance was never sent: the stored signal is null and the rationale cites it.
+    const signals = JSON.parse(JSON.stringify(w.signals)) as NonNullable<StoredWindow["signals"]>;
+    signals.credit.cards[0].utilization_pct = null;
+    target.citations = [{ ...c, signal: `credit.cards[${signals.credit.cards[0].account_id}].utilization_pct`, value: null as never }, ...target.citations.slice(1)];
+    const v = assessCustomer(customer({ ...w, signals }), GOLDEN_AS_OF).windows["180d"].recommendations[0];
+    expect(v.unfaithful).toEqual([`credit.cards[${signals.credit.cards[0].account_id}].utilization_pct`]);
+  });
+
   it("without stored signals no citation can be verified: all unfaithful", () => {
     const w = { ...stored(engineWindow()), signals: null };
     expect(value(w, "faithfulness").value).toBe(0);

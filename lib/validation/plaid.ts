@@ -1,5 +1,6 @@
 // zod schemas for Plaid-shaped input (SPEC §2, §2.2). Unknown fields Plaid sends (location,
-// counterparties, logo_url, legacy `category`, …) are accepted and dropped; fields we rely on
+// counterparties, logo_url, …) are accepted and dropped (the legacy `category` is kept only to
+// categorise a transaction that has no personal_finance_category); fields we rely on
 // are required and checked; a field Plaid allows to be null ("not set") may be null here too.
 // Amounts are Plaid dollars (positive = money out), stored as integer cents by one rule: see
 // `toCents` (half to even on the decimal digits as written).
@@ -130,6 +131,8 @@ export const plaidTransactionSchema = z.object({
       detailed: z.string().max(TEXT_LIMITS.id).regex(/^[A-Z_]+$/, "expected a Plaid PFC detailed such as FOOD_AND_DRINK_GROCERIES"),
     })
     .nullish(),
+  /** Plaid's legacy category path, e.g. ["Transfer", "Payroll"]: used only when personal_finance_category is absent. */
+  category: z.array(safeText(TEXT_LIMITS.name)).nullish(),
   pending: z.boolean({ error: required("pending (true or false)", "expected boolean: true or false") }),
 });
 

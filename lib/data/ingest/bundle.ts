@@ -65,7 +65,7 @@ export function accountRecord(a: PlaidAccount, userId: string, source: string): 
 export function transactionRecord(t: PlaidTransaction, userId: string, account: AccountRecord | null = null): TransactionRecord {
   const amount_cents = toCents(t.amount);
   const merchant = findMerchant(t);
-  const pfc = t.personal_finance_category ?? inferPfc(t.name, amount_cents, merchant);
+  const pfc = t.personal_finance_category ?? inferPfc(t.name, amount_cents, merchant, t.category);
   return {
     transaction_id: t.transaction_id,
     account_id: t.account_id,

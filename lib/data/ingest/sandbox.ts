@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { safeText, TEXT_LIMITS } from "../../validation/text";
 import { ACCOUNT_TYPES, currencyCode, dollars, isoDate, nonNegativeDollars, required, toCents } from "../../validation/plaid";
+import { dayFromIso, isoFromDay, monthlyDays } from "../dates";
 import { findMerchant, inferPaymentChannel, inferPfc } from "../categorise";
 import { merchantNameFromDescriptor } from "../merchant-normalise";
 import type { HolderCategory, IngestBatch, IngestIssue } from "../types";
@@ -63,6 +64,15 @@ const sandboxAccount = z.object({
   transactions: z.array(sandboxTransaction).nullish(),
   liability: sandboxLiability.nullish(),
   identity: z.object({ names: z.array(safeText(TEXT_LIMITS.name).nullable()).nullish() }).nullish(),
+  // Plaid generates recurring inflows from this model; "monthly-income" is a paycheck.
+  inflow_model: z
+    .object({
+      type: safeText(TEXT_LIMITS.name, { min: 1 }),
+      income_amount: nonNegativeDollars.nullish(),
+      payment_day_of_month: z.number().int().min(1).max(31).nullish(),
+      transaction_name: safeText(TEXT_LIMITS.name, { min: 1 }).nullish(),
+    })
+    .nullish(),
 });
 
 export const sandboxFileSchema = z.object({ override_accounts: z.array(sandboxAccount).min(1, "must list at least one account") });
@@ -101,6 +111,8 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
   }
   // The file is the customer's whole sandbox configuration: it replaces their earlier copy.
   batch.snapshots.push({ user_id: userId, source: ctx.source });
+  // The span the file's own transactions cover: inflows a model describes are placed inside it.
+  const posted = accounts.flatMap((a) => a.transactions ?? []).map((t) => t.date_posted).sort();
   const holderName = accounts.flatMap((a) => a.identity?.names ?? []).find((n) => n);
   batch.customers.push({
     user_id: userId,
@@ -149,7 +161,8 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
       source: ctx.source,
     });
 
-    a.transactions?.forEach((t, j) => {
+    const modelled = inflowTransactions(a.inflow_model, posted[0], posted[posted.length - 1], `${ctx.file}: ${record}`, batch.notes);
+    [...(a.transactions ?? []), ...modelled].forEach((t, j) => {
       const amount_cents = toCents(t.amount);
       const merchant_name = merchantNameFromDescriptor(t.description);
       const merchant = findMerchant({ name: t.description, merchant_name });
@@ -235,4 +248,27 @@ export function parseSandbox(json: unknown, ctx: ParseContext, batch: IngestBatc
       });
     }
   });
+}
+
+type SandboxTransaction = z.infer<typeof sandboxTransaction>;
+
+/**
+ * The deposits an account's `inflow_model` stands for. Plaid's sandbox generates a
+ * "monthly-income" model as a paycheck of `income_amount` on `payment_day_of_month`; we place
+ * them on that day of every month inside the span the file's transactions cover (never beyond
+ * it: that history is not in the file). Other model types are noted and not applied.
+ */
+export function inflowTransactions(model: z.infer<typeof sandboxAccount>["inflow_model"], from: string | undefined, to: string | undefined, where: string, notes: string[]): SandboxTransaction[] {
+  if (!model || model.type === "none") return [];
+  if (model.type !== "monthly-income" || model.income_amount === undefined || model.income_amount === null || !model.payment_day_of_month) {
+    notes.push(`${where}: inflow_model "${model.type}" is not applied (only "monthly-income" with income_amount and payment_day_of_month is)`);
+    return [];
+  }
+  if (!from || !to) {
+    notes.push(`${where}: inflow_model not applied: the file has no transactions to say which dates it covers`);
+    return [];
+  }
+  const name = model.transaction_name ?? "MONTHLY PAYCHECK";
+  const amount = -model.income_amount;
+  return monthlyDays(dayFromIso(from), dayFromIso(to), model.payment_day_of_month).map((d) => ({ date_transacted: isoFromDay(d), date_posted: isoFromDay(d), amount, description: name }));
 }

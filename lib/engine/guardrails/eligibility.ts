@@ -25,7 +25,8 @@ export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: Elig
   const reasons: string[] = [];
   if (rules.min_monthly_income_cents !== undefined) {
     const income = s.income.monthly_income_cents;
-    if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; no income was detected`);
+    if (income === null) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; there is too little history for a monthly income figure`);
+    else if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; no income was detected`);
     else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; detected ${money(income, currency)}`);
   }
   if (rules.min_credit_score !== undefined) {
@@ -39,6 +40,10 @@ export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: Elig
   if (held.length) reasons.push(`already holds a ${held.join(" and ")} account`);
   if (rules.max_utilization_pct !== undefined && s.credit.max_utilization_pct !== null && s.credit.max_utilization_pct >= rules.max_utilization_pct) {
     reasons.push(`a card is at ${s.credit.max_utilization_pct}% utilization; the offer needs every card under ${rules.max_utilization_pct}%`);
+  }
+  // Unknown is never "under": a card without a balance or limit could be at any utilisation.
+  else if (rules.max_utilization_pct !== undefined && s.credit.utilization_unknown_count > 0) {
+    reasons.push(`the offer needs every card under ${rules.max_utilization_pct}%; ${s.credit.utilization_unknown_count === 1 ? "a card's utilization is" : `${s.credit.utilization_unknown_count} cards' utilization is`} unknown`);
   }
   return reasons;
 }

@@ -16,13 +16,17 @@ export interface CriterionCheck {
   threshold: number | boolean;
   value: number | boolean | null;
   met: boolean;
+  /** false when the value is unknown (or unknown parts could change the outcome): never met by default. */
+  evaluable: boolean;
+  /** Why the check could not be evaluated. */
+  note?: string;
 }
 
 export interface PersonaEvaluation {
   persona: PersonaId;
   matched: boolean;
-  /** 0…1: how close the signals are to the persona's thresholds (1 when matched). */
-  closeness: number;
+  /** 0…1: how close the signals are to the persona's thresholds (1 when matched); null when a check it depends on is not evaluable. */
+  closeness: number | null;
   checks: CriterionCheck[];
 }
 
@@ -53,30 +57,46 @@ function isLeaf(r: Rule): r is Leaf {
 
 /**
  * Closeness of one check: 1 when met; otherwise how far the value has come toward the
- * threshold — value ÷ threshold for ≥ and >, threshold ÷ value for <, 0 for an unmet flag or
- * a missing value. `all` takes the mean of its parts, `any` the best part.
+ * threshold — value ÷ threshold for ≥ and >, threshold ÷ value for <, 0 for an unmet flag —
+ * and unknown (null) for a check that is not evaluable. `all` takes the mean of its parts
+ * (unknown if any part is), `any` the best known part. A persona whose closeness is unknown is
+ * never chosen as the nearest: an unknown value is not "close".
  */
-function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number } {
+function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number | null } {
   if (!isLeaf(rule)) {
     const parts = ("all" in rule ? rule.all : rule.any).map((r) => evaluate(r, s, persona, checks));
-    if ("all" in rule) return { met: parts.every((p) => p.met), closeness: parts.reduce((a, p) => a + p.closeness, 0) / parts.length };
-    return { met: parts.some((p) => p.met), closeness: parts.reduce((m, p) => Math.max(m, p.closeness), -Infinity) };
+    const known = parts.map((p) => p.closeness).filter((c): c is number => c !== null);
+    if ("all" in rule) return { met: parts.every((p) => p.met), closeness: known.length < parts.length ? null : known.reduce((a, c) => a + c, 0) / parts.length };
+    return { met: parts.some((p) => p.met), closeness: parts.some((p) => p.met) ? 1 : known.length ? known.reduce((m, c) => Math.max(m, c), -Infinity) : null };
   }
   const raw = readSignal(s, rule.signal);
   const value = typeof raw === "number" || typeof raw === "boolean" ? raw : null;
   let met: boolean;
   let closeness = 0;
-  if (value === null) met = rule.whenNull === "pass";
-  else if (rule.op === "==") met = value === rule.threshold;
+  let note: string | undefined;
+  if (value === null) {
+    met = rule.whenNull === "pass";
+    if (!met) note = `not evaluable: ${rule.signal} is unknown`;
+  } else if (rule.op === "==") met = value === rule.threshold;
   else {
     const v = Number(value);
     const t = Number(rule.threshold);
     met = rule.op === ">=" ? v >= t : rule.op === ">" ? v > t : v < t;
     if (!met) closeness = rule.op === "<" ? (v > 0 ? Math.min(1, t / v) : 0) : t > 0 ? Math.max(0, Math.min(1, v / t)) : 0;
   }
+  // The known parts decide only an "at least" that is met or an "under" that is not; otherwise
+  // the unknown parts could change the outcome.
+  const unknownParts = rule.unknownParts ? Number(readSignal(s, rule.unknownParts) ?? 0) : 0;
+  if (unknownParts > 0 && (rule.op === "<" ? met : !met)) {
+    met = false;
+    closeness = 0;
+    note = `not evaluable: ${unknownParts} of the values behind ${rule.signal} ${unknownParts === 1 ? "is" : "are"} unknown`;
+  }
   if (met) closeness = 1;
-  checks.push({ persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met });
-  return { met, closeness: Math.round(closeness * 1000) / 1000 };
+  const check: CriterionCheck = { persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met, evaluable: note === undefined };
+  if (note) check.note = note;
+  checks.push(check);
+  return { met, closeness: check.evaluable ? Math.round(closeness * 1000) / 1000 : null };
 }
 
 export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaAssignment {
@@ -105,14 +125,26 @@ export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaA
           : `Matched ${matched.length} personas; ${PERSONA_LABELS[first.persona]} comes first by priority (most financial harm first).`,
     };
   }
-  // Nearest persona: highest closeness, priority order breaking ties.
-  const nearest = evaluations.reduce((best, e) => (e.closeness > best.closeness ? e : best));
+  // Nearest persona: highest known closeness, priority order breaking ties; none when nothing is
+  // near at all (every known closeness 0), rather than a persona the data says nothing about.
+  const nearest = evaluations.reduce<PersonaEvaluation | null>((best, e) => (e.closeness !== null && e.closeness > (best?.closeness ?? 0) ? e : best), null);
+  if (!nearest) {
+    const unknown = evaluations.filter((e) => e.closeness === null).map((e) => PERSONA_LABELS[e.persona]);
+    return {
+      primary: null,
+      secondary: [],
+      strength: "none",
+      criteria: [],
+      evaluations,
+      reason: `No persona matched and none is near${unknown.length ? `; ${unknown.join(", ")} could not be judged (a value it needs is unknown)` : ""}.`,
+    };
+  }
   return {
     primary: nearest.persona,
     secondary: [],
     strength: "weak",
     criteria: nearest.checks,
     evaluations,
-    reason: `No persona matched; ${PERSONA_LABELS[nearest.persona]} is the nearest (closeness ${nearest.closeness}).`,
+    reason: `No persona matched; ${PERSONA_LABELS[nearest.persona]} is the nearest (closeness ${Math.round(nearest.closeness! * 1000) / 1000}).`,
   };
 }

@@ -13,8 +13,17 @@ export interface Leaf {
   signal: string;
   op: Op;
   threshold: number | boolean;
-  /** How a missing value (null) is treated: "fail" (default) or "pass" (e.g. no cards → utilisation is no obstacle). */
-  whenNull?: "fail" | "pass";
+  /**
+   * A null value is unknown, so the check is "not evaluable" and never met — unless the rule
+   * says null means "nothing to check" ("pass": no card with a utilisation → none is too high).
+   */
+  whenNull?: "not_evaluable" | "pass";
+  /**
+   * Path to a count of parts whose value is unknown (cards without a balance or limit): the
+   * signal is the maximum over the known parts, so a check the unknown parts could still
+   * change is not evaluable.
+   */
+  unknownParts?: string;
 }
 
 export type Rule = Leaf | { all: Rule[] } | { any: Rule[] };
@@ -24,7 +33,7 @@ export function personaRules(config: EngineConfig): Record<PersonaId, Rule> {
   return {
     high_utilization: {
       any: [
-        { id: "card_utilization", description: `a card at ${c.high_utilization.utilizationPct}% utilization or more`, signal: "credit.max_utilization_pct", op: ">=", threshold: c.high_utilization.utilizationPct },
+        { id: "card_utilization", description: `a card at ${c.high_utilization.utilizationPct}% utilization or more`, signal: "credit.max_utilization_pct", op: ">=", threshold: c.high_utilization.utilizationPct, unknownParts: "credit.utilization_unknown_count" },
         { id: "interest_charged", description: "interest charged on cards", signal: "credit.interest_cents", op: ">", threshold: 0 },
         { id: "minimum_payment_only", description: "paying only about the minimum while more is owed", signal: "credit.minimum_payment_only", op: "==", threshold: true },
         { id: "overdue", description: "a card payment is overdue", signal: "credit.overdue", op: "==", threshold: true },
@@ -61,7 +70,7 @@ export function personaRules(config: EngineConfig): Record<PersonaId, Rule> {
             { id: "savings_inflow", description: `$${c.savings_builder.monthlyInflowCents / 100} or more a month into savings`, signal: "savings.net_inflow_monthly_cents", op: ">=", threshold: c.savings_builder.monthlyInflowCents },
           ],
         },
-        { id: "all_cards_under_30", description: `every card under ${c.savings_builder.maxUtilizationPct}% utilization`, signal: "credit.max_utilization_pct", op: "<", threshold: c.savings_builder.maxUtilizationPct, whenNull: "pass" },
+        { id: "all_cards_under_30", description: `every card under ${c.savings_builder.maxUtilizationPct}% utilization`, signal: "credit.max_utilization_pct", op: "<", threshold: c.savings_builder.maxUtilizationPct, whenNull: "pass", unknownParts: "credit.utilization_unknown_count" },
       ],
     },
   };
@@ -80,6 +89,6 @@ export function isStrong(persona: PersonaId, s: WindowSignals, config: EngineCon
     case "subscription_heavy":
       return s.subscriptions.subscription_count >= c.subscription_heavy.strongCount || s.subscriptions.monthly_subscription_cents >= c.subscription_heavy.strongMonthlyCents;
     case "savings_builder":
-      return s.savings.net_inflow_monthly_cents >= c.savings_builder.strongMonthlyInflowCents || (s.savings.growth_rate_pct ?? 0) >= c.savings_builder.strongGrowthPct;
+      return (s.savings.net_inflow_monthly_cents ?? 0) >= c.savings_builder.strongMonthlyInflowCents || (s.savings.growth_rate_pct ?? 0) >= c.savings_builder.strongGrowthPct;
   }
 }

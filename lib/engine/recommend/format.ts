@@ -13,6 +13,13 @@ export function money(cents: number, currency = DEFAULT_CURRENCY): string {
   return `${sign}${unit}${(abs / 100).toFixed(2)}`;
 }
 
+/** $3,400.17 (€3,400.17 …): every cent, in its currency, for staff pages and reports. */
+export function exactMoney(cents: number, currency = DEFAULT_CURRENCY): string {
+  const abs = Math.abs(cents);
+  const unit = SYMBOLS[currency] ?? `${currency} `;
+  return `${cents < 0 ? "-" : ""}${unit}${thousands(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
+}
+
 export function percent(n: number): string {
   return `${Number.isInteger(n) ? n : n.toFixed(1)}%`;
 }

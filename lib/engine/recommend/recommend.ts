@@ -9,7 +9,7 @@ import type { PersonaAssignment } from "../personas/assign";
 import type { WindowSignals } from "../signals/types";
 import type { WindowId } from "../types";
 import type { ContentItem, TriggerId } from "./content";
-import { TRIGGERS, verifyCitations, type Citation, type TriggerResult } from "./triggers";
+import { fireTrigger, verifyCitations, type Citation, type TriggerResult } from "./triggers";
 
 /** An item the customer has been shown (approved for delivery or delivered). */
 export interface RecentlyShown {
@@ -100,7 +100,7 @@ export function recommend(
   const fired = new Map<TriggerId, TriggerResult>();
   const triggerResult = (id: TriggerId) => {
     if (!fired.has(id)) {
-      const r = TRIGGERS[id](s, config);
+      const r = fireTrigger(id, s, config);
       if (r) fired.set(id, r);
       else return null;
     }
@@ -110,7 +110,7 @@ export function recommend(
   const shown = new Set(ctx.recentlyShown.filter((r) => ctx.asOfDay - ctx.dayOf(r.as_of) < config.recommend.noRepeatDays).map((r) => r.content_id));
 
   const candidates: Candidate[] = [];
-  const passing: Array<{ item: ContentItem; candidate: Candidate; rationale: string; citations: Citation[] }> = [];
+  const passing: Passing[] = [];
   for (const item of byId(catalog)) {
     const personaMatch = persona.primary && item.personas.includes(persona.primary) ? "primary" : item.personas.some((p) => persona.secondary.includes(p)) ? "secondary" : null;
     const triggers = item.triggers.filter((t) => triggerResult(t) !== null);
@@ -143,15 +143,12 @@ export function recommend(
       c.why = `not eligible: ${c.eligibility_reasons.join("; ")}`;
       continue;
     }
-    // The two most telling distinct sentences of the fired triggers (item order) make the
-    // data-citing part of the rationale.
-    const parts = [...new Map(triggers.map((t) => fired.get(t)!).map((r) => [r.sentence, r])).values()].slice(0, 2);
-    const rationale = `${parts.map((p) => p.sentence).join(" ")} ${item.because}`;
-    const citations = parts.flatMap((p) => p.citations);
-    const unfaithful = verifyCitations(s, citations);
-    const partChecks = parts.map(sentence);
-    const findings = [...partChecks.flatMap((p) => p.tone), ...checks.tone];
-    const readability = combineReadability([...partChecks.map((p) => p.readability), checks.readability]);
+    // The item's distinct fired sentences, in the item's trigger order (most telling first):
+    // any of them may lead its rationale, so every one is judged.
+    const facts = [...new Map(triggers.map((t) => [fired.get(t)!.sentence, { trigger: t, result: fired.get(t)! }])).values()];
+    const unfaithful = verifyCitations(s, facts.flatMap((f) => f.result.citations));
+    const findings = [...facts.flatMap((f) => sentence(f.result).tone), ...checks.tone];
+    const readability = combineReadability([...facts.slice(0, 2).map((f) => sentence(f.result).readability), checks.readability]);
     c.tone = { ok: findings.length === 0, findings: findings.map((f) => `"${f.phrase}" → try "${f.suggestion}"`), grade_level: readability.gradeLevel };
     if (findings.length) {
       c.why = "rationale failed the tone check";
@@ -161,23 +158,18 @@ export function recommend(
       c.why = `a cited number does not match the signals (${unfaithful.map((u) => u.signal).join(", ")})`;
       continue;
     }
-    passing.push({ item, candidate: c, rationale, citations });
+    passing.push({ item, candidate: c, facts, rationale: "", citations: [], lead: null });
   }
 
   passing.sort((a, b) => byScoreThenId(a.candidate, b.candidate));
-  const education = passing.filter((p) => p.item.kind === "education");
-  const offers = passing.filter((p) => p.item.kind === "offer");
   const r = config.recommend;
-  // Items past the minimum must still be half as relevant as the best one.
-  const top = education[0]?.candidate.score ?? 0;
-  const chosenEducation = education.filter((p, i) => i < r.educationMin || (i < r.educationMax && p.candidate.score >= top / 2));
-  const chosenOffers = offers.slice(0, r.offersMax);
+  const { education: chosenEducation, offers: chosenOffers } = chooseVaried(passing, config);
 
   const notes: string[] = [];
   if (chosenEducation.length < r.educationMin) notes.push(`only ${chosenEducation.length} education item(s) passed every check (target ${r.educationMin}–${r.educationMax})`);
   if (chosenOffers.length === 0) notes.push("no partner offer passed every check; reasons are recorded per candidate");
 
-  const toRecommendation = (p: (typeof passing)[number], rank: number): Recommendation => ({
+  const toRecommendation = (p: Passing, rank: number): Recommendation => ({
     kind: p.item.kind,
     content_id: p.item.id,
     title: p.item.title,
@@ -200,8 +192,88 @@ export function recommend(
   const alternates: Recommendation[] = [];
   for (const p of passing) {
     if (p.candidate.decision === "chosen") continue;
-    p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}`;
+    // An alternate swapped in by a reviewer leads with its own most telling fact.
+    if (!p.lead) compose(p, p.facts[0]);
+    if (!p.candidate.why) p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}`;
     alternates.push(toRecommendation(p, 0));
   }
   return { recommendations, alternates, candidates, notes };
+}
+
+type Fact = { trigger: TriggerId; result: TriggerResult };
+type Passing = { item: ContentItem; candidate: Candidate; facts: Fact[]; rationale: string; citations: Citation[]; lead: Fact | null };
+
+/** Signal family of a trigger ("credit", "income", "fees", "subscriptions", "savings", "bills"). */
+const familyOf = (t: TriggerId) => t.slice(0, t.indexOf("_"));
+
+/** The rationale: the leading fact, the item's next distinct fact, then what the item does. */
+function compose(p: Passing, lead: Fact): void {
+  const next = p.facts.find((f) => f !== lead);
+  const parts = next ? [lead, next] : [lead];
+  p.lead = lead;
+  p.rationale = `${parts.map((f) => f.result.sentence).join(" ")} ${p.item.because}`;
+  p.citations = parts.flatMap((f) => f.result.citations);
+}
+
+/**
+ * Picks the education items and offers (ranked best first) so the set is worth reading: each
+ * item leads with the fact that makes it relevant, no two education items in the window open
+ * with the same sentence (an item whose every fact already opens a higher-ranked one gives
+ * way, even below the 3-item target: the shortfall is noted), and a customer with facts in
+ * several signal families sees more than one of them where approved content exists.
+ */
+function chooseVaried(ranked: Passing[], config: EngineConfig): { education: Passing[]; offers: Passing[] } {
+  const r = config.recommend;
+  const opened = new Set<string>();
+  const leadFor = (p: Passing) => p.facts.find((f) => !opened.has(f.result.sentence)) ?? null;
+  const take = (p: Passing, lead: Fact, into: Passing[]) => {
+    compose(p, lead);
+    opened.add(lead.result.sentence);
+    into.push(p);
+  };
+  const education: Passing[] = [];
+  // Items past the minimum must still be half as relevant as the best one.
+  const candidates = ranked.filter((p) => p.item.kind === "education");
+  const top = candidates[0]?.candidate.score ?? 0;
+  for (const p of candidates) {
+    if (education.length >= r.educationMax || (education.length >= r.educationMin && p.candidate.score < top / 2)) break;
+    const lead = leadFor(p);
+    if (lead) take(p, lead, education);
+    else p.candidate.why = "passed every check, but each of its facts already opens a higher-ranked item";
+  }
+  // One family only, while another family has a fact and approved content: swap the lowest-ranked item for the best of another family.
+  const families = new Set(education.map((p) => familyOf(p.lead!.trigger)));
+  if (families.size === 1) {
+    for (const p of candidates) {
+      if (education.includes(p)) continue;
+      const lead = p.facts.find((f) => !opened.has(f.result.sentence) && !families.has(familyOf(f.trigger)));
+      if (!lead) continue;
+      if (education.length >= r.educationMax) {
+        const dropped = education.pop()!;
+        opened.delete(dropped.lead!.result.sentence);
+        dropped.lead = null;
+        dropped.candidate.why = `passed every check; gave way to ${p.item.id} so the set covers more than one kind of signal`;
+      }
+      take(p, lead, education);
+      break;
+    }
+  }
+  // Offers are listed apart from education and SPEC §3.3 makes 1–3 of them whenever guardrails
+  // allow: no two offers open alike, and an offer opens with a fact no education item opens with
+  // where it has one.
+  const offers: Passing[] = [];
+  const openedByOffers = new Set<string>();
+  for (const p of ranked) {
+    if (p.item.kind !== "offer" || offers.length >= r.offersMax) continue;
+    const fresh = p.facts.filter((f) => !openedByOffers.has(f.result.sentence));
+    const lead = fresh.find((f) => !opened.has(f.result.sentence)) ?? fresh[0];
+    if (!lead) {
+      p.candidate.why = "passed every check, but each of its facts already opens a higher-ranked offer";
+      continue;
+    }
+    compose(p, lead);
+    openedByOffers.add(lead.result.sentence);
+    offers.push(p);
+  }
+  return { education, offers };
 }

@@ -1,7 +1,6 @@
 // Each trigger: when it fires, and the sentence it contributes to a rationale, citing the
 // customer's own numbers. Every cited number is a signal value named by its path (checked by
 // verifyCitations), so a reviewer can trace it to the data.
-import { dayFromIso } from "../../data/dates";
 import type { EngineConfig } from "../config";
 import { readSignal } from "../signal-path";
 import type { CardSignal, WindowSignals } from "../signals/types";
@@ -25,15 +24,30 @@ export interface TriggerResult {
 
 type Trigger = (s: WindowSignals, config: EngineConfig) => TriggerResult | null;
 
-const span = (s: WindowSignals) => (s.window === "30d" ? "in the last 30 days" : "over the last 6 months");
+/** The span the data behind a window's totals covers: "over the last 5 months" when that is all there is. */
+function span(s: WindowSignals): string {
+  const days = s.covered_days;
+  const full = s.window === "30d" ? 30 : 180;
+  if (days >= full) return s.window === "30d" ? "in the last 30 days" : "over the last 6 months";
+  const months = Math.floor(days / 30);
+  return months >= 2 ? `over the last ${months} months` : `over the last ${days} day${days === 1 ? "" : "s"}`;
+}
 const perMonth = (s: WindowSignals) => (s.window === "30d" ? "this month" : "a month on average");
 
 /** Renders a money signal in the currency the window's signals are in. */
 const moneyIn = (s: WindowSignals) => (cents: number) => money(cents, s.currency);
 
+/** An unknown signal (null) is never cited: it has no display, and a sentence citing it is dropped (see fireTrigger). */
 function cite(s: WindowSignals, signal: string, display: (v: never) => string): Citation {
-  const value = readSignal(s, signal) as number | boolean | string;
+  const value = readSignal(s, signal) as number | boolean | string | null | undefined;
+  if (value === null || value === undefined) return { signal, value: null as never, display: "unknown" };
   return { signal, value, display: display(value as never) };
+}
+
+/** A trigger's sentence, or null when it does not fire or would cite an unknown value. */
+export function fireTrigger(id: TriggerId, s: WindowSignals, config: EngineConfig): TriggerResult | null {
+  const r = TRIGGERS[id](s, config);
+  return r && r.citations.every((c) => c.value !== null && c.value !== undefined) ? r : null;
 }
 
 function worstCard(s: WindowSignals): CardSignal | null {
@@ -90,8 +104,7 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
     if (gap === null || gap <= cfg.personas.variable_income.medianGapDays) return null;
     const g = cite(s, "income.median_pay_gap_days", (v: number) => `${Math.round(v)} days`);
     const n = cite(s, "income.pay_events", (v: number) => plural(v, "deposit"));
-    const days = dayFromIso(s.as_of) - dayFromIso(s.lookback_start) + 1;
-    return { sentence: `Your pay arrived in ${n.display} over the last ${days} days, typically about ${g.display} apart.`, citations: [g, n] };
+    return { sentence: `Your pay arrived in ${n.display} over the last ${s.lookback_covered_days} days, typically about ${g.display} apart.`, citations: [g, n] };
   },
   income_low_buffer: (s, cfg) => {
     const b = s.income.buffer_months;
@@ -144,9 +157,11 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
   },
   savings_growing: (s) => {
     if (s.savings.net_inflow_cents <= 0) return null;
-    const m = cite(s, "savings.net_inflow_monthly_cents", moneyIn(s));
+    // Without a month of history the total over the days covered is cited, not a monthly figure.
+    const monthly = s.savings.net_inflow_monthly_cents !== null;
+    const m = monthly ? cite(s, "savings.net_inflow_monthly_cents", moneyIn(s)) : cite(s, "savings.net_inflow_cents", moneyIn(s));
     const cites = [m];
-    let sentence = `You've added about ${m.display} a month to savings ${span(s)}`;
+    let sentence = monthly ? `You've added about ${m.display} a month to savings ${span(s)}` : `You've added ${m.display} to savings ${span(s)}`;
     if (s.savings.growth_rate_pct !== null) {
       const g = cite(s, "savings.growth_rate_pct", percent);
       cites.push(g);
@@ -181,7 +196,7 @@ export const TRIGGERS: Record<TriggerId, Trigger> = {
   },
 };
 
-/** Every citation must equal the signal it names: a rationale never invents a number. */
+/** Every citation must equal the signal it names, and a known one: a rationale never invents a number or cites an unknown. */
 export function verifyCitations(s: WindowSignals, citations: Citation[]): Citation[] {
-  return citations.filter((c) => readSignal(s, c.signal) !== c.value);
+  return citations.filter((c) => c.value === null || c.value === undefined || readSignal(s, c.signal) !== c.value);
 }

@@ -87,28 +87,41 @@ export interface WindowBounds {
   lookbackStart: Day;
   end: Day;
   days: number;
-  /** Months of the window the customer's history covers (covered days ÷ 30): the "per month" divisor. */
-  months: number;
+  /** Days of the window the customer's history covers. */
+  coveredDays: number;
   lookbackDays: number;
-  /** Months of the lookback the history covers. */
-  lookbackMonths: number;
+  /** Days of the lookback the history covers. */
+  lookbackCoveredDays: number;
 }
 
 export function windowBounds(p: Prepared, window: WindowId, config: EngineConfig): WindowBounds {
   const w = config.windows[window];
-  const history = p.firstDay === null ? 0 : p.asOf - p.firstDay + 1;
+  const history = historyDays(p);
   // A customer with less history than the window is not averaged over days they had no account.
-  const covered = (days: number) => Math.max(1, Math.min(days, history)) / 30;
   return {
     window,
     start: p.asOf - w.days + 1,
     lookbackStart: p.asOf - w.lookbackDays + 1,
     end: p.asOf,
     days: w.days,
-    months: covered(w.days),
+    coveredDays: Math.min(w.days, history),
     lookbackDays: w.lookbackDays,
-    lookbackMonths: covered(w.lookbackDays),
+    lookbackCoveredDays: Math.min(w.lookbackDays, history),
   };
+}
+
+/** Days from the first settled transaction to asOf, inclusive (0 without any). */
+export function historyDays(p: Prepared): number {
+  return p.firstDay === null ? 0 : p.asOf - p.firstDay + 1;
+}
+
+/**
+ * A total expressed per month over the days it covers, or null when they are too few to make
+ * a month of (config.perMonth): one day of data is never scaled up to a month.
+ */
+export function perMonth(total: number, coveredDays: number, config: EngineConfig): number | null {
+  if (coveredDays < config.perMonth.minCoveredDays) return null;
+  return Math.round((total * 30) / coveredDays);
 }
 
 export function inRange(t: PreparedTx, from: Day, to: Day): boolean {

@@ -23,6 +23,27 @@ function cadenceOf(gap: number, config: EngineConfig): Cadence | null {
   return null;
 }
 
+/**
+ * The cadence the gaps keep, tolerating one missed occurrence (SPEC §3.1: a year-long mortgage
+ * stays a stream when one month's payment is missing): every gap sits within the cadence's
+ * tolerance of the median, except at most one gap of about two cadences (config.recurring.maxMissedOccurrences).
+ */
+function steadyCadence(gaps: number[], config: EngineConfig): { cadence: Cadence; missed: number } | null {
+  const rc = config.recurring;
+  const fits = (values: number[]) => {
+    const med = median(values)!;
+    const cadence = cadenceOf(med, config);
+    return cadence && values.every((g) => Math.abs(g - med) <= rc.gapToleranceDays[cadence]) ? { cadence, med } : null;
+  };
+  const all = fits(gaps);
+  if (all) return { cadence: all.cadence, missed: 0 };
+  if (rc.maxMissedOccurrences < 1 || gaps.length < 2) return null;
+  const longest = gaps.reduce((best, g, i) => (g > gaps[best] ? i : best), 0);
+  const rest = fits(gaps.filter((_, i) => i !== longest));
+  if (!rest || Math.abs(gaps[longest] - 2 * rest.med) > rc.gapToleranceDays[rest.cadence]) return null;
+  return { cadence: rest.cadence, missed: 1 };
+}
+
 function nextExpected(last: Day, cadence: Cadence): Day {
   switch (cadence) {
     case "weekly":
@@ -57,11 +78,10 @@ export function detectRecurringStreams(p: Prepared, b: WindowBounds, config: Eng
   for (const [key, txs] of groups) {
     if (txs.length < rc.minOccurrences) continue;
     const gaps = txs.slice(1).map((t, i) => t.day - txs[i].day);
-    const med = median(gaps)!;
-    const cadence = cadenceOf(med, config);
-    if (!cadence) continue;
+    const steady = steadyCadence(gaps, config);
+    if (!steady) continue;
+    const { cadence, missed } = steady;
     const tol = rc.gapToleranceDays[cadence];
-    if (gaps.some((g) => Math.abs(g - med) > tol)) continue;
     // A lapsed stream (no charge for longer than its cadence allows) is no longer recurring.
     const nominal = rc.cadences[cadence][2];
     if (b.end - txs[txs.length - 1].day > nominal + tol) continue;
@@ -89,6 +109,7 @@ export function detectRecurringStreams(p: Prepared, b: WindowBounds, config: Eng
       last_date: last.date,
       next_expected_date: isoFromDay(nextExpected(last.day, cadence)),
       price_changes: priceChanges,
+      missed_occurrences: missed,
       account_id: last.account_id,
     });
   }

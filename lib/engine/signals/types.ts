@@ -18,6 +18,8 @@ export interface RecurringStream {
   last_date: string;
   next_expected_date: string;
   price_changes: Array<{ date: string; from_cents: number; to_cents: number }>;
+  /** Expected charges that did not come (at most one is tolerated: a gap of two cadences). */
+  missed_occurrences: number;
   account_id: string;
 }
 
@@ -25,7 +27,7 @@ export interface SubscriptionSignals {
   streams: RecurringStream[];
   subscription_count: number;
   monthly_subscription_cents: number;
-  /** Monthly subscription spend as a percentage of monthly spend, one decimal. */
+  /** Monthly subscription spend as a percentage of monthly spend, one decimal; null when monthly spend is unknown or zero. */
   subscription_share_pct: number | null;
   bill_count: number;
   monthly_bill_cents: number;
@@ -36,19 +38,22 @@ export interface SavingsAccountSignal {
   name: string;
   mask: string | null;
   subtype: string;
-  balance_cents: number;
+  /** null: the institution sent no balance (unknown, never zero). */
+  balance_cents: number | null;
   net_inflow_cents: number;
 }
 
 export interface SavingsSignals {
   has_savings_account: boolean;
   accounts: SavingsAccountSignal[];
-  balance_cents: number;
+  /** Sum of the savings balances; null without a savings account or when any balance is unknown. */
+  balance_cents: number | null;
   net_inflow_cents: number;
-  net_inflow_monthly_cents: number;
-  /** Net inflow ÷ balance at the window's start, percent, one decimal; null when the start balance is not positive. */
+  /** null without enough covered history for a monthly figure (config.perMonth). */
+  net_inflow_monthly_cents: number | null;
+  /** Net inflow ÷ balance at the window's start, percent, one decimal; null when a balance is unknown or the start balance is not positive. */
   growth_rate_pct: number | null;
-  /** Savings balance ÷ average monthly spend, one decimal; null without spend. */
+  /** Savings balance ÷ average monthly spend, one decimal; null when either is unknown or spend is zero. */
   emergency_fund_months: number | null;
 }
 
@@ -56,14 +61,18 @@ export interface CardSignal {
   account_id: string;
   name: string;
   mask: string | null;
-  balance_cents: number;
+  /** null: the institution sent no balance (unknown, never zero). */
+  balance_cents: number | null;
   limit_cents: number | null;
-  /** balance ÷ limit, percent, whole number; null without a limit. */
+  /** balance ÷ limit, percent, whole number; null when the balance or the limit is unknown. */
   utilization_pct: number | null;
   minimum_payment_only: boolean;
   minimum_payment_cents: number | null;
   last_payment_cents: number | null;
   interest_cents: number;
+  /** Statement cycles the interest figure spans (each interest charge is one cycle's; a statement's figure is one cycle). */
+  interest_cycles: number;
+  /** Interest per statement cycle: interest ÷ cycles (never a window scaled up or down). */
   interest_monthly_cents: number;
   is_overdue: boolean;
   purchase_apr_pct: number | null;
@@ -72,7 +81,10 @@ export interface CardSignal {
 export interface CreditSignals {
   cards: CardSignal[];
   card_count: number;
+  /** The highest known utilisation; null when no card has a known one. */
   max_utilization_pct: number | null;
+  /** Cards whose utilisation is unknown (no balance or no limit): "every card under 30%" cannot be judged while any exist. */
+  utilization_unknown_count: number;
   /** Account id of the card with the highest utilisation. */
   max_utilization_account_id: string | null;
   utilization_flags: { at_30: boolean; at_50: boolean; at_80: boolean };
@@ -94,9 +106,13 @@ export interface IncomeSignals {
   pay_gap_variability: number | null;
   /** Coefficient of variation of monthly income, two decimals. */
   income_variability: number | null;
-  monthly_income_cents: number;
-  checking_balance_cents: number;
-  /** Checking balance ÷ average monthly spend, one decimal; null without spend. */
+  /** Income over the lookback the history covers. */
+  total_income_cents: number;
+  /** null without enough covered history for a monthly figure (config.perMonth). */
+  monthly_income_cents: number | null;
+  /** null without a checking account or when a checking balance is unknown. */
+  checking_balance_cents: number | null;
+  /** Checking balance ÷ average monthly spend, one decimal; null when either is unknown or spend is zero. */
   buffer_months: number | null;
 }
 
@@ -116,16 +132,28 @@ export interface FeeSignals {
 }
 
 export interface SpendSignals {
+  /** Spend over the days of the window the history covers (WindowSignals.covered_days). */
   total_cents: number;
-  monthly_cents: number;
+  /** null without enough covered history for a monthly figure (config.perMonth): read total_cents instead. */
+  monthly_cents: number | null;
   transaction_count: number;
 }
 
+/** A signal that could not be computed, and why (the rest of the window is still computed). */
+export interface Unavailable {
+  signal: string;
+  reason: string;
+}
+
 export interface Sufficiency {
+  /** Enough covered history and activity to assign a persona and recommend. */
   sufficient: boolean;
   history_days: number;
   transactions_in_window: number;
+  /** Why the window is insufficient (empty when sufficient). */
   reasons: string[];
+  /** Signals left unknown, each with its reason. */
+  unavailable: Unavailable[];
 }
 
 export interface WindowSignals {
@@ -137,6 +165,10 @@ export interface WindowSignals {
   currency?: string;
   /** Money in other currencies, left out of every sum; absent or empty when there was none. */
   excluded_currencies?: ExcludedCurrency[];
+  /** Days of the window the customer's history covers (≤ the window's length). */
+  covered_days: number;
+  /** Days of the lookback the customer's history covers. */
+  lookback_covered_days: number;
   sufficiency: Sufficiency;
   spend: SpendSignals;
   subscriptions: SubscriptionSignals;

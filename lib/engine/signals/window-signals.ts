@@ -3,11 +3,22 @@
 import { isoFromDay } from "../../data/dates";
 import type { EngineConfig } from "../config";
 import type { WindowId } from "../types";
-import { coefficientOfVariation, inRange, isSpend, median, round1, round2, windowBounds, type Prepared, type WindowBounds } from "./prepare";
+import { coefficientOfVariation, historyDays, inRange, isSpend, median, perMonth, round1, round2, windowBounds, type Prepared, type WindowBounds } from "./prepare";
 import { detectRecurringStreams } from "./recurring";
-import type { CardSignal, CreditSignals, FeeCount, FeeSignals, IncomeSignals, PayFrequency, SavingsSignals, SpendSignals, SubscriptionSignals, Sufficiency, WindowSignals } from "./types";
+import type { CardSignal, CreditSignals, FeeCount, FeeSignals, IncomeSignals, PayFrequency, SavingsSignals, SpendSignals, SubscriptionSignals, Sufficiency, Unavailable, WindowSignals } from "./types";
 
-export function spendSignals(p: Prepared, b: WindowBounds): SpendSignals {
+/** The sum of known values, or null when there are none or any is unknown: unknown is never zero. */
+function sumKnown(values: Array<number | null>): number | null {
+  if (!values.length || values.some((v) => v === null)) return null;
+  return values.reduce<number>((a, v) => a + v!, 0);
+}
+
+/** a ÷ b to one decimal, or null when either is unknown or b is not positive. */
+function ratio1(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b <= 0 ? null : round1(a / b);
+}
+
+export function spendSignals(p: Prepared, b: WindowBounds, config: EngineConfig): SpendSignals {
   let total = 0;
   let count = 0;
   for (const t of p.txs) {
@@ -15,7 +26,7 @@ export function spendSignals(p: Prepared, b: WindowBounds): SpendSignals {
     total += t.amount_cents;
     count++;
   }
-  return { total_cents: total, monthly_cents: Math.round(total / b.months), transaction_count: count };
+  return { total_cents: total, monthly_cents: perMonth(total, b.coveredDays, config), transaction_count: count };
 }
 
 export function subscriptionSignals(p: Prepared, b: WindowBounds, spend: SpendSignals, config: EngineConfig): SubscriptionSignals {
@@ -27,7 +38,7 @@ export function subscriptionSignals(p: Prepared, b: WindowBounds, spend: SpendSi
     streams,
     subscription_count: subs.length,
     monthly_subscription_cents: monthlySubs,
-    subscription_share_pct: spend.monthly_cents > 0 ? round1((monthlySubs / spend.monthly_cents) * 100) : null,
+    subscription_share_pct: spend.monthly_cents !== null && spend.monthly_cents > 0 ? round1((monthlySubs / spend.monthly_cents) * 100) : null,
     bill_count: bills.length,
     monthly_bill_cents: bills.reduce((a, s) => a + s.monthly_cents, 0),
   };
@@ -41,19 +52,19 @@ export function savingsSignals(p: Prepared, b: WindowBounds, spend: SpendSignals
     .map((a) => {
       let net = 0;
       for (const t of p.txs) if (t.account_id === a.account_id && inRange(t, b.start, b.end)) net -= t.amount_cents;
-      return { account_id: a.account_id, name: a.name, mask: a.mask, subtype: a.subtype, balance_cents: a.current_cents ?? 0, net_inflow_cents: net };
+      return { account_id: a.account_id, name: a.name, mask: a.mask, subtype: a.subtype, balance_cents: a.current_cents, net_inflow_cents: net };
     });
-  const balance = accounts.reduce((s, a) => s + a.balance_cents, 0);
+  const balance = sumKnown(accounts.map((a) => a.balance_cents));
   const net = accounts.reduce((s, a) => s + a.net_inflow_cents, 0);
-  const startBalance = balance - net;
+  const startBalance = balance === null ? null : balance - net;
   return {
     has_savings_account: accounts.length > 0,
     accounts,
     balance_cents: balance,
     net_inflow_cents: net,
-    net_inflow_monthly_cents: Math.round(net / b.months),
-    growth_rate_pct: accounts.length && startBalance > 0 ? round1((net / startBalance) * 100) : null,
-    emergency_fund_months: accounts.length && spend.monthly_cents > 0 ? round1(balance / spend.monthly_cents) : null,
+    net_inflow_monthly_cents: accounts.length ? perMonth(net, b.coveredDays, config) : null,
+    growth_rate_pct: startBalance !== null && startBalance > 0 ? round1((net / startBalance) * 100) : null,
+    emergency_fund_months: ratio1(balance, spend.monthly_cents),
   };
 }
 
@@ -64,20 +75,29 @@ export function creditSignals(p: Prepared, b: WindowBounds, config: EngineConfig
     .sort((x, y) => (x.account_id < y.account_id ? -1 : 1))
     .map((a) => {
       const liab = p.credit.get(a.account_id);
-      const balance = a.current_cents ?? 0;
+      const balance = a.current_cents;
       const limit = a.limit_cents && a.limit_cents > 0 ? a.limit_cents : null;
+      // Interest is charged once per statement cycle: each interest line is one cycle's charge.
       let interest = 0;
+      let charges = 0;
       for (const t of p.txs) {
-        if (t.account_id === a.account_id && t.pfc_detailed === "BANK_FEES_INTEREST_CHARGE" && t.amount_cents > 0 && inRange(t, b.start, b.end)) interest += t.amount_cents;
+        if (t.account_id === a.account_id && t.pfc_detailed === "BANK_FEES_INTEREST_CHARGE" && t.amount_cents > 0 && inRange(t, b.start, b.end)) {
+          interest += t.amount_cents;
+          charges++;
+        }
       }
-      // A statement issued in the window reports interest even when no interest line was sent.
+      // Cycles the window's covered history spans (a cycle without a charge charged nothing),
+      // never fewer than the charges seen: one statement's interest is one cycle's, not a window's.
+      let cycles = interest > 0 ? Math.max(charges, Math.round(b.coveredDays / config.daysPerMonth)) : 0;
+      // A statement issued in the window reports one cycle's interest even when no interest line was sent.
       if (interest === 0 && liab?.last_statement_issue_date && liab.last_statement_issue_date >= isoFromDay(b.start) && liab.last_statement_issue_date <= isoFromDay(b.end)) {
         interest = liab.aprs.reduce((s, apr) => s + (apr.interest_charge_amount_cents ?? 0), 0);
+        cycles = interest > 0 ? 1 : 0;
       }
       const min = liab?.minimum_payment_cents ?? null;
       const paid = liab?.last_payment_cents ?? null;
       const owed = liab?.last_statement_balance_cents ?? balance;
-      const minimumOnly = min !== null && min > 0 && paid !== null && paid > 0 && paid <= min * slack && owed > paid;
+      const minimumOnly = min !== null && min > 0 && paid !== null && paid > 0 && paid <= min * slack && owed !== null && owed > paid;
       return {
         account_id: a.account_id,
         name: a.name,
@@ -85,12 +105,13 @@ export function creditSignals(p: Prepared, b: WindowBounds, config: EngineConfig
         balance_cents: balance,
         limit_cents: limit,
         // Floor keeps the shown whole percent consistent with ≥ thresholds (49.9% shows 49%).
-        utilization_pct: limit ? Math.floor((Math.max(balance, 0) * 100) / limit) : null,
+        utilization_pct: limit !== null && balance !== null ? Math.floor((Math.max(balance, 0) * 100) / limit) : null,
         minimum_payment_only: minimumOnly,
         minimum_payment_cents: min,
         last_payment_cents: paid,
         interest_cents: interest,
-        interest_monthly_cents: Math.round(interest / b.months),
+        interest_cycles: cycles,
+        interest_monthly_cents: cycles > 0 ? Math.round(interest / cycles) : 0,
         is_overdue: liab?.is_overdue === true,
         purchase_apr_pct: liab?.aprs.find((x) => x.apr_type === "purchase_apr")?.apr_percentage ?? null,
       };
@@ -105,10 +126,11 @@ export function creditSignals(p: Prepared, b: WindowBounds, config: EngineConfig
     card_count: cards.length,
     max_utilization_pct: maxPct,
     max_utilization_account_id: max?.account_id ?? null,
+    utilization_unknown_count: cards.filter((c) => c.utilization_pct === null).length,
     utilization_flags: { at_30: maxPct !== null && maxPct >= f30, at_50: maxPct !== null && maxPct >= f50, at_80: maxPct !== null && maxPct >= f80 },
     minimum_payment_only: cards.some((c) => c.minimum_payment_only),
     interest_cents: interest,
-    interest_monthly_cents: Math.round(interest / b.months),
+    interest_monthly_cents: cards.reduce((s, c) => s + c.interest_monthly_cents, 0),
     overdue: cards.some((c) => c.is_overdue),
   };
 }
@@ -130,12 +152,12 @@ function payFrequency(days: number[], gaps: number[], med: number | null): PayFr
   return "irregular";
 }
 
-export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals): IncomeSignals {
+export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals, config: EngineConfig): IncomeSignals {
   let payroll = 0;
   let other = 0;
   let total = 0;
   const byDay = new Map<number, number>();
-  const monthly = new Array<number>(Math.max(1, Math.round(b.lookbackMonths))).fill(0);
+  const monthly = new Array<number>(Math.max(1, Math.round(b.lookbackCoveredDays / 30))).fill(0);
   for (const t of p.txs) {
     if (t.amount_cents >= 0 || t.pfc_primary !== "INCOME" || NOT_EARNED_INCOME.has(t.pfc_detailed) || !inRange(t, b.lookbackStart, b.end)) continue;
     if (p.accounts.get(t.account_id)?.type !== "depository") continue;
@@ -151,7 +173,7 @@ export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals)
   const med = median(gaps);
   const cv = coefficientOfVariation(gaps);
   const incomeCv = total > 0 ? coefficientOfVariation(monthly) : null;
-  const checking = [...p.accounts.values()].filter((a) => a.type === "depository" && a.subtype === "checking").reduce((s, a) => s + (a.current_cents ?? 0), 0);
+  const checking = sumKnown([...p.accounts.values()].filter((a) => a.type === "depository" && a.subtype === "checking").map((a) => a.current_cents));
   return {
     payroll_deposits: payroll,
     other_income_deposits: other,
@@ -160,9 +182,10 @@ export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals)
     median_pay_gap_days: med,
     pay_gap_variability: cv === null ? null : round2(cv),
     income_variability: incomeCv === null ? null : round2(incomeCv),
-    monthly_income_cents: Math.round(total / b.lookbackMonths),
+    total_income_cents: total,
+    monthly_income_cents: perMonth(total, b.lookbackCoveredDays, config),
     checking_balance_cents: checking,
-    buffer_months: spend.monthly_cents > 0 ? round1(checking / spend.monthly_cents) : null,
+    buffer_months: ratio1(checking, spend.monthly_cents),
   };
 }
 
@@ -196,32 +219,69 @@ export function feeSignals(p: Prepared, b: WindowBounds, config: EngineConfig): 
   return f;
 }
 
-export function sufficiency(p: Prepared, b: WindowBounds, config: EngineConfig): Sufficiency {
+/**
+ * Sufficiency (SPEC §3.1): judged by the history the window and its lookback cover and by
+ * activity, not by a count of transactions. Every signal is computed regardless; the ones that
+ * could not be are listed with the reason.
+ */
+export function sufficiency(p: Prepared, b: WindowBounds, s: Omit<WindowSignals, "sufficiency">, config: EngineConfig): Sufficiency {
   const w = config.windows[b.window];
-  const historyDays = p.firstDay === null ? 0 : p.asOf - p.firstDay + 1;
+  const history = historyDays(p);
   const inWindow = p.txs.filter((t) => inRange(t, b.start, b.end)).length;
+  const inLookback = p.txs.some((t) => inRange(t, Math.min(b.start, b.lookbackStart), b.end));
   const reasons: string[] = [];
-  if (historyDays < w.minHistoryDays) reasons.push(`only ${historyDays} day${historyDays === 1 ? "" : "s"} of history; the ${b.window} window needs ${w.minHistoryDays}`);
-  if (inWindow < w.minTransactions) reasons.push(`only ${inWindow} settled transaction${inWindow === 1 ? "" : "s"} in the window; needs ${w.minTransactions}`);
-  return { sufficient: reasons.length === 0, history_days: historyDays, transactions_in_window: inWindow, reasons };
+  if (history < w.minHistoryDays) reasons.push(`only ${days(history)} of history; the ${b.window} window needs ${w.minHistoryDays} to see recurring charges and pay`);
+  else if (!inLookback) reasons.push(`no settled transactions in the last ${Math.max(w.days, w.lookbackDays)} days`);
+  return { sufficient: reasons.length === 0, history_days: history, transactions_in_window: inWindow, reasons, unavailable: unavailable(s, config) };
+}
+
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** The signals left unknown, each with the reason a reviewer needs. */
+function unavailable(s: Omit<WindowSignals, "sufficiency">, config: EngineConfig): Unavailable[] {
+  const out: Unavailable[] = [];
+  const short = (covered: number) => `only ${days(covered)} of history; a monthly figure needs ${config.perMonth.minCoveredDays}`;
+  if (s.spend.monthly_cents === null) out.push({ signal: "spend.monthly_cents", reason: `${short(s.covered_days)} (spend.total_cents is the total over those days)` });
+  if (s.income.monthly_income_cents === null) out.push({ signal: "income.monthly_income_cents", reason: `${short(s.lookback_covered_days)} (income.total_income_cents is the total)` });
+  if (s.income.median_pay_gap_days === null) out.push({ signal: "income.median_pay_gap_days", reason: `${s.income.pay_events === 0 ? "no" : "only one"} pay deposit in the lookback; a gap needs two` });
+  const checking = s.income.checking_balance_cents === null;
+  if (checking) out.push({ signal: "income.checking_balance_cents", reason: "no checking account, or a checking account without a balance from the institution" });
+  if (s.income.buffer_months === null) out.push({ signal: "income.buffer_months", reason: checking ? "the checking balance is unknown" : "monthly spend is unknown or zero" });
+  if (s.savings.has_savings_account) {
+    const noBalance = s.savings.balance_cents === null;
+    if (noBalance) out.push({ signal: "savings.balance_cents", reason: "a savings account has no balance from the institution" });
+    if (s.savings.net_inflow_monthly_cents === null) out.push({ signal: "savings.net_inflow_monthly_cents", reason: short(s.covered_days) });
+    if (s.savings.growth_rate_pct === null) out.push({ signal: "savings.growth_rate_pct", reason: noBalance ? "the savings balance is unknown" : "the balance at the window's start was not positive" });
+    if (s.savings.emergency_fund_months === null) out.push({ signal: "savings.emergency_fund_months", reason: noBalance ? "the savings balance is unknown" : "monthly spend is unknown or zero" });
+  }
+  for (const c of s.credit.cards) {
+    if (c.utilization_pct !== null) continue;
+    const why = c.balance_cents === null && c.limit_cents === null ? "no balance and no limit" : c.balance_cents === null ? "no balance" : "no limit";
+    out.push({ signal: `credit.cards[${c.account_id}].utilization_pct`, reason: `the institution sent ${why} for this card` });
+  }
+  return out;
 }
 
 export function computeWindowSignals(p: Prepared, window: WindowId, config: EngineConfig): WindowSignals {
   const b = windowBounds(p, window, config);
-  const spend = spendSignals(p, b);
-  return {
+  const spend = spendSignals(p, b, config);
+  const rest = {
     window,
     as_of: isoFromDay(p.asOf),
     start: isoFromDay(b.start),
     lookback_start: isoFromDay(b.lookbackStart),
     currency: p.currency,
     excluded_currencies: p.excluded,
-    sufficiency: sufficiency(p, b, config),
+    covered_days: b.coveredDays,
+    lookback_covered_days: b.lookbackCoveredDays,
     spend,
     subscriptions: subscriptionSignals(p, b, spend, config),
     savings: savingsSignals(p, b, spend, config),
     credit: creditSignals(p, b, config),
-    income: incomeSignals(p, b, spend),
+    income: incomeSignals(p, b, spend, config),
     fees: feeSignals(p, b, config),
   };
+  const { window: w, as_of, start, lookback_start, currency, excluded_currencies, covered_days, lookback_covered_days, ...signals } = rest;
+  // Key order as shown to staff: the window, its sufficiency, then the signal families.
+  return { window: w, as_of, start, lookback_start, currency, excluded_currencies, covered_days, lookback_covered_days, sufficiency: sufficiency(p, b, rest, config), ...signals };
 }

@@ -7,8 +7,8 @@
 // GOLDEN_AS_OF = 2026-10-31, a Saturday. With DEFAULT_CONFIG that gives:
 //   30d window   2026-10-02 … 2026-10-31  (÷1 for "per month"), lookback 2026-08-03 … (90 days)
 //   180d window  2026-05-05 … 2026-10-31  (÷6 for "per month"), lookback the same 180 days
-//   sufficient when history ≥ windows[w].minHistoryDays and the window holds ≥ minTransactions
-//   settled transactions (30d: 60 days / 10; 180d: 90 days / 30 at the time of writing);
+//   sufficient when history ≥ windows[w].minHistoryDays (30d: 60 days; 180d: 90) and the
+//   lookback holds settled activity — not by a count of transactions;
 //   history = asOf − first date + 1. Every case but insufficientData has ≥ 180 days of history.
 //
 // Shared building blocks, and their sums (used by several cases below):

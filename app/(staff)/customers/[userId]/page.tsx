@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import { storedCurrency } from "@/lib/engine/currency";
-import { money, percent } from "@/lib/engine/recommend/format";
+import { exactMoney } from "@/lib/engine/recommend/format";
 import type { WindowSignals } from "@/lib/engine/signals/types";
+import { SIGNAL_ROWS } from "@/components/tables/signal-rows";
 import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
@@ -18,27 +19,8 @@ import { utcTime } from "@/lib/data/dates";
 export const dynamic = "force-dynamic";
 
 const persona = (p: string | null) => (p ? PERSONA_LABELS[p as PersonaId] : "No persona");
-const orDash = (v: number | null | undefined, f: (n: number) => string) => (v === null || v === undefined ? "—" : f(v));
-
 function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
-  const rows: Array<[string, (s: WindowSignals) => string]> = [
-    ["Data sufficient", (s) => (s.sufficiency.sufficient ? "yes" : `no: ${s.sufficiency.reasons.join("; ")}`)],
-    ["Monthly spend", (s) => money(s.spend.monthly_cents, s.currency)],
-    ["Subscriptions", (s) => `${s.subscriptions.subscription_count} · ${money(s.subscriptions.monthly_subscription_cents, s.currency)}/mo · ${orDash(s.subscriptions.subscription_share_pct, percent)} of spend`],
-    ["Bills", (s) => `${s.subscriptions.bill_count} · ${money(s.subscriptions.monthly_bill_cents, s.currency)}/mo`],
-    ["Max card utilization", (s) => orDash(s.credit.max_utilization_pct, percent)],
-    ["Card interest per month", (s) => money(s.credit.interest_monthly_cents, s.currency)],
-    ["Minimum payments only", (s) => (s.credit.minimum_payment_only ? "yes" : "no")],
-    ["Overdue", (s) => (s.credit.overdue ? "yes" : "no")],
-    ["Pay frequency · median gap", (s) => `${s.income.frequency} · ${orDash(s.income.median_pay_gap_days, (n) => `${n} days`)}`],
-    ["Monthly income", (s) => money(s.income.monthly_income_cents, s.currency)],
-    ["Cash-flow buffer", (s) => orDash(s.income.buffer_months, (n) => `${n} months`)],
-    ["Savings inflow per month", (s) => money(s.savings.net_inflow_monthly_cents, s.currency)],
-    ["Savings growth", (s) => orDash(s.savings.growth_rate_pct, percent)],
-    ["Emergency fund", (s) => orDash(s.savings.emergency_fund_months, (n) => `${n} months`)],
-    ["Overdraft / NSF / late fees", (s) => `${s.fees.penalty.count} · ${money(s.fees.penalty.cents, s.currency)}`],
-    ["Other currencies (left out)", (s) => (s.excluded_currencies?.length ? s.excluded_currencies.map((x) => `${x.currency}: ${x.accounts} account(s), ${x.transactions} transaction(s) totaling ${money(x.amount_cents, x.currency)}`).join("; ") : "none")],
-  ];
+  const rows = SIGNAL_ROWS;
   return (
     <table className="w-full text-sm" aria-label="Signals by window">
       <thead>
@@ -252,8 +234,8 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <ul className="text-sm">
           {customer.accounts.map((a) => (
             <li key={a.account_id}>
-              {a.name} {a.mask ? `••${a.mask}` : ""} · {a.type}/{a.subtype} · balance {a.current_cents === null ? "—" : money(a.current_cents, storedCurrency(a))}
-              {a.limit_cents ? ` of ${money(a.limit_cents, storedCurrency(a))} limit` : ""}
+              {a.name} {a.mask ? `••${a.mask}` : ""} · {a.type}/{a.subtype} · balance {a.current_cents === null ? "unknown" : exactMoney(a.current_cents, storedCurrency(a))}
+              {a.limit_cents ? ` of ${exactMoney(a.limit_cents, storedCurrency(a))} limit` : ""}
               {a.holder_category === "business" ? " · business (excluded from signals)" : ""}
             </li>
           ))}
@@ -278,7 +260,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                   <td className="py-1">{t.date}{t.pending ? " (pending)" : ""}</td>
                   <td>{t.merchant_name ?? t.name}</td>
                   <td className="text-slate-600">{t.pfc_detailed}</td>
-                  <td className="text-right tabular-nums">{money(t.amount_cents, storedCurrency(t))}</td>
+                  <td className="text-right tabular-nums">{exactMoney(t.amount_cents, storedCurrency(t))}</td>
                 </tr>
               ))}
             </tbody>
