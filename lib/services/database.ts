@@ -1,5 +1,6 @@
 // Database administration use cases shared by the CLI (`db`, `health`) and the app.
 import fs from "node:fs";
+import { asDatabaseBusy } from "../db/busy";
 import { migrationStatus, type MigrationStatus } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
@@ -104,18 +105,34 @@ export async function databaseStatus(url = databaseUrl()): Promise<DatabaseStatu
 
 export interface HealthReport extends DatabaseStatus {
   ok: boolean;
+  /** Whether a write could take the lock within the busy timeout (null when not checked: unreachable). */
+  writable: boolean | null;
   problems: string[];
+}
+
+/** Takes the write lock as any write would (waiting up to the busy timeout) and lets it go at once, writing nothing. */
+async function canWrite(sql: Sql): Promise<true | string> {
+  try {
+    const tx = await sql.transaction("write");
+    await tx.rollback();
+    return true;
+  } catch (err) {
+    const busy = asDatabaseBusy(err);
+    if (busy) return `the database cannot take writes: ${busy.message}`;
+    throw err;
+  }
 }
 
 export async function checkHealth(url = databaseUrl()): Promise<HealthReport> {
   try {
-    const status = await databaseStatus(url);
+    const { status, writable } = await withSql(async (sql) => ({ status: await databaseStatus(url), writable: await canWrite(sql) }), url);
     const problems: string[] = [];
     if (status.migrations.pending.length) problems.push(`pending migrations: ${status.migrations.pending.join(", ")} (run: spendsense db migrate)`);
     if (status.migrations.modified.length) problems.push(`applied migrations changed on disk: ${status.migrations.modified.join(", ")}`);
-    return { ...status, ok: problems.length === 0, problems };
+    if (writable !== true) problems.push(writable);
+    return { ...status, ok: problems.length === 0, writable: writable === true, problems };
   } catch (err) {
-    return { url: redactUrl(url), migrations: { applied: [], pending: [], modified: [] }, counts: null, ok: false, problems: [`database unreachable: ${(err as Error).message}`] };
+    return { url: redactUrl(url), migrations: { applied: [], pending: [], modified: [] }, counts: null, ok: false, writable: null, problems: [`database unreachable: ${(err as Error).message}`] };
   }
 }
 
