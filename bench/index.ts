@@ -7,7 +7,7 @@ import path from "node:path";
 
 const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
 // BENCH_ONLY=ingest,engine runs a subset of the groups.
-const only = new Set((process.env.BENCH_ONLY ?? "cli,data,engine,pages,eval").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "cli,data,engine,pages,eval,contention").split(","));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 interface Figures {
@@ -95,6 +95,13 @@ if (only.has("api")) {
     }
   }
 }
+// BENCH_ONLY=contention: server writes (feedback, review actions) beside a 1 000-customer CLI ingest in another process.
+const contentionRows: string[][] = [["server writes beside a CLI ingest", "ingest customers", "ingest s", "writes", "p50 ms", "p95 ms", "max ms", "5xx", "of which 503 busy"]];
+if (only.has("contention")) {
+  type ContentionFigures = { users: number; ingestSeconds: number; writes: number; busy503: number; fiveXx: number; p50: number; p95: number; max: number };
+  const f = child<ContentionFigures>("contention.ts", process.env.BENCH_CONTENTION_USERS ?? "1000");
+  contentionRows.push(["feedback + review actions", fmt(f.users), f.ingestSeconds.toFixed(1), fmt(f.writes), f.p50.toFixed(0), f.p95.toFixed(0), f.max.toFixed(0), String(f.busy503 + f.fiveXx), String(f.busy503)]);
+}
 const print = (table: string[][]) => {
   if (table.length < 2) return;
   const widths = table[0].map((_, i) => table.reduce((m, r) => Math.max(m, r[i].length), 0));
@@ -107,3 +114,4 @@ print(engineRows);
 print(pageRows);
 print(evalRows);
 print(apiRows);
+print(contentionRows);

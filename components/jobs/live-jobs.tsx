@@ -6,10 +6,10 @@ import type { Job } from "@/lib/services/jobs";
 /** A run that just ended changes the history table: the page is refreshed then. */
 const runEnded = (prev: Job[], next: Job[]) => next.some((j) => j.status !== "running" && prev.find((p) => p.id === j.id)?.status === "running");
 
-/** Progress of engine runs started from the app, from the server's event stream; refreshes the page when one ends. */
+/** Progress of the latest engine runs (any process), from the server's event stream; refreshes the page when one ends. */
 export function LiveJobs({ initial }: { initial: Job[] }) {
   const jobs = useLiveValue("/api/jobs/stream", "jobs", initial, runEnded);
-  if (!jobs.length) return <p className="text-sm text-slate-600">No runs started from the app since the server started.</p>;
+  if (!jobs.length) return <p className="text-sm text-slate-600">No engine runs yet.</p>;
   return (
     <ul className="space-y-2" aria-live="polite">
       {jobs.map((j) => (

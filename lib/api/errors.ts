@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { IngestError } from "../data/types";
+import { asDatabaseBusy } from "../db/busy";
 import { ConflictError, ConsentRequiredError, NotFoundError } from "../services/errors";
 
 export class ApiError extends Error {
@@ -11,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After` (a 503 the caller should simply retry). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -54,10 +57,15 @@ export function toApiError(err: unknown): ApiError {
     const rest = err.more ? ` The first ${err.shown.length} are in details, and ${err.more} more.` : "";
     return new ApiError(422, "ingest_refused", `${err.headline}${rest}`, err.shown);
   }
+  const busy = asDatabaseBusy(err);
+  if (busy) return new ApiError(503, "database_busy", `The database is busy with another write (an ingest or engine run); nothing was changed. Try again in ${busy.retryAfterSeconds} s.`, undefined, busy.retryAfterSeconds);
   return new ApiError(500, "internal_error", "Something went wrong on our side; it has been logged.");
 }
 
 export function errorResponse(err: ApiError): NextResponse {
   const body = { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } };
-  return NextResponse.json(body, { status: err.status, headers: err.status === 401 ? { "WWW-Authenticate": 'Bearer realm="spendsense"' } : undefined });
+  const headers: Record<string, string> = {};
+  if (err.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="spendsense"';
+  if (err.retryAfterSeconds !== undefined) headers["Retry-After"] = String(err.retryAfterSeconds);
+  return NextResponse.json(body, { status: err.status, headers });
 }

@@ -78,7 +78,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
     } catch (err) {
       const apiErr = toApiError(err);
       // Log the failure, never the request (its headers carry keys and session cookies).
-      if (apiErr.status >= 500) console.error(`${endpoint.method} ${endpoint.path} failed:`, err);
+      if (apiErr.status >= 500) console.error(`${endpoint.method} ${endpoint.path} failed:`, apiErr.code === "database_busy" ? apiErr.message : err);
       return withRateHeaders(errorResponse(apiErr), rate);
     }
   };

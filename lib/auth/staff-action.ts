@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { sameOriginPath } from "./callback-url";
+import { asDatabaseBusy } from "../db/busy";
 import { pageAccess } from "./guards";
 import type { Permission } from "./permissions";
 
@@ -13,6 +14,7 @@ const USER_FACING = new Set(["conflict", "not_found", "content_rejected", "conse
 export function userFacingMessage(err: unknown): string | null {
   if (err instanceof ZodError) return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
   if (err instanceof Error && USER_FACING.has(String((err as { code?: unknown }).code))) return err.message;
+  if (asDatabaseBusy(err)) return `The database is busy with another write (an ingest or engine run); nothing was changed. Try again in a few seconds.`;
   return null;
 }
 

@@ -4,6 +4,7 @@
 // such import in a chunk of its own).
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../data/types";
+import { asDatabaseBusy } from "../db/busy";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
 import { registerApiKey } from "./commands/apikey";
 import { registerDb } from "./commands/db";
@@ -49,6 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof IngestError) {
       console.error(err.message);
+      return 1;
+    }
+    const busy = asDatabaseBusy(err);
+    if (busy) {
+      console.error(`error: ${busy.message}`);
       return 1;
     }
     console.error(`error: ${(err as Error).message}`);

@@ -77,7 +77,7 @@ export async function migrate(sql: Sql, dir?: string): Promise<string[]> {
       await tx.commit();
     } catch (err) {
       await tx.rollback();
-      throw new Error(`Migration ${m.name} failed and was rolled back: ${(err as Error).message}`);
+      throw new Error(`Migration ${m.name} failed and was rolled back: ${(err as Error).message}`, { cause: err });
     } finally {
       tx.close();
     }

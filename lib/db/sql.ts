@@ -1,20 +1,17 @@
-import { createClient, type Client, type InStatement, type InValue } from "@libsql/client";
-import { databaseUrl, ensureDatabaseDir } from "./url";
+import type { Client, InStatement, InValue } from "@libsql/client";
+import { openClient } from "./connection";
+import { databaseUrl } from "./url";
 
 export type Sql = Client;
 
 /**
  * A raw libsql connection for bulk work (ingest, migrations): batched multi-row statements in
- * one write transaction are ~17× faster than Prisma's createMany here (STACK.md).
+ * one write transaction are ~17× faster than Prisma's createMany here (STACK.md). Every
+ * connection is configured and waits for the write lock the same way (see ./connection).
  */
 export async function openSql(url: string = databaseUrl()): Promise<Sql> {
-  ensureDatabaseDir(url);
-  const client = createClient({ url });
-  if (url.startsWith("file:")) {
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-  }
-  await client.execute("PRAGMA foreign_keys = ON");
+  const client = openClient(url);
+  await client.execute("PRAGMA foreign_keys = ON"); // opens (and checks) the connection now
   return client;
 }
 

@@ -1,9 +1,11 @@
 // Database administration use cases shared by the CLI (`db`, `health`) and the app.
 import fs from "node:fs";
+import { asDatabaseBusy } from "../db/busy";
 import { migrationStatus, type MigrationStatus } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
 import { databaseFilePath, databaseUrl } from "../db/url";
+import { expireRuns } from "./run-lease";
 
 /** Tables in the order a person reads them; row counts come from these. */
 export const TABLES = [
@@ -104,18 +106,47 @@ export async function databaseStatus(url = databaseUrl()): Promise<DatabaseStatu
 
 export interface HealthReport extends DatabaseStatus {
   ok: boolean;
+  /** Whether a write could take the lock within the busy timeout (null when not checked: unreachable). */
+  writable: boolean | null;
+  /** The latest engine run; one whose lease expired shows as failed, with why. */
+  latest_run: { id: number; as_of: string; status: string; error: string | null } | null;
   problems: string[];
+}
+
+async function latestRun(sql: Sql, writable: boolean): Promise<HealthReport["latest_run"]> {
+  if (writable) await expireRuns(sql);
+  const r = (await sql.execute("SELECT id, as_of, status, error FROM engine_runs ORDER BY id DESC LIMIT 1")).rows[0];
+  return r ? { id: Number(r.id), as_of: String(r.as_of), status: String(r.status), error: r.error === null ? null : String(r.error) } : null;
+}
+
+/** Takes the write lock as any write would (waiting up to the busy timeout) and lets it go at once, writing nothing. */
+async function canWrite(sql: Sql): Promise<true | string> {
+  try {
+    const tx = await sql.transaction("write");
+    await tx.rollback();
+    return true;
+  } catch (err) {
+    const busy = asDatabaseBusy(err);
+    if (busy) return `the database cannot take writes: ${busy.message}`;
+    throw err;
+  }
 }
 
 export async function checkHealth(url = databaseUrl()): Promise<HealthReport> {
   try {
-    const status = await databaseStatus(url);
+    const { status, writable, latest } = await withSql(async (sql) => {
+      const status = await databaseStatus(url);
+      const writable = await canWrite(sql);
+      const latest = status.migrations.pending.length ? null : await latestRun(sql, writable === true);
+      return { status, writable, latest };
+    }, url);
     const problems: string[] = [];
     if (status.migrations.pending.length) problems.push(`pending migrations: ${status.migrations.pending.join(", ")} (run: spendsense db migrate)`);
     if (status.migrations.modified.length) problems.push(`applied migrations changed on disk: ${status.migrations.modified.join(", ")}`);
-    return { ...status, ok: problems.length === 0, problems };
+    if (writable !== true) problems.push(writable);
+    return { ...status, ok: problems.length === 0, writable: writable === true, latest_run: latest, problems };
   } catch (err) {
-    return { url: redactUrl(url), migrations: { applied: [], pending: [], modified: [] }, counts: null, ok: false, problems: [`database unreachable: ${(err as Error).message}`] };
+    return { url: redactUrl(url), migrations: { applied: [], pending: [], modified: [] }, counts: null, ok: false, writable: null, latest_run: null, problems: [`database unreachable: ${(err as Error).message}`] };
   }
 }
 

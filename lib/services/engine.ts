@@ -14,6 +14,7 @@ import { writeEngineResults } from "../db/write-engine-results";
 import { computeJob, type EngineJob } from "./engine-job";
 import { assertKnownIds } from "./errors";
 import { DEFAULT_AS_OF } from "../data/defaults";
+import { acquireRunLease, endRun, heartbeat, LeaseLostError, renewRunLease, type RunLease } from "./run-lease";
 
 export { DEFAULT_AS_OF };
 const CHUNK = 250;
@@ -28,6 +29,10 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Bring the database up to date first (default). Callers on an app's request path, whose database is prepared at start-up, pass false. */
   prepare?: boolean;
+  /** The run's lease when the caller already took it (the app, to refuse a second run at once); otherwise the run takes it. */
+  lease?: RunLease;
+  /** Who started the run, recorded with it (default "cli"). */
+  startedBy?: string;
 }
 
 export interface RunSummary {
@@ -99,15 +104,20 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
   const asOf = opts.asOf ?? DEFAULT_AS_OF;
   const config = opts.config ?? DEFAULT_CONFIG;
   const sql = await openSql(opts.url);
-  let runId: number | null = null;
+  let lease: RunLease | null = opts.lease ?? null;
+  let beat: ReturnType<typeof heartbeat> | null = null;
   try {
     if (opts.prepare !== false) await prepareDatabase(sql);
     const all = await listCustomerIds(sql, opts.userIds);
     assertKnownIds(opts.userIds, all);
     const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
     const catalog = await loadApprovedCatalog(sql);
-    const runRow = await sql.execute({ sql: "INSERT INTO engine_runs (as_of, engine_version, config_hash, skipped) VALUES (?, ?, ?, ?) RETURNING id", args: [asOf, ENGINE_VERSION, configHash(config), all.length - consenting.length] });
-    const id = (runId = Number(runRow.rows[0].id));
+    // One run at a time across every process: the lease in engine_runs, kept alive by a heartbeat.
+    lease ??= await acquireRunLease(sql, { asOf, engineVersion: ENGINE_VERSION, configHash: configHash(config), startedBy: opts.startedBy ?? "cli" });
+    beat = heartbeat(sql, lease);
+    const held = lease;
+    const id = held.id;
+    await sql.execute({ sql: "UPDATE engine_runs SET skipped = ?, total = ? WHERE id = ?", args: [all.length - consenting.length, consenting.length, id] });
 
     const chunks: string[][] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) chunks.push(consenting.slice(i, i + CHUNK));
@@ -133,6 +143,8 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     }
 
     async function persist(results: EngineResult[]) {
+      const lost = beat?.lost();
+      if (lost) throw lost;
       const tx = await sql.transaction("write");
       try {
         const w = await writeEngineResults(tx, id, results);
@@ -154,17 +166,22 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
         }
       }
       done += results.length;
+      // Progress for every process to see; a busy database only delays it (the heartbeat carries the lease).
+      await renewRunLease(sql, held, { done, total: consenting.length }).catch((e) => {
+        if (e instanceof LeaseLostError) throw e;
+      });
       opts.onProgress?.(done, consenting.length);
     }
 
     summary.seconds = (performance.now() - started) / 1000;
-    await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, customers = ?, status = 'finished' WHERE id = ?", args: [consenting.length, id] });
+    await endRun(sql, held, { status: "finished", customers: consenting.length, recommendations: summary.recommendations });
     return summary;
   } catch (err) {
-    // Chunks already written stay (each was its own transaction); the run says it did not finish.
-    if (runId !== null) await sql.execute({ sql: "UPDATE engine_runs SET finished_at = CURRENT_TIMESTAMP, status = 'failed' WHERE id = ?", args: [runId] }).catch(() => undefined);
+    // Chunks already written stay (each was its own transaction); the run says it did not finish, and why.
+    if (lease) await endRun(sql, lease, { status: "failed", error: (err as Error).message }).catch(() => undefined);
     throw err;
   } finally {
+    beat?.stop();
     sql.close();
   }
 }

@@ -1,65 +1,136 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Engine runs hold a lease in the database (issue 11, point 5): one run at a time across every
+// process, progress any process can read, and runs whose process died marked failed once their
+// lease expires. Real runs, real SQLite files, real CLI processes killed with SIGKILL.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
+import { exited } from "../testing/processes";
 import { tempDb, type TempDb } from "../testing/temp-db";
-import type { RunOptions, RunSummary } from "./engine";
+import { checkHealth } from "./database";
 import { ConflictError } from "./errors";
+import { loadGenerated, writeGeneratedFiles } from "./generate";
 import { recentJobs, startEngineJob } from "./jobs";
 
+const ROOT = path.resolve(__dirname, "../..");
+const LEASE_MS = 1500;
 let t: TempDb;
 let db: Db;
+const children: ChildProcess[] = [];
 beforeAll(async () => {
   t = await tempDb();
   db = createPrisma(t.url);
-});
+  await loadGenerated({ users: 400, seed: 11, asOf: "2026-10-31", months: 7, url: t.url });
+}, 120_000);
 afterAll(async () => {
+  for (const c of children) c.kill("SIGKILL");
   await db.$disconnect();
   t.cleanup();
 });
+afterEach(() => vi.unstubAllEnvs());
 
-/** A stand-in for runEngine that reports progress and finishes (or fails) when told to. */
-function controllableRun() {
-  let finish!: (r: RunSummary) => void;
-  let fail!: (e: Error) => void;
-  let opts!: RunOptions;
-  const run = (o: RunOptions = {}) => {
-    opts = o;
-    return new Promise<RunSummary>((resolve, reject) => ((finish = resolve), (fail = reject)));
-  };
-  return { run, progress: (d: number, n: number) => opts.onProgress!(d, n), finish: (r: Partial<RunSummary>) => finish(r as RunSummary), fail: (e: Error) => fail(e), options: () => opts };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rows = async (sql: string) => (await t.sql.execute(sql)).rows;
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
 }
-const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe("engine jobs", () => {
-  it("runs one at a time, reports progress, and audits who started it", async () => {
-    const c = controllableRun();
-    const job = await startEngineJob(db, { as_of: "2026-09-30" }, "op@x", c.run as never);
-    expect(c.options().asOf).toBe("2026-09-30");
-    c.progress(250, 1000);
-    expect(recentJobs()[0]).toMatchObject({ id: job.id, status: "running", done: 250, total: 1000, started_by: "op@x" });
-    await expect(startEngineJob(db, {}, "admin@x", c.run as never)).rejects.toBeInstanceOf(ConflictError);
-    c.finish({ run_id: 7, customers: 1000, recommendations: 6000, seconds: 3.2 });
-    await settle();
-    expect(recentJobs()[0]).toMatchObject({ status: "finished", done: 1000, total: 1000, summary: { run_id: 7, recommendations: 6000 } });
-    expect(await db.auditEntry.findFirstOrThrow({ where: { action: "engine.run" } })).toMatchObject({ actor: "op@x", target_id: String(job.id) });
+/** The `spendsense` CLI as a real second process (one process, so SIGKILL kills it) on the test database, with a short run lease. */
+function cli(...args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/index.ts"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: t.url, SPENDSENSE_RUN_LEASE_MS: String(LEASE_MS) },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
+  return child;
+}
 
-  it("records a failure with its message, and a new run may start afterwards", async () => {
-    const c = controllableRun();
-    const job = await startEngineJob(db, {}, "op@x", c.run as never);
-    expect(job.as_of).toBe("2026-10-31");
-    c.fail(new Error("database is locked"));
-    await settle();
-    expect(recentJobs()[0]).toMatchObject({ id: job.id, status: "failed", error: "database is locked" });
-    const next = controllableRun();
-    await startEngineJob(db, {}, "op@x", next.run as never);
-    next.finish({ run_id: 8, customers: 0, recommendations: 0, seconds: 0 });
-    await settle();
-  });
+const finished = (id: number) => until(`run #${id} to end`, async () => (await recentJobs(t.url)).find((j) => j.id === id && j.status !== "running"));
+
+describe("engine runs hold a lease in the database", () => {
+  it("ten quick start-run requests give one run and nine 'a run is already in progress' answers", async () => {
+    const before = Number((await rows("SELECT COUNT(*) AS n FROM engine_runs"))[0].n);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => startEngineJob(db, { as_of: "2026-10-31" }, `op${i}@x`, t.url)));
+    const started = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(started).toHaveLength(1);
+    expect(refused).toHaveLength(9);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(ConflictError);
+      expect((r.reason as Error).message).toMatch(/a run is already in progress \(run #\d+ as of 2026-10-31, started by op\d@x/);
+    }
+    expect(Number((await rows("SELECT COUNT(*) AS n FROM engine_runs"))[0].n)).toBe(before + 1);
+
+    const job = (started[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof startEngineJob>>>).value;
+    const done = await finished(job.id);
+    const consenting = Number((await rows("SELECT COUNT(*) AS n FROM customers WHERE consent = 1"))[0].n);
+    expect(done).toMatchObject({ status: "finished", done: consenting, total: consenting, error: null, summary: { run_id: job.id, customers: consenting } });
+    expect(done.summary!.recommendations).toBeGreaterThan(0);
+    const audit = await db.auditEntry.findMany({ where: { action: "engine.run" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ target_id: String(job.id), actor: job.started_by });
+  }, 120_000);
+
+  it("a CLI run holds the lease against the app; SIGKILLed, it is marked failed once its lease expires, and runs start again", async () => {
+    vi.stubEnv("SPENDSENSE_RUN_LEASE_MS", String(LEASE_MS));
+    const child = cli("run", "--as-of", "2026-10-31", "--workers", "0");
+    const run = await until("the CLI run to take its lease", async () => (await rows("SELECT id, done, total FROM engine_runs WHERE status = 'running'"))[0]);
+    // Another process holds the lease: the app refuses, naming the run.
+    await expect(startEngineJob(db, {}, "op@x", t.url)).rejects.toThrow(new RegExp(`a run is already in progress \\(run #${run.id} as of 2026-10-31, started by cli`));
+
+    child.kill("SIGKILL");
+    await exited(child);
+    // Killed, it is still "running" until its lease runs out; then anyone looking marks it failed.
+    expect((await recentJobs(t.url)).find((j) => j.id === Number(run.id))?.status).toBe("running");
+    await sleep(LEASE_MS + 200);
+    const health = await checkHealth(t.url);
+    expect(health.latest_run).toMatchObject({ id: Number(run.id), status: "failed", error: expect.stringMatching(/lease expired/) });
+    expect((await recentJobs(t.url)).find((j) => j.id === Number(run.id))).toMatchObject({ status: "failed", error: expect.stringMatching(/its process stopped .* lease expired/) });
+    expect(await rows(`SELECT status, finished_at IS NOT NULL AS ended FROM engine_runs WHERE id = ${run.id}`)).toMatchObject([{ status: "failed", ended: 1 }]);
+    expect((await rows("PRAGMA integrity_check"))[0].integrity_check).toBe("ok");
+
+    const next = await startEngineJob(db, {}, "op@x", t.url);
+    expect((await finished(next.id)).status).toBe("finished");
+  }, 120_000);
+
+  it("a SIGKILLed CLI ingest leaves the database whole, with nothing of it written, and writable at once", async () => {
+    const files = path.join(t.dir, "gen");
+    await writeGeneratedFiles({ users: 1500, seed: 77, asOf: "2026-10-31", months: 7, outDir: files });
+    const before = await rows("SELECT (SELECT COUNT(*) FROM customers) AS c, (SELECT COUNT(*) FROM transactions) AS t");
+    const child = cli("ingest", path.join(files, "bundles"));
+    vi.stubEnv("SPENDSENSE_DB_BUSY_TIMEOUT_MS", "20"); // this test's probe gives up at once
+    // Wait until it holds the write lock (mid-transaction), then kill it.
+    await until("the ingest to hold the write lock", async () => {
+      try {
+        const tx = await t.sql.transaction("write");
+        await tx.rollback();
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    child.kill("SIGKILL");
+    await exited(child);
+    vi.unstubAllEnvs();
+    expect((await rows("PRAGMA integrity_check"))[0].integrity_check).toBe("ok");
+    expect(await rows("SELECT (SELECT COUNT(*) FROM customers) AS c, (SELECT COUNT(*) FROM transactions) AS t")).toEqual(before);
+    const started = Date.now();
+    await db.auditEntry.create({ data: { actor: "test", action: "after.kill", target_type: "test", target_id: "1" } });
+    expect(Date.now() - started).toBeLessThan(1000);
+  }, 180_000);
 
   it("refuses an impossible date before starting anything", async () => {
-    const before = recentJobs().length;
-    await expect(startEngineJob(db, { as_of: "2026-02-30" }, "op@x")).rejects.toBeInstanceOf(ZodError);
-    expect(recentJobs()).toHaveLength(before);
+    const before = Number((await rows("SELECT COUNT(*) AS n FROM engine_runs"))[0].n);
+    await expect(startEngineJob(db, { as_of: "2026-02-30" }, "op@x", t.url)).rejects.toBeInstanceOf(ZodError);
+    expect(Number((await rows("SELECT COUNT(*) AS n FROM engine_runs"))[0].n)).toBe(before);
   });
 });

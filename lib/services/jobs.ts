@@ -1,12 +1,15 @@
-// Long jobs started from the staff app (SPEC §4 "long jobs show progress"): an engine run in
-// the server process, one at a time, with its progress kept in memory for the live stream and
-// its outcome in `engine_runs` and the audit log. The run itself is the same `runEngine` the
-// CLI uses.
+// Engine runs started from the staff app (SPEC §4 "long jobs show progress"). Their state lives
+// in `engine_runs` — status, lease, heartbeat, progress — so every process (servers and the CLI)
+// sees the same runs, and only one runs at a time anywhere (./run-lease). The run itself is the
+// same `runEngine` the CLI uses, started in the background once its lease is held.
 import { z } from "zod";
+import { configHash, DEFAULT_CONFIG, ENGINE_VERSION } from "../engine";
 import type { Db } from "../db/client";
-import { DEFAULT_AS_OF, runEngine, type RunSummary } from "./engine";
+import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
-import { ConflictError } from "./errors";
+import { withReadSql, withSql } from "./database";
+import { DEFAULT_AS_OF, runEngine } from "./engine";
+import { acquireRunLease, endRun, expireRuns } from "./run-lease";
 
 export interface Job {
   id: number;
@@ -17,56 +20,53 @@ export interface Job {
   total: number;
   status: "running" | "finished" | "failed";
   error: string | null;
-  summary: Pick<RunSummary, "run_id" | "customers" | "recommendations" | "seconds"> | null;
+  summary: { run_id: number; customers: number; recommendations: number; seconds: number } | null;
 }
 
 const engineJobSchema = z.object({
   as_of: isoDate.default(DEFAULT_AS_OF),
 });
 
-const KEEP = 10;
-const registry = globalThis as unknown as { spendsenseJobs?: { next: number; jobs: Job[] } };
-const state = () => (registry.spendsenseJobs ??= { next: 1, jobs: [] });
+const KEEP = 5;
+const time = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v).includes("T") ? String(v) : `${String(v).replace(" ", "T")}Z`));
 
-/** The latest jobs of this server process, newest first (copies, safe to serialise). */
-export function recentJobs(): Job[] {
-  return state().jobs.map((j) => ({ ...j }));
+/** The latest runs, from any process, newest first; runs whose lease expired are marked failed first. */
+export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
+  const stale = await withReadSql((sql) => sql.execute({ sql: "SELECT 1 FROM engine_runs WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?) LIMIT 1", args: [new Date().toISOString()] }), url);
+  if (stale.rows.length) await withSql((sql) => expireRuns(sql), url);
+  const rs = await withReadSql((sql) => sql.execute({ sql: "SELECT id, as_of, started_by, started_at, finished_at, done, total, status, error, customers, recommendation_count FROM engine_runs ORDER BY id DESC LIMIT ?", args: [KEEP] }), url);
+  return rs.rows.map((r) => {
+    const started = time(r.started_at)!;
+    const finished = time(r.finished_at);
+    const status = String(r.status) as Job["status"];
+    return {
+      id: Number(r.id),
+      as_of: String(r.as_of),
+      started_by: r.started_by === null ? "unknown" : String(r.started_by),
+      started_at: started.toISOString(),
+      done: Number(r.done),
+      total: Number(r.total),
+      status,
+      error: r.error === null ? null : String(r.error),
+      summary: status === "finished" && finished ? { run_id: Number(r.id), customers: Number(r.customers), recommendations: Number(r.recommendation_count), seconds: (finished.getTime() - started.getTime()) / 1000 } : null,
+    };
+  });
 }
 
 /**
- * Starts an engine run in the background and returns at once; refuses while one is running.
- * The audit entry is written before the run starts, so a run is never unaccounted for.
+ * Takes the run lease, audits who started the run, starts it in the background and returns at
+ * once; refuses (RunInProgressError, a conflict) while any process runs the engine.
  */
-export async function startEngineJob(db: Db, input: unknown, actor: string, run: typeof runEngine = runEngine): Promise<Job> {
+export async function startEngineJob(db: Db, input: unknown, actor: string, url = databaseUrl()): Promise<Job> {
   const { as_of } = engineJobSchema.parse(input);
-  const s = state();
-  const running = s.jobs.find((j) => j.status === "running");
-  if (running) throw new ConflictError(`an engine run (as of ${running.as_of}, started by ${running.started_by}) is still going: ${running.done} of ${running.total} customers; wait for it to finish`);
-  const job: Job = { id: s.next++, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: 0, status: "running", error: null, summary: null };
-  s.jobs = [job, ...s.jobs].slice(0, KEEP);
+  const lease = await withSql((sql) => acquireRunLease(sql, { asOf: as_of, engineVersion: ENGINE_VERSION, configHash: configHash(DEFAULT_CONFIG), startedBy: actor }), url);
   try {
-    await db.auditEntry.create({ data: { actor, action: "engine.run", target_type: "engine", target_id: String(job.id), details: JSON.stringify({ as_of }) } });
+    await db.auditEntry.create({ data: { actor, action: "engine.run", target_type: "engine", target_id: String(lease.id), details: JSON.stringify({ as_of }) } });
   } catch (err) {
-    s.jobs = s.jobs.filter((j) => j !== job);
+    await withSql((sql) => endRun(sql, lease, { status: "failed", error: "the run could not be audited, so it was not started" }), url).catch(() => undefined);
     throw err;
   }
-  run({
-    asOf: as_of,
-    prepare: false,
-    onProgress(done, total) {
-      job.done = done;
-      job.total = total;
-    },
-  }).then(
-    (r) => {
-      job.status = "finished";
-      job.summary = { run_id: r.run_id, customers: r.customers, recommendations: r.recommendations, seconds: r.seconds };
-      job.done = job.total = r.customers;
-    },
-    (err: Error) => {
-      job.status = "failed";
-      job.error = err.message;
-    },
-  );
-  return { ...job };
+  // The outcome is recorded in engine_runs by the run itself (failed, with its reason, on error).
+  runEngine({ asOf: as_of, url, prepare: false, lease, startedBy: actor }).catch(() => undefined);
+  return { id: lease.id, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: 0, status: "running", error: null, summary: null };
 }

@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function RunsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
   await guardPage("/runs", "/runs");
   const sp = await searchParams;
+  const live = await recentJobs(); // first: marks runs whose lease expired as failed
   const runs = await prisma().engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
   return (
     <div className="space-y-6">
@@ -25,8 +26,8 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
         <button className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Run the engine for every consenting customer</button>
       </form>
       <section aria-labelledby="live" className="space-y-2">
-        <h2 id="live" className="text-lg font-semibold">Started here</h2>
-        <LiveJobs initial={recentJobs()} />
+        <h2 id="live" className="text-lg font-semibold">Latest runs (from the app or the command line)</h2>
+        <LiveJobs initial={live} />
       </section>
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">History</h2>
@@ -53,7 +54,10 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                 <td>{utcTime(r.finished_at, { seconds: true })}</td>
                 <td className="text-right">{r.customers.toLocaleString("en-US")}</td>
                 <td className="text-right">{r.skipped.toLocaleString("en-US")}</td>
-                <td>{r.status}</td>
+                <td>
+                  {r.status}
+                  {r.error ? <span className="block text-xs text-red-800">{r.error}</span> : null}
+                </td>
                 <td className="font-mono text-xs">{r.engine_version} / {r.config_hash.slice(0, 10)}</td>
               </tr>
             ))}

@@ -13,6 +13,7 @@ export function registerHealth(program: Command) {
         console.log(`${h.ok ? "OK" : "UNHEALTHY"}  ${h.url}`);
         console.log(`  migrations: ${h.migrations.applied.length} applied, ${h.migrations.pending.length} pending`);
         if (h.counts) console.log(`  customers ${h.counts.customers}, accounts ${h.counts.accounts}, transactions ${h.counts.transactions}, consent events ${h.counts.consent_events}`);
+        if (h.latest_run) console.log(`  latest engine run #${h.latest_run.id} as of ${h.latest_run.as_of}: ${h.latest_run.status}${h.latest_run.error ? ` (${h.latest_run.error})` : ""}`);
         for (const p of h.problems) console.log(`  problem: ${p}`);
       }
       if (!h.ok) process.exitCode = 1;

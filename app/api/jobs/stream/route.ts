@@ -1,4 +1,5 @@
-// GET /api/jobs/stream — server-sent events with the progress of engine runs started from the app.
+// GET /api/jobs/stream — server-sent events with the progress of the latest engine runs (any process).
+import { apiDatabase } from "@/lib/api/database";
 import { eventStream } from "@/lib/api/event-stream";
 import { routeAccess } from "@/lib/auth/guards";
 import { staffRoutePermission } from "@/lib/auth/staff-routes";
@@ -9,5 +10,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/jobs/stream"));
   if (denied) return denied;
-  return eventStream(request, "jobs", 500, recentJobs);
+  const { url } = apiDatabase();
+  return eventStream(request, "jobs", 500, () => recentJobs(url));
 }
