@@ -45,7 +45,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 
 /** The `spendsense` CLI as a real second process (one process, so SIGKILL kills it) on the test database, with a short run lease. */
 function cli(...args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/index.ts"), ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/bin.ts"), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: t.url, SPENDSENSE_RUN_LEASE_MS: String(LEASE_MS) },
     stdio: ["ignore", "pipe", "pipe"],

@@ -88,7 +88,10 @@ export async function derivedValues(sql: Sql, userId: string): Promise<Derived> 
     if (mine(r.user_id)) for (const p of [r.persona, r.from_persona]) if (p) inRows.add(String(p));
   }
   // Only what this customer's data alone produced: a text another customer also has proves nothing.
-  const unique = [...texts].filter(([, users]) => users.size === 1 && users.has(userId)).map(([v]) => v);
+  // (A generic sentence such as "We didn't find a savings account…" can be one customer's whole
+  // rationale and part of another's, so a text that occurs inside another customer's is not theirs alone.)
+  const others = [...texts].filter(([, users]) => [...users].some((u) => u !== userId)).map(([v]) => v);
+  const unique = [...texts].filter(([v, users]) => users.size === 1 && users.has(userId) && !others.some((o) => o.includes(v))).map(([v]) => v);
   return { unique, inRows: [...inRows] };
 }
 
