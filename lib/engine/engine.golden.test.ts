@@ -140,10 +140,11 @@ describe("golden: highUtilization (Visa ending in 4523 at 68%, minimum payments,
     const w = r.windows[id];
     expectWellFormedRecommendations(w);
     expect(ids(w, "education")).toEqual(["edu-card-payoff-plan-template", "edu-card-interest-explained", "edu-hardship-payment-plans", "edu-bill-due-date-calendar"]);
-    expect(w.recommendations.map((x) => x.score)).toEqual([9, 7, 7, 5, 5]);
-    expect(ids(w, "offer")).toEqual(["offer-bridgeway-credit-builder-loan"]);
+    expect(w.recommendations.map((x) => x.score)).toEqual([9, 7, 7, 5, 5, 5]);
+    expect(ids(w, "offer")).toEqual(["offer-bridgeway-credit-builder-loan", "offer-keystone-secured-card"]);
     expect(candidate(w, "edu-credit-utilization-basics")).toMatchObject({ score: 7, decision: "left_out", why: "passed every check, but each of its facts already opens a higher-ranked item" });
-    expect(candidate(w, "offer-keystone-secured-card")).toMatchObject({ score: 5, decision: "left_out", why: "passed every check, but each of its facts already opens a higher-ranked offer" });
+    // Its one fact already opens the credit-builder loan: it opens with what it does instead (SPEC §3.3: up to 3 offers).
+    expect(candidate(w, "offer-keystone-secured-card")).toMatchObject({ score: 5, decision: "chosen" });
     expect(candidate(w, "offer-harbor-savings-hysa")).toMatchObject({ score: 2, persona_match: null, decision: "left_out", why: "an offer is only made when it is for the customer's primary or secondary persona" });
     expect(candidate(w, "offer-northstar-balance-transfer-card")).toMatchObject({ score: 9, eligible: false, decision: "left_out", eligibility_reasons: ["needs a credit score of at least 670; score on file is 640"] });
     expect(candidate(w, "offer-meadow-consolidation-loan")).toMatchObject({ score: 9, eligible: false, decision: "left_out", eligibility_reasons: ["needs a credit score of at least 660; score on file is 640"] });
@@ -396,7 +397,7 @@ describe("golden: savingsBuilder ($400 a month into savings, card at 10%)", () =
     // Two savings facts (growing, healthy buffer) open two items; the third place goes to the
     // bills fact (due-date calendar, 2), so the set covers a second signal family.
     expect(ids(w, "education")).toEqual(["edu-apy-explained", "edu-hysa-vs-cd", "edu-bill-due-date-calendar"]);
-    expect(ids(w, "offer")).toEqual(["offer-cedar-trust-12-month-cd", "offer-evergreen-no-penalty-cd"]);
+    expect(ids(w, "offer")).toEqual(["offer-cedar-trust-12-month-cd", "offer-evergreen-no-penalty-cd", "offer-ledgerly-budgeting-app"]);
   });
 
   it("rationale cites the monthly inflow, growth and the emergency fund", () => {
@@ -508,7 +509,7 @@ describe("golden: businessCardIgnored (business card at 95%, overdue, with inter
     const w = r.windows[id];
     expectWellFormedRecommendations(w);
     expect(ids(w, "education")).toEqual(["edu-automate-savings-checklist", "edu-emergency-fund-basics", "edu-bill-due-date-calendar"]);
-    expect(ids(w, "offer")).toEqual(["offer-cedar-trust-12-month-cd"]);
+    expect(ids(w, "offer")).toEqual(["offer-cedar-trust-12-month-cd", "offer-evergreen-no-penalty-cd", "offer-ledgerly-budgeting-app"]);
     expect(candidate(w, "offer-harbor-savings-hysa")).toMatchObject({ eligible: false, eligibility_reasons: ["already holds a savings account"], decision: "left_out" });
     for (const x of w.recommendations) expect(x.rationale).not.toMatch(/9001|95%|Business/);
   });
@@ -587,7 +588,7 @@ describe("golden: pendingIgnored (the only overdraft fees are pending)", () => {
     const w = r.windows[id];
     expectWellFormedRecommendations(w);
     expect(ids(w, "education")).toEqual(["edu-emergency-fund-basics", "edu-lean-month-checklist", "edu-bill-due-date-calendar"]);
-    expect(ids(w, "offer")).toEqual(["offer-harbor-savings-hysa", "offer-lookout-balance-alerts"]);
+    expect(ids(w, "offer")).toEqual(["offer-harbor-savings-hysa", "offer-lookout-balance-alerts", "offer-pinecrest-cu-starter-savings"]);
     expect(candidate(w, "offer-clearwater-fee-free-checking")).toMatchObject({ triggers_fired: [], decision: "left_out" });
     for (const x of w.recommendations) expect(x.rationale).not.toMatch(/overdraft/i);
   });

@@ -158,7 +158,7 @@ export function recommend(
       c.why = `a cited number does not match the signals (${unfaithful.map((u) => u.signal).join(", ")})`;
       continue;
     }
-    passing.push({ item, candidate: c, facts, rationale: "", citations: [], lead: null });
+    passing.push({ item, candidate: c, facts, rationale: "", citations: [], lead: null, opener: "" });
   }
 
   passing.sort((a, b) => byScoreThenId(a.candidate, b.candidate));
@@ -201,17 +201,23 @@ export function recommend(
 }
 
 type Fact = { trigger: TriggerId; result: TriggerResult };
-type Passing = { item: ContentItem; candidate: Candidate; facts: Fact[]; rationale: string; citations: Citation[]; lead: Fact | null };
+type Passing = { item: ContentItem; candidate: Candidate; facts: Fact[]; rationale: string; citations: Citation[]; lead: Fact | null; /** The rationale's first sentence. */ opener: string };
 
 /** Signal family of a trigger ("credit", "income", "fees", "subscriptions", "savings", "bills"). */
 const familyOf = (t: TriggerId) => t.slice(0, t.indexOf("_"));
 
-/** The rationale: the leading fact, the item's next distinct fact, then what the item does. */
-function compose(p: Passing, lead: Fact): void {
+/**
+ * The rationale: the leading fact, the item's next distinct fact, then what the item does. With
+ * `becauseFirst` (every fact of the item already opens a higher-ranked item) it opens with what
+ * the item does, then its most telling facts, so no two items open alike and none is dropped.
+ */
+function compose(p: Passing, lead: Fact, becauseFirst = false): void {
   const next = p.facts.find((f) => f !== lead);
   const parts = next ? [lead, next] : [lead];
+  const facts = parts.map((f) => f.result.sentence).join(" ");
   p.lead = lead;
-  p.rationale = `${parts.map((f) => f.result.sentence).join(" ")} ${p.item.because}`;
+  p.opener = becauseFirst ? p.item.because : lead.result.sentence;
+  p.rationale = becauseFirst ? `${p.item.because} ${facts}` : `${facts} ${p.item.because}`;
   p.citations = parts.flatMap((f) => f.result.citations);
 }
 
@@ -219,19 +225,20 @@ function compose(p: Passing, lead: Fact): void {
  * Picks the education items and offers (ranked best first) so the set is worth reading: each
  * item leads with the fact that makes it relevant, no two education items in the window open
  * with the same sentence (an item whose every fact already opens a higher-ranked one gives
- * way, even below the 3-item target: the shortfall is noted), and a customer with facts in
+ * way past the 3-item minimum, and below it opens with what it does), and a customer with facts in
  * several signal families sees more than one of them where approved content exists.
  */
 function chooseVaried(ranked: Passing[], config: EngineConfig): { education: Passing[]; offers: Passing[] } {
   const r = config.recommend;
   const opened = new Set<string>();
   const leadFor = (p: Passing) => p.facts.find((f) => !opened.has(f.result.sentence)) ?? null;
-  const take = (p: Passing, lead: Fact, into: Passing[]) => {
-    compose(p, lead);
-    opened.add(lead.result.sentence);
+  const take = (p: Passing, lead: Fact, into: Passing[], becauseFirst = false) => {
+    compose(p, lead, becauseFirst);
+    opened.add(p.opener);
     into.push(p);
   };
   const education: Passing[] = [];
+  const skipped: Passing[] = [];
   // Items past the minimum must still be half as relevant as the best one.
   const candidates = ranked.filter((p) => p.item.kind === "education");
   const top = candidates[0]?.candidate.score ?? 0;
@@ -239,8 +246,20 @@ function chooseVaried(ranked: Passing[], config: EngineConfig): { education: Pas
     if (education.length >= r.educationMax || (education.length >= r.educationMin && p.candidate.score < top / 2)) break;
     const lead = leadFor(p);
     if (lead) take(p, lead, education);
-    else p.candidate.why = "passed every check, but each of its facts already opens a higher-ranked item";
+    else {
+      p.candidate.why = "passed every check, but each of its facts already opens a higher-ranked item";
+      skipped.push(p);
+    }
   }
+  // Still under the 3-item minimum (SPEC §3.3: 3–5 items): the best of those items count after all,
+  // opening with what the item does instead of a fact, so openers stay distinct.
+  for (const p of skipped) {
+    if (education.length >= r.educationMin) break;
+    if (opened.has(p.item.because)) continue;
+    p.candidate.why = "";
+    take(p, p.facts[0], education, true);
+  }
+  education.sort((a, b) => ranked.indexOf(a) - ranked.indexOf(b));
   // One family only, while another family has a fact and approved content: swap the lowest-ranked item for the best of another family.
   const families = new Set(education.map((p) => familyOf(p.lead!.trigger)));
   if (families.size === 1) {
@@ -250,7 +269,7 @@ function chooseVaried(ranked: Passing[], config: EngineConfig): { education: Pas
       if (!lead) continue;
       if (education.length >= r.educationMax) {
         const dropped = education.pop()!;
-        opened.delete(dropped.lead!.result.sentence);
+        opened.delete(dropped.opener);
         dropped.lead = null;
         dropped.candidate.why = `passed every check; gave way to ${p.item.id} so the set covers more than one kind of signal`;
       }
@@ -263,17 +282,29 @@ function chooseVaried(ranked: Passing[], config: EngineConfig): { education: Pas
   // where it has one.
   const offers: Passing[] = [];
   const openedByOffers = new Set<string>();
+  const skippedOffers: Passing[] = [];
   for (const p of ranked) {
     if (p.item.kind !== "offer" || offers.length >= r.offersMax) continue;
     const fresh = p.facts.filter((f) => !openedByOffers.has(f.result.sentence));
     const lead = fresh.find((f) => !opened.has(f.result.sentence)) ?? fresh[0];
     if (!lead) {
       p.candidate.why = "passed every check, but each of its facts already opens a higher-ranked offer";
+      skippedOffers.push(p);
       continue;
     }
     compose(p, lead);
-    openedByOffers.add(lead.result.sentence);
+    openedByOffers.add(p.opener);
     offers.push(p);
   }
+  // Up to 3 offers whenever guardrails allow: the rest open with what the offer does.
+  for (const p of skippedOffers) {
+    if (offers.length >= r.offersMax) break;
+    if (openedByOffers.has(p.item.because)) continue;
+    p.candidate.why = "";
+    compose(p, p.facts[0], true);
+    openedByOffers.add(p.opener);
+    offers.push(p);
+  }
+  offers.sort((a, b) => ranked.indexOf(a) - ranked.indexOf(b));
   return { education, offers };
 }
