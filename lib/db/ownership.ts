@@ -42,6 +42,16 @@ async function claimsOfOthers(tx: Transaction, table: "accounts" | "transactions
   return out;
 }
 
+/** Which of `ids` are stored customers. */
+async function storedCustomers(tx: Transaction, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rs = await tx.execute({ sql: `SELECT c.user_id FROM json_each(?) AS j JOIN customers AS c ON c.user_id = j.value`, args: [JSON.stringify(ids.slice(i, i + CHUNK))] });
+    for (const r of rs.rows) found.add(String(r.user_id));
+  }
+  return found;
+}
+
 const clash = (kind: string, id: string, owner: string, claimed: string) => `${kind} "${id}" belongs to customer "${owner}", not "${claimed}"`;
 
 /** Checks the batches of one ingest: made once, in the writing transaction, before anything is written. */
@@ -62,6 +72,13 @@ export async function ownershipCheck(tx: Transaction): Promise<OwnershipCheck> {
     const issues: IngestIssue[] = [];
     const accounts = accountsStored ? await claimsOfOthers(tx, "accounts", "account_id", batch.accounts.map((a) => [a.account_id, a.user_id] as const)) : [];
     for (const c of accounts) issues.push({ file, record: `account ${c.id}`, field: "account_id", reason: clash("account", c.id, c.owner, c.claimed) });
+    // An account names its customer: one this input creates, or one already stored.
+    const named = new Set(batch.customers.map((c) => c.user_id));
+    const others = [...new Set(batch.accounts.map((a) => a.user_id).filter((u) => !named.has(u)))];
+    const known = await storedCustomers(tx, others);
+    for (const a of batch.accounts) {
+      if (!named.has(a.user_id) && !known.has(a.user_id)) issues.push({ file, record: `account ${a.account_id}`, field: "user_id", reason: `unknown customer "${a.user_id}": not in this input and not in the database` });
+    }
     const referenced = await storedOwners(tx, "accounts", "account_id", refs.map((r) => r.account_id));
     for (const r of refs) {
       const owner = referenced.get(r.account_id);

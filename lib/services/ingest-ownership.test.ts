@@ -73,6 +73,14 @@ describe("ingest: records owned by another customer", () => {
 });
 
 describe("writeBatch: the write itself never moves a record to another customer", () => {
+  it("a CSV account for a customer who is neither in the input nor stored is refused by name, not with a database error", async () => {
+    const before = await dumpDb(db.sql);
+    const csv = "account_id,user_id,type,subtype,name,current,iso_currency_code\nacc_ghost,usr_ghost,depository,checking,Checking,10.00,USD\n";
+    const issues = await refused(ingest(csv, "accounts.csv"));
+    expect(issues).toEqual([{ file: expect.stringMatching(/accounts\.csv$/), record: "account acc_ghost", field: "user_id", reason: 'unknown customer "usr_ghost": not in this input and not in the database' }]);
+    expect(await dumpDb(db.sql)).toEqual(before);
+  });
+
   it("an unchecked batch claiming another customer's account and transaction leaves both with their owner", async () => {
     await ingest(sampleBundle("usr_a"));
     await ingest(sampleBundle("usr_b"));
