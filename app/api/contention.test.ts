@@ -54,7 +54,7 @@ describe("while another process holds the write lock", () => {
     vi.stubEnv("SPENDSENSE_DB_BUSY_TIMEOUT_MS", "600");
     const key = await env.key();
     const before = await count("SELECT COUNT(*) AS n FROM feedback");
-    const lock = await holdWriteLock(env.db.url, 2500);
+    const lock = await holdWriteLock(env.db.url, 6000); // long enough for the checks below on a loaded machine
 
     const refused = await postFeedback(key);
     expect(refused.status).toBe(503);
