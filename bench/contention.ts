@@ -45,7 +45,7 @@ async function main() {
     let fiveXx = 0;
     let busy503 = 0;
     let ok = 0;
-    const ingest = spawn(process.execPath, ["--import", "tsx", path.join("lib", "cli", "index.ts"), "ingest", path.join(dir, "gen", "bundles")], {
+    const ingest = spawn(process.execPath, ["--import", "tsx", path.join("lib", "cli", "bin.ts"), "ingest", path.join(dir, "gen", "bundles")], {
       env: { ...process.env, DATABASE_URL: url },
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -99,6 +99,9 @@ async function main() {
     const code = await ended;
     const ingestSeconds = (performance.now() - started) / 1000;
     if (code !== 0) throw new Error(`the ingest failed (exit ${code}): ${ingestErr.slice(-500)}`);
+    // The ingest really loaded its customers (beside the server's own), or the figures mean nothing.
+    const loaded = await db.customer.count();
+    if (loaded < users) throw new Error(`the ingest loaded ${loaded} customers, expected at least ${users}`);
     latencies.sort((a, b) => a - b);
     const figures = { users, ingestSeconds, writes: latencies.length, ok, busy503, fiveXx, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies[latencies.length - 1] ?? Number.NaN };
     console.log(
