@@ -81,7 +81,7 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
   const a = itemOverrideSchema.parse(input);
   const alternative = (await alternativesFor(sql, a.id)).items.find((x) => x.content_id === a.content_id);
   return db.$transaction(async (tx) => {
-    const rec = await claimPending(tx, a.id, a.version, { status: "overridden" });
+    const rec = await claimPending(tx, a.id, a.version, { status: "overridden" }, actor);
     // Thrown inside the transaction, so the claim above is rolled back with it.
     if (!alternative) throw new ConflictError(`"${a.content_id}" is not an eligible alternative for recommendation ${a.id} (it must be the same kind and have passed every check for this customer); reload to see the choices`);
     const created = await tx.recommendation.create({
