@@ -86,27 +86,27 @@ describe("item override", () => {
 describe("persona override", () => {
   it("needs a justification of at least 20 characters", async () => {
     const a = await db.personaAssignment.findFirstOrThrow({ where: { window: "30d", primary_persona: { not: "savings_builder" } }, orderBy: { id: "asc" } });
-    await expect(overridePersona(db, { user_id: a.user_id, window: "30d", persona: "savings_builder", justification: "too short" }, "op@x")).rejects.toThrow(/at least 20 characters/);
+    await expect(overridePersona(db, t.sql, { user_id: a.user_id, window: "30d", persona: "savings_builder", justification: "too short" }, "op@x")).rejects.toThrow(/at least 20 characters/);
     expect(await db.personaOverride.count()).toBe(0);
   });
 
   it("records the override next to the engine's assignment, audits it, shows it in the customer view, and is removed with consent", async () => {
     const a = await db.personaAssignment.findFirstOrThrow({ where: { window: "180d", primary_persona: { not: "savings_builder" } }, orderBy: { id: "asc" } });
     const justification = "Customer moved savings to another bank last month";
-    await overridePersona(db, { user_id: a.user_id, window: "180d", persona: "savings_builder", justification }, "op@x");
+    await overridePersona(db, t.sql, { user_id: a.user_id, window: "180d", persona: "savings_builder", justification }, "op@x");
     expect((await db.personaAssignment.findUniqueOrThrow({ where: { id: a.id } })).primary_persona).toBe(a.primary_persona);
     const view = await customerView(t.sql, a.user_id, ["180d"]);
     expect(view.windows["180d"]!.persona).toMatchObject({ primary: a.primary_persona, override: { persona: "savings_builder", from: a.primary_persona, justification, actor: "op@x" } });
     expect(view.windows["180d"]!.persona!.override!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(await db.auditEntry.findFirstOrThrow({ where: { action: "persona.override", user_id: a.user_id } })).toMatchObject({ reason: justification });
-    await expect(overridePersona(db, { user_id: a.user_id, window: "180d", persona: "savings_builder", justification }, "op2@x")).rejects.toThrow(/already savings_builder/);
+    await expect(overridePersona(db, t.sql, { user_id: a.user_id, window: "180d", persona: "savings_builder", justification }, "op2@x")).rejects.toThrow(/already savings_builder/);
 
     await setConsent(t.sql, a.user_id, false, { source: "test" });
     expect(await db.personaOverride.count({ where: { user_id: a.user_id } })).toBe(0);
   });
 
   it("refuses unknown customers and personas", async () => {
-    await expect(overridePersona(db, { user_id: "nobody", window: "30d", persona: "fee_fighter", justification: "A long enough justification here" }, "op@x")).rejects.toThrow(/no customer/);
-    await expect(overridePersona(db, { user_id: "x", window: "30d", persona: "rich", justification: "A long enough justification here" }, "op@x")).rejects.toBeInstanceOf(ZodError);
+    await expect(overridePersona(db, t.sql, { user_id: "nobody", window: "30d", persona: "fee_fighter", justification: "A long enough justification here" }, "op@x")).rejects.toThrow(/no customer/);
+    await expect(overridePersona(db, t.sql, { user_id: "x", window: "30d", persona: "rich", justification: "A long enough justification here" }, "op@x")).rejects.toBeInstanceOf(ZodError);
   });
 });
