@@ -140,7 +140,7 @@ export async function loadDeclined(sql: Sql, userIds: string[], asOf: string, no
   const out = new Map<string, Declined[]>();
   if (!userIds.length) return out;
   const rs = await sql.execute({
-    sql: `SELECT user_id, content_id, as_of, status, citations FROM recommendations
+    sql: `SELECT user_id, content_id, "window", as_of, status, citations FROM recommendations
           WHERE user_id IN (${placeholders(userIds)}) AND status IN ('rejected', 'overridden') AND as_of >= ? AND as_of <= ?
           ORDER BY user_id, content_id, as_of, id`,
     args: [...userIds, addDays(asOf, -(noRepeatDays - 1)), asOf],
@@ -149,7 +149,7 @@ export async function loadDeclined(sql: Sql, userIds: string[], asOf: string, no
   for (const r of rs.rows) {
     const byContent = latest.get(String(r.user_id)) ?? new Map<string, Declined>();
     const cited = JSON.parse(String(r.citations)) as Array<{ signal: string; value: Declined["citations"][number]["value"] }>;
-    byContent.set(String(r.content_id), { content_id: String(r.content_id), as_of: String(r.as_of), status: String(r.status) as Declined["status"], citations: cited.map((c) => ({ signal: c.signal, value: c.value })) });
+    byContent.set(String(r.content_id), { content_id: String(r.content_id), as_of: String(r.as_of), status: String(r.status) as Declined["status"], window: String(r.window) as WindowId, citations: cited.map((c) => ({ signal: c.signal, value: c.value })) });
     latest.set(String(r.user_id), byContent);
   }
   for (const [user, byContent] of latest) out.set(user, [...byContent.values()]);

@@ -28,6 +28,8 @@ export interface Declined {
   /** asOf of the run that recommended it. */
   as_of: string;
   status: "rejected" | "overridden";
+  /** The window it was made for: its cited numbers are compared with that window's signals only (in another window it stays declined). */
+  window: WindowId;
   citations: ReadonlyArray<Pick<Citation, "signal" | "value">>;
 }
 
@@ -177,7 +179,7 @@ export function recommend(
     let resurfaced = "";
     if (decline) {
       const verb = decline.status === "rejected" ? "rejected by a reviewer" : "swapped out by a reviewer";
-      const changes = materialChanges(s, decline.citations, config);
+      const changes = decline.window === s.window ? materialChanges(s, decline.citations, config) : "";
       if (!changes) {
         c.why = `${verb} for the run of ${decline.as_of}; not recommended again within ${config.recommend.noRepeatDays} days unless a number it cited changes by more than ${config.recommend.declinedResurfaceChange * 100}%`;
         continue;
