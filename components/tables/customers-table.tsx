@@ -20,7 +20,20 @@ export function CustomersTable({ rows, sort, dir, sortHref, personaLabels }: Cus
     column.accessor("user_id", { header: "Customer", cell: (c) => <Link className="font-mono text-emerald-800 underline" href={`/customers/${c.getValue()}`}>{c.getValue()}</Link> }),
     column.accessor("name", { header: "Name" }),
     column.accessor("consent", { header: "Consent", enableSorting: false, cell: (c) => (c.getValue() ? "Opted in" : "No consent") }),
-    column.accessor("persona", { header: "Primary persona", cell: (c) => (c.getValue() ? personaLabels[c.getValue()!] : c.row.original.consent ? "—" : "Not processed") }),
+    column.accessor("persona", {
+      header: "Primary persona",
+      cell: (c) => {
+        const o = c.row.original.override;
+        const engine = c.getValue() ? personaLabels[c.getValue()!] : c.row.original.consent ? "—" : "Not processed";
+        return o ? (
+          <span>
+            {personaLabels[o.persona] ?? o.persona} <span className="text-xs text-amber-900">(override by {o.actor}; engine: {engine})</span>
+          </span>
+        ) : (
+          engine
+        );
+      },
+    }),
     column.accessor("strength", { header: "Strength", cell: (c) => c.getValue() ?? "—" }),
     column.accessor("pending", { header: "Awaiting review", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
   ];

@@ -72,6 +72,12 @@ export const DEFAULT_CONFIG = {
     /** Partner offers are commercial: made only to customers whose primary or secondary persona the offer is for (education needs only a fired trigger). */
     offersNeedPersonaMatch: true,
     noRepeatDays: 30,
+    /**
+     * An item a reviewer rejected (or swapped out) within the no-repeat period comes back only when
+     * a number it cited has changed by more than this fraction of its old value (a flag or text
+     * that differs, or a value that became known or unknown, always counts).
+     */
+    declinedResurfaceChange: 0.2,
     weights: { primaryPersona: 3, secondaryPersona: 1.5, trigger: 2, formatVariety: 0.25 },
   },
 } as const;

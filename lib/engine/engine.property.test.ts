@@ -10,7 +10,7 @@ import { harmfulProductCheck } from "./guardrails/harmful";
 import { toneFindings } from "./guardrails/tone";
 import { DEFAULT_CONFIG, run, type EngineResult } from "./index";
 import { CATALOG_SEED } from "./recommend/catalog-seed";
-import type { RecentlyShown } from "./recommend/recommend";
+import type { Declined, RecentlyShown } from "./recommend/recommend";
 import { readSignal } from "./signal-path";
 import { GOLDEN_AS_OF, GOLDEN_CUSTOMERS } from "./testing/golden-customers";
 import { WINDOWS, type CustomerInput } from "./types";
@@ -198,6 +198,60 @@ describe("engine properties (golden + generated customers)", () => {
       }
       const later = engine(c, shownIds.map((content_id) => ({ content_id, as_of: thirtyDaysAgo })));
       expect(JSON.stringify(later), c.user_id).toBe(JSON.stringify(first));
+    }
+  });
+
+  it("(g2) items a reviewer declined are not recommended again within 30 days unless a number they cited changed by more than 20%, which the trace states", () => {
+    let resurfaced = 0;
+    for (const c of consenting) {
+      const first = baseline.get(c.user_id)!;
+      const recs = windowsOf(first).flatMap((w) => w.recommendations);
+      if (!recs.length) continue;
+      const declinedAs = (scale: (v: number) => number): Declined[] =>
+        [...new Map(recs.map((r) => [r.content_id, r])).values()].map((r, i) => ({
+          content_id: r.content_id,
+          as_of: AS_OF,
+          status: i % 2 ? "overridden" : "rejected",
+          window: r.window,
+          citations: r.citations.map((x) => ({ signal: x.signal, value: typeof x.value === "number" ? scale(x.value) : x.value })),
+        }));
+      const ids = new Set(recs.map((r) => r.content_id));
+      // The same numbers, or within 20% of them: every declined item stays out, and says why.
+      for (const scale of [(v: number) => v, (v: number) => v * 1.1]) {
+        const again = run(c, DEFAULT_CONFIG, AS_OF, { catalog: CATALOG_SEED, recentlyShown: [], declined: declinedAs(scale) });
+        for (const w of windowsOf(again)) {
+          for (const r of w.recommendations) expect(ids, `${c.user_id} ${w.signals.window}`).not.toContain(r.content_id);
+          for (const cand of w.trace.candidates) if (ids.has(cand.content_id) && cand.triggers_fired.length && !cand.harmful.length) expect(cand.why).toMatch(/^(rejected|swapped out) by a reviewer for the run of 2026-\d\d-\d\d; not recommended again within 30 days/);
+        }
+      }
+      // Cited numbers that moved materially: an item may come back, and its trace names what changed.
+      const moved = run(c, DEFAULT_CONFIG, AS_OF, { catalog: CATALOG_SEED, recentlyShown: [], declined: declinedAs((v) => v * 3 + 10) });
+      for (const w of windowsOf(moved)) {
+        for (const r of w.recommendations.filter((x) => ids.has(x.content_id) && x.citations.some((y) => typeof y.value === "number"))) {
+          resurfaced++;
+          expect(w.trace.candidates.find((x) => x.content_id === r.content_id)!.why).toMatch(/offered again because the numbers it cited changed materially \(.+ → .+\)$/);
+        }
+      }
+      // Declines older than the no-repeat period no longer count.
+      const old = declinedAs((v) => v).map((d) => ({ ...d, as_of: isoFromDay(dayFromIso(AS_OF) - DEFAULT_CONFIG.recommend.noRepeatDays) }));
+      expect(JSON.stringify(run(c, DEFAULT_CONFIG, AS_OF, { catalog: CATALOG_SEED, recentlyShown: [], declined: old })), c.user_id).toBe(JSON.stringify(first));
+    }
+    expect(resurfaced).toBeGreaterThan(0);
+  });
+
+  it("(g3) items approved for a window count toward its caps: 3–5 education items and up to 3 offers in all", () => {
+    for (const c of consenting) {
+      const first = baseline.get(c.user_id)!;
+      for (const w of windowsOf(first)) {
+        const approved = w.recommendations.slice(0, 2).map((r) => ({ content_id: r.content_id, as_of: AS_OF, window: w.signals.window, kind: r.kind }));
+        const again = windowsOf(engine(c, approved)).find((x) => x.signals.window === w.signals.window)!;
+        for (const kind of ["education", "offer"] as const) {
+          const held = approved.filter((a) => a.kind === kind).length;
+          const max = kind === "education" ? DEFAULT_CONFIG.recommend.educationMax : DEFAULT_CONFIG.recommend.offersMax;
+          expect(again.recommendations.filter((r) => r.kind === kind).length + held, `${c.user_id} ${w.signals.window} ${kind}`).toBeLessThanOrEqual(max);
+        }
+        if (approved.length) expect(again.trace.notes.join(" ")).toMatch(/already approved for this window within 30 days count toward the caps/);
+      }
     }
   });
 

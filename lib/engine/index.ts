@@ -6,7 +6,7 @@ import { configHash, ENGINE_VERSION, type EngineConfig } from "./config";
 import { assignPersonas, type PersonaAssignment } from "./personas/assign";
 import { detectTransition, type Transition } from "./personas/transitions";
 import type { ContentItem } from "./recommend/content";
-import { recommend, type Candidate, type RecentlyShown, type Recommendation } from "./recommend/recommend";
+import { recommend, type Candidate, type Declined, type RecentlyShown, type Recommendation } from "./recommend/recommend";
 import { prepare } from "./signals/prepare";
 import type { WindowSignals } from "./signals/types";
 import { computeWindowSignals } from "./signals/window-signals";
@@ -20,6 +20,10 @@ export interface RunContext {
   catalog: readonly ContentItem[];
   /** Items already shown to this customer, for the no-repeat rule. */
   recentlyShown: readonly RecentlyShown[];
+  /** Items a reviewer rejected or swapped out for this customer (the no-repeat rule for decisions). */
+  declined?: readonly Declined[];
+  /** A reviewer's persona for a window at this asOf: that window's recommendations are made for it (the assignment stays the engine's). */
+  personaOverride?: Partial<Record<WindowId, PersonaId>>;
   /** The primary persona of the previous assignment per window, for transitions (absent = first). */
   previousPrimary?: Partial<Record<WindowId, PersonaId | null>>;
 }
@@ -34,6 +38,8 @@ export interface DecisionTrace {
   persona: Pick<PersonaAssignment, "primary" | "secondary" | "strength" | "reason" | "criteria">;
   candidates: Candidate[];
   notes: string[];
+  /** Present when a reviewer's persona replaced the engine's for the recommendations. */
+  persona_override?: PersonaId;
 }
 
 export interface WindowResult {
@@ -53,6 +59,11 @@ export function heldSubtypes(accounts: readonly Pick<EngineAccount, "subtype" | 
   return [...new Set(accounts.filter((a) => a.holder_category !== "business").map((a) => a.subtype))].sort();
 }
 
+/** The persona recommendations are made for when a reviewer chose `primary`: the engine's secondaries stay, less that one. */
+export function overriddenPersona(persona: Pick<PersonaAssignment, "primary" | "secondary">, primary: PersonaId): Pick<PersonaAssignment, "primary" | "secondary"> {
+  return { primary, secondary: persona.secondary.filter((p) => p !== primary) };
+}
+
 export function run(input: CustomerInput, config: EngineConfig, asOf: string, context: RunContext): EngineResult {
   if (!input.consent) {
     return { user_id: input.user_id, consent: false, as_of: asOf, refused: "consent_required", message: "This customer has not opted in; nothing is computed or recommended." };
@@ -65,8 +76,9 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
     const signals = computeWindowSignals(prepared, window, config);
     const persona = assignPersonas(signals, config);
     const transition = detectTransition(context.previousPrimary ? context.previousPrimary[window] : undefined, persona.primary, config);
+    const override = context.personaOverride?.[window];
     const rec = signals.sufficiency.sufficient
-      ? recommend(signals, persona, context.catalog, { credit_score: input.credit_score, held_subtypes: held, recentlyShown: context.recentlyShown, asOfDay: prepared.asOf, dayOf: dayFromIso }, config)
+      ? recommend(signals, override ? overriddenPersona(persona, override) : persona, context.catalog, { credit_score: input.credit_score, held_subtypes: held, recentlyShown: context.recentlyShown, declined: context.declined, asOfDay: prepared.asOf, dayOf: dayFromIso }, config)
       : { recommendations: [], alternates: [], candidates: [], notes: [`no recommendations: ${signals.sufficiency.reasons.join("; ")}`] };
     const used: Record<string, unknown> = {};
     for (const c of persona.criteria) used[c.signal] = c.value;
@@ -84,7 +96,8 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
         signals_used: Object.fromEntries(Object.entries(used).sort(([a], [b]) => (a < b ? -1 : 1))),
         persona: { primary: persona.primary, secondary: persona.secondary, strength: persona.strength, reason: persona.reason, criteria: persona.criteria },
         candidates: rec.candidates,
-        notes: rec.notes,
+        notes: override ? [...rec.notes, `recommendations made for ${override}, a reviewer's persona for this window (the engine assigned ${persona.primary ?? "none"})`] : rec.notes,
+        ...(override ? { persona_override: override } : {}),
       },
     };
   }

@@ -58,7 +58,7 @@ describe("revoking consent removes every derived value of the customer", () => {
     await t.sql.execute({ sql: "UPDATE recommendations SET status = 'delivered' WHERE id = ?", args: [delivered.id] });
     await overrideRecommendation(db, t.sql, { id: rec.id, version: rec.version, content_id: alts[0].content_id, reason: "Closer to what the customer asked about" }, "op@x");
     const engine = await db.personaAssignment.findFirstOrThrow({ where: { user_id: id, window: "30d" } });
-    await overridePersona(db, { user_id: id, window: "30d", persona: engine.primary_persona === "fee_fighter" ? "savings_builder" : "fee_fighter", justification: `Reviewed the accounts; engine said ${engine.primary_persona}` }, "op@x");
+    await overridePersona(db, t.sql, { user_id: id, window: "30d", persona: engine.primary_persona === "fee_fighter" ? "savings_builder" : "fee_fighter", justification: `Reviewed the accounts; engine said ${engine.primary_persona}` }, "op@x");
     await recordFeedback(db, { user_id: id, recommendation_id: approved.id, rating: "helpful" }, "api:test");
     await runEngine({ url: t.url, asOf: "2026-11-07", userIds: [id] });
     await runEval({ url: t.url, outDir: path.join(t.dir, "eval-a") });

@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { configHash, DEFAULT_CONFIG, ENGINE_VERSION, type EngineConfig, type EngineResult } from "../engine";
 import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
-import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
+import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadDeclined, loadPersonaOverrides, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
@@ -89,14 +89,29 @@ function workerPool(size: number, file: string): { compute: Compute; close: () =
   };
 }
 
-/** What the engine needs for a chunk of customers: their data, what they were shown lately, their previous personas. */
+/**
+ * What the engine needs for a chunk of customers: their data, what they were shown lately, what
+ * reviewers rejected or swapped out, reviewers' personas for this asOf, their previous personas.
+ */
 export async function loadEngineJob(sql: Sql, ids: string[], ctx: { asOf: string; config: EngineConfig; catalog: readonly ContentItem[] }): Promise<EngineJob> {
-  const [inputs, recentlyShown, previousPrimary] = await Promise.all([
+  const days = ctx.config.recommend.noRepeatDays;
+  const [inputs, recentlyShown, declined, personaOverrides, previousPrimary] = await Promise.all([
     loadCustomerInputs(sql, ids),
-    loadRecentlyShown(sql, ids, ctx.asOf, ctx.config.recommend.noRepeatDays),
+    loadRecentlyShown(sql, ids, ctx.asOf, days),
+    loadDeclined(sql, ids, ctx.asOf, days),
+    loadPersonaOverrides(sql, ids, ctx.asOf),
     loadPreviousPrimary(sql, ids, ctx.asOf),
   ]);
-  return { asOf: ctx.asOf, config: ctx.config, catalog: ctx.catalog as ContentItem[], inputs, recentlyShown: Object.fromEntries(recentlyShown), previousPrimary: Object.fromEntries(previousPrimary) };
+  return {
+    asOf: ctx.asOf,
+    config: ctx.config,
+    catalog: ctx.catalog as ContentItem[],
+    inputs,
+    recentlyShown: Object.fromEntries(recentlyShown),
+    declined: Object.fromEntries(declined),
+    personaOverrides: Object.fromEntries(personaOverrides),
+    previousPrimary: Object.fromEntries(previousPrimary),
+  };
 }
 
 export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {

@@ -2,14 +2,15 @@
 // that passed every check in the same decision: the alternates are recomputed by the engine's own
 // recommend step from the stored signal snapshot, so the swapped-in rationale cites the same
 // numbers the decision read. A persona override records a reviewer's persona for one window and
-// run with a written justification; the engine's assignment stays as it was, next to it.
+// run with a written justification and remakes that window's recommendations for it the same way;
+// the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
-import { loadApprovedCatalog, loadRecentlyShown } from "../db/queries/engine-input";
+import { loadApprovedCatalog, loadDeclined, loadRecentlyShown } from "../db/queries/engine-input";
 import { placeholders, type Sql } from "../db/sql";
-import { configHash, DEFAULT_CONFIG, heldSubtypes } from "../engine";
+import { configHash, DEFAULT_CONFIG, heldSubtypes, overriddenPersona, type DecisionTrace } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
 import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
@@ -39,41 +40,66 @@ export interface Alternatives {
   unavailable: string | null;
 }
 
+/**
+ * The engine's recommend step for one stored decision (customer, window, asOf), replayed from the
+ * stored signal snapshot with today's catalog and review history (what was shown, rejected or
+ * swapped out), for `persona` or else the persona the window's recommendations were made for (a
+ * reviewer's, when there is one). Null when the decision's data is not stored.
+ */
+async function replayDecision(sql: Sql, userId: string, window: string, asOf: string, persona?: PersonaId) {
+  const rs = await sql.execute({
+    sql: `SELECT s.payload AS signals, p.primary_persona, p.secondary, c.credit_score,
+            (SELECT persona FROM persona_overrides o WHERE o.user_id = s.user_id AND o."window" = s."window" AND o.as_of = s.as_of ORDER BY o.id DESC LIMIT 1) AS override
+          FROM signal_snapshots s JOIN customers c ON c.user_id = s.user_id
+          JOIN persona_assignments p ON p.user_id = s.user_id AND p."window" = s."window" AND p.as_of = s.as_of
+          WHERE s.user_id = ? AND s."window" = ? AND s.as_of = ?`,
+    args: [userId, window, asOf],
+  });
+  const r = rs.rows[0];
+  if (!r) return null;
+  const days = DEFAULT_CONFIG.recommend.noRepeatDays;
+  const [catalog, shown, declined, held] = await Promise.all([
+    loadApprovedCatalog(sql),
+    loadRecentlyShown(sql, [userId], asOf, days),
+    loadDeclined(sql, [userId], asOf, days),
+    sql.execute({ sql: "SELECT subtype, holder_category FROM accounts WHERE user_id = ?", args: [userId] }),
+  ]);
+  const signals = JSON.parse(String(r.signals)) as WindowSignals;
+  const engine = { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : (JSON.parse(String(r.secondary)) as PersonaId[]) };
+  const chosen = persona ?? (r.override === null ? null : (String(r.override) as PersonaId));
+  const ctx = {
+    credit_score: r.credit_score === null ? null : Number(r.credit_score),
+    held_subtypes: heldSubtypes(held.rows.map((h) => ({ subtype: String(h.subtype), holder_category: String(h.holder_category) }))),
+    recentlyShown: shown.get(userId) ?? [],
+    declined: declined.get(userId) ?? [],
+    asOfDay: dayFromIso(asOf),
+    dayOf: dayFromIso,
+  };
+  const result = signals.sufficiency.sufficient
+    ? recommend(signals, chosen ? overriddenPersona(engine, chosen) : engine, catalog, ctx, DEFAULT_CONFIG)
+    : { recommendations: [], alternates: [], candidates: [], notes: [`no recommendations: ${signals.sufficiency.reasons.join("; ")}`] };
+  return { result, engine };
+}
+
 /** Items that could replace recommendation `id`: same kind, passed every check in that decision, not already live for the window. */
 export async function alternativesFor(sql: Sql, id: number): Promise<Alternatives> {
   const rs = await sql.execute({
-    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace, s.payload AS signals, p.primary_persona, p.secondary, c.credit_score
-          FROM recommendations r JOIN customers c ON c.user_id = r.user_id
-          LEFT JOIN decision_traces t ON t.id = r.trace_id
-          LEFT JOIN signal_snapshots s ON s.user_id = r.user_id AND s."window" = r."window" AND s.as_of = r.as_of
-          LEFT JOIN persona_assignments p ON p.user_id = r.user_id AND p."window" = r."window" AND p.as_of = r.as_of
-          WHERE r.id = ?`,
+    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id WHERE r.id = ?`,
     args: [id],
   });
   const r = rs.rows[0];
   if (!r) throw new NotFoundError(`recommendation ${id} does not exist`);
   // Without the decision's own data (consent revoked, or a trace from another engine config) there is nothing faithful to offer.
   if (r.status !== "pending_review") return { items: [], unavailable: `recommendation ${id} is ${String(r.status).replace("_", " ")}, not waiting for review` };
-  if (r.signals === null || r.trace === null) return { items: [], unavailable: "the data this decision read is no longer stored (consent was revoked or the run was replaced)" };
+  const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
+  const replay = r.trace === null ? null : await replayDecision(sql, userId, window, asOf);
+  if (replay === null) return { items: [], unavailable: "the data this decision read is no longer stored (consent was revoked or the run was replaced)" };
   if ((JSON.parse(String(r.trace)) as { config_hash: string }).config_hash !== configHash(DEFAULT_CONFIG)) {
     return { items: [], unavailable: "this decision was made with an earlier engine configuration; run the engine again to review it with alternatives" };
   }
-  const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
-  const [catalog, shown, held, live] = await Promise.all([
-    loadApprovedCatalog(sql),
-    loadRecentlyShown(sql, [userId], asOf, DEFAULT_CONFIG.recommend.noRepeatDays),
-    sql.execute({ sql: "SELECT subtype, holder_category FROM accounts WHERE user_id = ?", args: [userId] }),
-    sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${placeholders(LIVE)})`, args: [userId, window, asOf, ...LIVE] }),
-  ]);
-  const result = recommend(
-    JSON.parse(String(r.signals)) as WindowSignals,
-    { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : JSON.parse(String(r.secondary)) },
-    catalog,
-    { credit_score: r.credit_score === null ? null : Number(r.credit_score), held_subtypes: heldSubtypes(held.rows.map((h) => ({ subtype: String(h.subtype), holder_category: String(h.holder_category) }))), recentlyShown: shown.get(userId) ?? [], asOfDay: dayFromIso(asOf), dayOf: dayFromIso },
-    DEFAULT_CONFIG,
-  );
+  const live = await sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${placeholders(LIVE)})`, args: [userId, window, asOf, ...LIVE] });
   const taken = new Set(live.rows.map((l) => String(l.content_id)));
-  return { items: [...result.recommendations, ...result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id)), unavailable: null };
+  return { items: [...replay.result.recommendations, ...replay.result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id)), unavailable: null };
 }
 
 /** Swaps recommendation `id` for another eligible item: the original becomes "overridden", the new one is approved. */
@@ -81,7 +107,7 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
   const a = itemOverrideSchema.parse(input);
   const alternative = (await alternativesFor(sql, a.id)).items.find((x) => x.content_id === a.content_id);
   return db.$transaction(async (tx) => {
-    const rec = await claimPending(tx, a.id, a.version, { status: "overridden" });
+    const rec = await claimPending(tx, a.id, a.version, { status: "overridden" }, actor);
     // Thrown inside the transaction, so the claim above is rolled back with it.
     if (!alternative) throw new ConflictError(`"${a.content_id}" is not an eligible alternative for recommendation ${a.id} (it must be the same kind and have passed every check for this customer); reload to see the choices`);
     const created = await tx.recommendation.create({
@@ -120,20 +146,67 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
   });
 }
 
-/** Records a reviewer's persona for the customer's latest assignment in one window. */
-export async function overridePersona(db: Db, input: unknown, actor: string): Promise<{ id: number }> {
+/**
+ * Records a reviewer's persona for the customer's latest assignment in one window and remakes
+ * that window's recommendations for it from the stored signals (the same numbers, so rationales
+ * cite what the decision read): items still waiting for review are superseded by the new ones,
+ * approved items stay and count toward the caps. The engine's assignment stays beside it.
+ */
+export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: string): Promise<{ id: number; recommendations: number }> {
   const a = personaOverrideSchema.parse(input);
+  const latest = await db.personaAssignment.findFirst({ where: { user_id: a.user_id, window: a.window }, orderBy: { as_of: "desc" }, select: { as_of: true } });
+  const replay = latest && (await replayDecision(sql, a.user_id, a.window, latest.as_of, a.persona));
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { user_id: a.user_id }, select: { consent: true } });
     if (!customer) throw new NotFoundError(`no customer with id "${a.user_id}"`);
     const assignment = await tx.personaAssignment.findFirst({ where: { user_id: a.user_id, window: a.window }, orderBy: { as_of: "desc" } });
     if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${customer.consent ? " yet; run the engine first" : " (no consent)"}`);
+    if (!replay || assignment.as_of !== latest?.as_of) throw new ConflictError(`the ${a.window} decision for customer "${a.user_id}" changed or is no longer stored; reload and try again`);
     const previous = await tx.personaOverride.findFirst({ where: { user_id: a.user_id, window: a.window, as_of: assignment.as_of }, orderBy: { id: "desc" } });
     const current = previous?.persona ?? assignment.primary_persona;
     if (current === a.persona) throw new ConflictError(`the ${a.window} persona is already ${a.persona}`);
     const created = await tx.personaOverride.create({
       data: { user_id: a.user_id, window: a.window, as_of: assignment.as_of, from_persona: current, persona: a.persona, justification: a.justification, actor },
     });
+    const where = { user_id: a.user_id, window: a.window, as_of: assignment.as_of };
+    const superseded = await tx.recommendation.updateMany({ where: { ...where, status: "pending_review" }, data: { status: "superseded", version: { increment: 1 } } });
+    // The remade decision gets its own trace: the same signals and engine persona, the candidates judged for the reviewer's persona.
+    const old = await tx.decisionTrace.findFirst({ where, orderBy: { id: "desc" } });
+    const base = old ? (JSON.parse(old.payload) as DecisionTrace) : null;
+    const { result } = replay;
+    const used: Record<string, unknown> = { ...(base?.signals_used ?? {}) };
+    for (const rec of result.recommendations) for (const c of rec.citations) used[c.signal] = c.value;
+    const trace = await tx.decisionTrace.create({
+      data: {
+        ...where,
+        run_id: assignment.run_id,
+        payload: JSON.stringify({
+          ...base,
+          signals_used: Object.fromEntries(Object.entries(used).sort(([x], [y]) => (x < y ? -1 : 1))),
+          candidates: result.candidates,
+          notes: [...result.notes, `recommendations remade for ${a.persona}, ${actor}'s persona for this window (the engine assigned ${assignment.primary_persona ?? "none"})`],
+          persona_override: a.persona,
+        }),
+      },
+    });
+    for (const rec of result.recommendations) {
+      await tx.recommendation.create({
+        data: {
+          ...where,
+          run_id: assignment.run_id,
+          trace_id: trace.id,
+          content_id: rec.content_id,
+          kind: rec.kind,
+          format: rec.format,
+          title: rec.title,
+          rationale: rec.rationale,
+          citations: JSON.stringify(rec.citations),
+          disclaimer: rec.disclaimer,
+          rank: rec.rank,
+          score: rec.score,
+        },
+      });
+    }
     await tx.auditEntry.create({
       data: {
         actor,
@@ -142,9 +215,9 @@ export async function overridePersona(db: Db, input: unknown, actor: string): Pr
         target_id: String(assignment.id),
         user_id: a.user_id,
         reason: a.justification,
-        details: JSON.stringify({ window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona }),
+        details: JSON.stringify({ window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona, superseded: superseded.count, recommended: result.recommendations.length, trace_id: trace.id }),
       },
     });
-    return { id: created.id };
+    return { id: created.id, recommendations: result.recommendations.length };
   });
 }

@@ -66,4 +66,30 @@ describe("review queue", () => {
     expect(statuses.map((s) => s.status)).toEqual(["pending_review", "pending_review"]);
     expect(await batchApprove(db, rows.slice(0, 2).map((r) => ({ id: r.id, version: r.version })), "op@x")).toBe(2);
   });
+
+  it("an item flagged for a second review is decided only by a different staff member, and the queue says who flagged it", async () => {
+    const { rows } = await pendingReview(db, { page: 1, pageSize: 2 });
+    const [a, b] = rows;
+    await reviewRecommendation(db, { action: "flag", id: a.id, version: a.version, reason: "Check the rationale wording" }, "op@x");
+    await reviewRecommendation(db, { action: "flag", id: b.id, version: b.version, reason: "Is this offer suitable?" }, "op@x");
+    const flagged = await pendingReview(db, { page: 1, pageSize: 10, flaggedOnly: true });
+    expect(flagged.rows.map((r) => [r.id, r.flagged, r.flagged_by])).toEqual([
+      [a.id, true, "op@x"],
+      [b.id, true, "op@x"],
+    ]);
+    // The flagger cannot approve, reject or batch-approve it: a clear conflict, nothing changes.
+    await expect(reviewRecommendation(db, { action: "approve", id: a.id, version: 2 }, "op@x")).rejects.toThrow(new ConflictError(`you flagged recommendation ${a.id} for a second review; a different staff member must approve, reject or swap it`));
+    await expect(reviewRecommendation(db, { action: "reject", id: b.id, version: 2, reason: "Changed my mind after all" }, "op@x")).rejects.toBeInstanceOf(ConflictError);
+    await expect(batchApprove(db, [{ id: a.id, version: 2 }], "op@x")).rejects.toBeInstanceOf(ConflictError);
+    expect((await db.recommendation.findMany({ where: { id: { in: [a.id, b.id] } } })).map((r) => [r.status, r.version])).toEqual([
+      ["pending_review", 2],
+      ["pending_review", 2],
+    ]);
+    expect(await db.auditEntry.count({ where: { action: { in: ["recommendation.approve", "recommendation.reject"] } } })).toBe(0);
+    // A different staff member can.
+    await reviewRecommendation(db, { action: "approve", id: a.id, version: 2 }, "lead@x");
+    await reviewRecommendation(db, { action: "reject", id: b.id, version: 2, reason: "Not suitable for this customer" }, "lead@x");
+    expect((await db.recommendation.findMany({ where: { id: { in: [a.id, b.id] } }, orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["approved", "rejected"]);
+    expect(await db.auditEntry.findFirstOrThrow({ where: { action: "recommendation.approve", target_id: String(a.id) } })).toMatchObject({ actor: "lead@x" });
+  });
 });

@@ -19,21 +19,27 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Changes a pending recommendation the reviewer saw at `version` (bumping the version), or
- * refuses with a conflict when it changed meanwhile; returns the row as it was.
+ * refuses with a conflict when it changed meanwhile; returns the row as it was. An item flagged
+ * for a second review is decided (approved, rejected or swapped) only by someone other than the
+ * staff member who flagged it, as content approval needs someone other than the author.
  */
-export async function claimPending(tx: Tx, id: number, version: number, data: { status: string } | { flagged: boolean }) {
+export async function claimPending(tx: Tx, id: number, version: number, data: { status: string } | { flagged: true }, actor: string) {
   const rec = await tx.recommendation.findUnique({ where: { id } });
   if (!rec) throw new NotFoundError(`recommendation ${id} does not exist`);
   if (rec.version !== version || rec.status !== "pending_review") {
     throw new ConflictError(`recommendation ${id} changed since you loaded it (now ${rec.status.replace("_", " ")}${rec.version !== version ? `, version ${rec.version}` : ""}); reload to see the latest`);
   }
-  const updated = await tx.recommendation.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if ("status" in data && rec.flagged && rec.flagged_by === actor) {
+    throw new ConflictError(`you flagged recommendation ${id} for a second review; a different staff member must approve, reject or swap it`);
+  }
+  const change = "status" in data ? data : { flagged: true, flagged_by: actor };
+  const updated = await tx.recommendation.updateMany({ where: { id, version }, data: { ...change, version: { increment: 1 } } });
   if (updated.count !== 1) throw new ConflictError(`recommendation ${id} was changed by someone else a moment ago; reload to see the latest`);
   return rec;
 }
 
 async function act(tx: Tx, a: ReviewAction, actor: string) {
-  const rec = await claimPending(tx, a.id, a.version, a.action === "approve" ? { status: "approved" } : a.action === "reject" ? { status: "rejected" } : { flagged: true });
+  const rec = await claimPending(tx, a.id, a.version, a.action === "approve" ? { status: "approved" } : a.action === "reject" ? { status: "rejected" } : { flagged: true }, actor);
   await tx.auditEntry.create({
     data: {
       actor,
@@ -69,7 +75,7 @@ export async function pendingReview(db: Db, opts: { page: number; pageSize: numb
       orderBy: [{ flagged: "desc" }, { created_at: "asc" }, { id: "asc" }],
       skip: (opts.page - 1) * opts.pageSize,
       take: opts.pageSize,
-      select: { id: true, version: true, user_id: true, window: true, kind: true, title: true, rationale: true, flagged: true, as_of: true },
+      select: { id: true, version: true, user_id: true, window: true, kind: true, title: true, rationale: true, flagged: true, flagged_by: true, as_of: true },
     }),
     db.recommendation.count({ where }),
   ]);

@@ -37,7 +37,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               <input type="checkbox" name="select" value={`${r.id}:${r.version}`} form="batch" aria-label={`Select recommendation ${r.id}`} className="mt-1" />
               <div className="flex-1 space-y-1">
                 <p className="font-medium">
-                  #{r.id} [{r.kind}] {r.title} {r.flagged ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">flagged</span> : null}
+                  #{r.id} [{r.kind}] {r.title} {r.flagged ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">flagged{r.flagged_by ? ` by ${r.flagged_by}: a different staff member must approve or reject it` : ""}</span> : null}
                 </p>
                 <p className="text-slate-600">
                   <Link className="font-mono underline" href={`/customers/${r.user_id}`}>{r.user_id}</Link> · {r.window} · as of {r.as_of}

@@ -52,6 +52,8 @@ export function registerEngine(program: Command) {
         }
         console.log(`\n${w} as of ${v.as_of}: ${v.persona.primary ?? "no persona"} (${v.persona.strength})${v.persona.secondary.length ? `, also ${v.persona.secondary.join(", ")}` : ""}`);
         console.log(`  ${v.persona.reason}`);
+        const o = v.persona.override;
+        if (o) console.log(`  Persona overridden to ${o.persona} by ${o.actor} (${o.at}): ${o.justification}; recommendations are made for ${o.persona}`);
         for (const r of v.recommendations) console.log(`  • [${r.kind}] ${r.title} — ${r.status}\n    ${r.rationale}`);
       }
     });

@@ -13,6 +13,8 @@ export interface CustomerRow {
   strength: string | null;
   as_of: string | null;
   pending: number;
+  /** A reviewer's persona for the latest assignment, and who set it (the engine's stays in `persona`). */
+  override: { persona: string; actor: string } | null;
 }
 
 const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
@@ -26,6 +28,8 @@ const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
 const LATEST = `LEFT JOIN persona_assignments pa ON pa.user_id = c.user_id AND pa."window" = ?
   AND pa.as_of = (SELECT MAX(as_of) FROM persona_assignments p2 WHERE p2.user_id = c.user_id AND p2."window" = ?)`;
 const PENDING = `(SELECT COUNT(*) FROM recommendations r WHERE r.user_id = c.user_id AND r.status = 'pending_review')`;
+// A reviewer's latest override of that assignment, as "persona actor" JSON (or null).
+const OVERRIDE = `(SELECT json_object('persona', o.persona, 'actor', o.actor) FROM persona_overrides o WHERE o.user_id = pa.user_id AND o."window" = pa."window" AND o.as_of = pa.as_of ORDER BY o.id DESC LIMIT 1)`;
 
 export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ rows: CustomerRow[]; total: number }> {
   const where: string[] = [];
@@ -55,7 +59,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
   // Persona and pending count for the page's rows only.
   const details = ids.length
     ? await sql.execute({
-        sql: `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of, ${PENDING} AS pending
+        sql: `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of, ${PENDING} AS pending, ${OVERRIDE} AS override
               FROM customers c ${LATEST} WHERE c.user_id IN (${placeholders(ids)})`,
         args: [q.window, q.window, ...ids],
       })
@@ -73,6 +77,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
         strength: r.strength === null ? null : String(r.strength),
         as_of: r.as_of === null ? null : String(r.as_of),
         pending: Number(r.pending),
+        override: r.override === null ? null : (JSON.parse(String(r.override)) as { persona: string; actor: string }),
       };
     }),
   };

@@ -1,7 +1,7 @@
 // Reads everything the engine needs for a set of customers in a few bulk queries (raw SQL:
 // this runs for every customer of a run, see STACK.md for why not Prisma here).
 import type { ContentItem } from "../../engine/recommend/content";
-import type { RecentlyShown } from "../../engine/recommend/recommend";
+import type { Declined, RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
 import { addDays } from "../../data/dates";
 import { placeholders, type Sql } from "../sql";
@@ -113,21 +113,61 @@ export async function loadApprovedCatalog(sql: Sql): Promise<ContentItem[]> {
   }));
 }
 
-/** Items shown to the customer (approved for delivery or delivered) within the no-repeat period up to asOf, per customer. */
+/**
+ * Items shown to the customer (approved for delivery or delivered) within the no-repeat period up
+ * to asOf, per customer, with the window and kind they were made for (they count toward its caps).
+ */
 export async function loadRecentlyShown(sql: Sql, userIds: string[], asOf: string, noRepeatDays: number): Promise<Map<string, RecentlyShown[]>> {
   const out = new Map<string, RecentlyShown[]>();
   if (!userIds.length) return out;
   const fromDate = addDays(asOf, -(noRepeatDays - 1));
   const rs = await sql.execute({
-    sql: `SELECT user_id, content_id, MAX(as_of) AS as_of FROM recommendations
+    sql: `SELECT user_id, content_id, "window", kind, MAX(as_of) AS as_of FROM recommendations
           WHERE user_id IN (${placeholders(userIds)}) AND status IN ('approved', 'delivered') AND as_of >= ? AND as_of <= ?
-          GROUP BY user_id, content_id ORDER BY user_id, content_id`,
+          GROUP BY user_id, content_id, "window", kind ORDER BY user_id, content_id, "window"`,
     args: [...userIds, fromDate, asOf],
   });
   for (const r of rs.rows) {
     const list = out.get(String(r.user_id)) ?? [];
-    list.push({ content_id: String(r.content_id), as_of: String(r.as_of) });
+    list.push({ content_id: String(r.content_id), as_of: String(r.as_of), window: String(r.window) as WindowId, kind: String(r.kind) as ContentItem["kind"] });
     out.set(String(r.user_id), list);
+  }
+  return out;
+}
+
+/** Items a reviewer rejected or swapped out within the no-repeat period up to asOf, per customer: each item's latest decline, with the numbers it cited. */
+export async function loadDeclined(sql: Sql, userIds: string[], asOf: string, noRepeatDays: number): Promise<Map<string, Declined[]>> {
+  const out = new Map<string, Declined[]>();
+  if (!userIds.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT user_id, content_id, "window", as_of, status, citations FROM recommendations
+          WHERE user_id IN (${placeholders(userIds)}) AND status IN ('rejected', 'overridden') AND as_of >= ? AND as_of <= ?
+          ORDER BY user_id, content_id, as_of, id`,
+    args: [...userIds, addDays(asOf, -(noRepeatDays - 1)), asOf],
+  });
+  const latest = new Map<string, Map<string, Declined>>();
+  for (const r of rs.rows) {
+    const byContent = latest.get(String(r.user_id)) ?? new Map<string, Declined>();
+    const cited = JSON.parse(String(r.citations)) as Array<{ signal: string; value: Declined["citations"][number]["value"] }>;
+    byContent.set(String(r.content_id), { content_id: String(r.content_id), as_of: String(r.as_of), status: String(r.status) as Declined["status"], window: String(r.window) as WindowId, citations: cited.map((c) => ({ signal: c.signal, value: c.value })) });
+    latest.set(String(r.user_id), byContent);
+  }
+  for (const [user, byContent] of latest) out.set(user, [...byContent.values()]);
+  return out;
+}
+
+/** A reviewer's persona per window for the assignment at asOf (the latest override of each), per customer. */
+export async function loadPersonaOverrides(sql: Sql, userIds: string[], asOf: string): Promise<Map<string, Partial<Record<WindowId, PersonaId>>>> {
+  const out = new Map<string, Partial<Record<WindowId, PersonaId>>>();
+  if (!userIds.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT user_id, "window", persona FROM persona_overrides WHERE user_id IN (${placeholders(userIds)}) AND as_of = ? ORDER BY id`,
+    args: [...userIds, asOf],
+  });
+  for (const r of rs.rows) {
+    const entry = out.get(String(r.user_id)) ?? {};
+    entry[String(r.window) as WindowId] = String(r.persona) as PersonaId;
+    out.set(String(r.user_id), entry);
   }
   return out;
 }

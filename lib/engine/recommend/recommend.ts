@@ -9,6 +9,7 @@ import type { PersonaAssignment } from "../personas/assign";
 import type { WindowSignals } from "../signals/types";
 import type { WindowId } from "../types";
 import type { ContentItem, TriggerId } from "./content";
+import { readSignal } from "../signal-path";
 import { fireTrigger, verifyCitations, type Citation, type TriggerResult } from "./triggers";
 
 /** An item the customer has been shown (approved for delivery or delivered). */
@@ -16,6 +17,34 @@ export interface RecentlyShown {
   content_id: string;
   /** asOf of the run that recommended it. */
   as_of: string;
+  /** The window it was made for and its kind: approved items of this window count toward its caps (3–5 education, ≤3 offers). */
+  window?: WindowId;
+  kind?: ContentItem["kind"];
+}
+
+/** An item a reviewer rejected or swapped out for this customer, with the numbers it cited then. */
+export interface Declined {
+  content_id: string;
+  /** asOf of the run that recommended it. */
+  as_of: string;
+  status: "rejected" | "overridden";
+  /** The window it was made for: its cited numbers are compared with that window's signals only (in another window it stays declined). */
+  window: WindowId;
+  citations: ReadonlyArray<Pick<Citation, "signal" | "value">>;
+}
+
+/** The cited values that changed by more than the configured share since the item was declined ("" when none did). */
+export function materialChanges(s: WindowSignals, cited: Declined["citations"], config: EngineConfig): string {
+  const threshold = config.recommend.declinedResurfaceChange;
+  const changed: string[] = [];
+  for (const c of cited) {
+    const now = readSignal(s, c.signal) ?? null;
+    const then = c.value ?? null;
+    const moved =
+      typeof now === "number" && typeof then === "number" ? Math.abs(now - then) > threshold * Math.max(Math.abs(then), 1) : now !== then;
+    if (moved) changed.push(`${c.signal} ${then ?? "unknown"} → ${now ?? "unknown"}`);
+  }
+  return changed.join(", ");
 }
 
 export interface Candidate {
@@ -93,7 +122,13 @@ export function recommend(
   s: WindowSignals,
   persona: Pick<PersonaAssignment, "primary" | "secondary">,
   catalog: readonly ContentItem[],
-  ctx: EligibilityContext & { recentlyShown: readonly RecentlyShown[]; asOfDay: number; dayOf: (iso: string) => number },
+  ctx: EligibilityContext & {
+    recentlyShown: readonly RecentlyShown[];
+    /** Items a reviewer rejected or swapped out: not recommended again within the no-repeat period unless a number they cited changed materially. */
+    declined?: readonly Declined[];
+    asOfDay: number;
+    dayOf: (iso: string) => number;
+  },
   config: EngineConfig,
 ): RecommendResult {
   const w = config.recommend.weights;
@@ -107,7 +142,14 @@ export function recommend(
     return fired.get(id)!;
   };
   const sentence = sentenceChecker();
-  const shown = new Set(ctx.recentlyShown.filter((r) => ctx.asOfDay - ctx.dayOf(r.as_of) < config.recommend.noRepeatDays).map((r) => r.content_id));
+  const withinPeriod = (r: { as_of: string }) => ctx.asOfDay - ctx.dayOf(r.as_of) < config.recommend.noRepeatDays;
+  const recent = ctx.recentlyShown.filter(withinPeriod);
+  const shown = new Set(recent.map((r) => r.content_id));
+  // The latest decline of each item within the period.
+  const declined = new Map((ctx.declined ?? []).filter(withinPeriod).map((d) => [d.content_id, d]));
+  // Items of this window already approved in the period fill part of its caps.
+  const heldOf = (kind: ContentItem["kind"]) => new Set(recent.filter((r) => r.window === s.window && r.kind === kind).map((r) => r.content_id)).size;
+  const held = { education: heldOf("education"), offer: heldOf("offer") };
 
   const candidates: Candidate[] = [];
   const passing: Passing[] = [];
@@ -132,6 +174,17 @@ export function recommend(
     if (shown.has(item.id)) {
       c.why = `already shown within the last ${config.recommend.noRepeatDays} days`;
       continue;
+    }
+    const decline = declined.get(item.id);
+    let resurfaced = "";
+    if (decline) {
+      const verb = decline.status === "rejected" ? "rejected by a reviewer" : "swapped out by a reviewer";
+      const changes = decline.window === s.window ? materialChanges(s, decline.citations, config) : "";
+      if (!changes) {
+        c.why = `${verb} for the run of ${decline.as_of}; not recommended again within ${config.recommend.noRepeatDays} days unless a number it cited changes by more than ${config.recommend.declinedResurfaceChange * 100}%`;
+        continue;
+      }
+      resurfaced = `${verb} for the run of ${decline.as_of}, offered again because the numbers it cited changed materially (${changes})`;
     }
     if (item.kind === "offer" && !personaMatch && config.recommend.offersNeedPersonaMatch) {
       c.why = "an offer is only made when it is for the customer's primary or secondary persona";
@@ -158,14 +211,23 @@ export function recommend(
       c.why = `a cited number does not match the signals (${unfaithful.map((u) => u.signal).join(", ")})`;
       continue;
     }
-    passing.push({ item, candidate: c, facts, rationale: "", citations: [], lead: null, opener: "" });
+    passing.push({ item, candidate: c, facts, rationale: "", citations: [], lead: null, opener: "", resurfaced });
   }
 
   passing.sort((a, b) => byScoreThenId(a.candidate, b.candidate));
-  const r = config.recommend;
-  const { education: chosenEducation, offers: chosenOffers } = chooseVaried(passing, config);
+  // Approved items of the window count toward the caps: only the remainder is chosen afresh.
+  const r = {
+    ...config.recommend,
+    educationMin: Math.max(0, config.recommend.educationMin - held.education),
+    educationMax: Math.max(0, config.recommend.educationMax - held.education),
+    offersMax: Math.max(0, config.recommend.offersMax - held.offer),
+  };
+  const { education: chosenEducation, offers: chosenOffers } = chooseVaried(passing, r);
 
   const notes: string[] = [];
+  if (held.education || held.offer) {
+    notes.push(`${held.education} education item(s) and ${held.offer} offer(s) already approved for this window within ${r.noRepeatDays} days count toward the caps (${config.recommend.educationMin}–${config.recommend.educationMax} education, up to ${config.recommend.offersMax} offers)`);
+  }
   if (chosenEducation.length < r.educationMin) notes.push(`only ${chosenEducation.length} education item(s) passed every check (target ${r.educationMin}–${r.educationMax})`);
   if (chosenOffers.length === 0) notes.push("no partner offer passed every check; reasons are recorded per candidate");
 
@@ -185,7 +247,7 @@ export function recommend(
   for (const group of [chosenEducation, chosenOffers]) {
     group.forEach((p) => {
       p.candidate.decision = "chosen";
-      p.candidate.why = `ranked ${recommendations.length + 1} by score ${p.candidate.score} (${p.candidate.persona_match ? `${p.candidate.persona_match} persona, ` : ""}${p.candidate.triggers_fired.length} trigger(s) fired)`;
+      p.candidate.why = `ranked ${recommendations.length + 1} by score ${p.candidate.score} (${p.candidate.persona_match ? `${p.candidate.persona_match} persona, ` : ""}${p.candidate.triggers_fired.length} trigger(s) fired)${p.resurfaced ? `; ${p.resurfaced}` : ""}`;
       recommendations.push(toRecommendation(p, recommendations.length + 1));
     });
   }
@@ -194,14 +256,26 @@ export function recommend(
     if (p.candidate.decision === "chosen") continue;
     // An alternate swapped in by a reviewer leads with its own most telling fact.
     if (!p.lead) compose(p, p.facts[0]);
-    if (!p.candidate.why) p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}`;
+    if (!p.candidate.why) p.candidate.why = `passed every check but ranked below the ${p.item.kind === "offer" ? `top ${r.offersMax} offers` : "chosen education items"}${p.resurfaced ? `; ${p.resurfaced}` : ""}`;
     alternates.push(toRecommendation(p, 0));
   }
   return { recommendations, alternates, candidates, notes };
 }
 
 type Fact = { trigger: TriggerId; result: TriggerResult };
-type Passing = { item: ContentItem; candidate: Candidate; facts: Fact[]; rationale: string; citations: Citation[]; lead: Fact | null; /** The rationale's first sentence. */ opener: string };
+type Passing = {
+  item: ContentItem;
+  candidate: Candidate;
+  facts: Fact[];
+  rationale: string;
+  citations: Citation[];
+  lead: Fact | null;
+  /** The rationale's first sentence. */
+  opener: string;
+  /** Why an item a reviewer declined is offered again ("" when it was not declined). */
+  resurfaced: string;
+};
+type Limits = Record<"educationMin" | "educationMax" | "offersMax", number>;
 
 /** Signal family of a trigger ("credit", "income", "fees", "subscriptions", "savings", "bills"). */
 const familyOf = (t: TriggerId) => t.slice(0, t.indexOf("_"));
@@ -228,8 +302,7 @@ function compose(p: Passing, lead: Fact, becauseFirst = false): void {
  * way past the 3-item minimum, and below it opens with what it does), and a customer with facts in
  * several signal families sees more than one of them where approved content exists.
  */
-function chooseVaried(ranked: Passing[], config: EngineConfig): { education: Passing[]; offers: Passing[] } {
-  const r = config.recommend;
+function chooseVaried(ranked: Passing[], r: Limits): { education: Passing[]; offers: Passing[] } {
   const opened = new Set<string>();
   const leadFor = (p: Passing) => p.facts.find((f) => !opened.has(f.result.sentence)) ?? null;
   const take = (p: Passing, lead: Fact, into: Passing[], becauseFirst = false) => {

@@ -34,7 +34,7 @@ export async function recordConsentAction(form: FormData) {
 export async function overridePersonaAction(form: FormData) {
   await staffAction(ACTIONS.overridePersonaAction, `/customers/${String(form.get("user_id") ?? "")}`, async (actor) => {
     const input = Object.fromEntries(form.entries());
-    await overridePersona(prisma(), input, actor);
-    return `Persona override recorded for the ${String(input.window)} window.`;
+    const r = await withSql((sql) => overridePersona(prisma(), sql, input, actor));
+    return `Persona override recorded for the ${String(input.window)} window; ${r.recommendations} recommendation(s) remade for it await review.`;
   });
 }

@@ -31,7 +31,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
     throw err;
   }
   const w = view.windows["30d"];
-  const primary = w?.persona?.primary as PersonaId | null | undefined;
+  // A reviewer's persona, when set, is the one the customer's recommendations were made for.
+  const override = w?.persona?.override ?? null;
+  const primary = (override?.persona ?? w?.persona?.primary) as PersonaId | null | undefined;
   // Only what has been approved (or delivered) would reach the customer.
   const shown = (w?.recommendations ?? []).filter((r) => r.status === "approved" || r.status === "delivered");
   const pending = (w?.recommendations ?? []).length - shown.length;
@@ -40,6 +42,12 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
       <Link href={`/customers/${userId}`} className="text-sm text-emerald-800 underline">← Back to the staff view</Link>
       <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
         Preview of the customer&apos;s page. {pending} recommendation(s) still waiting for review are not shown.
+        {override ? (
+          <span data-testid="preview-override">
+            {" "}
+            Persona set to {PERSONA_LABELS[override.persona as PersonaId] ?? override.persona} by {override.actor} (the engine assigned {w?.persona?.primary ? PERSONA_LABELS[w.persona.primary as PersonaId] : "no persona"}).
+          </span>
+        ) : null}
       </p>
       <section className="mx-auto max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" aria-label="Customer view">
         <h1 className="text-2xl font-bold">Your money, explained</h1>
