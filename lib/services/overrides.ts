@@ -4,6 +4,7 @@
 // numbers the decision read. A persona override records a reviewer's persona for one window and
 // run with a written justification; the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
+import { currentAssignment } from "../db/queries/current-results";
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
@@ -126,7 +127,7 @@ export async function overridePersona(db: Db, input: unknown, actor: string): Pr
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { user_id: a.user_id }, select: { consent: true } });
     if (!customer) throw new NotFoundError(`no customer with id "${a.user_id}"`);
-    const assignment = await tx.personaAssignment.findFirst({ where: { user_id: a.user_id, window: a.window }, orderBy: { as_of: "desc" } });
+    const assignment = await currentAssignment(tx, a.user_id, a.window);
     if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${customer.consent ? " yet; run the engine first" : " (no consent)"}`);
     const previous = await tx.personaOverride.findFirst({ where: { user_id: a.user_id, window: a.window, as_of: assignment.as_of }, orderBy: { id: "desc" } });
     const current = previous?.persona ?? assignment.primary_persona;
