@@ -84,7 +84,7 @@ export async function newestDataDate(sql: Pick<Sql, "execute">, userIds?: readon
  * run after it is set aside (its results stay stored, no longer current), and the runs up to it
  * that an earlier undo set aside become eligible again. The review queue follows: items awaiting
  * review from set-aside runs are superseded, and the now-current results' items that a set-aside
- * run had superseded await review again. Returns the runs set aside and brought back.
+ * run had superseded await review again (reconcileReviewQueue). Returns the runs set aside and brought back.
  */
 export async function setCurrentRun(tx: Pick<Sql, "execute">, runId: number, actor: string, at: string): Promise<{ setAside: number[]; restored: number[] }> {
   const ids = async (q: string) => (await tx.execute({ sql: q, args: [runId] })).rows.map((r) => Number(r.id));
@@ -92,15 +92,8 @@ export async function setCurrentRun(tx: Pick<Sql, "execute">, runId: number, act
   const restored = await ids(`SELECT id FROM engine_runs WHERE id <= ? AND set_aside_at IS NOT NULL ORDER BY id`);
   await tx.execute({ sql: `UPDATE engine_runs SET set_aside_at = ?, set_aside_by = ? WHERE id > ? AND status = 'finished' AND set_aside_at IS NULL`, args: [at, actor, runId] });
   await tx.execute({ sql: `UPDATE engine_runs SET set_aside_at = NULL, set_aside_by = NULL WHERE id <= ? AND set_aside_at IS NOT NULL`, args: [runId] });
-  await tx.execute(`UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND run_id NOT IN ${ELIGIBLE_RUN_IDS}`);
-  // Only the items a later run replaced: the now-current results of the customers later runs wrote
-  // (a set-aside run, or a failed one that superseded them before it stopped).
-  await tx.execute({
-    sql: `UPDATE recommendations SET status = 'pending_review' WHERE status = 'superseded' AND source = 'engine'
-            AND user_id IN (SELECT user_id FROM signal_snapshots WHERE run_id > ?)
-            AND run_id = ${currentRunIdSql("recommendations.user_id", 'recommendations."window"')}`,
-    args: [runId],
-  });
+  // Runs brought back had their items superseded when they were set aside: theirs await review again too.
+  await reconcileReviewQueue(tx, restored.length ? Math.min(runId + 1, restored[0]) : runId + 1);
   return { setAside, restored };
 }
 
@@ -110,4 +103,20 @@ export const ELIGIBLE_RESULT = { run: { status: "finished", set_aside_at: null }
 /** A customer's current persona assignment in one window (the Prisma reads' form of currentResultsFor), or null. */
 export function currentAssignment(db: Pick<Db, "personaAssignment">, userId: string, window: string) {
   return db.personaAssignment.findFirst({ where: { user_id: userId, window, ...ELIGIBLE_RESULT }, orderBy: { run_id: "desc" } });
+}
+
+/**
+ * After runs from `fromRunId` on stopped being current (set aside, or failed after writing some
+ * chunks): the items awaiting review are the current results' again. Pending items of runs that
+ * are not current are superseded; the current results' engine items those runs superseded (for
+ * the customers they wrote) await review again.
+ */
+export async function reconcileReviewQueue(sql: Pick<Sql, "execute">, fromRunId: number): Promise<void> {
+  await sql.execute(`UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND run_id NOT IN ${ELIGIBLE_RUN_IDS}`);
+  await sql.execute({
+    sql: `UPDATE recommendations SET status = 'pending_review' WHERE status = 'superseded' AND source = 'engine'
+            AND user_id IN (SELECT user_id FROM signal_snapshots WHERE run_id >= ?)
+            AND run_id = ${currentRunIdSql("recommendations.user_id", 'recommendations."window"')}`,
+    args: [fromRunId],
+  });
 }
