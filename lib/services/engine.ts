@@ -115,7 +115,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     assertKnownIds(opts.userIds, all);
     const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
     // A caller holding the lease checked the as-of before taking it.
-    if (!opts.lease) await assertRunnableAsOf(sql, asOf, { today: opts.today ?? todayIso(), userIds: opts.userIds });
+    if (!opts.lease) await assertRunnableAsOf(sql, asOf, { today: opts.today ?? todayIso() });
     const catalog = await loadApprovedCatalog(sql);
     // One run at a time across every process: the lease in engine_runs, kept alive by a heartbeat.
     lease ??= await acquireRunLease(sql, { asOf, engineVersion: ENGINE_VERSION, configHash: configHash(config), startedBy: opts.startedBy ?? "cli" });

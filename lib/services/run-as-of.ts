@@ -13,10 +13,14 @@ function refuse(asOf: string, message: string): never {
   throw new ZodError([{ code: "custom", path: ["as_of"], message, input: asOf }]);
 }
 
-/** Refuses (a validation error on `as_of`) an as-of after today or after the newest transaction of the customers run. */
-export async function assertRunnableAsOf(sql: Pick<Sql, "execute">, asOf: string, opts: { today: string; userIds?: readonly string[] }): Promise<void> {
+/**
+ * Refuses (a validation error on `as_of`) an as-of after today or after the newest transaction
+ * held. The newest of all customers, not of those run: a customer whose history ends earlier is
+ * legitimately short of data.
+ */
+export async function assertRunnableAsOf(sql: Pick<Sql, "execute">, asOf: string, opts: { today: string }): Promise<void> {
   if (asOf > opts.today) refuse(asOf, `as of ${asOf} is in the future (today is ${opts.today}); a run can only end on a day that has happened`);
-  const newest = await newestDataDate(sql, opts.userIds);
+  const newest = await newestDataDate(sql);
   if (newest !== null && asOf > newest) {
     refuse(asOf, `as of ${asOf} is after the newest transaction (${newest}): both windows would end in days with no data and every customer would show "Not enough data"; choose ${newest} or earlier`);
   }

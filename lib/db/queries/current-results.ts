@@ -68,14 +68,9 @@ export async function latestEligibleRun(sql: Pick<Sql, "execute">): Promise<RunR
   return r ? { id: Number(r.id), as_of: String(r.as_of), customers: Number(r.customers), finished_at: r.finished_at === null ? null : String(r.finished_at) } : null;
 }
 
-/** The newest transaction date of the given customers (all when omitted), or null when they have none. */
-export async function newestDataDate(sql: Pick<Sql, "execute">, userIds?: readonly string[]): Promise<string | null> {
-  const scoped = userIds && userIds.length;
-  const r = await sql.execute({
-    sql: `SELECT MAX(t.date) AS d FROM transactions t WHERE ${scoped ? `t.user_id IN (${placeholders(userIds)}) AND` : ""} t.deleted_at IS NULL`,
-    args: scoped ? [...userIds] : [],
-  });
-  const d = r.rows[0]?.d;
+/** The newest transaction date held (deleted ones aside), or null when there are none. */
+export async function newestDataDate(sql: Pick<Sql, "execute">): Promise<string | null> {
+  const d = (await sql.execute("SELECT MAX(date) AS d FROM transactions WHERE deleted_at IS NULL")).rows[0]?.d;
   return d === null || d === undefined ? null : String(d);
 }
 
