@@ -52,7 +52,8 @@ describe("POST /api/consent", () => {
     const id = env.declined[0];
     const grant = await call(consent.POST, { path: "/api/consent", cookie: await staffCookie("operator"), body: { user_id: id, granted: true, note: "opted in by phone" } });
     expect(grant.status).toBe(200);
-    expect(grant.json).toEqual({ user_id: id, granted: true, changed: true, withdrawn_recommendations: 0 });
+    // The opt-in computes the customer at once, as of the current run (issue 13).
+    expect(grant.json).toEqual({ user_id: id, granted: true, changed: true, withdrawn_recommendations: 0, computed: { run_id: expect.any(Number), as_of: "2026-10-31", pending_reason: null } });
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'consent.grant' AND user_id = ? AND actor = 'operator@spendsense.test'", [id])).toBe(1);
     expect((await call(consent.POST, { path: "/api/consent", key, body: { user_id: id, granted: true } })).json.changed).toBe(false);
 

@@ -35,6 +35,7 @@ export function CustomersTable({ rows, sort, dir, sortHref, personaLabels }: Cus
       },
     }),
     column.accessor("strength", { header: "Strength", cell: (c) => c.getValue() ?? "—" }),
+    column.accessor("as_of", { header: "Results as of", enableSorting: false, cell: (c) => c.getValue() ?? "—" }),
     column.accessor("pending", { header: "Awaiting review", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
   ];
   // react-table manages its own state; the React compiler skips this component, as intended.

@@ -16,4 +16,6 @@ export const ACTIONS = {
   batchApproveAction: "review:act",
   overrideAction: "review:act",
   startRunAction: "engine:run",
+  computeCustomerAction: "engine:run",
+  makeRunCurrentAction: "engine:undo",
 } as const satisfies Record<string, Permission | ((input: string) => Permission)>;

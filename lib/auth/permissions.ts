@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "insights:read": ["admin", "operator", "analyst"],
   "eval:read": ["admin", "operator", "analyst"],
   "engine:run": ["admin", "operator"],
+  // Making an earlier run current again (undoing a mistaken run) changes what everyone sees.
+  "engine:undo": ["admin"],
   "apikeys:manage": ["admin"],
   // Developer API (SPEC §5): creating customers and loading data are admin work.
   "customers:create": ["admin"],

@@ -3,6 +3,7 @@
 // without loading the database client, the generator or the engine (bin/build-cli.mjs puts each
 // such import in a chunk of its own).
 import { Command, CommanderError } from "commander";
+import { ZodError } from "zod";
 import { IngestError } from "../data/types";
 import { asDatabaseBusy } from "../db/busy";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
@@ -43,6 +44,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       console.error(`error: ${err.message}`);
       return err.exitCode;
+    }
+    // A service refused the input (e.g. `run --as-of` after the newest data): what and why, exit 2.
+    if (err instanceof ZodError) {
+      for (const i of err.issues) console.error(`error: ${i.path.length ? `--${i.path.join(".").replace(/_/g, "-")}: ` : ""}${i.message}`);
+      return 2;
     }
     if (err instanceof NotFoundError || err instanceof ConsentRequiredError) {
       console.error(`error: ${err.message}`);

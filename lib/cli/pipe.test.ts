@@ -75,5 +75,9 @@ describe("spendsense output through a pipe", () => {
     const bad = await cli(["run", "--as-of", "2026-02-30"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('error: --as-of must be a real date YYYY-MM-DD (got "2026-02-30")\n');
+    // A run as of a day after the newest data is refused with the reason; nothing runs.
+    const future = await cli(["run", "--as-of", "2031-01-01"]);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^error: --as-of: as of 2031-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\); a run can only end on a day that has happened\n$/);
   }, 60_000);
 });

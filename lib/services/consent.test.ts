@@ -60,7 +60,7 @@ describe("revoking consent removes every derived value of the customer", () => {
     const engine = await db.personaAssignment.findFirstOrThrow({ where: { user_id: id, window: "30d" } });
     await overridePersona(db, t.sql, { user_id: id, window: "30d", persona: engine.primary_persona === "fee_fighter" ? "savings_builder" : "fee_fighter", justification: `Reviewed the accounts; engine said ${engine.primary_persona}` }, "op@x");
     await recordFeedback(db, { user_id: id, recommendation_id: approved.id, rating: "helpful" }, "api:test");
-    await runEngine({ url: t.url, asOf: "2026-11-07", userIds: [id] });
+    await runEngine({ url: t.url, asOf: "2026-10-24", userIds: [id] });
     await runEval({ url: t.url, outDir: path.join(t.dir, "eval-a") });
     await runEval({ url: t.url, outDir: path.join(t.dir, "eval-b") });
 

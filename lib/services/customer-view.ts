@@ -6,6 +6,7 @@ import { tenureDays } from "../engine/personas/transitions";
 import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { placeholders, type Sql } from "../db/sql";
+import { currentResultsFor, ELIGIBLE_RUN_IDS } from "../db/queries/current-results";
 import { assertConsenting } from "./errors";
 
 export interface CustomerView {
@@ -80,14 +81,11 @@ export interface ViewOptions {
 const HIDDEN = ["rejected", "withdrawn", "superseded", "overridden"];
 
 export async function customerView(sql: Sql, userId: string, windows: readonly WindowId[] = WINDOWS, opts: ViewOptions = {}): Promise<CustomerView> {
-  // The customer, their consent and the latest asOf per window, in one read.
-  const c = await sql.execute({
-    sql: `SELECT consent, (SELECT json_group_object("window", as_of) FROM (SELECT "window", MAX(as_of) AS as_of FROM signal_snapshots WHERE user_id = c.user_id GROUP BY "window")) AS latest
-          FROM customers c WHERE c.user_id = ?`,
-    args: [userId],
-  });
+  // The customer and their consent, then the current results per window (lib/db/queries/current-results).
+  const c = await sql.execute({ sql: `SELECT consent FROM customers c WHERE c.user_id = ?`, args: [userId] });
   assertConsenting(userId, c.rows.length ? Number(c.rows[0].consent) === 1 : undefined);
-  const latest = JSON.parse(String(c.rows[0].latest ?? "{}")) as Partial<Record<WindowId, string>>;
+  const current = (await currentResultsFor(sql, [userId])).get(userId) ?? {};
+  const latest = Object.fromEntries(Object.entries(current).map(([w, r]) => [w, r.as_of])) as Partial<Record<WindowId, string>>;
   const computed = windows.filter((w) => latest[w] !== undefined);
   const recommendations = opts.withoutRecommendations ? new Map() : await currentRecommendations(sql, userId, computed.map((w) => [w, latest[w]!] as const), !opts.withoutItemTraces);
   const view: CustomerView = { user_id: userId, consent: true, windows: {} };
@@ -101,7 +99,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
     if (opts.recommendationsOnly) continue;
     const [snap, pa, ov] = await Promise.all([
       sql.execute({ sql: `SELECT payload FROM signal_snapshots WHERE user_id = ? AND "window" = ? AND as_of = ?`, args: [userId, w, asOf] }),
-      sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? ORDER BY as_of DESC`, args: [userId, w, asOf] }),
+      sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? AND run_id IN ${ELIGIBLE_RUN_IDS} ORDER BY as_of DESC`, args: [userId, w, asOf] }),
       sql.execute({ sql: `SELECT * FROM persona_overrides WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] }),
     ]);
     const p = pa.rows[0]?.as_of === asOf ? pa.rows[0] : undefined;
@@ -142,7 +140,7 @@ async function currentRecommendations(sql: Sql, userId: string, windows: Readonl
   const rs = await sql.execute({
     sql: `SELECT json_group_array(json_array(id, "window", kind, content_id, title, rationale, json(citations), disclaimer, status, source, as_of, trace_id)) AS rows
           FROM (SELECT * FROM recommendations WHERE user_id = ? AND (${windows.map(() => `("window" = ? AND as_of > ? AND as_of <= ?)`).join(" OR ")})
-                AND status NOT IN (${placeholders(HIDDEN)}) ORDER BY "window", as_of DESC, kind, rank, id)`,
+                AND status NOT IN (${placeholders(HIDDEN)}) AND run_id IN ${ELIGIBLE_RUN_IDS} ORDER BY "window", as_of DESC, kind, rank, id)`,
     args: [userId, ...windows.flatMap(([w, asOf]) => [w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf]), ...HIDDEN],
   });
   type Row = [number, WindowId, string, string, string, string, Array<{ signal: string }>, string, string, string, string, number | null];

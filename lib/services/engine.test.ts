@@ -8,6 +8,7 @@ import { ConsentRequiredError, NotFoundError } from "./errors";
 import { loadGenerated } from "./generate";
 
 const AS_OF = "2026-10-31";
+const WEEK_EARLIER = "2026-10-24";
 let db: TempDb;
 beforeEach(async () => {
   db = await tempDb();
@@ -52,33 +53,34 @@ describe("engine service (load → engine → persist) on a temporary SQLite fil
   });
 
   it("a re-run appends a new set, supersedes what was still pending, and keeps one assignment per window and asOf", async () => {
-    const first = await runEngine({ url: db.url, asOf: AS_OF });
-    const second = await runEngine({ url: db.url, asOf: AS_OF });
+    // Runs end on or before the newest data (AS_OF): the re-runs first, a week earlier.
+    const first = await runEngine({ url: db.url, asOf: WEEK_EARLIER });
+    const second = await runEngine({ url: db.url, asOf: WEEK_EARLIER });
     expect(second.recommendations).toBe(first.recommendations);
     expect(await count("SELECT COUNT(*) AS n FROM recommendations")).toBe(first.recommendations * 2);
     expect(await count("SELECT COUNT(*) AS n FROM recommendations WHERE status = 'superseded'")).toBe(first.recommendations);
     expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 2);
-    const later = await runEngine({ url: db.url, asOf: "2026-11-07" });
+    const later = await runEngine({ url: db.url, asOf: AS_OF });
     expect(later.customers).toBe(first.customers);
     expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 4);
     // History and tenure: the second assignment knows the first.
     const [id] = await consenting();
     const view = await customerView(db.sql, id, ["180d"]);
     const p = view.windows["180d"]!.persona!;
-    expect(p.history.map((h) => h.as_of)).toEqual(["2026-11-07", "2026-10-31"]);
+    expect(p.history.map((h) => h.as_of)).toEqual([AS_OF, WEEK_EARLIER]);
     expect(p.transition.kind).toMatch(/unchanged|positive|negative/);
     if (p.history[0].primary === p.history[1].primary) expect(p.tenure_days).toBe(7);
   });
 
   it("an item approved for the customer is not recommended again within 30 days", async () => {
-    await runEngine({ url: db.url, asOf: AS_OF });
+    await runEngine({ url: db.url, asOf: "2026-10-15" });
     const [id] = await consenting();
     // One approved item: it is not repeated, and it fills one place of the window's 3–5 education items.
     const approved = (await db.sql.execute({ sql: `SELECT id, content_id FROM recommendations WHERE user_id = ? AND "window" = '30d' AND kind = 'education' ORDER BY rank LIMIT 1`, args: [id] })).rows;
     expect(approved).toHaveLength(1);
     await db.sql.execute({ sql: "UPDATE recommendations SET status = 'approved' WHERE id = ?", args: [approved[0].id] });
-    await runEngine({ url: db.url, asOf: "2026-11-15", userIds: [id] });
-    const again = (await db.sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = '30d' AND as_of = '2026-11-15' AND kind = 'education'`, args: [id] })).rows.map((r) => String(r.content_id));
+    await runEngine({ url: db.url, asOf: AS_OF, userIds: [id] });
+    const again = (await db.sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = '30d' AND as_of = ? AND kind = 'education'`, args: [id, AS_OF] })).rows.map((r) => String(r.content_id));
     expect(again.length).toBeGreaterThan(0);
     expect(again.length).toBeLessThanOrEqual(4);
     expect(again).not.toContain(String(approved[0].content_id));

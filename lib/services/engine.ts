@@ -15,6 +15,7 @@ import { computeJob, type EngineJob } from "./engine-job";
 import { assertKnownIds } from "./errors";
 import { DEFAULT_AS_OF } from "../data/defaults";
 import { acquireRunLease, endRun, heartbeat, LeaseLostError, renewRunLease, type RunLease } from "./run-lease";
+import { assertRunnableAsOf, todayIso } from "./run-as-of";
 
 export { DEFAULT_AS_OF };
 const CHUNK = 250;
@@ -33,6 +34,8 @@ export interface RunOptions {
   lease?: RunLease;
   /** Who started the run, recorded with it (default "cli"). */
   startedBy?: string;
+  /** Today's date (YYYY-MM-DD): an as-of after it is refused. Default: the clock's UTC date. */
+  today?: string;
 }
 
 export interface RunSummary {
@@ -126,6 +129,8 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     const all = await listCustomerIds(sql, opts.userIds);
     assertKnownIds(opts.userIds, all);
     const consenting = all.filter((c) => c.consent).map((c) => c.user_id);
+    // A caller holding the lease checked the as-of before taking it.
+    if (!opts.lease) await assertRunnableAsOf(sql, asOf, { today: opts.today ?? todayIso() });
     const catalog = await loadApprovedCatalog(sql);
     // One run at a time across every process: the lease in engine_runs, kept alive by a heartbeat.
     lease ??= await acquireRunLease(sql, { asOf, engineVersion: ENGINE_VERSION, configHash: configHash(config), startedBy: opts.startedBy ?? "cli" });

@@ -1,5 +1,6 @@
 // Reads for `spendsense eval`: who is in scope (consent, demographics, generator label) and what
 // the latest engine run stored for them at an asOf (raw SQL in bulk, like the engine's loads).
+import { ELIGIBLE_RUN } from "../db/queries/current-results";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import type { Strength } from "../engine/personas/assign";
 import { placeholders, type Sql } from "../db/sql";
@@ -37,7 +38,7 @@ export async function listScopeCustomers(sql: Sql, only?: string[]): Promise<Sco
 /** The latest finished engine run (at `asOf` when given). */
 export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ as_of: string; engine_version: string; config_hash: string } | null> {
   const rs = await sql.execute({
-    sql: `SELECT as_of, engine_version, config_hash FROM engine_runs WHERE status = 'finished' ${asOf ? "AND as_of = ?" : ""} ORDER BY id DESC LIMIT 1`,
+    sql: `SELECT as_of, engine_version, config_hash FROM engine_runs er WHERE ${ELIGIBLE_RUN} ${asOf ? "AND as_of = ?" : ""} ORDER BY id DESC LIMIT 1`,
     args: asOf ? [asOf] : [],
   });
   const r = rs.rows[0];

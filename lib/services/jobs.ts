@@ -10,6 +10,7 @@ import { isoDate } from "../validation/plaid";
 import { withReadSql, withSql } from "./database";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
 import { acquireRunLease, endRun, expireRuns } from "./run-lease";
+import { assertRunnableAsOf, todayIso } from "./run-as-of";
 
 export interface Job {
   id: number;
@@ -57,8 +58,9 @@ export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
  * Takes the run lease, audits who started the run, starts it in the background and returns at
  * once; refuses (RunInProgressError, a conflict) while any process runs the engine.
  */
-export async function startEngineJob(db: Db, input: unknown, actor: string, url = databaseUrl()): Promise<Job> {
+export async function startEngineJob(db: Db, input: unknown, actor: string, url = databaseUrl(), today = todayIso()): Promise<Job> {
   const { as_of } = engineJobSchema.parse(input);
+  await withReadSql((sql) => assertRunnableAsOf(sql, as_of, { today }), url);
   const lease = await withSql((sql) => acquireRunLease(sql, { asOf: as_of, engineVersion: ENGINE_VERSION, configHash: configHash(DEFAULT_CONFIG), startedBy: actor }), url);
   try {
     await db.auditEntry.create({ data: { actor, action: "engine.run", target_type: "engine", target_id: String(lease.id), details: JSON.stringify({ as_of }) } });

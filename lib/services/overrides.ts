@@ -5,6 +5,7 @@
 // run with a written justification and remakes that window's recommendations for it the same way;
 // the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
+import { currentAssignment } from "../db/queries/current-results";
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
@@ -159,7 +160,7 @@ export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: s
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { user_id: a.user_id }, select: { consent: true } });
     if (!customer) throw new NotFoundError(`no customer with id "${a.user_id}"`);
-    const assignment = await tx.personaAssignment.findFirst({ where: { user_id: a.user_id, window: a.window }, orderBy: { as_of: "desc" } });
+    const assignment = await currentAssignment(tx, a.user_id, a.window);
     if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${customer.consent ? " yet; run the engine first" : " (no consent)"}`);
     if (!replay || assignment.as_of !== latest?.as_of) throw new ConflictError(`the ${a.window} decision for customer "${a.user_id}" changed or is no longer stored; reload and try again`);
     const previous = await tx.personaOverride.findFirst({ where: { user_id: a.user_id, window: a.window, as_of: assignment.as_of }, orderBy: { id: "desc" } });

@@ -3,6 +3,7 @@
 // Only consenting customers have personas: others are refused, as `show` refuses them.
 import { addDays, dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
+import { currentAssignment, ELIGIBLE_RESULT } from "../db/queries/current-results";
 import { tenureDays } from "../engine/personas/transitions";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
@@ -17,7 +18,7 @@ type AssignmentRow = { window: string; as_of: string; primary_persona: string | 
 
 const transition = (r: AssignmentRow) => ({ window: r.window, as_of: r.as_of, from: r.transition_from, to: r.primary_persona, kind: r.transition_kind, celebration: r.celebration });
 
-/** Latest assignment per window, and a reviewer's latest override of that assignment (as the customer view shows it). */
+/** Current assignment per window (lib/db/queries/current-results), and a reviewer's latest override of that assignment (as the customer view shows it). */
 export async function currentPersonas(db: Db, userId: string) {
   await requireConsenting(db, userId);
   return personasOf(db, userId);
@@ -26,7 +27,7 @@ export async function currentPersonas(db: Db, userId: string) {
 async function personasOf(db: Db, userId: string) {
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
-    const p = await db.personaAssignment.findFirst({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" } });
+    const p = await currentAssignment(db, userId, w);
     const o = p && (await db.personaOverride.findFirst({ where: { user_id: userId, window: w, as_of: p.as_of }, orderBy: { id: "desc" } }));
     windows[w] = p && {
       as_of: p.as_of,
@@ -70,7 +71,7 @@ export async function detectTransition(db: Db, url: string, userId: string, asOf
 /** Changes of primary persona (and the first assignment), most recent first. */
 export async function personaTransitions(db: Db, userId: string, opts: { limit: number; window?: WindowId }) {
   await requireConsenting(db, userId);
-  const where = { user_id: userId, transition_kind: { not: "unchanged" }, ...(opts.window ? { window: opts.window } : {}) };
+  const where = { user_id: userId, transition_kind: { not: "unchanged" }, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
   const [rows, total] = await Promise.all([
     db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }], take: opts.limit }),
     db.personaAssignment.count({ where }),
@@ -83,7 +84,8 @@ export async function personaTenure(db: Db, userId: string) {
   await requireConsenting(db, userId);
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
-    const history = await db.personaAssignment.findMany({ where: { user_id: userId, window: w }, orderBy: { as_of: "desc" }, select: { as_of: true, primary_persona: true } });
+    const now = await currentAssignment(db, userId, w);
+    const history = now ? await db.personaAssignment.findMany({ where: { user_id: userId, window: w, as_of: { lte: now.as_of }, ...ELIGIBLE_RESULT }, orderBy: { as_of: "desc" }, select: { as_of: true, primary_persona: true } }) : [];
     if (!history.length) {
       windows[w] = null;
       continue;

@@ -3,6 +3,7 @@
 // whose process died (killed, crashed, lost) stops renewing its lease; once the lease has expired,
 // whoever looks next — a new run, the runs page, health — marks it failed.
 import { randomUUID } from "node:crypto";
+import { reconcileReviewQueue } from "../db/queries/current-results";
 import type { Sql } from "../db/sql";
 import { ConflictError } from "./errors";
 
@@ -27,12 +28,14 @@ const EXPIRED = "its process stopped (killed, crashed or lost) without finishing
 
 /** Marks every running run whose lease has expired as failed. Returns how many. Cheap when there are none. */
 export async function expireRuns(sql: Pick<Sql, "execute">, now = Date.now()): Promise<number> {
-  const stale = await sql.execute({ sql: "SELECT COUNT(*) AS n FROM engine_runs WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)", args: [iso(now)] });
+  const stale = await sql.execute({ sql: "SELECT COUNT(*) AS n, MIN(id) AS first FROM engine_runs WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)", args: [iso(now)] });
   if (!Number(stale.rows[0].n)) return 0;
   const r = await sql.execute({
     sql: "UPDATE engine_runs SET status = 'failed', finished_at = ?, lease_owner = NULL, error = ? WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
     args: [iso(now), EXPIRED, iso(now)],
   });
+  // A failed run never becomes current: the review queue is the current results' again.
+  if (r.rowsAffected) await reconcileReviewQueue(sql, Number(stale.rows[0].first));
   return r.rowsAffected;
 }
 
@@ -90,6 +93,7 @@ export async function endRun(sql: Sql, lease: RunLease, outcome: { status: "fini
           sql: "UPDATE engine_runs SET status = 'failed', finished_at = ?, error = ?, lease_owner = NULL WHERE id = ? AND lease_owner = ? AND status = 'running'",
           args: [now, outcome.error.slice(0, 500), lease.id, lease.owner],
         });
+  if (r.rowsAffected === 1 && outcome.status === "failed") await reconcileReviewQueue(sql, lease.id);
   if (r.rowsAffected !== 1 && outcome.status === "finished") throw new LeaseLostError(`run #${lease.id} lost its lease before it could be marked finished`);
 }
 

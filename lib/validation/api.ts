@@ -67,6 +67,14 @@ export const consentResponse = z.object({
   granted: z.boolean(),
   changed: z.boolean().describe("false when consent already had this value (nothing recorded)"),
   withdrawn_recommendations: z.number().int().describe("undelivered recommendations withdrawn by a revocation"),
+  computed: z
+    .object({
+      run_id: z.number().int().nullable().describe("the engine run that computed the customer; null when results arrive later"),
+      as_of: z.string().nullable(),
+      pending_reason: z.string().nullable().describe("why the customer was not computed at once (results arrive with the next run)"),
+    })
+    .nullable()
+    .describe("an opt-in computes the customer at once as of the current run's as-of; null for a revocation or no change"),
 });
 
 const FEEDBACK_RATINGS = ["helpful", "not_helpful", "irrelevant"] as const;

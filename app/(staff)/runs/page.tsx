@@ -4,13 +4,14 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_AS_OF } from "@/lib/services/engine";
 import { recentJobs } from "@/lib/services/jobs";
-import { startRunAction } from "./actions";
+import { can } from "@/lib/auth/permissions";
+import { makeRunCurrentAction, startRunAction } from "./actions";
 import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
 export default async function RunsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
-  await guardPage("/runs", "/runs");
+  const access = await guardPage("/runs", "/runs");
   const sp = await searchParams;
   const live = await recentJobs(); // first: marks runs whose lease expired as failed
   const runs = await prisma().engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
@@ -25,6 +26,22 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
         </label>
         <button className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Run the engine for every consenting customer</button>
       </form>
+      {can(access.session.user.role, "engine:undo") ? (
+        <form action={makeRunCurrentAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <label className="flex flex-col gap-1">
+            Undo a mistaken run: make an earlier run current
+            <select name="run_id" required className="rounded border border-slate-300 px-2 py-1">
+              {runs.filter((r) => r.status === "finished").map((r) => (
+                <option key={r.id} value={r.id}>#{r.id} as of {r.as_of}{r.set_aside_at ? " (set aside)" : ""}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="confirm" value="yes" required /> Set aside every run after it (their results stay stored)
+          </label>
+          <button className="rounded border border-slate-400 px-3 py-1.5">Make this run current</button>
+        </form>
+      ) : null}
       <section aria-labelledby="live" className="space-y-2">
         <h2 id="live" className="text-lg font-semibold">Latest runs (from the app or the command line)</h2>
         <LiveJobs initial={live} />
@@ -56,6 +73,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
                 <td className="text-right">{r.skipped.toLocaleString("en-US")}</td>
                 <td>
                   {r.status}
+                  {r.set_aside_at ? <span className="block text-xs text-amber-800">set aside by {r.set_aside_by} (an earlier run was made current)</span> : null}
                   {r.error ? <span className="block text-xs text-red-800">{r.error}</span> : null}
                 </td>
                 <td className="font-mono text-xs">{r.engine_version} / {r.config_hash.slice(0, 10)}</td>

@@ -46,10 +46,12 @@ describe("GET /api/personas/{userId}", () => {
 
 describe("POST /api/personas/assign/{userId} and detect-transition", () => {
   it("assign runs the engine as of the given date and returns the personas", async () => {
-    const r = await call(assign.POST, { path: `/api/personas/assign/${id}`, key, body: { as_of: "2026-11-07" }, ...at(id) });
+    // Runs end on or before the newest data (2026-10-31): an earlier point of history first, then the run under test.
+    expect((await call(assign.POST, { path: `/api/personas/assign/${id}`, key, body: { as_of: "2026-10-03" }, ...at(id) })).status).toBe(200);
+    const r = await call(assign.POST, { path: `/api/personas/assign/${id}`, key, body: { as_of: "2026-10-10" }, ...at(id) });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ run_id: expect.any(Number), as_of: "2026-11-07", user_id: id });
-    expect(r.json.windows["180d"].as_of).toBe("2026-11-07");
+    expect(r.json).toMatchObject({ run_id: expect.any(Number), as_of: "2026-10-10", user_id: id });
+    expect(r.json.windows["180d"].as_of).toBe("2026-10-10");
     expect(r.json.windows["180d"].transition.kind).toMatch(/unchanged|positive|negative/);
     const audit = await env.db.sql.execute({ sql: "SELECT actor, user_id, details FROM audit_log WHERE action = 'engine.run' AND target_id = ?", args: [String(r.json.run_id)] });
     expect(audit.rows.map((x) => [String(x.actor).startsWith("apikey:"), x.user_id])).toEqual([[true, id]]);
@@ -72,11 +74,11 @@ describe("POST /api/personas/assign/{userId} and detect-transition", () => {
   });
 
   it("detect-transition returns one transition per window as of the date", async () => {
-    const r = await call(detect.POST, { path: `/api/personas/detect-transition/${id}`, key, body: { as_of: "2026-11-14" }, ...at(id) });
+    const r = await call(detect.POST, { path: `/api/personas/detect-transition/${id}`, key, body: { as_of: "2026-10-17" }, ...at(id) });
     expect(r.status).toBe(200);
-    expect(r.json.as_of).toBe("2026-11-14");
+    expect(r.json.as_of).toBe("2026-10-17");
     expect(r.json.transitions.map((t: { window: string }) => t.window).sort()).toEqual(["180d", "30d"]);
-    for (const t of r.json.transitions) expect(t).toMatchObject({ as_of: "2026-11-14", kind: expect.stringMatching(/unchanged|positive|negative/) });
+    for (const t of r.json.transitions) expect(t).toMatchObject({ as_of: "2026-10-17", kind: expect.stringMatching(/unchanged|positive|negative/) });
     const noDate = await call(detect.POST, { path: `/api/personas/detect-transition/${id}`, key, body: {}, ...at(id) });
     expect(noDate.status).toBe(422);
     expect(noDate.json.error.details[0].path).toBe("as_of");
@@ -101,8 +103,8 @@ describe("GET transitions and tenure", () => {
     expect(r.status).toBe(200);
     for (const w of ["30d", "180d"]) {
       const t = r.json.windows[w];
-      expect(t.as_of).toBe("2026-11-14");
-      expect(t.tenure_days).toBe((Date.parse("2026-11-14") - Date.parse(t.since)) / 86_400_000);
+      expect(t.as_of).toBe("2026-10-17");
+      expect(t.tenure_days).toBe((Date.parse("2026-10-17") - Date.parse(t.since)) / 86_400_000);
     }
     expect((await call(tenure.GET, { path: "/x", key, ...at(env.declined[0]) })).status).toBe(403);
     expect((await call(tenure.GET, { path: "/x", key, ...at("usr_nobody") })).status).toBe(404);
@@ -112,12 +114,12 @@ describe("GET transitions and tenure", () => {
 describe("POST /api/personas/batch-assign", () => {
   it("runs once over the named customers and lists those skipped for lack of consent", async () => {
     const ids = [env.consenting[1], env.consenting[2], env.declined[0]];
-    const r = await call(batch.POST, { path: "/api/personas/batch-assign", key, body: { user_ids: ids, as_of: "2026-11-21" } });
+    const r = await call(batch.POST, { path: "/api/personas/batch-assign", key, body: { user_ids: ids, as_of: "2026-10-24" } });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ as_of: "2026-11-21", customers: 2, skipped_no_consent: [env.declined[0]] });
+    expect(r.json).toMatchObject({ as_of: "2026-10-24", customers: 2, skipped_no_consent: [env.declined[0]] });
     expect(r.json.recommendations).toBeGreaterThan(0);
     const audit = await env.db.sql.execute({ sql: "SELECT details FROM audit_log WHERE action = 'engine.run' AND target_id = ?", args: [String(r.json.run_id)] });
-    expect(JSON.parse(String(audit.rows[0].details))).toEqual({ as_of: "2026-11-21", customers: 2, requested: 3 });
+    expect(JSON.parse(String(audit.rows[0].details))).toEqual({ as_of: "2026-10-24", customers: 2, requested: 3 });
   });
 
   it("404 for an unknown id (nothing run), 422 for an empty, repeated or oversized list", async () => {

@@ -66,11 +66,16 @@ export function registerEngine(program: Command) {
       .argument("<userId>", "customer id")
       .option("--note <text>", "why, for the history")
       .action(async (userId: string, o: { note?: string }) => {
-        const [{ withSql }, { setConsent }] = await Promise.all([database(), import("../../services/consent")]);
-        const r = await withSql((sql) => setConsent(sql, userId, granted, { source: "cli", note: o.note }));
+        const { recordConsent } = await import("../../services/consent-compute");
+        const r = await recordConsent(userId, granted, { source: "cli", note: o.note });
         if (!r.changed) console.log(`${userId} already ${granted ? "has consent" : "has no consent"}; nothing changed.`);
-        else if (granted) console.log(`Consent recorded for ${userId}. Run \`spendsense run --users ${userId}\` to compute.`);
+        else if (granted) console.log(`Consent recorded for ${userId}. ${consentOutcome(r.computed)}`);
         else console.log(`Consent revoked for ${userId}: every derived value removed, ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn.`);
       });
   }
+}
+
+function consentOutcome(c: { run_id: number | null; as_of: string | null; pending_reason: string | null } | null): string {
+  if (c?.run_id) return `Computed at once as of ${c.as_of} (run #${c.run_id}).`;
+  return `Not computed yet (${c?.pending_reason ?? "no run"}); run \`spendsense run\` to compute.`;
 }

@@ -4,6 +4,7 @@
 // customer when the sort or filter needs them — otherwise for the page's rows alone.
 import type { CustomerListQuery } from "../../validation/customers";
 import { placeholders, type Sql } from "../sql";
+import { currentRunIdSql } from "./current-results";
 
 export interface CustomerRow {
   user_id: string;
@@ -24,9 +25,9 @@ const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
   strength: "pa.strength",
 };
 
-// The latest assignment of a customer for the window (two window arguments), and the items awaiting review.
+// The current assignment of a customer for the window (two window arguments; ./current-results), and the items awaiting review.
 const LATEST = `LEFT JOIN persona_assignments pa ON pa.user_id = c.user_id AND pa."window" = ?
-  AND pa.as_of = (SELECT MAX(as_of) FROM persona_assignments p2 WHERE p2.user_id = c.user_id AND p2."window" = ?)`;
+  AND pa.run_id = ${currentRunIdSql("c.user_id", "?")}`;
 const PENDING = `(SELECT COUNT(*) FROM recommendations r WHERE r.user_id = c.user_id AND r.status = 'pending_review')`;
 // A reviewer's latest override of that assignment, as "persona actor" JSON (or null).
 const OVERRIDE = `(SELECT json_object('persona', o.persona, 'actor', o.actor) FROM persona_overrides o WHERE o.user_id = pa.user_id AND o."window" = pa."window" AND o.as_of = pa.as_of ORDER BY o.id DESC LIMIT 1)`;

@@ -1,6 +1,7 @@
 // Aggregates for analysts (SPEC §4): counts and distributions only, never a name or a single
-// customer. Everything reads the latest engine run's asOf.
+// customer. Everything reads the current results (./current-results) at the newest current run's asOf.
 import type { Db } from "../client";
+import { ELIGIBLE_RESULT, ELIGIBLE_RUN_IDS } from "./current-results";
 
 export interface Bucket {
   label: string;
@@ -24,7 +25,7 @@ async function distribution(db: Db, asOf: string, path: string, edges: number[],
   });
   const rows = await db.$queryRawUnsafe<Array<{ b: number | bigint | null; n: number | bigint }>>(
     `SELECT CASE ${cases.join(" ")} END AS b, COUNT(*) AS n
-     FROM (SELECT json_extract(payload, ?) AS v FROM signal_snapshots WHERE "window" = '30d' AND as_of = ? AND sufficient = 1)
+     FROM (SELECT json_extract(payload, ?) AS v FROM signal_snapshots WHERE "window" = '30d' AND as_of = ? AND sufficient = 1 AND run_id IN ${ELIGIBLE_RUN_IDS})
      WHERE v IS NOT NULL GROUP BY b`,
     path,
     asOf,
@@ -34,14 +35,14 @@ async function distribution(db: Db, asOf: string, path: string, edges: number[],
 }
 
 export async function getInsights(db: Db): Promise<Insights> {
-  const run = await db.engineRun.findFirst({ where: { status: "finished" }, orderBy: { id: "desc" }, select: { as_of: true } });
+  const run = await db.engineRun.findFirst({ where: ELIGIBLE_RESULT.run, orderBy: { id: "desc" }, select: { as_of: true } });
   if (!run) return { as_of: null, personaMix: [], transitions: [], utilization: [], subscriptionSpend: [], bufferMonths: [] };
   const asOf = run.as_of;
   const [mix, transitions, utilization, subscriptionSpend, bufferMonths] = await Promise.all([
-    db.personaAssignment.groupBy({ by: ["window", "primary_persona"], where: { as_of: asOf }, _count: { _all: true }, orderBy: [{ window: "asc" }, { primary_persona: "asc" }] }),
+    db.personaAssignment.groupBy({ by: ["window", "primary_persona"], where: { as_of: asOf, ...ELIGIBLE_RESULT }, _count: { _all: true }, orderBy: [{ window: "asc" }, { primary_persona: "asc" }] }),
     db.personaAssignment.groupBy({
       by: ["transition_from", "primary_persona", "transition_kind"],
-      where: { as_of: asOf, window: "30d", transition_kind: { in: ["positive", "negative"] } },
+      where: { as_of: asOf, ...ELIGIBLE_RESULT, window: "30d", transition_kind: { in: ["positive", "negative"] } },
       _count: { _all: true },
       orderBy: [{ transition_from: "asc" }, { primary_persona: "asc" }],
     }),

@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { ELIGIBLE_RESULT } from "./current-results";
 
 export interface Overview {
   customers: number;
@@ -28,10 +29,10 @@ export async function getOverview(db: Db): Promise<Overview> {
     db.studentLiability.count(),
     db.transaction.aggregate({ _min: { date: true }, _max: { date: true } }),
   ]);
-  const latestRun = await db.engineRun.findFirst({ where: { status: "finished" }, orderBy: { id: "desc" }, select: { as_of: true, customers: true, finished_at: true } });
+  const latestRun = await db.engineRun.findFirst({ where: ELIGIBLE_RESULT.run, orderBy: { id: "desc" }, select: { as_of: true, customers: true, finished_at: true } });
   const [mix, pendingReview] = latestRun
     ? await Promise.all([
-        db.personaAssignment.groupBy({ by: ["primary_persona"], where: { window: "30d", as_of: latestRun.as_of }, _count: { _all: true }, orderBy: { primary_persona: "asc" } }),
+        db.personaAssignment.groupBy({ by: ["primary_persona"], where: { window: "30d", as_of: latestRun.as_of, ...ELIGIBLE_RESULT }, _count: { _all: true }, orderBy: { primary_persona: "asc" } }),
         db.recommendation.count({ where: { status: "pending_review" } }),
       ])
     : [[], 0];

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
-import { setConsent } from "@/lib/services/consent";
+import { computeCustomerNow, recordConsent } from "@/lib/services/consent-compute";
+import { ConflictError } from "@/lib/services/errors";
 import { withSql } from "@/lib/services/database";
 import { overridePersona } from "@/lib/services/overrides";
 import { safeId, safeReason } from "@/lib/validation/text";
@@ -25,8 +26,9 @@ export async function recordConsentAction(form: FormData) {
     // Parsed inside the action, so bad input comes back as a message on the page.
     const input = consentForm.parse(Object.fromEntries(form.entries()));
     const granted = input.granted === "true";
-    const r = await withSql((sql) => setConsent(sql, input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined }));
-    return granted ? "Opt-in recorded." : `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
+    const r = await recordConsent(input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined });
+    if (granted) return r.computed?.run_id ? `Opt-in recorded; results computed as of ${r.computed.as_of} (run #${r.computed.run_id}).` : `Opt-in recorded. Results arrive with the next run: ${r.computed?.pending_reason ?? "nothing changed"}.`;
+    return `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
   });
 }
 
@@ -36,5 +38,14 @@ export async function overridePersonaAction(form: FormData) {
     const input = Object.fromEntries(form.entries());
     const r = await withSql((sql) => overridePersona(prisma(), sql, input, actor));
     return `Persona override recorded for the ${String(input.window)} window; ${r.recommendations} recommendation(s) remade for it await review.`;
+  });
+}
+
+/** Computes one consenting customer now (when their opt-in could not be computed at once); audited as an engine run. */
+export async function computeCustomerAction(form: FormData) {
+  await staffAction(ACTIONS.computeCustomerAction, `/customers/${String(form.get("userId") ?? "")}`, async (actor) => {
+    const r = await computeCustomerNow(safeId().parse(form.get("userId")), actor);
+    if (!r.run_id) throw new ConflictError(`Not computed: ${r.pending_reason}.`);
+    return `Results computed as of ${r.as_of} (run #${r.run_id}).`;
   });
 }

@@ -13,7 +13,7 @@ import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
-import { overridePersonaAction, recordConsentAction } from "./actions";
+import { computeCustomerAction, overridePersonaAction, recordConsentAction } from "./actions";
 import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
@@ -82,6 +82,13 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <Flash notice={sp.notice} error={sp.error} />
       {view ? (
         <>
+          {windows.every(([, v]) => v.as_of === null) ? (
+            <form action={computeCustomerAction} className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="not-computed">
+              <input type="hidden" name="userId" value={customer.user_id} />
+              <span>No results yet for this customer: they arrive with the next engine run.</span>
+              {can(access.session.user.role, "engine:run") ? <button className="rounded bg-emerald-800 px-3 py-1 font-medium text-white">Compute this customer now</button> : null}
+            </form>
+          ) : null}
           <section aria-labelledby="personas" className="space-y-2">
             <h2 id="personas" className="text-lg font-semibold">Personas</h2>
             <div className="grid gap-4 md:grid-cols-2">

@@ -51,6 +51,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
       </p>
       <section className="mx-auto max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" aria-label="Customer view">
         <h1 className="text-2xl font-bold">Your money, explained</h1>
+        {w?.as_of ? <p className="text-sm text-slate-500" data-testid="preview-as-of">Based on your accounts up to {w.as_of}.</p> : null}
         {primary ? (
           <p className="text-slate-700" data-testid="preview-summary">
             <strong>{PERSONA_LABELS[primary]}</strong>: {SUMMARY[primary]}

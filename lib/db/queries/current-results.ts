@@ -1,0 +1,117 @@
+// The one definition of a customer's "current results" (SPEC §4, issue 13): for each customer and
+// window, the results of the latest FINISHED engine run that computed them, unless an admin set
+// that run aside by making an earlier run current again. A running, failed or set-aside run never
+// becomes current. Every page, route and command reads results through here, never by the
+// largest as-of or the newest run overall.
+//
+// Results are stored per (customer, window, as-of) with the run that last wrote them, so the
+// current row is the one whose run is the latest eligible run among that customer's rows.
+import type { WindowId } from "../../engine/types";
+import type { Db } from "../client";
+import { placeholders, type Sql } from "../sql";
+
+/** Runs whose results may be current: finished and not set aside (`er` is engine_runs). */
+export const ELIGIBLE_RUN = `er.status = 'finished' AND er.set_aside_at IS NULL`;
+
+/** Ids of the runs whose results may be current, as a subquery (`x.run_id IN ${ELIGIBLE_RUN_IDS}`). */
+export const ELIGIBLE_RUN_IDS = `(SELECT er.id FROM engine_runs er WHERE ${ELIGIBLE_RUN})`;
+
+/**
+ * Scalar subquery: the run id of the current results of the customer in `userCol` for the window
+ * in `windowCol` (SQL expressions, e.g. `c.user_id` and `?`), or NULL when nothing is current.
+ */
+export function currentRunIdSql(userCol: string, windowCol: string): string {
+  return `(SELECT MAX(cs.run_id) FROM signal_snapshots cs JOIN engine_runs er ON er.id = cs.run_id
+           WHERE cs.user_id = ${userCol} AND cs."window" = ${windowCol} AND ${ELIGIBLE_RUN})`;
+}
+
+/**
+ * A table expression `(user_id, "window", run_id, as_of)`: every customer's current results per
+ * window (for aggregates such as the persona mix). SQLite returns the bare `as_of` of the row
+ * holding MAX(run_id).
+ */
+export const CURRENT_RESULTS = `(SELECT cs.user_id, cs."window", MAX(cs.run_id) AS run_id, cs.as_of FROM signal_snapshots cs
+  WHERE cs.run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY cs.user_id, cs."window")`;
+
+export interface CurrentRef {
+  run_id: number;
+  as_of: string;
+}
+
+/** The current results (run and as-of) per window of each given customer; a window with none is absent. */
+export async function currentResultsFor(sql: Pick<Sql, "execute">, userIds: readonly string[]): Promise<Map<string, Partial<Record<WindowId, CurrentRef>>>> {
+  const out = new Map<string, Partial<Record<WindowId, CurrentRef>>>();
+  if (!userIds.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT cs.user_id, cs."window", MAX(cs.run_id) AS run_id, cs.as_of FROM signal_snapshots cs
+          WHERE cs.user_id IN (${placeholders(userIds)}) AND cs.run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY cs.user_id, cs."window"`,
+    args: [...userIds],
+  });
+  for (const r of rs.rows) {
+    const entry = out.get(String(r.user_id)) ?? {};
+    entry[String(r.window) as WindowId] = { run_id: Number(r.run_id), as_of: String(r.as_of) };
+    out.set(String(r.user_id), entry);
+  }
+  return out;
+}
+
+export interface RunRef {
+  id: number;
+  as_of: string;
+  customers: number;
+  finished_at: string | null;
+}
+
+/** The newest run whose results may be current (the one home and insights headline), or null. */
+export async function latestEligibleRun(sql: Pick<Sql, "execute">): Promise<RunRef | null> {
+  const r = (await sql.execute(`SELECT er.id, er.as_of, er.customers, er.finished_at FROM engine_runs er WHERE ${ELIGIBLE_RUN} ORDER BY er.id DESC LIMIT 1`)).rows[0];
+  return r ? { id: Number(r.id), as_of: String(r.as_of), customers: Number(r.customers), finished_at: r.finished_at === null ? null : String(r.finished_at) } : null;
+}
+
+/** The newest transaction date held (deleted ones aside), or null when there are none. */
+export async function newestDataDate(sql: Pick<Sql, "execute">): Promise<string | null> {
+  const d = (await sql.execute("SELECT MAX(date) AS d FROM transactions WHERE deleted_at IS NULL")).rows[0]?.d;
+  return d === null || d === undefined ? null : String(d);
+}
+
+/**
+ * Makes finished run `runId` the newest current run, on an open write transaction: every finished
+ * run after it is set aside (its results stay stored, no longer current), and the runs up to it
+ * that an earlier undo set aside become eligible again. The review queue follows: items awaiting
+ * review from set-aside runs are superseded, and the now-current results' items that a set-aside
+ * run had superseded await review again (reconcileReviewQueue). Returns the runs set aside and brought back.
+ */
+export async function setCurrentRun(tx: Pick<Sql, "execute">, runId: number, actor: string, at: string): Promise<{ setAside: number[]; restored: number[] }> {
+  const ids = async (q: string) => (await tx.execute({ sql: q, args: [runId] })).rows.map((r) => Number(r.id));
+  const setAside = await ids(`SELECT id FROM engine_runs WHERE id > ? AND status = 'finished' AND set_aside_at IS NULL ORDER BY id`);
+  const restored = await ids(`SELECT id FROM engine_runs WHERE id <= ? AND set_aside_at IS NOT NULL ORDER BY id`);
+  await tx.execute({ sql: `UPDATE engine_runs SET set_aside_at = ?, set_aside_by = ? WHERE id > ? AND status = 'finished' AND set_aside_at IS NULL`, args: [at, actor, runId] });
+  await tx.execute({ sql: `UPDATE engine_runs SET set_aside_at = NULL, set_aside_by = NULL WHERE id <= ? AND set_aside_at IS NOT NULL`, args: [runId] });
+  // Runs brought back had their items superseded when they were set aside: theirs await review again too.
+  await reconcileReviewQueue(tx, restored.length ? Math.min(runId + 1, restored[0]) : runId + 1);
+  return { setAside, restored };
+}
+
+/** The same rule as a Prisma filter on result rows (assignments, snapshots, recommendations): their run may be current. */
+export const ELIGIBLE_RESULT = { run: { status: "finished", set_aside_at: null } } as const;
+
+/** A customer's current persona assignment in one window (the Prisma reads' form of currentResultsFor), or null. */
+export function currentAssignment(db: Pick<Db, "personaAssignment">, userId: string, window: string) {
+  return db.personaAssignment.findFirst({ where: { user_id: userId, window, ...ELIGIBLE_RESULT }, orderBy: { run_id: "desc" } });
+}
+
+/**
+ * After runs from `fromRunId` on stopped being current (set aside, or failed after writing some
+ * chunks): the items awaiting review are the current results' again. Pending items of runs that
+ * are not current are superseded; the current results' engine items those runs superseded (for
+ * the customers they wrote) await review again.
+ */
+export async function reconcileReviewQueue(sql: Pick<Sql, "execute">, fromRunId: number): Promise<void> {
+  await sql.execute(`UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND run_id NOT IN ${ELIGIBLE_RUN_IDS}`);
+  await sql.execute({
+    sql: `UPDATE recommendations SET status = 'pending_review' WHERE status = 'superseded' AND source = 'engine'
+            AND user_id IN (SELECT user_id FROM signal_snapshots WHERE run_id >= ?)
+            AND run_id = ${currentRunIdSql("recommendations.user_id", 'recommendations."window"')}`,
+    args: [fromRunId],
+  });
+}

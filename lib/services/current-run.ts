@@ -1,0 +1,47 @@
+// Undoing a mistaken engine run (issue 13): an admin makes an earlier finished run current again.
+// The runs after it are set aside (kept, no longer current) in one write transaction with the
+// audit entry, and every page, route and command follows through lib/db/queries/current-results.
+import { z } from "zod";
+import { setCurrentRun } from "../db/queries/current-results";
+import { databaseUrl } from "../db/url";
+import { withSql } from "./database";
+import { ConflictError, NotFoundError } from "./errors";
+
+const makeCurrentSchema = z.object({ run_id: z.coerce.number().int().positive() });
+
+export interface MadeCurrent {
+  run_id: number;
+  as_of: string;
+  set_aside: number[];
+  restored: number[];
+}
+
+export async function makeRunCurrent(input: unknown, actor: string, url = databaseUrl()): Promise<MadeCurrent> {
+  const { run_id } = makeCurrentSchema.parse(input);
+  return withSql(async (sql) => {
+    const tx = await sql.transaction("write");
+    try {
+      const run = (await tx.execute({ sql: "SELECT id, as_of, status FROM engine_runs WHERE id = ?", args: [run_id] })).rows[0];
+      if (!run) throw new NotFoundError(`no engine run #${run_id}`);
+      const asOf = String(run.as_of);
+      if (run.status !== "finished") throw new ConflictError(`run #${run_id} is ${String(run.status)}, not finished: only a finished run's results can be current`);
+      const running = (await tx.execute("SELECT id FROM engine_runs WHERE status = 'running' LIMIT 1")).rows[0];
+      if (running) throw new ConflictError(`run #${String(running.id)} is in progress; wait for it to finish, then choose the run to make current`);
+      // Results are stored once per customer, window and as-of: a later run at the same as-of replaced them.
+      const replaced = (await tx.execute({ sql: "SELECT id FROM engine_runs WHERE id > ? AND as_of = ? AND status = 'finished' ORDER BY id LIMIT 1", args: [run_id, asOf] })).rows[0];
+      if (replaced) throw new ConflictError(`run #${String(replaced.id)} recomputed the same as-of (${asOf}) and replaced run #${run_id}'s results; run the engine as of ${asOf} again instead`);
+      const done = await setCurrentRun(tx, run_id, actor, new Date().toISOString());
+      await tx.execute({
+        sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'engine.run_current', 'engine_run', ?, ?)",
+        args: [actor, String(run_id), JSON.stringify({ as_of: asOf, set_aside: done.setAside, restored: done.restored })],
+      });
+      await tx.commit();
+      return { run_id, as_of: asOf, set_aside: done.setAside, restored: done.restored };
+    } catch (err) {
+      await tx.rollback();
+      throw err;
+    } finally {
+      tx.close();
+    }
+  }, url);
+}
