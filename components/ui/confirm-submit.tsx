@@ -2,12 +2,16 @@
 // The submit button of a destructive or bulk action: it asks first (when `confirm` is given),
 // is disabled while the action is in flight, and a second click before the page answers does
 // nothing — so one intent is one request. The server is idempotent as well (a repeat is a no-op).
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 
 export function ConfirmSubmit({ confirm, children, className, name, value, pendingText, form }: { confirm?: string; children: ReactNode; className?: string; name?: string; value?: string; pendingText?: string; form?: string }) {
   const { pending } = useFormStatus();
   const sent = useRef(0);
+  // Once the answer is in, the button may be used again at once.
+  useEffect(() => {
+    if (!pending) sent.current = 0;
+  }, [pending]);
   return (
     <button
       type="submit"

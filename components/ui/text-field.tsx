@@ -2,7 +2,7 @@
 // A labelled one-line input or textarea with its documented limit enforced in the browser
 // (maxLength) and shown as a live counter, the server's plain-language problem beside it, and
 // what was typed kept after a refusal. Limits come from lib/validation/text.ts (TEXT_LIMITS).
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { keptValue, useFormOutcome } from "./action-form";
 
 const box = "rounded border border-slate-300 px-2 py-1 text-sm";
@@ -44,9 +44,18 @@ export function TextField({
     setSeenInitial(initial);
     setLength(initial.length);
   }
+  // After a form is sent, React resets it to its defaults: the counter follows.
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const form = field.current?.form;
+    const recount = () => setTimeout(() => setLength(field.current?.value.length ?? 0));
+    form?.addEventListener("reset", recount);
+    return () => form?.removeEventListener("reset", recount);
+  }, []);
   const error = state.fieldErrors?.[name];
   const props = {
     id,
+    ref: field,
     name,
     defaultValue: initial,
     maxLength: max,
