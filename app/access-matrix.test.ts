@@ -166,7 +166,7 @@ describe("server actions", () => {
   it("every server action checks its permission on the server before it reads the form", () => {
     for (const a of actions) {
       const body = a.source.slice(a.source.indexOf(`export async function ${a.name}(`));
-      const firstCall = /\{\s*(?:const \w+ = )?await (staffAction|pageAccess)\((ACTIONS\.\w+)/.exec(body);
+      const firstCall = /\{\s*(?:const \w+ = |return )?await (staffAction|pageAccess)\((ACTIONS\.\w+)/.exec(body);
       expect(firstCall, `${a.name} must begin with staffAction(ACTIONS.${a.name}, …) or pageAccess(ACTIONS.${a.name})`).not.toBeNull();
       expect(firstCall![2], a.name).toBe(`ACTIONS.${a.name}`);
     }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { FlashRegion } from "@/components/ui/flash";
 import { currentSession } from "@/lib/auth/guards";
 import { PAGES, type GuardedPage } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/permissions";
@@ -53,7 +54,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </div>
         </header>
-        <main className="mx-auto max-w-5xl px-6 py-10">{children}</main>
+        <main className="mx-auto max-w-5xl px-6 py-10">
+          <FlashRegion>{children}</FlashRegion>
+        </main>
       </body>
     </html>
   );

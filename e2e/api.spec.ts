@@ -29,6 +29,7 @@ test("an admin creates an API key, a system uses it within its scopes, and revok
   expect(profile.status()).toBe(403);
   expect((await profile.json()).error.code).toBe("insufficient_scope");
 
+  page.once("dialog", (d) => void d.accept());
   await page.getByTestId(`key-${prefix}`).getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByRole("status")).toContainText(`Revoked e2e partner app (${prefix})`);
   const after = await request.get(`/api/recommendations/${userId}`, { headers: auth });

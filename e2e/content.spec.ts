@@ -17,7 +17,7 @@ test("admin writes content that cannot approve itself; an operator approves it",
   await row.getByRole("button", { name: "Submit for review" }).click();
   await expect(admin.getByTestId("content-edu-e2e-cushion-basics")).toContainText("in review");
   await admin.getByTestId("content-edu-e2e-cushion-basics").getByRole("button", { name: "Approve" }).click();
-  await expect(admin.locator("#content-error")).toHaveText("the author of an item cannot approve it; another operator or admin must");
+  await expect(admin.locator("#action-error")).toHaveText("The author of an item cannot approve it; another operator or admin must");
 
   await operator.goto("/content");
   await operator.getByTestId("content-edu-e2e-cushion-basics").getByRole("button", { name: "Approve" }).click();
@@ -38,7 +38,7 @@ test("harmful products are refused on save", async ({ operator: page }) => {
   await page.getByLabel("Product category (offers)").fill("payday_loan");
   await page.getByLabel("Partner (offers)").fill("FastCash");
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.locator("#content-error")).toContainText('content "offer-e2e-fast-cash" cannot be stored');
+  await expect(page.locator("#action-error")).toContainText('Content "offer-e2e-fast-cash" cannot be stored');
   await expect(page.getByTestId("content-offer-e2e-fast-cash")).toHaveCount(0);
 });
 

@@ -56,6 +56,7 @@ test("operator records a revocation and an opt-in; the preview shows only approv
   await page.goto(`/customers/${id}`);
   await page.getByLabel("Note (what the customer said, where)").fill("Customer asked by phone to stop");
   await page.getByLabel(/Remove everything derived from their data/).check();
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Record revocation" }).click();
   await expect(page.getByTestId("consent-state")).toHaveText("not given");
   await expect(page.getByText("No consent: nothing is computed or recommended for this customer.")).toBeVisible();

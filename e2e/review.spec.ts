@@ -11,7 +11,7 @@ test("operator approves, rejects with a reason and flags, and sees the audit ent
 
   const second = page.getByTestId(`rec-${ids[1]}`);
   await second.getByRole("button", { name: "Reject" }).click();
-  await expect(page.locator("#review-error")).toContainText("a reason of at least 5 characters is required");
+  await expect(second.getByText("Reason needs at least 5 characters")).toBeVisible();
   await page.getByTestId(`rec-${ids[1]}`).getByLabel(`Reason for recommendation ${ids[1]}`).fill("Offer does not fit this customer");
   await page.getByTestId(`rec-${ids[1]}`).getByRole("button", { name: "Reject" }).click();
   await expect(page.getByRole("status")).toHaveText(`Rejected recommendation ${ids[1]}.`);
@@ -35,7 +35,7 @@ test("two operators approving the same item: the second gets a conflict, not an 
   await pa.getByTestId(`rec-${id}`).getByRole("button", { name: "Approve" }).click();
   await expect(pa.getByRole("status")).toHaveText(`Approved recommendation ${id}.`);
   await pb.getByTestId(`rec-${id}`).getByRole("button", { name: "Approve" }).click();
-  await expect(pb.locator("#review-error")).toContainText(`recommendation ${id} changed since you loaded it (now approved`);
+  await expect(pb.locator("#action-error")).toContainText(`Recommendation ${id} changed since you loaded it (now approved`);
 });
 
 test("batch approve approves every selected item", async ({ operator: page }) => {
@@ -44,6 +44,7 @@ test("batch approve approves every selected item", async ({ operator: page }) =>
   const boxes = page.getByRole("checkbox");
   await boxes.nth(0).check();
   await boxes.nth(1).check();
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Approve selected" }).click();
   await expect(page.getByRole("status")).toHaveText("Approved 2 recommendations.");
   await expect(page.getByTestId("review-total")).toContainText(`${(before - 2).toLocaleString("en-US")} waiting`);
@@ -116,6 +117,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   // Revoking consent removes what was derived from their data; the override page shows none of it.
   await page.getByLabel("Note (what the customer said, where)").fill("Customer withdrew consent in branch");
   await page.getByLabel(/Remove everything derived from their data/).check();
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Record revocation" }).click();
   await expect(page.getByTestId("consent-state")).toHaveText("not given");
   await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · recommendation.override #${id}`);

@@ -4,6 +4,7 @@ test("operator starts an engine run and watches it finish without reloading", as
   await page.goto("/runs");
   const before = await page.locator("tbody tr").count();
   await page.getByLabel("As of (the day both windows end)").fill("2026-10-31");
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
   await expect(page.getByRole("status")).toHaveText("Engine run as of 2026-10-31 started; progress below.");
   const job = page.locator('li[data-testid^="job-"]').first();

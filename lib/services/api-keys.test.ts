@@ -46,8 +46,11 @@ describe("API key service", () => {
 
   it("revoked keys no longer verify; list never shows hashes", async () => {
     const k = await createApiKey(prisma, { name: "ci", scopes: ["review"], createdBy: "test" });
-    await revokeApiKey(prisma, `ss_${k.prefix}`, "test");
+    expect(await revokeApiKey(prisma, `ss_${k.prefix}`, "test")).toMatchObject({ changed: true });
     expect(await verifyApiKey(db.sql, k.key)).toBeNull();
+    // A second revocation (a double click) changes nothing and is not audited again.
+    expect(await revokeApiKey(prisma, `ss_${k.prefix}`, "test")).toMatchObject({ changed: false });
+    expect((await db.sql.execute("SELECT action FROM audit_log WHERE action = 'apikey.revoke'")).rows).toHaveLength(1);
     const [listed] = await listApiKeys(prisma);
     expect(listed.revoked_at).toBeInstanceOf(Date);
     expect(listed).not.toHaveProperty("key_hash");

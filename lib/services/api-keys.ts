@@ -53,17 +53,18 @@ export async function listApiKeys(db: Db): Promise<ApiKeyInfo[]> {
 }
 
 /** Revokes by numeric id or by prefix (with or without `ss_`). Revoking twice is harmless. */
-export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): Promise<ApiKeyInfo> {
+/** Revokes a key; revoking one already revoked changes nothing (`changed: false`) and is not audited again. */
+export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): Promise<ApiKeyInfo & { changed: boolean }> {
   const ref = idOrPrefix.trim().replace(/^ss_/, "").split("_")[0];
   // A prefix is 12 hex digits and may be all decimal digits, so it is checked first.
   const where = /^[0-9a-f]{12}$/.test(ref) || !/^\d+$/.test(ref) ? { prefix: ref } : { id: Number(ref) };
   return db.$transaction(async (tx) => {
     const row = await tx.apiKey.findUnique({ where, omit: { key_hash: true } });
     if (!row) throw new NotFoundError(`no API key with id or prefix "${idOrPrefix}"`);
-    if (row.revoked_at) return info(row);
+    if (row.revoked_at) return { ...info(row), changed: false };
     const revoked = await tx.apiKey.update({ where: { id: row.id }, data: { revoked_at: new Date() }, omit: { key_hash: true } });
     await tx.auditEntry.create({ data: { actor, action: "apikey.revoke", target_type: "api_key", target_id: String(row.id), details: JSON.stringify({ name: row.name, prefix: row.prefix }) } });
-    return info(revoked);
+    return { ...info(revoked), changed: true };
   });
 }
 

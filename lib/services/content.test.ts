@@ -61,8 +61,10 @@ describe("content workflow", () => {
       await expect(transitionContent(db, form.id, "approved", "author@x")).rejects.toThrow(/author of an item cannot approve it/);
       await transitionContent(db, form.id, "approved", "reviewer@x");
       expect(await approvedIds()).toContain(form.id);
-      await transitionContent(db, form.id, "retired", "reviewer@x");
+      expect(await transitionContent(db, form.id, "retired", "reviewer@x")).toEqual({ changed: true });
       expect(await approvedIds()).not.toContain(form.id);
+      // Retiring twice (a double click) is already done, not a conflict, and not audited twice.
+      expect(await transitionContent(db, form.id, "retired", "reviewer@x")).toEqual({ changed: false });
       expect((await db.auditEntry.findMany({ where: { target_id: form.id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["content.create", "content.in_review", "content.approved", "content.retired"]);
     } finally {
       await db.$disconnect();

@@ -4,7 +4,7 @@
 import { harmfulProductCheck } from "../engine/guardrails/harmful";
 import { toneFindings } from "../engine/guardrails/tone";
 import { z } from "zod";
-import { queryNumber, safeText } from "../validation/text";
+import { CONTENT_LIMITS, queryNumber, safeText } from "../validation/text";
 import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
 import { PERSONA_IDS } from "../engine/types";
 import type { Db } from "../db/client";
@@ -47,13 +47,13 @@ export const contentFormSchema = z
     kind: z.enum(["education", "offer"]),
     format: z.enum(CONTENT_FORMATS),
     // The content model's own limits: a title, a short summary and the "because" template.
-    title: safeText(120, { trim: true, min: 5 }),
-    summary: safeText(400, { trim: true, min: 10, multiline: true }),
-    because: safeText(300, { trim: true, min: 10 }),
+    title: safeText(CONTENT_LIMITS.title, { trim: true, min: 5 }),
+    summary: safeText(CONTENT_LIMITS.summary, { trim: true, min: 10, multiline: true }),
+    because: safeText(CONTENT_LIMITS.because, { trim: true, min: 10 }),
     personas: csvList(PERSONA_IDS),
     triggers: csvList(TRIGGER_IDS),
-    product_category: safeText(60, { trim: true }).optional().transform((v) => v || null),
-    partner: safeText(80, { trim: true }).optional().transform((v) => v || null),
+    product_category: safeText(CONTENT_LIMITS.product_category, { trim: true }).optional().transform((v) => v || null),
+    partner: safeText(CONTENT_LIMITS.partner, { trim: true }).optional().transform((v) => v || null),
     min_monthly_income_cents: optionalInt,
     min_credit_score: optionalInt,
   })
@@ -124,14 +124,17 @@ export async function updateContent(db: Db, input: unknown, editor: string): Pro
 }
 
 /** Moves content along its workflow; whoever wrote an item may not approve it. */
-export async function transitionContent(db: Db, id: string, to: string, actor: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function transitionContent(db: Db, id: string, to: string, actor: string): Promise<{ changed: boolean }> {
+  return db.$transaction(async (tx) => {
     const item = await tx.contentItem.findUnique({ where: { id } });
     if (!item) throw new NotFoundError(`no content "${id}"`);
+    // Asking twice (a double click, a retry) is not a conflict: it is already done.
+    if (item.status === to) return { changed: false };
     if (!CONTENT_TRANSITIONS[item.status]?.includes(to)) throw new ConflictError(`content "${id}" is ${item.status.replace("_", " ")}; it cannot move to ${to.replace("_", " ")}`);
     if (to === "approved" && item.author === actor) throw new ConflictError("the author of an item cannot approve it; another operator or admin must");
     const moved = await tx.contentItem.updateMany({ where: { id, status: item.status, version: item.version }, data: { status: to, version: { increment: 1 }, updated_at: new Date() } });
     if (moved.count !== 1) throw new ConflictError(`content "${id}" changed a moment ago; reload to see the latest`);
     await tx.auditEntry.create({ data: { actor, action: `content.${to}`, target_type: "content", target_id: id, details: JSON.stringify({ from: item.status }) } });
+    return { changed: true };
   });
 }

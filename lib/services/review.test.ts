@@ -64,7 +64,16 @@ describe("review queue", () => {
     await expect(batchApprove(db, rows.map((r) => ({ id: r.id, version: r.version })), "op@x")).rejects.toBeInstanceOf(ConflictError);
     const statuses = await db.recommendation.findMany({ where: { id: { in: [rows[0].id, rows[1].id] } }, select: { status: true } });
     expect(statuses.map((s) => s.status)).toEqual(["pending_review", "pending_review"]);
-    expect(await batchApprove(db, rows.slice(0, 2).map((r) => ({ id: r.id, version: r.version })), "op@x")).toBe(2);
+    expect(await batchApprove(db, rows.slice(0, 2).map((r) => ({ id: r.id, version: r.version })), "op@x")).toEqual({ approved: 2, already: 0 });
+  });
+
+  it("the same batch sent twice (a double click) approves once and says the rest were already approved", async () => {
+    const { rows } = await pendingReview(db, { page: 1, pageSize: 2 });
+    const batch = rows.map((r) => ({ id: r.id, version: r.version }));
+    expect(await batchApprove(db, batch, "op@x")).toEqual({ approved: 2, already: 0 });
+    const audited = await db.auditEntry.count({ where: { action: "recommendation.approve" } });
+    expect(await batchApprove(db, batch, "op@x")).toEqual({ approved: 0, already: 2 });
+    expect(await db.auditEntry.count({ where: { action: "recommendation.approve" } })).toBe(audited);
   });
 
   it("an item flagged for a second review is decided only by a different staff member, and the queue says who flagged it", async () => {

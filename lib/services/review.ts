@@ -58,13 +58,26 @@ export async function reviewRecommendation(db: Db, input: unknown, actor: string
   await db.$transaction((tx) => act(tx, a, actor));
 }
 
-/** Approves several at once: all of them, or none if any changed meanwhile. */
-export async function batchApprove(db: Db, items: Array<{ id: number; version: number }>, actor: string): Promise<number> {
+/**
+ * Approves several at once: all of them, or none if any changed meanwhile. One this actor already
+ * approved from the version sent (the same batch sent twice) is left as it is and counted in
+ * `already`, not refused; one someone else changed is still a conflict.
+ */
+export async function batchApprove(db: Db, items: Array<{ id: number; version: number }>, actor: string): Promise<{ approved: number; already: number }> {
   if (!items.length) throw new z.ZodError([{ code: "custom", path: ["ids"], message: "select at least one recommendation", input: items }]);
-  await db.$transaction(async (tx) => {
-    for (const it of items) await act(tx, { action: "approve", ...it }, actor);
+  return db.$transaction(async (tx) => {
+    let already = 0;
+    for (const it of items) {
+      const now = await tx.recommendation.findUnique({ where: { id: it.id }, select: { status: true, version: true } });
+      const repeat =
+        now?.status === "approved" &&
+        now.version === it.version + 1 &&
+        (await tx.auditEntry.findFirst({ where: { target_type: "recommendation", target_id: String(it.id), action: "recommendation.approve", actor }, select: { id: true } }));
+      if (repeat) already += 1;
+      else await act(tx, { action: "approve", ...it }, actor);
+    }
+    return { approved: items.length - already, already };
   });
-  return items.length;
 }
 
 export async function pendingReview(db: Db, opts: { page: number; pageSize: number; flaggedOnly?: boolean }) {

@@ -285,7 +285,7 @@ export const deletedResponse = z.object({ transaction_id: z.string(), deleted_at
 
 // ── API keys (CLI) ──────────────────────────────────────────────────────────────────────────
 export const apiKeyInput = z.object({
-  name: safeText(64, { trim: true, min: 1, minMessage: "give the key a name" }),
+  name: safeText(TEXT_LIMITS.keyName, { trim: true, min: 1, minMessage: "give the key a name" }),
   scopes: z
     .array(z.enum(SCOPE_NAMES as [Scope, ...Scope[]], { error: (iss) => `unknown scope "${String(iss.input)}" (known: ${SCOPE_NAMES.join(", ")})` }))
     .min(1, "give the key at least one scope")

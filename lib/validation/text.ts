@@ -13,7 +13,12 @@ export const TEXT_LIMITS = {
   reason: 2000,
   /** Search boxes and other free-text query parameters. */
   query: 200,
+  /** The name of an API key (who uses it, for what). */
+  keyName: 64,
 } as const;
+
+/** The content model's own limits: a title, a short summary, the "because" template, offer details. */
+export const CONTENT_LIMITS = { title: 120, summary: 400, because: 300, product_category: 60, partner: 80 } as const;
 
 /** C0 controls (NUL included) and DEL; `multiline` text may also hold tab, LF and CR. */
 const CONTROL = /[\u0000-\u001f\u007f]/;

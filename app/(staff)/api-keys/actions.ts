@@ -3,30 +3,30 @@
 import { revalidatePath } from "next/cache";
 import { pageAccess } from "@/lib/auth/guards";
 import { ACTIONS } from "@/lib/auth/actions";
-import { staffAction, userFacingMessage } from "@/lib/auth/staff-action";
+import { refusal, staffAction, type ActionState } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
 import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
 
-export type CreateKeyState = { key?: string; name?: string; error?: string };
+export type CreateKeyState = ActionState & { key?: string; name?: string };
 
 /** Creates a key and hands it back to the page once — never through a URL, a log or the database. */
 export async function createKeyAction(_prev: CreateKeyState, form: FormData): Promise<CreateKeyState> {
   const access = await pageAccess(ACTIONS.createKeyAction);
-  if (access.status !== "ok") return { error: "Only admins may create API keys." };
+  if (access.status !== "ok") return { error: "Only admins may create API keys.", seq: Date.now() };
   try {
     const k = await createApiKey(prisma(), { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String), createdBy: access.session.user.email });
     revalidatePath("/api-keys");
-    return { key: k.key, name: k.name };
+    return { key: k.key, name: k.name, notice: `Created ${k.name} (${k.prefix}).`, seq: Date.now() };
   } catch (err) {
-    const message = userFacingMessage(err);
-    if (message === null) throw err;
-    return { error: message };
+    const refused = refusal(err, form);
+    if (refused === null) throw err;
+    return refused;
   }
 }
 
-export async function revokeKeyAction(form: FormData) {
-  await staffAction(ACTIONS.revokeKeyAction, "/api-keys", async (actor) => {
+export async function revokeKeyAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.revokeKeyAction, "/api-keys", form, async (actor) => {
     const k = await revokeApiKey(prisma(), String(form.get("id")), actor);
-    return `Revoked ${k.name} (${k.prefix}); requests with it now get 401.`;
+    return k.changed ? `Revoked ${k.name} (${k.prefix}); requests with it now get 401.` : `${k.name} (${k.prefix}) was already revoked; nothing changed.`;
   });
 }

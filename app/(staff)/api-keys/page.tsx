@@ -1,5 +1,6 @@
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
-import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { guardPage } from "@/lib/auth/page-guard";
 import { SCOPES } from "@/lib/auth/scopes";
 import { prisma } from "@/lib/db/client";
@@ -10,14 +11,12 @@ import { utcTime } from "@/lib/data/dates";
 export const dynamic = "force-dynamic";
 
 
-export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
+export default async function ApiKeysPage() {
   await guardPage("/api-keys", "/api-keys");
-  const sp = await searchParams;
   const keys = (await listApiKeys(prisma())).reverse();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">API keys</h1>
-      <Flash notice={sp.notice} error={sp.error} />
       <p className="text-sm text-slate-600">
         Keys let the bank&apos;s systems call the <a className="underline" href="/docs">developer API</a> as <code>Authorization: Bearer …</code>. Give each system its own key with only the scopes it needs; revoke a key the moment it may have leaked.
       </p>
@@ -44,10 +43,10 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                 {k.revoked_at ? (
                   `revoked ${utcTime(k.revoked_at)}`
                 ) : (
-                  <form action={revokeKeyAction}>
+                  <ActionForm action={revokeKeyAction}>
                     <input type="hidden" name="id" value={k.id} />
-                    <button className="rounded border border-red-700 px-2 py-0.5 text-red-800">Revoke</button>
-                  </form>
+                    <ConfirmSubmit confirm={`Revoke ${k.name} (ss_${k.prefix}_…)? Every request with it will be refused from now on; this cannot be undone.`} className="rounded border border-red-700 px-2 py-0.5 text-red-800">Revoke</ConfirmSubmit>
+                  </ActionForm>
                 )}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ContentForm } from "@/components/content/content-form";
-import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -12,15 +13,13 @@ export const dynamic = "force-dynamic";
 
 const LABEL: Record<string, string> = { in_review: "Submit for review", approved: "Approve", retired: "Retire", draft: "Back to draft" };
 
-export default async function ContentPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
+export default async function ContentPage() {
   const access = await guardPage("/content", "/content");
   const role = access.session.user.role;
-  const sp = await searchParams;
   const items = await prisma().contentItem.findMany({ orderBy: [{ status: "asc" }, { id: "asc" }] });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Content catalog</h1>
-      <Flash notice={sp.notice} error={sp.error} errorId="content-error" />
       <p className="text-sm text-slate-600">Drafts go to review; someone other than the author approves; only approved items reach the engine. Harmful products and judgmental wording are refused on save.</p>
 
       {can(role, "content:write") ? (
@@ -50,11 +49,11 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
                 {(CONTENT_TRANSITIONS[c.status] ?? [])
                   .filter((to) => can(role, ACTIONS.transitionContentAction(to)))
                   .map((to) => (
-                    <form key={to} action={transitionContentAction}>
+                    <ActionForm key={to} action={transitionContentAction}>
                       <input type="hidden" name="id" value={c.id} />
                       <input type="hidden" name="to" value={to} />
-                      <button className="rounded border border-slate-400 px-2 py-0.5">{LABEL[to]}</button>
-                    </form>
+                      <ConfirmSubmit confirm={to === "retired" ? `Retire ${c.id}? It leaves every customer's recommendations at the next engine run.` : undefined} className="rounded border border-slate-400 px-2 py-0.5">{LABEL[to]}</ConfirmSubmit>
+                    </ActionForm>
                   ))}
               </td>
             </tr>

@@ -6,6 +6,7 @@ import { withReadSql } from "@/lib/services/database";
 import { PERSONA_LABELS, STRENGTHS } from "@/lib/engine/personas/assign";
 import { PERSONA_IDS } from "@/lib/engine/types";
 import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery } from "@/lib/validation/customers";
+import { TEXT_LIMITS } from "@/lib/validation/text";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter customers">
         <label className="flex flex-col">
           Search
-          <input name="q" defaultValue={q.q ?? ""} placeholder="id or name" className="rounded border border-slate-300 px-2 py-1" />
+          <input name="q" defaultValue={q.q ?? ""} maxLength={TEXT_LIMITS.query} placeholder="id or name" className="rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex flex-col">
           Window

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { LiveQueue } from "@/components/review/live-queue";
-import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { TextField } from "@/components/ui/text-field";
+import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { pendingReview } from "@/lib/services/review";
@@ -10,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 20;
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ page?: string; notice?: string; error?: string; flagged?: string }> }) {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ page?: string; flagged?: string }> }) {
   await guardPage("/review", "/review");
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);
@@ -25,11 +28,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Review queue</h1>
       <LiveQueue initialPending={allPending ?? total} />
-      <Flash notice={sp.notice} error={sp.error} errorId="review-error" />
       <p className="text-sm text-slate-600" data-testid="review-total">
         {total.toLocaleString("en-US")} waiting · page {page} of {pages} · <Link className="underline" href={flaggedOnly ? "/review" : "/review?flagged=1"}>{flaggedOnly ? "show all" : "flagged only"}</Link>
       </p>
-      <form id="batch" action={batchApproveAction} />
       <ul className="space-y-3">
         {rows.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid={`rec-${r.id}`}>
@@ -44,21 +45,18 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 </p>
                 <p>{r.rationale}</p>
                 <div className="flex flex-wrap items-end gap-2 pt-1">
-                  <form action={reviewAction}>
+                  <ActionForm action={reviewAction}>
                     <input type="hidden" name="id" value={r.id} />
                     <input type="hidden" name="version" value={r.version} />
-                    <button name="action" value="approve" className="rounded bg-emerald-800 px-3 py-1 text-white">Approve</button>
-                  </form>
-                  <form action={reviewAction} className="flex items-end gap-1">
+                    <ConfirmSubmit name="action" value="approve" className="rounded bg-emerald-800 px-3 py-1 text-white">Approve</ConfirmSubmit>
+                  </ActionForm>
+                  <ActionForm action={reviewAction} className="flex items-end gap-1">
                     <input type="hidden" name="id" value={r.id} />
                     <input type="hidden" name="version" value={r.version} />
-                    <label className="flex flex-col text-xs">
-                      Reason
-                      <input name="reason" className="rounded border border-slate-300 px-2 py-1 text-sm" aria-label={`Reason for recommendation ${r.id}`} />
-                    </label>
+                    <TextField name="reason" label={<>Reason<span className="sr-only"> for recommendation {r.id}</span></>} max={TEXT_LIMITS.reason} className="flex flex-col text-xs" />
                     <button name="action" value="reject" className="rounded border border-red-700 px-3 py-1 text-red-800">Reject</button>
                     <button name="action" value="flag" className="rounded border border-amber-700 px-3 py-1 text-amber-800">Flag for second review</button>
-                  </form>
+                  </ActionForm>
                   <Link href={`/review/${r.id}`} className="rounded border border-violet-700 px-3 py-1 text-violet-800">Override…</Link>
                 </div>
               </div>
@@ -67,7 +65,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         ))}
       </ul>
       <div className="flex items-center gap-4 text-sm">
-        <button type="submit" form="batch" className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Approve selected</button>
+        <ActionForm id="batch" action={batchApproveAction}>
+          <ConfirmSubmit confirm="Approve every selected recommendation? Customers may see them at once." className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Approve selected</ConfirmSubmit>
+        </ActionForm>
         {page > 1 ? <Link href={pageHref(page - 1)}>← Previous</Link> : null}
         {page < pages ? <Link href={pageHref(page + 1)}>Next →</Link> : null}
       </div>

@@ -1,5 +1,6 @@
 import { LiveJobs } from "@/components/jobs/live-jobs";
-import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_AS_OF } from "@/lib/services/engine";
@@ -10,24 +11,24 @@ import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
-export default async function RunsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
+export default async function RunsPage() {
   const access = await guardPage("/runs", "/runs");
-  const sp = await searchParams;
   const live = await recentJobs(); // first: marks runs whose lease expired as failed
   const runs = await prisma().engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Engine runs</h1>
-      <Flash notice={sp.notice} error={sp.error} errorId="runs-error" />
-      <form action={startRunAction} className="flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <ActionForm action={startRunAction} className="flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <label className="flex flex-col gap-1">
           As of (the day both windows end)
           <input type="date" name="as_of" required defaultValue={runs[0]?.as_of ?? DEFAULT_AS_OF} className="rounded border border-slate-300 px-2 py-1" />
         </label>
-        <button className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">Run the engine for every consenting customer</button>
-      </form>
+        <ConfirmSubmit confirm="Run the engine for every consenting customer? It replaces their current personas and pending recommendations." pendingText="Starting the run…" className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white">
+          Run the engine for every consenting customer
+        </ConfirmSubmit>
+      </ActionForm>
       {can(access.session.user.role, "engine:undo") ? (
-        <form action={makeRunCurrentAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <ActionForm action={makeRunCurrentAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <label className="flex flex-col gap-1">
             Undo a mistaken run: make an earlier run current
             <select name="run_id" required className="rounded border border-slate-300 px-2 py-1">
@@ -39,8 +40,10 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
           <label className="flex items-center gap-1">
             <input type="checkbox" name="confirm" value="yes" required /> Set aside every run after it (their results stay stored)
           </label>
-          <button className="rounded border border-slate-400 px-3 py-1.5">Make this run current</button>
-        </form>
+          <ConfirmSubmit confirm="Make this run current again? Every run after it is set aside (their results stay stored)." pendingText="Switching…" className="rounded border border-slate-400 px-3 py-1.5">
+            Make this run current
+          </ConfirmSubmit>
+        </ActionForm>
       ) : null}
       <section aria-labelledby="live" className="space-y-2">
         <h2 id="live" className="text-lg font-semibold">Latest runs (from the app or the command line)</h2>

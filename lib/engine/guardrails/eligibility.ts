@@ -1,8 +1,9 @@
 // Offer eligibility (SPEC §3.4): every requirement that fails is recorded as a plain reason.
-// Unknown income or credit score means not eligible, never a guess.
+// Unknown income or credit score means not eligible, never a guess. Reasons are read by staff
+// (decision traces), so money in them is to the cent: never "needs $3,000; detected $3,000".
 import { DEFAULT_CURRENCY, DEFAULT_MARKETS, MARKET_CURRENCIES } from "../currency";
 import type { ContentItem, Eligibility } from "../recommend/content";
-import { money } from "../recommend/format";
+import { exactMoney } from "../recommend/format";
 import type { WindowSignals } from "../signals/types";
 
 export interface EligibilityContext {
@@ -25,9 +26,9 @@ export function checkEligibility(rules: Eligibility, s: WindowSignals, ctx: Elig
   const reasons: string[] = [];
   if (rules.min_monthly_income_cents !== undefined) {
     const income = s.income.monthly_income_cents;
-    if (income === null) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; there is too little history for a monthly income figure`);
-    else if (income <= 0) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; no income was detected`);
-    else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${money(rules.min_monthly_income_cents, currency)}; detected ${money(income, currency)}`);
+    if (income === null) reasons.push(`needs a monthly income of at least ${exactMoney(rules.min_monthly_income_cents, currency)}; there is too little history for a monthly income figure`);
+    else if (income <= 0) reasons.push(`needs a monthly income of at least ${exactMoney(rules.min_monthly_income_cents, currency)}; no income was detected`);
+    else if (income < rules.min_monthly_income_cents) reasons.push(`needs a monthly income of at least ${exactMoney(rules.min_monthly_income_cents, currency)}; detected ${exactMoney(income, currency)}`);
   }
   if (rules.min_credit_score !== undefined) {
     if (ctx.credit_score === null) reasons.push(`needs a credit score of at least ${rules.min_credit_score}; no score is on file`);

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentForm } from "@/components/content/content-form";
-import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -12,7 +11,7 @@ import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
-export default async function ContentItemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
+export default async function ContentItemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const access = await guardPage("/content/[id]", `/content/${id}`);
   const [row, history] = await Promise.all([
@@ -20,14 +19,12 @@ export default async function ContentItemPage({ params, searchParams }: { params
     prisma().auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 }),
   ]);
   if (!row) notFound();
-  const sp = await searchParams;
   const item: ContentItem = { ...row, kind: row.kind as ContentItem["kind"], format: row.format as ContentItem["format"], personas: JSON.parse(row.personas), triggers: JSON.parse(row.triggers), eligibility: JSON.parse(row.eligibility) };
   const editable = can(access.session.user.role, "content:write") && isEditable(row.status);
   return (
     <div className="space-y-6">
       <Link href="/content" className="text-sm text-emerald-800 underline">← Content catalog</Link>
       <h1 className="text-2xl font-bold">{row.title}</h1>
-      <Flash notice={sp.notice} error={sp.error} errorId="content-error" />
       <p className="text-sm text-slate-600">
         <span className="font-mono">{row.id}</span> · {row.kind} · {row.format} · <strong data-testid="content-status">{row.status.replace("_", " ")}</strong> · version {row.version} · author {row.author}
       </p>

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { ACTIONS } from "@/lib/auth/actions";
-import { staffAction } from "@/lib/auth/staff-action";
+import { staffAction, type ActionState } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
 import { computeCustomerNow, recordConsent } from "@/lib/services/consent-compute";
 import { ConflictError } from "@/lib/services/errors";
@@ -21,20 +21,21 @@ const consentForm = z
   .refine((f) => f.granted === "true" || f.confirm === "yes", { message: "confirm that everything derived from the customer's data will be removed", path: ["confirm"] });
 
 /** Records a customer's opt-in or revocation, as told to the operator; audited. */
-export async function recordConsentAction(form: FormData) {
-  await staffAction(ACTIONS.recordConsentAction, `/customers/${String(form.get("userId") ?? "")}`, async (actor) => {
+export async function recordConsentAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.recordConsentAction, `/customers/${String(form.get("userId") ?? "")}`, form, async (actor) => {
     // Parsed inside the action, so bad input comes back as a message on the page.
     const input = consentForm.parse(Object.fromEntries(form.entries()));
     const granted = input.granted === "true";
     const r = await recordConsent(input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined });
+    if (!r.changed) return granted ? "Consent was already given; nothing changed." : "Consent was already revoked; nothing changed.";
     if (granted) return r.computed?.run_id ? `Opt-in recorded; results computed as of ${r.computed.as_of} (run #${r.computed.run_id}).` : `Opt-in recorded. Results arrive with the next run: ${r.computed?.pending_reason ?? "nothing changed"}.`;
     return `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
   });
 }
 
 /** A reviewer's persona for one window, with a written justification; audited. */
-export async function overridePersonaAction(form: FormData) {
-  await staffAction(ACTIONS.overridePersonaAction, `/customers/${String(form.get("user_id") ?? "")}`, async (actor) => {
+export async function overridePersonaAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.overridePersonaAction, `/customers/${String(form.get("user_id") ?? "")}`, form, async (actor) => {
     const input = Object.fromEntries(form.entries());
     const r = await withSql((sql) => overridePersona(prisma(), sql, input, actor));
     return `Persona override recorded for the ${String(input.window)} window; ${r.recommendations} recommendation(s) remade for it await review.`;
@@ -42,8 +43,8 @@ export async function overridePersonaAction(form: FormData) {
 }
 
 /** Computes one consenting customer now (when their opt-in could not be computed at once); audited as an engine run. */
-export async function computeCustomerAction(form: FormData) {
-  await staffAction(ACTIONS.computeCustomerAction, `/customers/${String(form.get("userId") ?? "")}`, async (actor) => {
+export async function computeCustomerAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.computeCustomerAction, `/customers/${String(form.get("userId") ?? "")}`, form, async (actor) => {
     const r = await computeCustomerNow(safeId().parse(form.get("userId")), actor);
     if (!r.run_id) throw new ConflictError(`Not computed: ${r.pending_reason}.`);
     return `Results computed as of ${r.as_of} (run #${r.run_id}).`;

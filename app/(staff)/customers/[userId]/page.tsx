@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { TextField } from "@/components/ui/text-field";
+import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
@@ -47,9 +50,8 @@ function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
   );
 }
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
+export default async function CustomerPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
-  const sp = await searchParams;
   const access = await guardPage("/customers/[userId]", `/customers/${userId}`);
   const db = prisma();
   const customer = await db.customer.findUnique({ where: { user_id: userId }, include: { consent_events: { orderBy: { recorded_at: "desc" } }, accounts: { orderBy: { account_id: "asc" } } } });
@@ -79,15 +81,14 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         </p>
       </div>
 
-      <Flash notice={sp.notice} error={sp.error} />
       {view ? (
         <>
           {windows.every(([, v]) => v.as_of === null) ? (
-            <form action={computeCustomerAction} className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="not-computed">
+            <ActionForm action={computeCustomerAction} className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="not-computed">
               <input type="hidden" name="userId" value={customer.user_id} />
               <span>No results yet for this customer: they arrive with the next engine run.</span>
               {can(access.session.user.role, "engine:run") ? <button className="rounded bg-emerald-800 px-3 py-1 font-medium text-white">Compute this customer now</button> : null}
-            </form>
+            </ActionForm>
           ) : null}
           <section aria-labelledby="personas" className="space-y-2">
             <h2 id="personas" className="text-lg font-semibold">Personas</h2>
@@ -112,7 +113,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                       {canReview ? (
                         <details className="mt-2 text-sm">
                           <summary className="cursor-pointer text-emerald-800">Override persona for {w}</summary>
-                          <form action={overridePersonaAction} className="mt-2 space-y-2">
+                          <ActionForm action={overridePersonaAction} className="mt-2 space-y-2">
                             <input type="hidden" name="user_id" value={customer.user_id} />
                             <input type="hidden" name="window" value={w} />
                             <label className="flex flex-col gap-1">
@@ -123,12 +124,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                                 ))}
                               </select>
                             </label>
-                            <label className="flex flex-col gap-1">
-                              Justification (at least 20 characters)
-                              <textarea name="justification" required minLength={20} rows={2} className="rounded border border-slate-300 px-2 py-1" />
-                            </label>
+                            <TextField name="justification" label="Justification (at least 20 characters)" multiline rows={2} required min={20} max={TEXT_LIMITS.reason} />
                             <button className="rounded bg-violet-800 px-3 py-1 text-white">Record override</button>
-                          </form>
+                          </ActionForm>
                         </details>
                       ) : null}
                     </>
@@ -209,21 +207,23 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <section aria-labelledby="consent" className="space-y-2">
         <h2 id="consent" className="text-lg font-semibold">Consent history</h2>
         {can(access.session.user.role, "consent:record") ? (
-          <form action={recordConsentAction} className="flex flex-wrap items-end gap-2 text-sm">
+          <ActionForm action={recordConsentAction} className="flex flex-wrap items-end gap-2 text-sm">
             <input type="hidden" name="userId" value={customer.user_id} />
             <input type="hidden" name="granted" value={customer.consent ? "false" : "true"} />
-            <label className="flex flex-col">
-              Note (what the customer said, where)
-              <input name="note" className="w-80 rounded border border-slate-300 px-2 py-1" />
-            </label>
+            <TextField name="note" label="Note (what the customer said, where)" max={TEXT_LIMITS.reason} className="flex flex-col" inputClassName="w-80 max-w-full" />
             {customer.consent ? (
               <label className="flex items-center gap-1">
                 <input type="checkbox" name="confirm" value="yes" required />
                 Remove everything derived from their data (signals, personas, rationales, traces); this cannot be undone
               </label>
             ) : null}
-            <button className="rounded border border-slate-400 px-3 py-1">{customer.consent ? "Record revocation" : "Record opt-in"}</button>
-          </form>
+            <ConfirmSubmit
+              confirm={customer.consent ? `Record that ${customer.name} revoked consent? Their signals, personas, rationales and traces are deleted for good.` : undefined}
+              className="rounded border border-slate-400 px-3 py-1"
+            >
+              {customer.consent ? "Record revocation" : "Record opt-in"}
+            </ConfirmSubmit>
+          </ActionForm>
         ) : null}
         <ul className="text-sm">
           {customer.consent_events.map((e) => (

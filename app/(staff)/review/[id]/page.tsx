@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Flash } from "@/components/ui/flash";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/text-field";
+import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { withReadSql } from "@/lib/services/database";
@@ -9,20 +11,18 @@ import { overrideAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function OverridePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; error?: string }> }) {
+export default async function OverridePage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   await guardPage("/review/[id]", `/review/${raw}`);
   const id = Number(raw);
   const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
   if (!rec) notFound();
-  const sp = await searchParams;
   const alternatives = await withReadSql((sql) => alternativesFor(sql, id));
   const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
   return (
     <div className="space-y-5">
       <Link href="/review" className="text-sm text-emerald-800 underline">← Review queue</Link>
       <h1 className="text-2xl font-bold">Override recommendation #{rec.id}</h1>
-      <Flash notice={sp.notice} error={sp.error} errorId="override-error" />
       <section aria-labelledby="current" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="current" className="font-medium">
           Current: [{rec.kind}] {rec.title} <span className="text-slate-500">— {rec.status.replace("_", " ")}</span>
@@ -42,7 +42,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
       ) : alternatives.items.length === 0 ? (
         <p className="text-sm text-slate-600">No other {rec.kind} item passed every check for this customer and window, so there is nothing to swap in. Reject it with a reason instead.</p>
       ) : (
-        <form action={overrideAction} className="space-y-3">
+        <ActionForm action={overrideAction} className="space-y-3">
           <input type="hidden" name="id" value={rec.id} />
           <input type="hidden" name="version" value={rec.version} />
           <fieldset className="space-y-2">
@@ -57,12 +57,9 @@ export default async function OverridePage({ params, searchParams }: { params: P
               </label>
             ))}
           </fieldset>
-          <label className="flex max-w-xl flex-col gap-1 text-sm">
-            Why this item fits better
-            <textarea name="reason" required minLength={5} rows={2} className="rounded border border-slate-300 px-2 py-1" />
-          </label>
+          <TextField name="reason" label="Why this item fits better" multiline rows={2} required min={5} max={TEXT_LIMITS.reason} className="flex max-w-xl flex-col gap-1 text-sm" />
           <button className="rounded bg-violet-800 px-3 py-1.5 font-medium text-white">Swap and approve</button>
-        </form>
+        </ActionForm>
       )}
     </div>
   );
