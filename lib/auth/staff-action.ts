@@ -18,20 +18,27 @@ export function userFacingMessage(err: unknown): string | null {
   return null;
 }
 
+/** `path` (which may carry the page's own query, e.g. its filters) with one more query parameter. */
+function withParam(path: string, key: string, value: string): string {
+  const url = new URL(path, "http://same-origin.invalid");
+  url.searchParams.set(key, value);
+  return `${url.pathname}${url.search}`;
+}
+
 export async function staffAction(permission: Permission, returnTo: string, act: (actor: string) => Promise<string>): Promise<never> {
-  // The page to return to may carry form input (a customer id): it stays a path on this site.
+  // The page to return to may carry form input (a customer id, the page's filters): it stays a path on this site.
   const page = sameOriginPath(returnTo) ?? "/";
   const access = await pageAccess(permission);
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
-  if (access.status === "forbidden") redirect(`${page}?error=${encodeURIComponent(`Your role (${access.session.user.role}) may not do this.`)}`);
+  if (access.status === "forbidden") redirect(withParam(page, "error", `Your role (${access.session.user.role}) may not do this.`));
   let target: string;
   try {
-    target = `${page}?notice=${encodeURIComponent(await act(access.session.user.email))}`;
+    target = withParam(page, "notice", await act(access.session.user.email));
   } catch (err) {
     const message = userFacingMessage(err);
     if (message === null) throw err;
-    target = `${page}?error=${encodeURIComponent(message)}`;
+    target = withParam(page, "error", message);
   }
-  revalidatePath(page);
+  revalidatePath(new URL(page, "http://same-origin.invalid").pathname);
   redirect(target);
 }

@@ -36,6 +36,7 @@ describe("review queue", () => {
     const pending = await db.recommendation.findMany({ where: { status: "pending_review" }, include: { customer: true } });
     const { first, cards, copies } = await everyCard();
     expect(first.totalCopies).toBe(pending.length);
+    expect(first.allPending).toBe(pending.length);
     expect(first.totalCustomers).toBe(new Set(pending.map((r) => r.user_id)).size);
     expect(cards.map((c) => c.user_id)).toEqual([...new Set(cards.map((c) => c.user_id))]);
     expect(cards.length).toBe(first.totalCustomers);

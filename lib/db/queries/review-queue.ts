@@ -41,6 +41,8 @@ export interface ReviewQueuePage {
   /** Customers with at least one matching copy, and the matching copies, across every page. */
   totalCustomers: number;
   totalCopies: number;
+  /** Every pending copy, whatever the filters (the live count starts from it). */
+  allPending: number;
   /** The page shown: the one asked for, or the last one when fewer remain. */
   page: number;
   pages: number;
@@ -72,9 +74,13 @@ function filters(q: ReviewQueueQuery, now: Date): { sql: string; args: InValue[]
 /** One page of the queue; `now` dates the "waiting over N days" filter. */
 export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perPage = REVIEW_CUSTOMERS_PER_PAGE): Promise<ReviewQueuePage> {
   const f = filters(q, now);
-  const count = await sql.execute({ sql: `SELECT COUNT(DISTINCT r.user_id) AS customers, COUNT(*) AS copies FROM recommendations r WHERE ${f.sql}`, args: f.args });
+  const count = await sql.execute({
+    sql: `SELECT COUNT(DISTINCT r.user_id) AS customers, COUNT(*) AS copies, (SELECT COUNT(*) FROM recommendations WHERE status = 'pending_review') AS all_pending FROM recommendations r WHERE ${f.sql}`,
+    args: f.args,
+  });
   const totalCustomers = Number(count.rows[0].customers);
   const totalCopies = Number(count.rows[0].copies);
+  const allPending = Number(count.rows[0].all_pending);
   const pages = Math.max(1, Math.ceil(totalCustomers / perPage));
   const page = Math.min(q.page, pages);
   // Customers with a flagged copy first, then the longest waiting.
@@ -84,7 +90,7 @@ export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perP
     args: [...f.args, perPage, (page - 1) * perPage],
   });
   const ids = paged.rows.map((r) => String(r.user_id));
-  if (!ids.length) return { customers: [], totalCustomers, totalCopies, page, pages };
+  if (!ids.length) return { customers: [], totalCustomers, totalCopies, allPending, page, pages };
   const [copies, people] = await Promise.all([
     sql.execute({
       sql: `SELECT r.id, r.version, r.user_id, r."window", r.as_of, r.content_id, r.kind, r.title, r.rationale, r.flagged, r.rank, ${SINCE} AS since
@@ -119,5 +125,5 @@ export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perP
     item.copies.push({ id: Number(r.id), version: Number(r.version), window: String(r.window) as WindowId, as_of: String(r.as_of), rationale: String(r.rationale), flagged, since: fromJulianDay(Number(r.since)) });
   }
   for (const item of items.values()) item.copies.sort((a, b) => (a.window === b.window ? a.id - b.id : a.window === "30d" ? -1 : 1));
-  return { customers: ids.map((id) => cards.get(id)!), totalCustomers, totalCopies, page, pages };
+  return { customers: ids.map((id) => cards.get(id)!), totalCustomers, totalCopies, allPending, page, pages };
 }
