@@ -74,21 +74,28 @@ function filters(q: ReviewQueueQuery, now: Date): { sql: string; args: InValue[]
 /** One page of the queue; `now` dates the "waiting over N days" filter. */
 export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perPage = REVIEW_CUSTOMERS_PER_PAGE): Promise<ReviewQueuePage> {
   const f = filters(q, now);
-  const count = await sql.execute({
-    sql: `SELECT COUNT(DISTINCT r.user_id) AS customers, COUNT(*) AS copies, (SELECT COUNT(*) FROM recommendations WHERE status = 'pending_review') AS all_pending FROM recommendations r WHERE ${f.sql}`,
-    args: f.args,
-  });
-  const totalCustomers = Number(count.rows[0].customers);
-  const totalCopies = Number(count.rows[0].copies);
-  const allPending = Number(count.rows[0].all_pending);
+  // One pass over the matching copies: the page's customers and, alongside, the totals. Customers
+  // with a flagged copy first, then the longest waiting (ids rise in the order copies were queued).
+  const pageOf = (page: number) =>
+    sql.execute({
+      sql: `SELECT r.user_id, MAX(r.flagged) AS flagged, MIN(r.id) AS first, COUNT(*) OVER () AS customers, SUM(COUNT(*)) OVER () AS copies,
+              (SELECT COUNT(*) FROM recommendations WHERE status = 'pending_review') AS all_pending
+            FROM recommendations r WHERE ${f.sql} GROUP BY r.user_id ORDER BY flagged DESC, first ASC LIMIT ? OFFSET ?`,
+      args: [...f.args, perPage, (page - 1) * perPage],
+    });
+  let page = q.page;
+  let paged = await pageOf(page);
+  if (!paged.rows.length && page > 1) {
+    // Past the end (the last page emptied): the last page there is.
+    const totals = await sql.execute({ sql: `SELECT COUNT(DISTINCT r.user_id) AS customers FROM recommendations r WHERE ${f.sql}`, args: f.args });
+    page = Math.max(1, Math.ceil(Number(totals.rows[0].customers) / perPage));
+    paged = await pageOf(page);
+  }
+  const head = paged.rows[0];
+  const totalCustomers = head ? Number(head.customers) : 0;
+  const totalCopies = head ? Number(head.copies) : 0;
+  const allPending = head ? Number(head.all_pending) : Number((await sql.execute("SELECT COUNT(*) AS n FROM recommendations WHERE status = 'pending_review'")).rows[0].n);
   const pages = Math.max(1, Math.ceil(totalCustomers / perPage));
-  const page = Math.min(q.page, pages);
-  // Customers with a flagged copy first, then the longest waiting.
-  const paged = await sql.execute({
-    sql: `SELECT r.user_id, MAX(r.flagged) AS flagged, MIN(${SINCE}) AS since FROM recommendations r WHERE ${f.sql}
-          GROUP BY r.user_id ORDER BY flagged DESC, since ASC, r.user_id ASC LIMIT ? OFFSET ?`,
-    args: [...f.args, perPage, (page - 1) * perPage],
-  });
   const ids = paged.rows.map((r) => String(r.user_id));
   if (!ids.length) return { customers: [], totalCustomers, totalCopies, allPending, page, pages };
   const [copies, people] = await Promise.all([
