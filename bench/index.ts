@@ -28,6 +28,8 @@ interface Figures {
   listP95?: number;
   detailP50?: number;
   detailP95?: number;
+  queueP50?: number;
+  queueP95?: number;
   evalSeconds?: number;
   outMb?: number;
 }
@@ -71,11 +73,11 @@ for (const users of sizes) {
     engineRows.push([`load → compute → persist (${users})`, fmt(e2e.customers), "", "", "", "", e2e.engineSeconds!.toFixed(2), fmt(e2e.customers / e2e.engineSeconds!), fmt(e2e.peakRssMb)]);
   }
 }
-const pageRows: string[][] = [["staff page data", "customers", "list p50 ms", "list p95 ms", "detail p50 ms", "detail p95 ms"]];
+const pageRows: string[][] = [["staff page data", "customers", "list p50 ms", "list p95 ms", "detail p50 ms", "detail p95 ms", "review queue p50 ms", "review queue p95 ms"]];
 if (only.has("pages")) {
   for (const users of sizes) {
     const f = scenario("pages", String(users));
-    pageRows.push([`customer list / detail (${users})`, fmt(users), f.listP50!.toFixed(1), f.listP95!.toFixed(1), f.detailP50!.toFixed(1), f.detailP95!.toFixed(1)]);
+    pageRows.push([`customer list / detail (${users})`, fmt(users), f.listP50!.toFixed(1), f.listP95!.toFixed(1), f.detailP50!.toFixed(1), f.detailP95!.toFixed(1), f.queueP50!.toFixed(1), f.queueP95!.toFixed(1)]);
   }
 }
 const evalRows: string[][] = [["spendsense eval", "customers", "seconds", "customers/s", "engine p50 ms", "p95 ms", "p99 ms", "files MB", "peak RSS MB"]];

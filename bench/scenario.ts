@@ -96,8 +96,18 @@ async function main() {
       await Promise.all([customerView(sql, id, undefined, { fullTrace: true }), prisma.customer.findUnique({ where: { user_id: id }, include: { consent_events: true, accounts: true } }), prisma.transaction.findMany({ where: { user_id: id, deleted_at: null }, orderBy: [{ date: "desc" }], take: 50 })]);
       detail.push(performance.now() - t);
     }
+    // The review queue's read (one page of customer cards, with the filters a reviewer uses).
+    const { reviewQueue } = await import("../lib/db/queries/review-queue");
+    const { parseReviewQueueQuery } = await import("../lib/validation/review");
+    const queueQueries = [{}, { page: "3" }, { flagged: "1" }, { persona: "high_utilization" }, { kind: "offer", window: "30d" }, { age: "7d" }, { page: "40", window: "180d" }].map((q) => parseReviewQueueQuery(q).query);
+    const queue: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      const t = performance.now();
+      await withReadSql((s) => reviewQueue(s, queueQueries[i % queueQueries.length], new Date()), db.url);
+      queue.push(performance.now() - t);
+    }
     const q = (xs: number[], p: number) => quantile([...xs].sort((a, b) => a - b), p);
-    result = { customers: users, transactions: 0, listP50: q(list, 0.5), listP95: q(list, 0.95), detailP50: q(detail, 0.5), detailP95: q(detail, 0.95) };
+    result = { customers: users, transactions: 0, listP50: q(list, 0.5), listP95: q(list, 0.95), detailP50: q(detail, 0.5), detailP95: q(detail, 0.95), queueP50: q(queue, 0.5), queueP95: q(queue, 0.95) };
     await prisma.$disconnect();
     sql.close();
     fs.rmSync(db.dir, { recursive: true, force: true });

@@ -3,9 +3,12 @@
 import { expect, test } from "./support/roles";
 import type { Page } from "@playwright/test";
 
+const ITEMS = 'li[data-testid^="item-"]';
+
 async function runEngine(page: Page) {
   await page.goto("/runs");
   await page.getByLabel("As of (the day both windows end)").fill("2026-10-31");
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
   await expect(page.getByRole("status")).toHaveText("Engine run as of 2026-10-31 started; progress below.");
   await expect(page.locator('li[data-testid^="job-"]').first()).toContainText("finished", { timeout: 20_000 });
@@ -13,14 +16,16 @@ async function runEngine(page: Page) {
 
 test("a rejected item stays rejected after two re-runs", async ({ operator: page }) => {
   await page.goto("/review");
-  const card = page.locator('li[data-testid^="rec-"]').first();
-  const id = (await card.getAttribute("data-testid"))!.slice(4);
-  const heading = (await card.locator("p.font-medium").textContent())!.trim();
-  const [, kind, title] = /^#\d+ \[(\w+)\] (.+?)(?: flagged.*)?$/.exec(heading)!;
-  const userId = (await card.locator("a.font-mono").textContent())!.trim();
-  await card.getByLabel(`Reason for recommendation ${id}`).fill("Customer already has this covered");
-  await card.getByRole("button", { name: "Reject" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Rejected recommendation ${id}.`);
+  const card = page.locator(ITEMS).first();
+  const ids = (await card.getAttribute("data-testid"))!.slice(5);
+  const { kind, title } = await card.evaluate((el) => ({
+    kind: el.querySelector("p.font-medium span")!.textContent === "partner offer" ? "offer" : "education",
+    title: el.querySelector("p.font-medium")!.firstChild!.textContent!.trim(),
+  }));
+  const userId = (await page.locator("section", { has: card }).getByRole("link", { name: /^usr_/ }).textContent())!.trim();
+  await card.getByRole("textbox", { name: /^Reason for / }).fill("Customer already has this covered");
+  await card.getByRole("button", { name: /^Reject/ }).click();
+  await expect(page.getByRole("status")).toHaveText(new RegExp(`^Rejected recommendations? ${ids.split("-").join(" and ")}\\.$`));
 
   await runEngine(page);
   await runEngine(page);
@@ -36,19 +41,20 @@ test("a rejected item stays rejected after two re-runs", async ({ operator: page
 
 test("flag for second review: the flagger cannot approve it, a different staff member can", async ({ operator: flagger, admin: second }) => {
   await flagger.goto("/review");
-  const card = flagger.locator('li[data-testid^="rec-"]').first();
-  const id = (await card.getAttribute("data-testid"))!.slice(4);
-  await card.getByLabel(`Reason for recommendation ${id}`).fill("Wording needs a second look");
+  const ids = (await flagger.locator(ITEMS).first().getAttribute("data-testid"))!.slice(5);
+  const card = flagger.getByTestId(`item-${ids}`);
+  const named = new RegExp(`recommendations? ${ids.split("-").join(" and ")}\\.$`);
+  await card.getByRole("textbox", { name: /^Reason for / }).fill("Wording needs a second look");
   await card.getByRole("button", { name: "Flag for second review" }).click();
-  await expect(flagger.getByRole("status")).toHaveText(`Flagged recommendation ${id}.`);
-  await expect(flagger.getByTestId(`rec-${id}`)).toContainText("flagged by operator@spendsense.local: a different staff member must approve or reject it");
+  await expect(flagger.getByRole("status")).toHaveText(named);
+  await expect(card).toContainText("flagged by operator@spendsense.local: a different staff member must approve or reject it");
 
-  await flagger.getByTestId(`rec-${id}`).getByRole("button", { name: "Approve" }).click();
-  await expect(flagger.locator("#review-error")).toContainText(`you flagged recommendation ${id} for a second review; a different staff member must approve, reject or swap it`);
-  await expect(flagger.getByTestId(`rec-${id}`)).toBeVisible();
+  await card.getByRole("button", { name: /^Approve/ }).click();
+  await expect(flagger.locator("#action-error")).toContainText(`You flagged recommendation ${ids.split("-")[0]} for a second review; a different staff member must approve, reject or swap it`);
+  await expect(card).toBeVisible();
 
   await second.goto("/review");
-  await second.getByTestId(`rec-${id}`).getByRole("button", { name: "Approve" }).click();
-  await expect(second.getByRole("status")).toHaveText(`Approved recommendation ${id}.`);
-  await expect(second.getByTestId(`rec-${id}`)).toHaveCount(0);
+  await second.getByTestId(`item-${ids}`).getByRole("button", { name: /^Approve/ }).click();
+  await expect(second.getByRole("status")).toHaveText(named);
+  await expect(second.getByTestId(`item-${ids}`)).toHaveCount(0);
 });

@@ -20,6 +20,7 @@ export function TextField({
   inputClassName = "",
   placeholder,
   inputMode,
+  attrs,
 }: {
   name: string;
   label: ReactNode;
@@ -33,6 +34,8 @@ export function TextField({
   inputClassName?: string;
   placeholder?: string;
   inputMode?: "numeric" | "decimal" | "text";
+  /** Extra attributes for the field itself (data-*, aria-keyshortcuts). */
+  attrs?: Record<string, string>;
 }) {
   const state = useFormOutcome();
   const id = useId();
@@ -54,6 +57,7 @@ export function TextField({
   }, []);
   const error = state.fieldErrors?.[name];
   const props = {
+    ...attrs,
     id,
     ref: field,
     name,

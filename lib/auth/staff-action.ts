@@ -52,19 +52,20 @@ export function refusal(err: unknown, form: FormData): ActionState | null {
 }
 
 export async function staffAction(permission: Permission, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
-  // The page to revalidate may carry form input (a customer id): it stays a path on this site.
+  // The page to revalidate may carry form input (a customer id, the page's filters): it stays a path on this site.
   const page = sameOriginPath(returnTo) ?? "/";
+  const path = new URL(page, "http://same-origin.invalid").pathname;
   const access = await pageAccess(permission);
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
   if (access.status === "forbidden") return { error: `Your role (${access.session.user.role}) may not do this.`, values: formValues(form), seq: Date.now() };
   try {
     const notice = await act(access.session.user.email);
-    revalidatePath(page);
+    revalidatePath(path);
     return { notice, seq: Date.now() };
   } catch (err) {
     const refused = refusal(err, form);
     if (refused === null) throw err;
-    revalidatePath(page);
+    revalidatePath(path);
     return refused;
   }
 }

@@ -59,6 +59,18 @@ export async function reviewRecommendation(db: Db, input: unknown, actor: string
 }
 
 /**
+ * One decision on every copy of a queue item (its 30-day and 180-day copies, as the reviewer saw
+ * them): all of them in one transaction, or none if any changed meanwhile. Returns how many.
+ */
+export async function reviewCopies(db: Db, input: { action: unknown; reason?: unknown; copies: ReadonlyArray<{ id: number; version: number }> }, actor: string): Promise<number> {
+  const actions = input.copies.map((c) => reviewActionSchema.parse({ action: input.action, reason: input.reason, ...c }));
+  await db.$transaction(async (tx) => {
+    for (const a of actions) await act(tx, a, actor);
+  });
+  return actions.length;
+}
+
+/**
  * Approves several at once: all of them, or none if any changed meanwhile. One this actor already
  * approved from the version sent (the same batch sent twice) is left as it is and counted in
  * `already`, not refused; one someone else changed is still a conflict.

@@ -7,12 +7,14 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { withReadSql } from "@/lib/services/database";
 import { alternativesFor } from "@/lib/services/overrides";
+import { parseReviewQueueQuery, reviewQueueHref } from "@/lib/validation/review";
 import { overrideAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function OverridePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OverridePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ back?: string }> }) {
   const { id: raw } = await params;
+  const sp = await searchParams;
   await guardPage("/review/[id]", `/review/${raw}`);
   const id = Number(raw);
   const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
@@ -21,7 +23,7 @@ export default async function OverridePage({ params }: { params: Promise<{ id: s
   const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
   return (
     <div className="space-y-5">
-      <Link href="/review" className="text-sm text-emerald-800 underline">← Review queue</Link>
+      <Link href={reviewQueueHref(parseReviewQueueQuery(new URLSearchParams(sp.back ?? "")).query)} className="text-sm text-emerald-800 underline">← Review queue</Link>
       <h1 className="text-2xl font-bold">Override recommendation #{rec.id}</h1>
       <section aria-labelledby="current" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="current" className="font-medium">
