@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "eval:read": ["admin", "operator", "analyst"],
   "engine:run": ["admin", "operator"],
   "apikeys:manage": ["admin"],
+  "staff:manage": ["admin"],
   // Developer API (SPEC §5): creating customers and loading data are admin work.
   "customers:create": ["admin"],
   "data:ingest": ["admin"],
