@@ -7,6 +7,7 @@ import { signIn } from "./support/sign-in";
 const EMAIL = "new.operator@bank.example";
 
 test("admin creates an operator with a one-time password, changes its role, disables it; the last admin stays", async ({ admin, browser }) => {
+  test.setTimeout(90_000);
   await admin.goto("/staff");
   await admin.getByLabel("Email").fill(EMAIL);
   await admin.getByLabel("Role", { exact: true }).selectOption("operator");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import type { TemporaryPasswordState } from "@/app/(staff)/staff/actions";
 import { Flash } from "@/components/ui/flash";
 
@@ -22,21 +22,22 @@ function TemporaryPassword({ state }: { state: TemporaryPasswordState }) {
 /** New account: email and role; the server generates the temporary password. */
 export function CreateStaffForm({ action, roles }: { action: Action; roles: readonly string[] }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const id = useId();
   return (
     <form action={formAction} className="space-y-3 text-sm">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          Email
-          <input name="email" type="email" required className="w-72 rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <label className="flex flex-col gap-1">
-          Role
-          <select name="role" defaultValue="operator" className="rounded border border-slate-300 px-2 py-1">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-email`}>Email</label>
+          <input id={`${id}-email`} name="email" type="email" required className="w-72 rounded border border-slate-300 px-2 py-1" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-role`}>Role</label>
+          <select id={`${id}-role`} name="role" defaultValue="operator" className="rounded border border-slate-300 px-2 py-1">
             {roles.map((r) => (
               <option key={r} value={r}>{r}</option>
             ))}
           </select>
-        </label>
+        </div>
         <button disabled={pending} className="rounded bg-emerald-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
           Create account
         </button>
