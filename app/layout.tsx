@@ -20,6 +20,7 @@ const NAV: ReadonlyArray<readonly [GuardedPage, string]> = [
   ["/runs", "Runs"],
   ["/content", "Content"],
   ["/api-keys", "API keys"],
+  ["/staff", "Staff"],
   ["/insights", "Insights"],
 ];
 

@@ -5,11 +5,12 @@
 // leaves out.
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ACTIONS } from "../lib/auth/actions";
 import { PAGES } from "../lib/auth/pages";
 import { can, ROLES, type Permission, type Role } from "../lib/auth/permissions";
 import { expect, test } from "./support/roles";
+import { concreteUrls } from "./support/urls";
 
 type Visitor = Role | "visitor";
 const VISITORS: Visitor[] = ["visitor", ...ROLES];
@@ -35,17 +36,6 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(headers["x-content-type-options"], where).toBe("nosniff");
   expect(headers["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
   expect(headers["strict-transport-security"], `${where}: no HSTS over plain http`).toBeUndefined();
-}
-
-/** A concrete URL for each page pattern, from the e2e database. */
-async function concreteUrls(request: APIRequestContext): Promise<Record<string, string>> {
-  const queue = await (await request.get("/api/operator/review?pageSize=1")).json();
-  const recId = queue.data?.[0]?.id;
-  expect(recId, "the e2e database has a recommendation awaiting review").toBeTruthy();
-  const ids: Record<string, string> = { "[userId]": "usr_00001", "[id]": "" };
-  return Object.fromEntries(
-    Object.keys(PAGES).map((p) => [p, p.replace("[userId]", ids["[userId]"]).replace("[id]", p.startsWith("/review") ? String(recId) : "edu-credit-utilization-basics")]),
-  );
 }
 
 test("every page, as a visitor and as each role: security headers, the status the PAGES table implies, no CSP violation", async ({ browser, admin }) => {
@@ -136,8 +126,8 @@ test("every server action in the build refuses a visitor and each role the ACTIO
         maxRedirects: 0,
       });
       const where = `${who} ${a.name}`;
-      if (a.name === "createKeyAction") {
-        expect(await res.text(), where).toContain("Only admins may create API keys.");
+      if (["createKeyAction", "createStaffAction", "resetStaffPasswordAction"].includes(a.name)) {
+        expect(await res.text(), where).toMatch(/Only admins may (create API keys|manage staff accounts)\./);
       } else if (who === "visitor") {
         expect(res.headers()["x-action-redirect"] ?? "", where).toMatch(/^\/login\?callbackUrl=/);
       } else {

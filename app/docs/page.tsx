@@ -33,7 +33,8 @@ function curl(e: Endpoint): string {
 const typeOf = (schema: Record<string, unknown>) =>
   [schema.type, schema.enum ? `one of ${(schema.enum as string[]).join(", ")}` : null, schema.pattern ? `pattern ${String(schema.pattern)}` : null].filter(Boolean).join("; ") || "any";
 
-const Code = ({ children }: { children: string }) => <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{children}</pre>;
+// Focusable, so a keyboard can scroll a long line into view (WCAG 2.1.1).
+const Code = ({ children }: { children: string }) => <pre tabIndex={0} className="overflow-x-auto rounded bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{children}</pre>;
 
 function EndpointDoc({ id, e }: { id: string; e: Endpoint }) {
   const params = endpointParameters(e);

@@ -35,7 +35,7 @@ export function EvalSection({ latest }: { latest: LatestEval | null }) {
           <BelowTarget metrics={m} />
           <div className="grid gap-6 xl:grid-cols-2">
             {[...WINDOWS].reverse().map((w) => (
-              <div key={w} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+              <div key={w} role="region" aria-label={`Persona confusion matrix, ${w} window (scrolls sideways)`} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
                 <ConfusionMatrixTable matrix={m.persona_accuracy[w]} caption={`Persona confusion matrix, ${w} window: accuracy ${pct(m.persona_accuracy[w].accuracy)} (${m.persona_accuracy[w].correct}/${m.persona_accuracy[w].total}), lenient ${pct(m.persona_accuracy[w].lenient_accuracy)}`} />
               </div>
             ))}

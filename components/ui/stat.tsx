@@ -5,7 +5,8 @@ export function Stat({ label, value, hint, testId }: { label: string; value: str
       <dd className="mt-1 text-3xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
         {value}
       </dd>
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {/* Inside a <dl>, so the hint is a second description of the term, not a <p>. */}
+      {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
     </div>
   );
 }

@@ -6,6 +6,11 @@ import type { Permission } from "./permissions";
 export const ACTIONS = {
   createKeyAction: "apikeys:manage",
   revokeKeyAction: "apikeys:manage",
+  createStaffAction: "staff:manage",
+  setStaffRoleAction: "staff:manage",
+  disableStaffAction: "staff:manage",
+  enableStaffAction: "staff:manage",
+  resetStaffPasswordAction: "staff:manage",
   createContentAction: "content:write",
   updateContentAction: "content:write",
   /** Approving an item is content:approve; every other step of the workflow is content:write. */

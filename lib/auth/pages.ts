@@ -15,6 +15,7 @@ export const PAGES = {
   "/content": "content:read",
   "/content/[id]": "content:read",
   "/api-keys": "apikeys:manage",
+  "/staff": "staff:manage",
   "/insights": "insights:read",
 } as const satisfies Record<string, Permission | "public">;
 

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   // Making an earlier run current again (undoing a mistaken run) changes what everyone sees.
   "engine:undo": ["admin"],
   "apikeys:manage": ["admin"],
+  "staff:manage": ["admin"],
   // Developer API (SPEC §5): creating customers and loading data are admin work.
   "customers:create": ["admin"],
   "data:ingest": ["admin"],

@@ -114,4 +114,37 @@ describe("spendsense CLI", () => {
     expect(await main(["ingest", path.join(dir, "nope.json")])).toBe(1);
     expect(err.join("")).toMatch(/nope\.json: no such file or directory/);
   });
+
+  it("staff create, list, set-role, disable, enable and reset-password; the last admin stays; errors exit non-zero with the reason", async () => {
+    const pw = "correct horse battery";
+    expect(await main(["staff", "create", "--email", "boss@x.example", "--role", "admin", "--password", pw])).toBe(0);
+    expect(await main(["staff", "create", "--email", "op@x.example", "--role", "operator", "--password", pw])).toBe(0);
+    out = [];
+    expect(await main(["staff", "list"])).toBe(0);
+    expect(out.join("\n")).toMatch(/boss@x\.example\s+admin\s+enabled[\s\S]*op@x\.example\s+operator\s+enabled/);
+    expect(await main(["staff", "disable", "--email", "boss@x.example"])).toBe(1);
+    expect(err.join("")).toMatch(/boss@x\.example is the last enabled admin/);
+    expect(await main(["staff", "set-role", "--email", "boss@x.example", "--role", "analyst"])).toBe(1);
+    expect(await main(["staff", "disable", "--email", "op@x.example"])).toBe(0);
+    out = [];
+    expect(await main(["staff", "list"])).toBe(0);
+    expect(out.join("\n")).toMatch(/op@x\.example\s+operator\s+disabled 20/);
+    expect(await main(["staff", "enable", "--email", "op@x.example"])).toBe(0);
+    out = [];
+    expect(await main(["staff", "reset-password", "--email", "op@x.example"])).toBe(0);
+    const temporary = /Temporary password \(shown once, pass it on privately\): (\S+)/.exec(out.join("\n"))?.[1];
+    expect(temporary).toHaveLength(20);
+    err = [];
+    expect(await main(["staff", "disable", "--email", "ghost@x.example"])).toBe(4);
+    expect(err.join("")).toMatch(/no staff account for ghost@x\.example/);
+    expect(await main(["staff", "disable", "--email", "not an email"])).toBe(2);
+    const { createPrisma } = await import("../db/client");
+    const db = createPrisma();
+    try {
+      const actions = (await db.auditEntry.findMany({ where: { target_type: "staff_user" }, orderBy: { id: "asc" } })).map((a) => `${a.actor} ${a.action}`);
+      expect(actions).toEqual(["cli staff.create", "cli staff.create", "cli staff.disable", "cli staff.enable", "cli staff.reset_password"]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });

@@ -28,7 +28,7 @@ export async function endStaffSession(db: Db, sessionId: unknown): Promise<void>
   await db.staffSession.updateMany({ where: { id: sessionId, ended_at: null }, data: { ended_at: new Date() } });
 }
 
-/** Ends every open session of an account (role change); inside the caller's transaction. */
+/** Ends every open session of an account (role change, disable, password reset); inside the caller's transaction. */
 export async function endAllStaffSessions(tx: Prisma.TransactionClient, staffId: number): Promise<number> {
   return (await tx.staffSession.updateMany({ where: { staff_id: staffId, ended_at: null }, data: { ended_at: new Date() } })).count;
 }
@@ -36,12 +36,12 @@ export async function endAllStaffSessions(tx: Prisma.TransactionClient, staffId:
 /**
  * The staff member behind a session JWT when its session is still open, with the account's
  * current email and role; null for a token without a session id (issued before sessions were
- * tracked, or forged), an ended session, or a deleted account.
+ * tracked, or forged), an ended session, or a deleted or disabled account.
  */
 export async function liveStaff(db: Db, token: { sid?: unknown } | null | undefined): Promise<LiveStaff | null> {
   const sid = token?.sid;
   if (typeof sid !== "string" || !sid) return null;
-  const row = await db.staffSession.findUnique({ where: { id: sid }, select: { ended_at: true, staff: { select: { id: true, email: true, role: true } } } });
-  if (!row || row.ended_at !== null || !isRole(row.staff.role)) return null;
+  const row = await db.staffSession.findUnique({ where: { id: sid }, select: { ended_at: true, staff: { select: { id: true, email: true, role: true, disabled_at: true } } } });
+  if (!row || row.ended_at !== null || row.staff.disabled_at !== null || !isRole(row.staff.role)) return null;
   return { id: row.staff.id, email: row.staff.email, role: row.staff.role };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
 import { tempDb, type TempDb } from "../testing/temp-db";
-import { createStaff, ensureDemoStaff, MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, setStaffRole, StaffExistsError, THROTTLE_MINUTES, verifySignIn } from "./staff";
+import { createStaff, createStaffWithTemporaryPassword, disableStaff, enableStaff, ensureDemoStaff, LastAdminError, listStaff, MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, resetStaffPassword, setStaffRole, StaffExistsError, THROTTLE_MINUTES, verifySignIn } from "./staff";
 import { liveStaff, startStaffSession } from "./staff-sessions";
 
 let t: TempDb;
@@ -124,5 +124,65 @@ describe("role changes", () => {
     expect(await liveStaff(db, { sid: await startStaffSession(db, id) })).toMatchObject({ role: "analyst" });
     await expect(setStaffRole(db, { email: "ghost@x.example", role: "admin" }, "admin@x.example")).rejects.toThrow(/no staff account/);
     await expect(setStaffRole(db, { email: "op@x.example", role: "root" }, "admin@x.example")).rejects.toThrow(/one of admin, operator, analyst/);
+  });
+});
+
+describe("staff administration", () => {
+  const ADMIN = "admin@x.example";
+
+  it("creates an account with a temporary password shown once: it signs in with it, only a hash is stored, and the audit names no password", async () => {
+    const created = await createStaffWithTemporaryPassword(db, { email: "New@x.example", role: "operator" }, ADMIN);
+    expect(created).toMatchObject({ email: "new@x.example", role: "operator" });
+    expect(created.temporaryPassword.length).toBeGreaterThanOrEqual(20);
+    expect((await createStaffWithTemporaryPassword(db, { email: "other@x.example", role: "analyst" }, ADMIN)).temporaryPassword).not.toBe(created.temporaryPassword);
+    expect(await signIn("new@x.example", created.temporaryPassword)).toMatchObject({ ok: true, user: { role: "operator" } });
+    const row = await db.staffUser.findUniqueOrThrow({ where: { email: "new@x.example" } });
+    expect(row.password_hash).not.toContain(created.temporaryPassword);
+    const audits = await db.auditEntry.findMany({ where: { action: "staff.create" } });
+    expect(audits.map((a) => [a.actor, JSON.parse(a.details!).email])).toEqual([[ADMIN, "new@x.example"], [ADMIN, "other@x.example"]]);
+    expect(JSON.stringify(audits)).not.toContain(created.temporaryPassword);
+    await expect(createStaffWithTemporaryPassword(db, { email: "new@x.example", role: "admin" }, ADMIN)).rejects.toBeInstanceOf(StaffExistsError);
+  });
+
+  it("a disabled account cannot sign in and its sessions end; enabling lets it back in; both audited", async () => {
+    const { id } = await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const sid = await startStaffSession(db, id);
+    expect(await disableStaff(db, { email: "op@x.example" }, ADMIN)).toEqual({ email: "op@x.example", sessionsEnded: 1 });
+    expect(await liveStaff(db, { sid })).toBeNull();
+    expect(await signIn("op@x.example", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect((await listStaff(db)).find((s) => s.email === "op@x.example")?.disabled_at).toBeInstanceOf(Date);
+    await expect(disableStaff(db, { email: "op@x.example" }, ADMIN)).rejects.toThrow(/already disabled/);
+    await enableStaff(db, { email: "op@x.example" }, ADMIN);
+    expect(await signIn("op@x.example", PASSWORD)).toMatchObject({ ok: true });
+    expect((await db.auditEntry.findMany({ where: { target_id: String(id) }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["staff.create", "staff.disable", "staff.enable"]);
+    await expect(disableStaff(db, { email: "ghost@x.example" }, ADMIN)).rejects.toThrow(/no staff account for ghost@x.example/);
+  });
+
+  it("resetting a password ends every session, the old password stops working and the temporary one works", async () => {
+    const { id } = await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    const sid = await startStaffSession(db, id);
+    const r = await resetStaffPassword(db, { email: "op@x.example" }, ADMIN);
+    expect(r.sessionsEnded).toBe(1);
+    expect(await liveStaff(db, { sid })).toBeNull();
+    expect(await signIn("op@x.example", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("op@x.example", r.temporaryPassword)).toMatchObject({ ok: true });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "staff.reset_password" } });
+    expect(audit.actor).toBe(ADMIN);
+    expect(audit.details).not.toContain(r.temporaryPassword);
+  });
+
+  it("the last enabled admin can be neither disabled nor demoted; with a second admin both work", async () => {
+    await createStaff(db, { email: "boss@x.example", role: "admin", password: PASSWORD });
+    await createStaff(db, { email: "old@x.example", role: "admin", password: PASSWORD });
+    await disableStaff(db, { email: "old@x.example" }, ADMIN);
+    // A disabled admin does not count.
+    await expect(disableStaff(db, { email: "boss@x.example" }, ADMIN)).rejects.toBeInstanceOf(LastAdminError);
+    await expect(setStaffRole(db, { email: "boss@x.example", role: "operator" }, ADMIN)).rejects.toThrow(/last enabled admin/);
+    expect(await setStaffRole(db, { email: "boss@x.example", role: "admin" }, ADMIN)).toMatchObject({ role: "admin" });
+    expect((await db.staffUser.findUniqueOrThrow({ where: { email: "boss@x.example" } })).disabled_at).toBeNull();
+    expect(await db.auditEntry.count({ where: { action: { in: ["staff.disable", "staff.role"] }, target_id: String((await db.staffUser.findUniqueOrThrow({ where: { email: "boss@x.example" } })).id) } })).toBe(1);
+    await enableStaff(db, { email: "old@x.example" }, ADMIN);
+    await setStaffRole(db, { email: "boss@x.example", role: "operator" }, ADMIN);
+    await expect(disableStaff(db, { email: "old@x.example" }, ADMIN)).rejects.toBeInstanceOf(LastAdminError);
   });
 });

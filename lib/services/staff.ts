@@ -1,9 +1,11 @@
 // Staff accounts and sign-in checks. Passwords are bcrypt-hashed; repeated failures are
 // throttled (sign-in-throttle.ts); nothing about a password is ever logged or returned.
+import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { markSignInSuccess } from "../db/queries/sign-in-attempts";
 import { ConflictError, NotFoundError } from "./errors";
 import { reserveAttempt } from "./sign-in-throttle";
@@ -21,12 +23,48 @@ export type StaffInput = z.input<typeof staffInputSchema>;
 
 export class StaffExistsError extends ConflictError {}
 
-export async function createStaff(db: Db, input: StaffInput): Promise<{ id: number; email: string; role: Role }> {
+/** Creates an account with the password given (CLI, demo staff); audited as `staff.create`. */
+export async function createStaff(db: Db, input: StaffInput, actor = "system"): Promise<{ id: number; email: string; role: Role }> {
   const data = staffInputSchema.parse(input);
-  if (await db.staffUser.findUnique({ where: { email: data.email } })) throw new StaffExistsError(`a staff account for ${data.email} already exists`);
   const hash = await bcrypt.hash(data.password, BCRYPT_ROUNDS);
-  const user = await db.staffUser.create({ data: { email: data.email, role: data.role, password_hash: hash } });
-  return { id: user.id, email: user.email, role: data.role };
+  return db.$transaction(async (tx) => {
+    if (await tx.staffUser.findUnique({ where: { email: data.email } })) throw new StaffExistsError(`a staff account for ${data.email} already exists`);
+    const user = await tx.staffUser.create({ data: { email: data.email, role: data.role, password_hash: hash } });
+    await audit(tx, actor, "staff.create", user.id, { email: data.email, role: data.role });
+    return { id: user.id, email: user.email, role: data.role };
+  });
+}
+
+/** A temporary password: 120 random bits, handed back once and stored only as a bcrypt hash. */
+function temporaryPassword(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+/** Creates an account with a temporary password, returned once for the admin to pass on. */
+export async function createStaffWithTemporaryPassword(db: Db, input: { email: string; role: string }, actor: string): Promise<{ email: string; role: Role; temporaryPassword: string }> {
+  const password = temporaryPassword();
+  const user = await createStaff(db, { ...staffInputSchema.pick({ email: true, role: true }).parse(input), password }, actor);
+  return { email: user.email, role: user.role, temporaryPassword: password };
+}
+
+export interface StaffRow {
+  id: number;
+  email: string;
+  role: Role;
+  created_at: Date;
+  disabled_at: Date | null;
+  openSessions: number;
+}
+
+/** Every staff account, enabled ones first, then by email. */
+export async function listStaff(db: Db): Promise<StaffRow[]> {
+  const rows = await db.staffUser.findMany({
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, role: true, created_at: true, disabled_at: true, _count: { select: { sessions: { where: { ended_at: null } } } } },
+  });
+  return rows
+    .map((r) => ({ id: r.id, email: r.email, role: r.role as Role, created_at: r.created_at, disabled_at: r.disabled_at, openSessions: r.disabled_at ? 0 : r._count.sessions }))
+    .sort((a, b) => Number(a.disabled_at !== null) - Number(b.disabled_at !== null));
 }
 
 export const DEMO_STAFF: ReadonlyArray<{ email: string; role: Role }> = [
@@ -42,6 +80,28 @@ export async function ensureDemoStaff(db: Db, password: string): Promise<Array<{
   return [...DEMO_STAFF];
 }
 
+const emailSchema = staffInputSchema.shape.email;
+
+/** Writes one audit entry about a staff account. Never a password. */
+function audit(tx: Prisma.TransactionClient, actor: string, action: string, staffId: number, details: Record<string, unknown>) {
+  return tx.auditEntry.create({ data: { actor, action, target_type: "staff_user", target_id: String(staffId), details: JSON.stringify(details) } });
+}
+
+/** The one check that keeps the app administrable: an account leaving the enabled admins must not be the last of them. */
+async function assertNotLastAdmin(tx: Prisma.TransactionClient, user: { id: number; email: string; role: string; disabled_at: Date | null }, change: string): Promise<void> {
+  if (user.role !== "admin" || user.disabled_at !== null) return;
+  const others = await tx.staffUser.count({ where: { role: "admin", disabled_at: null, id: { not: user.id } } });
+  if (others === 0) throw new LastAdminError(`${user.email} is the last enabled admin and cannot be ${change}; make another account an admin first`);
+}
+export class LastAdminError extends ConflictError {}
+
+/** Finds an account by email inside a transaction, or says there is none. */
+async function accountOf(tx: Prisma.TransactionClient, email: string) {
+  const user = await tx.staffUser.findUnique({ where: { email } });
+  if (!user) throw new NotFoundError(`no staff account for ${email}`);
+  return user;
+}
+
 /**
  * Gives a staff account another role. Every open session of the account ends in the same
  * transaction, so the new role (a demotion above all) holds from the next request on.
@@ -49,13 +109,53 @@ export async function ensureDemoStaff(db: Db, password: string): Promise<Array<{
 export async function setStaffRole(db: Db, input: { email: string; role: string }, actor: string): Promise<{ email: string; role: Role; previousRole: Role; sessionsEnded: number }> {
   const { email, role } = staffInputSchema.pick({ email: true, role: true }).parse(input);
   return db.$transaction(async (tx) => {
-    const user = await tx.staffUser.findUnique({ where: { email } });
-    if (!user) throw new NotFoundError(`no staff account for ${email}`);
+    const user = await accountOf(tx, email);
     const previousRole = user.role as Role;
+    if (role !== "admin") await assertNotLastAdmin(tx, user, `made ${role}`);
     await tx.staffUser.update({ where: { id: user.id }, data: { role } });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
-    await tx.auditEntry.create({ data: { actor, action: "staff.role", target_type: "staff_user", target_id: String(user.id), details: JSON.stringify({ email, from: previousRole, to: role, sessionsEnded }) } });
+    await audit(tx, actor, "staff.role", user.id, { email, from: previousRole, to: role, sessionsEnded });
     return { email, role, previousRole, sessionsEnded };
+  });
+}
+
+/** Disables an account: it cannot sign in and every open session ends. The last enabled admin cannot be disabled. */
+export async function disableStaff(db: Db, input: { email: string }, actor: string): Promise<{ email: string; sessionsEnded: number }> {
+  const email = emailSchema.parse(input.email);
+  return db.$transaction(async (tx) => {
+    const user = await accountOf(tx, email);
+    if (user.disabled_at) throw new ConflictError(`${email} is already disabled`);
+    await assertNotLastAdmin(tx, user, "disabled");
+    await tx.staffUser.update({ where: { id: user.id }, data: { disabled_at: new Date() } });
+    const sessionsEnded = await endAllStaffSessions(tx, user.id);
+    await audit(tx, actor, "staff.disable", user.id, { email, sessionsEnded });
+    return { email, sessionsEnded };
+  });
+}
+
+/** Lets a disabled account sign in again (with the password it had). */
+export async function enableStaff(db: Db, input: { email: string }, actor: string): Promise<{ email: string }> {
+  const email = emailSchema.parse(input.email);
+  return db.$transaction(async (tx) => {
+    const user = await accountOf(tx, email);
+    if (!user.disabled_at) throw new ConflictError(`${email} is not disabled`);
+    await tx.staffUser.update({ where: { id: user.id }, data: { disabled_at: null } });
+    await audit(tx, actor, "staff.enable", user.id, { email });
+    return { email };
+  });
+}
+
+/** Replaces an account's password with a temporary one (returned once) and ends every open session. */
+export async function resetStaffPassword(db: Db, input: { email: string }, actor: string): Promise<{ email: string; temporaryPassword: string; sessionsEnded: number }> {
+  const email = emailSchema.parse(input.email);
+  const password = temporaryPassword();
+  const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+  return db.$transaction(async (tx) => {
+    const user = await accountOf(tx, email);
+    await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash } });
+    const sessionsEnded = await endAllStaffSessions(tx, user.id);
+    await audit(tx, actor, "staff.reset_password", user.id, { email, sessionsEnded });
+    return { email, temporaryPassword: password, sessionsEnded };
   });
 }
 
@@ -69,7 +169,8 @@ export async function verifySignIn(db: Db, attempt: { email: string; password: s
   const user = await db.staffUser.findUnique({ where: { email: normalised } });
   // Compare against a dummy hash when the email is unknown, so timing does not reveal accounts.
   const ok = await bcrypt.compare(attempt.password, user?.password_hash ?? "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.DZTPvvH8nH5iA4Uq3zYx6tQy1Z9W");
-  if (!ok || !user) return { ok: false, reason: "invalid" };
+  // A disabled account is refused like a wrong password: the form does not reveal which.
+  if (!ok || !user || user.disabled_at !== null) return { ok: false, reason: "invalid" };
   await markSignInSuccess(db, reserved.attemptId);
   return { ok: true, user: { id: user.id, email: user.email, role: user.role as Role } };
 }

@@ -155,7 +155,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
                       <p className="mt-1 text-xs text-slate-500">{r.disclaimer}</p>
                       <details className="mt-1">
                         <summary className="cursor-pointer text-xs text-emerald-800">Citations and this item&apos;s decision trace</summary>
-                        <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify({ citations: r.citations, trace: r.trace }, null, 2)}</pre>
+                        <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify({ citations: r.citations, trace: r.trace }, null, 2)}</pre>
                       </details>
                     </li>
                   ))}

@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ACTIONS } from "@/lib/auth/actions";
+import { pageAccess, type PageAccess } from "@/lib/auth/guards";
+import { staffAction, userFacingMessage, type ActionState } from "@/lib/auth/staff-action";
+import { prisma } from "@/lib/db/client";
+import { ConflictError } from "@/lib/services/errors";
+import { createStaffWithTemporaryPassword, disableStaff, enableStaff, resetStaffPassword, setStaffRole } from "@/lib/services/staff";
+
+/** What a form that hands out a temporary password gets back: the password once, never through a URL, a log or the database. */
+export type TemporaryPasswordState = { email?: string; temporaryPassword?: string; error?: string };
+
+const CONFIRM_FIRST = "Tick the confirmation box first; nothing was changed.";
+
+/** Finishes an admin act that yields a temporary password, answering the form in place. */
+async function withTemporaryPassword(access: PageAccess, act: (actor: string) => Promise<{ email: string; temporaryPassword: string }>): Promise<TemporaryPasswordState> {
+  if (access.status !== "ok") return { error: "Only admins may manage staff accounts." };
+  try {
+    const r = await act(access.session.user.email);
+    revalidatePath("/staff");
+    return { email: r.email, temporaryPassword: r.temporaryPassword };
+  } catch (err) {
+    const message = userFacingMessage(err);
+    if (message === null) throw err;
+    return { error: message };
+  }
+}
+
+export async function createStaffAction(_prev: TemporaryPasswordState, form: FormData): Promise<TemporaryPasswordState> {
+  const access = await pageAccess(ACTIONS.createStaffAction);
+  return withTemporaryPassword(access, (actor) => createStaffWithTemporaryPassword(prisma(), { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor));
+}
+
+export async function resetStaffPasswordAction(_prev: TemporaryPasswordState, form: FormData): Promise<TemporaryPasswordState> {
+  const access = await pageAccess(ACTIONS.resetStaffPasswordAction);
+  return withTemporaryPassword(access, async (actor) => {
+    if (form.get("confirm") !== "yes") throw new ConflictError(CONFIRM_FIRST);
+    return resetStaffPassword(prisma(), { email: String(form.get("email") ?? "") }, actor);
+  });
+}
+
+export async function setStaffRoleAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.setStaffRoleAction, "/staff", form, async (actor) => {
+    const r = await setStaffRole(prisma(), { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor);
+    return `${r.email} is now ${r.role} (was ${r.previousRole}); ${r.sessionsEnded} session(s) ended, so they sign in again.`;
+  });
+}
+
+export async function disableStaffAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.disableStaffAction, "/staff", form, async (actor) => {
+    if (form.get("confirm") !== "yes") throw new ConflictError(CONFIRM_FIRST);
+    const r = await disableStaff(prisma(), { email: String(form.get("email") ?? "") }, actor);
+    return `Disabled ${r.email}: they cannot sign in; ${r.sessionsEnded} session(s) ended.`;
+  });
+}
+
+export async function enableStaffAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.enableStaffAction, "/staff", form, async (actor) => {
+    const r = await enableStaff(prisma(), { email: String(form.get("email") ?? "") }, actor);
+    return `Enabled ${r.email}: they can sign in again.`;
+  });
+}
