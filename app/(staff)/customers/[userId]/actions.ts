@@ -1,5 +1,6 @@
 "use server";
 
+import { plural } from "@/lib/labels";
 import { z } from "zod";
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction } from "@/lib/auth/staff-action";
@@ -26,7 +27,7 @@ export async function recordConsentAction(form: FormData) {
     const input = consentForm.parse(Object.fromEntries(form.entries()));
     const granted = input.granted === "true";
     const r = await withSql((sql) => setConsent(sql, input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined }));
-    return granted ? "Opt-in recorded." : `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
+    return granted ? "Opt-in recorded." : `Revocation recorded; ${plural(r.withdrawn_recommendations, "undelivered recommendation")} withdrawn and derived data removed.`;
   });
 }
 

@@ -4,6 +4,10 @@ import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { withReadSql } from "@/lib/services/database";
+import { DecisionTable } from "@/components/trace/decision-table";
+import { kindLabel, statusLabel } from "@/lib/labels";
+import { contentTitles } from "@/lib/services/content";
+import { traceOfRecommendation } from "@/lib/services/decision-trace";
 import { alternativesFor } from "@/lib/services/overrides";
 import { overrideAction } from "../actions";
 
@@ -17,6 +21,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
   if (!rec) notFound();
   const sp = await searchParams;
   const alternatives = await withReadSql((sql) => alternativesFor(sql, id));
+  const [trace, titles] = await Promise.all([traceOfRecommendation(prisma(), id), contentTitles(prisma())]);
   const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
   return (
     <div className="space-y-5">
@@ -25,7 +30,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
       <Flash notice={sp.notice} error={sp.error} errorId="override-error" />
       <section aria-labelledby="current" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="current" className="font-medium">
-          Current: [{rec.kind}] {rec.title} <span className="text-slate-500">— {rec.status.replace("_", " ")}</span>
+          Current: {kindLabel(rec.kind)} · {rec.title} <span className="text-slate-500">— {statusLabel(rec.status)}</span>
         </h2>
         <p className="text-slate-600">
           <Link className="font-mono underline" href={`/customers/${rec.user_id}`}>{rec.user_id}</Link> · {rec.window} · as of {rec.as_of}
@@ -33,9 +38,17 @@ export default async function OverridePage({ params, searchParams }: { params: P
         <p className="mt-1" data-testid="current-rationale">{rec.rationale}</p>
         {replacement ? (
           <p className="mt-2 text-emerald-900" data-testid="replacement">
-            Replaced by #{replacement.id}: {replacement.title} ({replacement.status})
+            Replaced by #{replacement.id}: {replacement.title} ({statusLabel(replacement.status)})
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="decision" className="space-y-2">
+        <h2 id="decision" className="font-medium">How the engine decided</h2>
+        {trace ? (
+          <DecisionTable trace={trace} titles={titles} highlight={rec.content_id} label={`Every candidate for ${rec.user_id}, ${rec.window} window`} />
+        ) : (
+          <p className="text-sm text-slate-600">No decision trace is stored for this recommendation (the customer revoked consent, or it predates traces).</p>
+        )}
       </section>
       {alternatives.unavailable ? (
         <p className="text-sm text-slate-600">Nothing can be swapped in: {alternatives.unavailable}.</p>

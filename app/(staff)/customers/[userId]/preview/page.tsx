@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { plural } from "@/lib/labels";
 import { notFound } from "next/navigation";
 import { guardPage } from "@/lib/auth/page-guard";
 import { DISCLAIMER } from "@/lib/engine";
@@ -39,7 +40,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
     <div className="space-y-6">
       <Link href={`/customers/${userId}`} className="text-sm text-emerald-800 underline">← Back to the staff view</Link>
       <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
-        Preview of the customer&apos;s page. {pending} recommendation(s) still waiting for review are not shown.
+        Preview of the customer&apos;s page. {pending === 1 ? "1 recommendation still waiting for review is" : `${plural(pending, "recommendation")} still waiting for review are`} not shown.
       </p>
       <section className="mx-auto max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" aria-label="Customer view">
         <h1 className="text-2xl font-bold">Your money, explained</h1>
