@@ -16,4 +16,5 @@ export const ACTIONS = {
   batchApproveAction: "review:act",
   overrideAction: "review:act",
   startRunAction: "engine:run",
+  startEvalAction: "eval:run",
 } as const satisfies Record<string, Permission | ((input: string) => Permission)>;

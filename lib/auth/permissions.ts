@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "content:approve": ["admin", "operator"],
   "insights:read": ["admin", "operator", "analyst"],
   "eval:read": ["admin", "operator", "analyst"],
+  /** Starting an evaluation from /insights: the people who judge the engine (issue 13 §14). */
+  "eval:run": ["admin", "analyst"],
   "engine:run": ["admin", "operator"],
   "apikeys:manage": ["admin"],
   // Developer API (SPEC §5): creating customers and loading data are admin work.
