@@ -152,6 +152,11 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                       </p>
                       <p className="mt-1">{r.rationale}</p>
                       <p className="mt-1 text-xs text-slate-500">{r.disclaimer}</p>
+                      {canReview ? (
+                        <Link href={`/review/${r.id}`} className="mt-1 inline-block text-xs text-emerald-800 underline">
+                          Open recommendation #{r.id}: decision table, override
+                        </Link>
+                      ) : null}
                       {r.citations.length ? (
                         <p className="mt-1 text-xs text-slate-600">Cites: {(r.citations as Array<{ display?: string }>).map((c) => c.display).filter(Boolean).join(" · ")}</p>
                       ) : null}
