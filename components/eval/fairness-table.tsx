@@ -1,10 +1,12 @@
 import { MEASURES, type FairnessWindow } from "@/lib/eval/fairness";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { measureLabel, pct } from "@/lib/eval/report";
 import { PARITY_THRESHOLD } from "@/lib/eval/targets";
 
 /** Rate and parity ratio per demographic group; cells under the parity threshold are highlighted and say so. */
 export function FairnessTable({ fairness, caption }: { fairness: FairnessWindow; caption: string }) {
   return (
+    <ScrollRegion label="Fairness table">
     <table className="w-full border-collapse text-sm">
       <caption className="mb-2 text-left font-medium">{caption}</caption>
       <thead>
@@ -44,5 +46,6 @@ export function FairnessTable({ fairness, caption }: { fairness: FairnessWindow;
         </tbody>
       ))}
     </table>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { SCOPES } from "@/lib/auth/scopes";
@@ -25,6 +26,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         <h2 id="new" className="mb-2 font-medium">New key</h2>
         <CreateKeyForm action={createKeyAction} scopes={Object.entries(SCOPES)} />
       </section>
+      <ScrollRegion label="API keys table">
       <table className="w-full text-sm">
         <caption className="sr-only">API keys, newest first</caption>
         <thead>
@@ -59,6 +61,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           ) : null}
         </tbody>
       </table>
+      </ScrollRegion>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ContentForm } from "@/components/content/content-form";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -30,6 +31,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
         </details>
       ) : null}
 
+      <ScrollRegion label="Content catalog table">
       <table className="w-full text-sm">
         <thead>
           <tr className="border-b text-left">
@@ -61,6 +63,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
     </div>
   );
 }

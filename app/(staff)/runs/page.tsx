@@ -1,4 +1,5 @@
 import { LiveJobs } from "@/components/jobs/live-jobs";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
@@ -31,6 +32,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
       </section>
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">History</h2>
+        <ScrollRegion label="Engine runs table">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Engine runs, newest first</caption>
           <thead>
@@ -63,6 +65,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { notFound } from "next/navigation";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -25,6 +26,7 @@ const persona = (p: string | null) => personaLabel(p);
 function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
   const rows = SIGNAL_ROWS;
   return (
+    <ScrollRegion label="Signals table">
     <table className="w-full text-sm" aria-label="Signals by window">
       <thead>
         <tr className="border-b text-left">
@@ -47,6 +49,7 @@ function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }
 
@@ -245,6 +248,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {showTx ? (
         <section aria-labelledby="tx" className="space-y-2">
           <h2 id="tx" className="text-lg font-semibold">Latest transactions</h2>
+          <ScrollRegion label="Latest transactions table">
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b text-left">
@@ -265,6 +269,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </section>
       ) : null}
     </div>
