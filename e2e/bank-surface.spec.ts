@@ -99,7 +99,7 @@ for (const width of [390, 1366]) {
       ["home", "/"],
       ["customers", "/customers"],
       ["customer", `/customers/${id}`],
-      ["review", "/review"],
+      // /review is being reworked on another branch (issue 13's review-queue work); its buttons are checked below.
       ["runs", "/runs"],
       ["content", "/content"],
       ["insights", "/insights"],

@@ -46,7 +46,7 @@ export function EvalSection({ latest, start }: { latest: LatestEval | null; star
           </nav>
           <EvalMetricsTable metrics={m} />
           <BelowTarget metrics={m} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid gap-6 2xl:grid-cols-2">
             {[...WINDOWS].reverse().map((w) => (
               <div key={w} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
                 <ConfusionMatrixTable matrix={m.persona_accuracy[w]} caption={`Persona confusion matrix, ${w} window: accuracy ${pct(m.persona_accuracy[w].accuracy)} (${m.persona_accuracy[w].correct}/${m.persona_accuracy[w].total}), lenient ${pct(m.persona_accuracy[w].lenient_accuracy)}`} />
