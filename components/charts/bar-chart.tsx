@@ -20,7 +20,7 @@ export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty
   const crowded = !horizontal && data.length > 5;
   const height = horizontal ? Math.max(160, data.length * (bars.length > 1 ? 40 : 28) + 60) : 256;
   return (
-    <figure className="min-w-0 rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
+    <figure className="relative min-w-0 rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
       <figcaption className="mb-2 font-medium">{title}</figcaption>
       {hasData ? (
         <div style={{ height }}>
@@ -55,7 +55,9 @@ export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty
           {empty}
         </p>
       )}
-      <table className="sr-only">
+      {/* The table sits in a clipped 1 px box: an sr-only table alone still widens the page by its content. */}
+      <div className="sr-only">
+      <table>
         <caption>{title}</caption>
         <thead>
           <tr>
@@ -76,6 +78,7 @@ export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
