@@ -52,7 +52,7 @@ test("analysts can read the catalog but not change it", async ({ analyst: page }
 test("an operator edits the admin's approved item: it returns to draft with the operator as author, and the admin approves the new wording", async ({ admin, operator }) => {
   await operator.goto("/content");
   await operator.getByRole("link", { name: "Cushion basics checklist" }).click();
-  await expect(operator.getByTestId("content-status")).toHaveText("approved");
+  await expect(operator.getByTestId("content-status")).toHaveText("Approved");
   await operator.getByLabel("Title").fill("Cushion basics, step by step");
   await operator.getByRole("button", { name: "Save changes" }).click();
   await expect(operator.getByRole("status")).toHaveText("Saved edu-e2e-cushion-basics; it is a draft again and out of recommendations until approved.");

@@ -60,10 +60,10 @@ test("operator records a revocation and an opt-in; the preview shows only approv
   await page.getByRole("button", { name: "Record revocation" }).click();
   await expect(page.getByTestId("consent-state")).toHaveText("not given");
   await expect(page.getByText("No consent: nothing is computed or recommended for this customer.")).toBeVisible();
-  await expect(page.getByTestId("audit-log")).toContainText("consent.revoke");
+  await expect(page.getByTestId("audit-log")).toContainText("Recorded consent revocation");
   await expect(page.getByText("revoked / declined · staff:operator@spendsense.local · Customer asked by phone to stop")).toBeVisible();
 
   await page.getByRole("button", { name: "Record opt-in" }).click();
   await expect(page.getByTestId("consent-state")).toHaveText("opted in");
-  await expect(page.getByTestId("audit-log")).toContainText("consent.grant");
+  await expect(page.getByTestId("audit-log")).toContainText("Recorded opt-in");
 });

@@ -9,9 +9,9 @@ test("a visitor who is not signed in sees what SpendSense is, and none of the ba
   expect(await page.content()).not.toMatch(/waiting for review|consenting customers/);
 });
 
-test("home page shows signed-in staff live counts from the database", async ({ analyst: page }) => {
+test("home page shows signed-in staff their work list and live counts from the database", async ({ analyst: page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Financial education");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Work list");
   await expect(page.getByText("not financial advice")).toBeVisible();
   // The e2e database holds exactly the 20 generated demo customers.
   await expect(page.getByTestId("count-customers")).toHaveText("20");

@@ -32,7 +32,7 @@ test("operator approves, rejects with a reason and flags, and sees the audit ent
 
   // The customer's page shows who did what and why.
   await page.locator("section", { has: page.getByTestId(`item-${ids[2]}`) }).getByRole("link", { name: /^usr_/ }).click();
-  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · recommendation.flag #${ids[2].split("-")[0]} · “Wording needs a second look”`);
+  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · Flagged recommendation #${ids[2].split("-")[0]} · “Wording needs a second look”`);
 });
 
 test("two operators approving the same item: the second gets a conflict, not an overwrite", async ({ operator: pa, admin: pb }) => {
@@ -222,7 +222,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   // The customer's page shows the swapped-in item and who did it, then takes a persona override.
   await page.getByRole("link", { name: /^usr_/ }).click();
   await expect(page.getByText("swapped in by a reviewer").first()).toBeVisible();
-  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · recommendation.override #${id} · “Customer asked about this topic by phone”`);
+  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · Swapped in another item for recommendation #${id} · “Customer asked about this topic by phone”`);
 
   const card = page.getByTestId("persona-30d");
   await card.getByText("Override persona for 30d").click();
@@ -235,7 +235,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   await expect(page.getByRole("status")).toHaveText("Persona override recorded for the 30d window.");
   await expect(page.getByTestId("persona-override-30d")).toContainText("by operator@spendsense.local");
   await expect(page.getByTestId("persona-override-30d")).toContainText("“Income became regular after the new contract”");
-  await expect(page.getByTestId("audit-log")).toContainText("persona.override");
+  await expect(page.getByTestId("audit-log")).toContainText("Overrode persona");
 
   // Revoking consent removes what was derived from their data; the override page shows none of it.
   await page.getByLabel("Note (what the customer said, where)").fill("Customer withdrew consent in branch");
@@ -243,7 +243,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Record revocation" }).click();
   await expect(page.getByTestId("consent-state")).toHaveText("not given");
-  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · recommendation.override #${id}`);
+  await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · Swapped in another item for recommendation #${id}`);
   await expect(page.getByTestId("audit-log")).not.toContainText("Customer asked about this topic by phone");
   await expect(page.getByTestId("audit-log")).not.toContainText("Income became regular");
   await page.goto(`/review/${id}`);

@@ -3,8 +3,10 @@ import { classLabel, pct } from "@/lib/eval/report";
 
 /** Generator label (rows) against the engine's persona (columns), with recall per row and precision per column. */
 export function ConfusionMatrixTable({ matrix, caption }: { matrix: ConfusionMatrix; caption: string }) {
+  // Wider than its column on a narrow screen: it scrolls inside a region a keyboard can reach.
   return (
-    <table className="border-collapse text-sm">
+    <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption} (scrolls sideways)`}>
+    <table className="min-w-max border-collapse text-sm">
       <caption className="mb-2 text-left font-medium">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-300">
@@ -36,5 +38,6 @@ export function ConfusionMatrixTable({ matrix, caption }: { matrix: ConfusionMat
         </tr>
       </tfoot>
     </table>
+    </div>
   );
 }

@@ -8,22 +8,35 @@ import { belowTarget, pct } from "@/lib/eval/report";
 import { MIN_GROUP_SIZE, PARITY_THRESHOLD } from "@/lib/eval/targets";
 import type { LatestEval } from "@/lib/services/eval-latest";
 import { utcTime } from "@/lib/data/dates";
+import { plural } from "@/lib/labels";
+import type { ReactNode } from "react";
 
 /** The latest evaluation run (SPEC §7): aggregates only, like the rest of the insights page. */
-export function EvalSection({ latest }: { latest: LatestEval | null }) {
+export function EvalSection({ latest, start }: { latest: LatestEval | null; start?: ReactNode }) {
   const m = latest?.metrics;
   return (
     <section aria-labelledby="eval" className="space-y-5">
-      <h2 id="eval" className="text-lg font-semibold">Evaluation metrics</h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="eval" className="text-lg font-semibold">Evaluation metrics</h2>
+        {start}
+      </div>
       {!latest || !m ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-          {latest ? "The latest evaluation was written by an older version." : "No evaluation run yet."} Produce one with <code>npx spendsense eval</code> (after <code>npx spendsense run</code>); it writes metrics.json, metrics.csv, report.md and per-customer traces, and this section shows the latest.
+          {latest ? "The latest evaluation was written by an older version." : "No evaluation run yet."} Produce one{start ? " with Start evaluation above, or" : ""} with <code className="font-mono">npx spendsense eval</code> (after <code className="font-mono">npx spendsense run</code>); it writes metrics.json, metrics.csv, report.md and per-customer traces, and this section shows the latest.
         </p>
       ) : (
         <>
-          <p className="text-sm text-slate-600">
-            Run {latest.id} of {utcTime(latest.created_at)} UTC, engine run as of {m.as_of} (engine {m.engine_version}): {m.customers.evaluated} of {m.customers.consenting} consenting customers evaluated, {m.customers.labelled} with a generator label.
+          <p className="text-sm text-slate-600" data-testid="eval-judged">
+            Evaluation {latest.id}, {utcTime(latest.created_at)} UTC{latest.started_by ? `, started by ${latest.started_by}` : ""}: judged{" "}
+            <strong>{latest.engine_run_id !== null ? `engine run #${latest.engine_run_id}` : "the engine run"} as of {m.as_of}</strong> (engine {m.engine_version}); {m.customers.evaluated} of{" "}
+            {plural(m.customers.consenting, "consenting customer")} evaluated, {m.customers.labelled} with a generator label.
           </p>
+          {latest.newer_run ? (
+            <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="eval-stale">
+              Out of date: engine run #{latest.newer_run.id} (as of {latest.newer_run.as_of}) finished after this evaluation; these figures describe the earlier run.
+              {start ? " Start an evaluation to judge the new one." : " An admin or analyst can start an evaluation of it."}
+            </p>
+          ) : null}
           <nav aria-label="Evaluation downloads" className="flex flex-wrap gap-3 text-sm">
             {EVAL_FILES.map((f) => (
               <a key={f} href={`/api/eval/latest/${f}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-emerald-800 underline hover:bg-slate-50">
@@ -33,9 +46,9 @@ export function EvalSection({ latest }: { latest: LatestEval | null }) {
           </nav>
           <EvalMetricsTable metrics={m} />
           <BelowTarget metrics={m} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid gap-6 2xl:grid-cols-2">
             {[...WINDOWS].reverse().map((w) => (
-              <div key={w} role="region" aria-label={`Persona confusion matrix, ${w} window (scrolls sideways)`} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+              <div key={w} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
                 <ConfusionMatrixTable matrix={m.persona_accuracy[w]} caption={`Persona confusion matrix, ${w} window: accuracy ${pct(m.persona_accuracy[w].accuracy)} (${m.persona_accuracy[w].correct}/${m.persona_accuracy[w].total}), lenient ${pct(m.persona_accuracy[w].lenient_accuracy)}`} />
               </div>
             ))}
@@ -56,7 +69,7 @@ export function EvalSection({ latest }: { latest: LatestEval | null }) {
             {[...WINDOWS].reverse().map((w) => (
               <details key={w} open={w === "180d"} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">
-                  {w} window: {m.fairness[w].flags.filter((f) => f.kind === "access").length} access flag(s), {m.fairness[w].flags.filter((f) => f.kind === "mix").length} persona-mix flag(s)
+                  {w} window: {plural(m.fairness[w].flags.filter((f) => f.kind === "access").length, "access flag")}, {plural(m.fairness[w].flags.filter((f) => f.kind === "mix").length, "persona-mix flag")}
                 </summary>
                 <FairnessTable fairness={m.fairness[w]} caption={`Persona and offer-access rates by group, ${w} window`} />
               </details>

@@ -1,9 +1,11 @@
 import { allMetrics, type EvalMetrics } from "@/lib/eval/metrics";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatTarget, formatValue } from "@/lib/eval/report";
 
 /** Every headline metric against its target; results below target are marked in words, not colour alone. */
 export function EvalMetricsTable({ metrics }: { metrics: EvalMetrics }) {
   return (
+    <ScrollRegion label="Headline metrics table">
     <table className="w-full border-collapse text-sm">
       <caption className="mb-2 text-left font-medium">Headline metrics against targets</caption>
       <thead>
@@ -26,5 +28,6 @@ export function EvalMetricsTable({ metrics }: { metrics: EvalMetrics }) {
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

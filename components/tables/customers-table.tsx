@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
 import type { CustomerRow } from "@/lib/db/queries/customers";
@@ -42,6 +43,7 @@ export function CustomersTable({ rows, sort, dir, sortHref, personaLabels }: Cus
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true });
   return (
+    <ScrollRegion label="Customers table">
     <table className="w-full border-collapse text-sm">
       <thead>
         {table.getHeaderGroups().map((g) => (
@@ -78,5 +80,6 @@ export function CustomersTable({ rows, sort, dir, sortHref, personaLabels }: Cus
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

@@ -23,4 +23,5 @@ export const ACTIONS = {
   startRunAction: "engine:run",
   computeCustomerAction: "engine:run",
   makeRunCurrentAction: "engine:undo",
+  startEvalAction: "eval:run",
 } as const satisfies Record<string, Permission | ((input: string) => Permission)>;

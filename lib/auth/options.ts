@@ -1,6 +1,7 @@
 // next-auth (v4) configuration: email + password against staff accounts, JWT sessions that
 // carry a server-side session id (lib/services/staff-sessions.ts). Node-only (bcrypt, database);
 // pages and routes check roles with lib/auth/guards.
+import { plural } from "../labels";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { apiDatabase } from "../api/database";
@@ -48,7 +49,7 @@ export const authOptions: NextAuthOptions = {
         if (!credentials?.email || !credentials.password) return null;
         const r = await verifySignIn(db(), { email: credentials.email, password: credentials.password, client: clientAddress(req?.headers) });
         // next-auth turns a thrown error into ?error=<message> on the sign-in page.
-        if (!r.ok && r.reason === "throttled") throw new Error(`Too many failed attempts. Try again in ${r.retryAfterMinutes} minute(s).`);
+        if (!r.ok && r.reason === "throttled") throw new Error(`Too many failed attempts. Try again in ${plural(r.retryAfterMinutes ?? 1, "minute")}.`);
         if (!r.ok) return null;
         return { id: String(r.user.id), email: r.user.email, role: r.user.role };
       },

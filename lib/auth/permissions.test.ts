@@ -17,8 +17,8 @@ describe("permission table", () => {
     expect(can("operator", "data:ingest")).toBe(false);
   });
 
-  it("analysts see aggregates only: no customer lists, details, transactions or actions", () => {
-    expect(permissionsOf("analyst").sort()).toEqual(["content:read", "eval:read", "insights:read"]);
+  it("analysts see aggregates only: no customer lists, details, transactions or actions on customers (they may start an evaluation)", () => {
+    expect(permissionsOf("analyst").sort()).toEqual(["content:read", "eval:read", "eval:run", "insights:read"]);
     for (const p of ["customers:list", "customers:read", "transactions:read", "consent:record", "review:act", "content:write", "transactions:edit", "feedback:record", "customers:create", "data:ingest"] as const) {
       expect(can("analyst", p)).toBe(false);
     }

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "content:approve": ["admin", "operator"],
   "insights:read": ["admin", "operator", "analyst"],
   "eval:read": ["admin", "operator", "analyst"],
+  /** Starting an evaluation from /insights: the people who judge the engine (issue 13 §14). */
+  "eval:run": ["admin", "analyst"],
   "engine:run": ["admin", "operator"],
   // Making an earlier run current again (undoing a mistaken run) changes what everyone sees.
   "engine:undo": ["admin"],

@@ -138,3 +138,9 @@ export async function transitionContent(db: Db, id: string, to: string, actor: s
     return { changed: true };
   });
 }
+
+/** Every catalog item's title by id: what a decision trace's candidates are called on a page. */
+export async function contentTitles(db: Db): Promise<Record<string, string>> {
+  const rows = await db.contentItem.findMany({ select: { id: true, title: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.title]));
+}

@@ -9,6 +9,11 @@ export interface LatestEval {
   created_at: Date;
   /** null when the stored document was written by an older version (run `spendsense eval` again). */
   metrics: EvalMetrics | null;
+  /** The engine run it judged (null: recorded before this was kept), and who started it (null: the CLI). */
+  engine_run_id: number | null;
+  started_by: string | null;
+  /** The newest finished engine run, when it is not the one judged: the evaluation is out of date. */
+  newer_run: { id: number; as_of: string; finished_at: Date | null } | null;
 }
 
 function readMetrics(text: string): EvalMetrics | null {
@@ -21,6 +26,12 @@ function readMetrics(text: string): EvalMetrics | null {
 }
 
 export async function latestEval(db: Db): Promise<LatestEval | null> {
-  const row = await db.evalRun.findFirst({ orderBy: { id: "desc" } });
-  return row ? { id: row.id, created_at: row.created_at, metrics: readMetrics(row.metrics) } : null;
+  const [row, run] = await Promise.all([
+    db.evalRun.findFirst({ orderBy: { id: "desc" } }),
+    db.engineRun.findFirst({ where: { status: "finished" }, orderBy: { id: "desc" }, select: { id: true, as_of: true, finished_at: true } }),
+  ]);
+  if (!row) return null;
+  // Without the judged run's id, an evaluation older than the newest run's finish is out of date.
+  const stale = run && (row.engine_run_id !== null ? run.id !== row.engine_run_id : run.finished_at !== null && run.finished_at > row.created_at);
+  return { id: row.id, created_at: row.created_at, metrics: readMetrics(row.metrics), engine_run_id: row.engine_run_id, started_by: row.started_by, newer_run: stale ? run : null };
 }

@@ -36,13 +36,13 @@ export async function listScopeCustomers(sql: Sql, only?: string[]): Promise<Sco
 }
 
 /** The latest finished engine run (at `asOf` when given). */
-export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ as_of: string; engine_version: string; config_hash: string } | null> {
+export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ id: number; as_of: string; engine_version: string; config_hash: string } | null> {
   const rs = await sql.execute({
-    sql: `SELECT as_of, engine_version, config_hash FROM engine_runs er WHERE ${ELIGIBLE_RUN} ${asOf ? "AND as_of = ?" : ""} ORDER BY id DESC LIMIT 1`,
+    sql: `SELECT id, as_of, engine_version, config_hash FROM engine_runs er WHERE ${ELIGIBLE_RUN} ${asOf ? "AND as_of = ?" : ""} ORDER BY id DESC LIMIT 1`,
     args: asOf ? [asOf] : [],
   });
   const r = rs.rows[0];
-  return r ? { as_of: String(r.as_of), engine_version: String(r.engine_version), config_hash: String(r.config_hash) } : null;
+  return r ? { id: Number(r.id), as_of: String(r.as_of), engine_version: String(r.engine_version), config_hash: String(r.config_hash) } : null;
 }
 
 /**

@@ -82,4 +82,24 @@ describe("eval service (stored results → metrics, files, eval_runs) on a tempo
     expect(s.metrics.customers).toMatchObject({ selected: 2, consenting: 1, evaluated: 1 });
     expect(fs.readdirSync(path.join(db.dir, "out", "traces"))).toEqual([`${yes}.json`]);
   });
+
+  it("records which engine run it judged and who started it, audits a staff start, and the page knows when a newer run makes it out of date", async () => {
+    const first = await runEngine({ url: db.url, asOf: AS_OF });
+    const s = await runEval({ url: db.url, outDir: path.join(db.dir, "out"), traces: false, startedBy: "analyst@bank.example" });
+    const row = (await db.sql.execute({ sql: "SELECT engine_run_id, started_by FROM eval_runs WHERE id = ?", args: [s.eval_run_id] })).rows[0];
+    expect(row).toMatchObject({ engine_run_id: first.run_id, started_by: "analyst@bank.example" });
+    const audit = (await db.sql.execute("SELECT actor, action, target_type, target_id FROM audit_log WHERE action = 'eval.run'")).rows;
+    expect(audit).toEqual([expect.objectContaining({ actor: "analyst@bank.example", action: "eval.run", target_type: "eval", target_id: String(s.eval_run_id) })]);
+
+    const { latestEval } = await import("./eval-latest");
+    const { createPrisma } = await import("../db/client");
+    const prisma = createPrisma(db.url);
+    try {
+      expect(await latestEval(prisma)).toMatchObject({ id: s.eval_run_id, engine_run_id: first.run_id, started_by: "analyst@bank.example", newer_run: null });
+      const second = await runEngine({ url: db.url, asOf: "2026-11-30" });
+      expect(await latestEval(prisma)).toMatchObject({ id: s.eval_run_id, newer_run: { id: second.run_id, as_of: "2026-11-30" } });
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
 });

@@ -22,7 +22,7 @@ import type { StoredWindow } from "../eval/types";
 import { evalTraceFile } from "./consent";
 import { loadEngineJob } from "./engine";
 import { computeOne } from "./engine-job";
-import { assertKnownIds } from "./errors";
+import { assertKnownIds, ConflictError } from "./errors";
 import { emptyWindows, latestFinishedRun, listScopeCustomers, loadStoredResults } from "./eval-load";
 
 const CHUNK = 250;
@@ -38,6 +38,8 @@ export interface EvalOptions {
   traces?: boolean;
   /** Called once each chunk's trace files are written; a returned promise is awaited. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** The staff member who started it from the app: recorded on the run and audited ("eval.run"). */
+  startedBy?: string;
 }
 
 export interface EvalSummary {
@@ -80,7 +82,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
   try {
     await prepareDatabase(sql);
     const engineRun = await latestFinishedRun(sql, opts.asOf);
-    if (!engineRun) throw new Error(opts.asOf ? `no finished engine run as of ${opts.asOf}: run \`spendsense run --as-of ${opts.asOf}\` first` : "no finished engine run yet: run `spendsense run` first");
+    if (!engineRun) throw new ConflictError(opts.asOf ? `no finished engine run as of ${opts.asOf}: run \`spendsense run --as-of ${opts.asOf}\` first` : "no finished engine run yet: run `spendsense run` first");
     const asOf = engineRun.as_of;
     const scope = await listScopeCustomers(sql, opts.userIds);
     assertKnownIds(opts.userIds, scope);
@@ -131,10 +133,19 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       fs.writeFileSync(file, renderEvalFile(metrics, f).body);
       return file;
     });
-    const row = await sql.execute({
-      sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir) VALUES (?, ?, ?, ?, ?) RETURNING id",
-      args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir],
-    });
+    // The run and, when staff started it, its audit entry: both or neither.
+    const [row] = await sql.batch(
+      [
+        {
+          sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir, engine_run_id, started_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir, engineRun.id, opts.startedBy ?? null],
+        },
+        ...(opts.startedBy
+          ? [{ sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'eval.run', 'eval', (SELECT MAX(id) FROM eval_runs), ?)", args: [opts.startedBy, JSON.stringify({ engine_run_id: engineRun.id, as_of: asOf })] }]
+          : []),
+      ],
+      "write",
+    );
     const still = await consentingNow(sql, [...written.keys()]);
     for (const [userId, file] of written) if (!still.has(userId)) fs.rmSync(file, { force: true });
     return { eval_run_id: Number(row.rows[0].id), out_dir: outDir, files, metrics };

@@ -1,6 +1,7 @@
 import { CreateKeyForm } from "@/components/api-keys/create-key-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { guardPage } from "@/lib/auth/page-guard";
 import { SCOPES } from "@/lib/auth/scopes";
 import { prisma } from "@/lib/db/client";
@@ -24,6 +25,7 @@ export default async function ApiKeysPage() {
         <h2 id="new" className="mb-2 font-medium">New key</h2>
         <CreateKeyForm action={createKeyAction} scopes={Object.entries(SCOPES)} />
       </section>
+      <ScrollRegion label="API keys table">
       <table className="w-full text-sm">
         <caption className="sr-only">API keys, newest first</caption>
         <thead>
@@ -58,6 +60,7 @@ export default async function ApiKeysPage() {
           ) : null}
         </tbody>
       </table>
+      </ScrollRegion>
     </div>
   );
 }

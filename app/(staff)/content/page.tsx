@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { ContentForm } from "@/components/content/content-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
@@ -29,6 +30,7 @@ export default async function ContentPage() {
         </details>
       ) : null}
 
+      <ScrollRegion label="Content catalog table">
       <table className="w-full text-sm">
         <thead>
           <tr className="border-b text-left">
@@ -60,6 +62,7 @@ export default async function ContentPage() {
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
     </div>
   );
 }

@@ -1,51 +1,74 @@
 import { SimpleBarChart } from "@/components/charts/bar-chart";
 import { EvalSection } from "@/components/eval/eval-section";
+import { StartEvalForm } from "@/components/eval/start-eval-form";
+import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { getInsights } from "@/lib/db/queries/insights";
-import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
-import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
+import { PERSONA_IDS } from "@/lib/engine/types";
+import { personaLabel, plural } from "@/lib/labels";
 import { latestEval } from "@/lib/services/eval-latest";
+import { startEvalAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const label = (p: string) => (p === "none" ? "No persona" : PERSONA_LABELS[p as PersonaId]);
+const DIRECTION: Record<string, string> = { positive: "Towards a healthier persona", negative: "Towards a riskier persona", newly_matched: "Newly matched", no_longer_matched: "No longer matched" };
 
-export default async function InsightsPage() {
-  await guardPage("/insights", "/insights");
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
+  const access = await guardPage("/insights", "/insights");
+  const sp = await searchParams;
   const [i, latest] = await Promise.all([getInsights(prisma()), latestEval(prisma())]);
-  if (!i.as_of) return <p>No engine run yet: run <code>npx spendsense run</code>.</p>;
+  if (!i.as_of) return <p>No engine run yet: run <code className="font-mono">npx spendsense run</code>.</p>;
   const mix = [...PERSONA_IDS, "none"].map((p) => ({
-    persona: label(p),
+    persona: personaLabel(p),
     "30d": i.personaMix.find((m) => m.window === "30d" && m.persona === p)?.count ?? 0,
     "180d": i.personaMix.find((m) => m.window === "180d" && m.persona === p)?.count ?? 0,
   }));
+  const customers = mix.reduce((s, m) => s + m["30d"], 0);
+  const t = i.transitions;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Insights</h1>
       <p className="text-sm text-slate-600">Aggregates from the latest engine run (as of {i.as_of}); consenting customers with enough data. No names, no single customers.</p>
+      <Flash notice={sp.notice} error={sp.error} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <SimpleBarChart title="Persona mix per window" data={mix} x="persona" bars={[{ key: "30d", label: "30 days", color: "#047857" }, { key: "180d", label: "180 days", color: "#0369a1" }]} />
-        <SimpleBarChart title="Highest card utilization (30 days)" data={i.utilization.map((b) => ({ bucket: b.label, customers: b.count }))} x="bucket" bars={[{ key: "customers", label: "Customers", color: "#b45309" }]} />
-        <SimpleBarChart title="Monthly subscription spend (30 days)" data={i.subscriptionSpend.map((b) => ({ bucket: b.label, customers: b.count }))} x="bucket" bars={[{ key: "customers", label: "Customers", color: "#7c3aed" }]} />
-        <SimpleBarChart title="Cash-flow buffer in months (30 days)" data={i.bufferMonths.map((b) => ({ bucket: b.label, customers: b.count }))} x="bucket" bars={[{ key: "customers", label: "Customers", color: "#0f766e" }]} />
+        <SimpleBarChart title="Persona mix per window" data={mix} x="persona" horizontal empty="No personas assigned at this run." bars={[{ key: "30d", label: "30 days", color: "#047857" }, { key: "180d", label: "180 days", color: "#0369a1" }]} />
+        <SimpleBarChart title="Highest card utilization (30 days)" empty="No customer at this run has a credit card with a known limit." data={i.utilization.map((b) => ({ bucket: b.label, customers: b.count }))} x="bucket" bars={[{ key: "customers", label: "Customers", color: "#b45309" }]} />
+        <SimpleBarChart title="Monthly subscription spend (30 days)" empty="No monthly subscription figure at this run (too little history)." data={i.subscriptionSpend.map((b) => ({ bucket: b.label, customers: b.count }))} x="bucket" bars={[{ key: "customers", label: "Customers", color: "#7c3aed" }]} />
+        <SimpleBarChart title="Cash-flow buffer in months (30 days)" empty="No cash-flow buffer could be computed at this run." data={i.bufferMonths.map((b) => ({ bucket: b.label, customers: b.count }))} x="bucket" bars={[{ key: "customers", label: "Customers", color: "#0f766e" }]} />
       </div>
       <section aria-labelledby="transitions" className="space-y-2">
-        <h2 id="transitions" className="text-lg font-semibold">Persona transitions at this run (30 days)</h2>
-        {i.transitions.length === 0 ? (
-          <p className="text-sm text-slate-600">No transitions yet: they appear once a customer has been assigned at two different dates.</p>
+        <h2 id="transitions" className="text-lg font-semibold">Persona transitions (30 days)</h2>
+        <p className="text-sm text-slate-600" data-testid="transitions-scope">
+          From the persona histories: {plural(t.dates.length, "assignment date")}
+          {t.dates.length ? ` (${t.dates[0]}${t.dates.length > 1 ? ` to ${t.dates[t.dates.length - 1]}` : ""})` : ""}, {plural(t.customersWithHistory, "customer")} assigned at two dates or more.
+        </p>
+        {t.rows.length === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="transitions-empty">
+            {t.dates.length < 2 ? "No transitions yet: they appear once customers have been assigned at two different dates." : "No customer's primary persona changed between assignment dates."}
+          </p>
         ) : (
-          <table className="text-sm">
-            <thead><tr className="text-left"><th scope="col" className="pr-4">From</th><th scope="col" className="pr-4">To</th><th scope="col" className="pr-4">Direction</th><th scope="col">Customers</th></tr></thead>
-            <tbody>
-              {i.transitions.map((t) => (
-                <tr key={`${t.from}-${t.to}`}><td className="pr-4">{label(t.from)}</td><td className="pr-4">{label(t.to)}</td><td className="pr-4">{t.kind}</td><td>{t.count}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Persona transitions">
+            <table className="text-sm" data-testid="transitions-table">
+              <caption className="sr-only">Changes of primary persona between consecutive assignment dates</caption>
+              <thead>
+                <tr className="border-b text-left">
+                  <th scope="col" className="py-1 pr-4 font-medium">From</th><th scope="col" className="py-1 pr-4 font-medium">To</th><th scope="col" className="py-1 pr-4 font-medium">Direction</th><th scope="col" className="py-1 text-right font-medium">Customers</th>
+                </tr>
+              </thead>
+              <tbody>
+                {t.rows.map((r) => (
+                  <tr key={`${r.from}-${r.to}`} className="border-b border-slate-100">
+                    <td className="py-1 pr-4">{personaLabel(r.from)}</td><td className="py-1 pr-4">{personaLabel(r.to)}</td><td className="py-1 pr-4">{DIRECTION[r.kind]}</td><td className="py-1 text-right tabular-nums">{r.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
-      <EvalSection latest={latest} />
+      <EvalSection latest={latest} start={can(access.session.user.role, "eval:run") ? <StartEvalForm action={startEvalAction} customers={customers} /> : null} />
     </div>
   );
 }

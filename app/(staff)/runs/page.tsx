@@ -1,6 +1,7 @@
 import { LiveJobs } from "@/components/jobs/live-jobs";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_AS_OF } from "@/lib/services/engine";
@@ -51,6 +52,7 @@ export default async function RunsPage() {
       </section>
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">History</h2>
+        <ScrollRegion label="Engine runs table">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Engine runs, newest first</caption>
           <thead>
@@ -84,6 +86,7 @@ export default async function RunsPage() {
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       </section>
     </div>
   );

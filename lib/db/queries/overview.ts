@@ -50,3 +50,28 @@ export async function getOverview(db: Db): Promise<Overview> {
     pendingReview,
   };
 }
+
+/** What is waiting for someone: the signed-in home page's work list. */
+export interface WorkList {
+  pendingReview: number;
+  oldestPending: { as_of: string } | null;
+  flagged: Array<{ id: number; user_id: string; title: string; kind: string; as_of: string }>;
+  flaggedCount: number;
+  /** Running runs, and failed ones no later run has made good. */
+  runs: Array<{ id: number; as_of: string; status: string; started_at: Date; error: string | null; done: number; total: number; started_by: string | null }>;
+  contentAwaiting: Array<{ id: string; title: string; kind: string; author: string }>;
+}
+
+export async function getWorkList(db: Db): Promise<WorkList> {
+  // A failed run needs attention until a later run finishes.
+  const lastGood = await db.engineRun.findFirst({ where: { status: "finished" }, orderBy: { id: "desc" }, select: { id: true } });
+  const [pendingReview, oldestPending, flagged, flaggedCount, runs, contentAwaiting] = await Promise.all([
+    db.recommendation.count({ where: { status: "pending_review" } }),
+    db.recommendation.findFirst({ where: { status: "pending_review" }, orderBy: [{ as_of: "asc" }, { id: "asc" }], select: { as_of: true } }),
+    db.recommendation.findMany({ where: { status: "flagged" }, orderBy: { id: "desc" }, take: 5, select: { id: true, user_id: true, title: true, kind: true, as_of: true } }),
+    db.recommendation.count({ where: { status: "flagged" } }),
+    db.engineRun.findMany({ where: { OR: [{ status: "running" }, { status: "failed", id: { gt: lastGood?.id ?? 0 } }] }, orderBy: { id: "desc" }, take: 5, select: { id: true, as_of: true, status: true, started_at: true, error: true, done: true, total: true, started_by: true } }),
+    db.contentItem.findMany({ where: { status: "in_review" }, orderBy: { id: "asc" }, take: 10, select: { id: true, title: true, kind: true, author: true } }),
+  ]);
+  return { pendingReview, oldestPending, flagged, flaggedCount, runs, contentAwaiting };
+}

@@ -247,7 +247,7 @@ export function recommend(
   for (const group of [chosenEducation, chosenOffers]) {
     group.forEach((p) => {
       p.candidate.decision = "chosen";
-      p.candidate.why = `ranked ${recommendations.length + 1} by score ${p.candidate.score} (${p.candidate.persona_match ? `${p.candidate.persona_match} persona, ` : ""}${p.candidate.triggers_fired.length} trigger(s) fired)${p.resurfaced ? `; ${p.resurfaced}` : ""}`;
+      p.candidate.why = `ranked ${recommendations.length + 1} by score ${p.candidate.score} (${p.candidate.persona_match ? `${p.candidate.persona_match} persona, ` : ""}${p.candidate.triggers_fired.length} trigger${p.candidate.triggers_fired.length === 1 ? "" : "s"} fired)${p.resurfaced ? `; ${p.resurfaced}` : ""}`;
       recommendations.push(toRecommendation(p, recommendations.length + 1));
     });
   }

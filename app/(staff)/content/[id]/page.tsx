@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { auditActionLabel, eligibilityLabel, humanise, kindLabel, personaLabel, statusLabel, triggerLabel } from "@/lib/labels";
 import { notFound } from "next/navigation";
 import { ContentForm } from "@/components/content/content-form";
 import { guardPage } from "@/lib/auth/page-guard";
@@ -26,14 +27,14 @@ export default async function ContentItemPage({ params }: { params: Promise<{ id
       <Link href="/content" className="text-sm text-emerald-800 underline">← Content catalog</Link>
       <h1 className="text-2xl font-bold">{row.title}</h1>
       <p className="text-sm text-slate-600">
-        <span className="font-mono">{row.id}</span> · {row.kind} · {row.format} · <strong data-testid="content-status">{row.status.replace("_", " ")}</strong> · version {row.version} · author {row.author}
+        <span className="font-mono">{row.id}</span> · {kindLabel(row.kind)} · {humanise(row.format)} · <strong data-testid="content-status">{statusLabel(row.status)}</strong> · version {row.version} · author {row.author}
       </p>
       <dl className="grid gap-x-4 gap-y-1 text-sm md:grid-cols-[12rem_1fr]">
         <dt className="text-slate-600">Summary</dt><dd>{row.summary}</dd>
         <dt className="text-slate-600">Because</dt><dd>{row.because}</dd>
-        <dt className="text-slate-600">Personas</dt><dd>{item.personas.join(", ")}</dd>
-        <dt className="text-slate-600">Triggers</dt><dd>{item.triggers.join(", ")}</dd>
-        <dt className="text-slate-600">Eligibility</dt><dd className="font-mono text-xs">{JSON.stringify(item.eligibility)}</dd>
+        <dt className="text-slate-600">Personas</dt><dd>{item.personas.map((p) => personaLabel(p)).join(", ")}</dd>
+        <dt className="text-slate-600">Triggers</dt><dd>{item.triggers.map(triggerLabel).join("; ")}</dd>
+        <dt className="text-slate-600">Eligibility</dt><dd data-testid="content-eligibility">{eligibilityLabel(item.eligibility)}</dd>
         {row.partner ? (<><dt className="text-slate-600">Partner / category</dt><dd>{row.partner} / {row.product_category}</dd></>) : null}
       </dl>
       {editable ? (
@@ -49,7 +50,7 @@ export default async function ContentItemPage({ params }: { params: Promise<{ id
         <h2 id="history" className="text-lg font-semibold">History</h2>
         <ul className="text-sm" data-testid="content-history">
           {history.map((e) => (
-            <li key={e.id}>{utcTime(e.created_at)} · {e.actor} · {e.action}</li>
+            <li key={e.id}>{utcTime(e.created_at)} · {e.actor} · {auditActionLabel(e.action)}</li>
           ))}
           {history.length === 0 ? <li>Seeded with the catalog; no staff changes yet.</li> : null}
         </ul>

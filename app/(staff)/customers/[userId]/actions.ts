@@ -1,5 +1,6 @@
 "use server";
 
+import { plural } from "@/lib/labels";
 import { z } from "zod";
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction, type ActionState } from "@/lib/auth/staff-action";
@@ -29,7 +30,7 @@ export async function recordConsentAction(_prev: ActionState, form: FormData) {
     const r = await recordConsent(input.userId, granted, { source: `staff:${actor}`, actor, note: input.note || undefined });
     if (!r.changed) return granted ? "Consent was already given; nothing changed." : "Consent was already revoked; nothing changed.";
     if (granted) return r.computed?.run_id ? `Opt-in recorded; results computed as of ${r.computed.as_of} (run #${r.computed.run_id}).` : `Opt-in recorded. Results arrive with the next run: ${r.computed?.pending_reason ?? "nothing changed"}.`;
-    return `Revocation recorded; ${r.withdrawn_recommendations} undelivered recommendation(s) withdrawn and derived data removed.`;
+    return `Revocation recorded; ${plural(r.withdrawn_recommendations, "undelivered recommendation")} withdrawn and derived data removed.`;
   });
 }
 

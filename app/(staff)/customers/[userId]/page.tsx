@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
@@ -8,11 +9,14 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
+import { DecisionTable } from "@/components/trace/decision-table";
+import { auditActionLabel, categoryLabel, demographicsLabel, kindLabel, personaLabel, statusLabel, strengthLabel, tenureLabel } from "@/lib/labels";
+import { contentTitles } from "@/lib/services/content";
 import { storedCurrency } from "@/lib/engine/currency";
 import { exactMoney } from "@/lib/engine/recommend/format";
 import type { WindowSignals } from "@/lib/engine/signals/types";
 import { SIGNAL_ROWS } from "@/components/tables/signal-rows";
-import { PERSONA_IDS, type PersonaId } from "@/lib/engine/types";
+import { PERSONA_IDS } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
@@ -21,10 +25,11 @@ import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
 
-const persona = (p: string | null) => (p ? PERSONA_LABELS[p as PersonaId] : "No persona");
+const persona = (p: string | null) => personaLabel(p);
 function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
   const rows = SIGNAL_ROWS;
   return (
+    <ScrollRegion label="Signals table">
     <table className="w-full text-sm" aria-label="Signals by window">
       <thead>
         <tr className="border-b text-left">
@@ -47,6 +52,7 @@ function SignalsTable({ windows }: { windows: Array<[string, WindowView]> }) {
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }
 
@@ -62,6 +68,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
   const transactions = showTx ? await db.transaction.findMany({ where: { user_id: userId, deleted_at: null }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 }) : [];
   const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
   const audit = await auditFor(db, userId);
+  const titles = view ? await contentTitles(db) : {};
 
   return (
     <div className="space-y-8">
@@ -76,7 +83,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
           </Link>
         ) : null}
         <p className="text-sm text-slate-600">
-          {[customer.age_band, customer.gender, customer.region, customer.income_tier].filter(Boolean).join(" · ") || "No demographics"} · consent:{" "}
+          {demographicsLabel(customer) ?? "No demographics"} · consent:{" "}
           <strong data-testid="consent-state">{customer.consent ? "opted in" : "not given"}</strong>
         </p>
       </div>
@@ -96,14 +103,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
               {windows.map(([w, v]) => (
                 <div key={w} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`persona-${w}`}>
                   <h3 className="font-medium">
-                    {w}: {persona(v.persona?.primary ?? null)} <span className="text-sm text-slate-600">({v.persona?.strength ?? "not run"})</span>
+                    {w}: {persona(v.persona?.primary ?? null)} <span className="text-sm text-slate-600">({strengthLabel(v.persona?.strength)})</span>
                   </h3>
                   {v.persona ? (
                     <>
                       <p className="text-sm text-slate-600">{v.persona.reason}</p>
                       {v.persona.transition.celebration ? <p className="mt-1 text-sm text-emerald-800">{v.persona.transition.celebration}</p> : null}
                       <p className="mt-1 text-xs text-slate-500">
-                        In this persona for {v.persona.tenure_days ?? 0} days · history: {v.persona.history.map((h) => `${h.as_of} ${h.primary ?? "none"}`).join(", ")}
+                        <span data-testid={`tenure-${w}`}>{tenureLabel(v.persona.tenure_days)}</span> · history: {v.persona.history.map((h) => `${h.as_of} ${personaLabel(h.primary)}`).join(", ")}
                       </p>
                       {v.persona.override ? (
                         <p className="mt-2 rounded border border-violet-200 bg-violet-50 p-2 text-sm text-violet-950" data-testid={`persona-override-${w}`}>
@@ -149,12 +156,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
                   {v.recommendations.map((r) => (
                     <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                       <p className="font-medium">
-                        [{r.kind}] {r.title} <span className="text-slate-500">— {r.status.replace("_", " ")}{r.source === "override" ? ", swapped in by a reviewer" : ""}</span>
+                        <span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">{kindLabel(r.kind)}</span>{r.title} <span className="text-slate-500">— {statusLabel(r.status)}{r.source === "override" ? ", swapped in by a reviewer" : ""}</span>
                       </p>
                       <p className="mt-1">{r.rationale}</p>
                       <p className="mt-1 text-xs text-slate-500">{r.disclaimer}</p>
+                      {canReview ? (
+                        <Link href={`/review/${r.id}`} className="mt-1 inline-block text-xs text-emerald-800 underline">
+                          Open recommendation #{r.id}: decision table, override
+                        </Link>
+                      ) : null}
+                      {r.citations.length ? (
+                        <p className="mt-1 text-xs text-slate-600">Cites: {(r.citations as Array<{ display?: string }>).map((c) => c.display).filter(Boolean).join(" · ")}</p>
+                      ) : null}
+                      {r.trace?.candidate ? <p className="mt-1 text-xs text-slate-600">Why chosen: {r.trace.candidate.why}</p> : null}
                       <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-emerald-800">Citations and this item&apos;s decision trace</summary>
+                        <summary className="cursor-pointer text-xs text-emerald-800">Raw citations and trace (JSON)</summary>
                         <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify({ citations: r.citations, trace: r.trace }, null, 2)}</pre>
                       </details>
                     </li>
@@ -163,24 +179,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
                 {v.decision ? (
                   <details className="text-sm">
                     <summary className="cursor-pointer text-xs text-emerald-800">
-                      Whole {w} decision: all {v.decision.candidates.length} candidates and why each was chosen or left out
+                      Decision table for {w}: all {v.decision.candidates.length} candidates and why each was chosen or left out
                     </summary>
-                    <table className="mt-1 w-full text-xs">
-                      <caption className="sr-only">Every candidate item for the {w} window</caption>
-                      <thead>
-                        <tr className="border-b text-left">
-                          <th scope="col">Item</th><th scope="col">Score</th><th scope="col">Decision</th><th scope="col">Why</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {v.decision.candidates.map((c) => (
-                          <tr key={c.content_id} className="border-b border-slate-100 align-top">
-                            <td className="font-mono">{c.content_id}</td><td>{c.score}</td><td>{c.decision.replace("_", " ")}</td><td>{c.why}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                    <p className="mt-1 text-xs text-slate-500">Engine {v.decision.engine_version}, config {v.decision.config_hash.slice(0, 10)}, as of {v.decision.as_of}. {v.decision.notes.join(" ")}</p>
+                    <div className="mt-2">
+                      <DecisionTable trace={v.decision} titles={titles} label={`Every candidate item for the ${w} window`} />
+                    </div>
                   </details>
                 ) : null}
               </div>
@@ -196,7 +199,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
         <ul className="text-sm" data-testid="audit-log">
           {audit.map((e) => (
             <li key={e.id}>
-              {utcTime(e.created_at)} · {e.actor} · {e.action} #{e.target_id}
+              {utcTime(e.created_at)} · {e.actor} · {auditActionLabel(e.action, e.target_id)}
               {e.reason ? ` · “${e.reason}”` : ""}
             </li>
           ))}
@@ -252,6 +255,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
       {showTx ? (
         <section aria-labelledby="tx" className="space-y-2">
           <h2 id="tx" className="text-lg font-semibold">Latest transactions</h2>
+          <ScrollRegion label="Latest transactions table">
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b text-left">
@@ -266,12 +270,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
                 <tr key={t.transaction_id} className="border-b border-slate-100">
                   <td className="py-1">{t.date}{t.pending ? " (pending)" : ""}</td>
                   <td>{t.merchant_name ?? t.name}</td>
-                  <td className="text-slate-600">{t.pfc_detailed}</td>
+                  <td className="text-slate-600">{categoryLabel(t.pfc_detailed ?? t.pfc_primary)}</td>
                   <td className="text-right tabular-nums">{exactMoney(t.amount_cents, storedCurrency(t))}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </section>
       ) : null}
     </div>

@@ -6,6 +6,10 @@ import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
 import { prisma } from "@/lib/db/client";
 import { withReadSql } from "@/lib/services/database";
+import { DecisionTable } from "@/components/trace/decision-table";
+import { kindLabel, statusLabel } from "@/lib/labels";
+import { contentTitles } from "@/lib/services/content";
+import { traceOfRecommendation } from "@/lib/services/decision-trace";
 import { alternativesFor } from "@/lib/services/overrides";
 import { parseReviewQueueQuery, reviewQueueHref } from "@/lib/validation/review";
 import { overrideAction } from "../actions";
@@ -20,6 +24,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
   const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
   if (!rec) notFound();
   const alternatives = await withReadSql((sql) => alternativesFor(sql, id));
+  const [trace, titles] = await Promise.all([traceOfRecommendation(prisma(), id), contentTitles(prisma())]);
   const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
   return (
     <div className="space-y-5">
@@ -27,7 +32,7 @@ export default async function OverridePage({ params, searchParams }: { params: P
       <h1 className="text-2xl font-bold">Override recommendation #{rec.id}</h1>
       <section aria-labelledby="current" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 id="current" className="font-medium">
-          Current: [{rec.kind}] {rec.title} <span className="text-slate-500">— {rec.status.replace("_", " ")}</span>
+          Current: {kindLabel(rec.kind)} · {rec.title} <span className="text-slate-500">— {statusLabel(rec.status)}</span>
         </h2>
         <p className="text-slate-600">
           <Link className="font-mono underline" href={`/customers/${rec.user_id}`}>{rec.user_id}</Link> · {rec.window} · as of {rec.as_of}
@@ -35,9 +40,17 @@ export default async function OverridePage({ params, searchParams }: { params: P
         <p className="mt-1" data-testid="current-rationale">{rec.rationale}</p>
         {replacement ? (
           <p className="mt-2 text-emerald-900" data-testid="replacement">
-            Replaced by #{replacement.id}: {replacement.title} ({replacement.status})
+            Replaced by #{replacement.id}: {replacement.title} ({statusLabel(replacement.status)})
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="decision" className="space-y-2">
+        <h2 id="decision" className="font-medium">How the engine decided</h2>
+        {trace ? (
+          <DecisionTable trace={trace} titles={titles} highlight={rec.content_id} label={`Every candidate for ${rec.user_id}, ${rec.window} window`} />
+        ) : (
+          <p className="text-sm text-slate-600">No decision trace is stored for this recommendation (the customer revoked consent, or it predates traces).</p>
+        )}
       </section>
       {alternatives.unavailable ? (
         <p className="text-sm text-slate-600">Nothing can be swapped in: {alternatives.unavailable}.</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { plural } from "@/lib/labels";
 import { notFound } from "next/navigation";
 import { guardPage } from "@/lib/auth/page-guard";
 import { DISCLAIMER } from "@/lib/engine";
@@ -41,7 +42,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
     <div className="space-y-6">
       <Link href={`/customers/${userId}`} className="text-sm text-emerald-800 underline">← Back to the staff view</Link>
       <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
-        Preview of the customer&apos;s page. {pending} recommendation(s) still waiting for review are not shown.
+        Preview of the customer&apos;s page. {pending === 1 ? "1 recommendation still waiting for review is" : `${plural(pending, "recommendation")} still waiting for review are`} not shown.
         {override ? (
           <span data-testid="preview-override">
             {" "}
