@@ -7,7 +7,7 @@ export const ENGINE_VERSION = "1.0.0";
 export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
 
 export const DEFAULT_CONFIG = {
-  version: "2026-12-01.1",
+  version: "2026-12-02.1",
   windows: {
     // days in the window, days the recurring/income detectors look back, and the history a
     // persona needs. Sufficiency is judged by history and activity, not by a transaction count:
@@ -18,6 +18,13 @@ export const DEFAULT_CONFIG = {
     "30d": { days: 30, lookbackDays: 90, minHistoryDays: 60 },
     "180d": { days: 180, lookbackDays: 180, minHistoryDays: 90 },
   } satisfies Record<WindowId, { days: number; lookbackDays: number; minHistoryDays: number }>,
+  history: {
+    // History is the latest continuous run of settled activity: a stretch longer than this with
+    // no transaction on any account (about a quarter; a quiet account paying quarterly interest
+    // stays continuous) breaks it, so one old line cannot make 30 days of activity look like 6
+    // months. Coverage, per-month figures and sufficiency all count from the run's first day.
+    maxQuietDays: 92,
+  },
   perMonth: {
     // A "per month" figure divides a total by (days of history it covers ÷ 30): ÷1 for a full 30d
     // window, ÷6 for a full 180d one, ÷4 when only 120 days of history exist. Under this many

@@ -58,7 +58,7 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
     return { user_id: input.user_id, consent: false, as_of: asOf, refused: "consent_required", message: "This customer has not opted in; nothing is computed or recommended." };
   }
   const hash = configHash(config);
-  const prepared = prepare(input, asOf);
+  const prepared = prepare(input, asOf, config);
   const held = heldSubtypes(input.accounts);
   const windows = {} as Record<WindowId, WindowResult>;
   for (const window of WINDOWS) {

@@ -211,3 +211,31 @@ describe("sandbox golden: transactions_checking+savings_custom_user.json", () =>
     expect(w["180d"].recommendations).toEqual([]);
   });
 });
+
+describe("sandbox golden: assets_custom_user2.json (one old savings line, 30 days of checking)", () => {
+  // Savings (no balance): "CREDIT CRD AUTOPAY" $1,708.12 on 2024-08-15 and "DEBIT CRD AUTOPAY"
+  // $896.65 on 2026-08-12. Checking ($4,300): 82 lines 2026-07-24 … 08-22 — one "MONTHLY
+  // PAYCHECK" −$5,000, two "PAYPAL INST XFER" ($7.50, $7.49, read as transfers) and 79 purchases
+  // totalling $2,361.74. Card ($10,000 balance, no limit) and student loan: no transactions.
+  // The 2024 line is followed by 708 days with no transaction on any account (> 92, config
+  // history.maxQuietDays), so the history is 2026-07-24 … 08-22 = 30 days, not 738.
+  let w: Record<"30d" | "180d", WindowResult>;
+  beforeAll(async () => {
+    w = await engineFor("assets_custom_user2.json", "assets2");
+  });
+
+  it.each(["30d", "180d"] as const)("%s: 30 days of history are not six months — per-month figures over 30 days, window insufficient", (id) => {
+    const s = w[id].signals;
+    expect(s.covered_days).toBe(30);
+    expect(s.lookback_covered_days).toBe(30);
+    // 236,174 × 30 ÷ 30 = 236,174 a month (it was 393.62 over "180 days").
+    expect(s.spend).toEqual({ total_cents: 236174, monthly_cents: 236174, transaction_count: 79 });
+    // One $5,000 paycheck over the 30 days covered; buffer 430,000 ÷ 236,174 = 1.82 → 1.8 months (it was 10.9).
+    expect(s.income).toMatchObject({ payroll_deposits: 1, total_income_cents: 500000, checking_balance_cents: 430000, buffer_months: 1.8 });
+    // Savings over the covered 30 days: the $896.65 outflow → −89,665 a month.
+    expect(s.savings).toMatchObject({ net_inflow_cents: -89665, net_inflow_monthly_cents: -89665, balance_cents: null });
+    // Under 60 (30d) / 90 (180d) days of continuous history neither window can see pay gaps or recurring charges.
+    expect(s.sufficiency).toMatchObject({ sufficient: false, history_days: 30 });
+    expect(w[id].recommendations).toEqual([]);
+  });
+});

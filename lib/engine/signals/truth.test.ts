@@ -168,3 +168,25 @@ describe("11. streams survive one missed occurrence", () => {
     expect(s2.subscriptions.streams).toEqual([]);
   });
 });
+
+describe("12. history is the continuous run of activity (issue 12, gap 1)", () => {
+  it("one savings line two years old does not make 30 days of checking six months", () => {
+    // Checking: $60 of groceries every day 2026-10-02 … 10-31 (30 days, $1,800) and one $3,000 paycheck.
+    const txs = [
+      tx("sav", "2024-08-15", 170812, "CRD AUTOPAY", ["TRANSFER_OUT", "TRANSFER_OUT_ACCOUNT_TRANSFER"]),
+      ...Array.from({ length: 30 }, (_, k) => tx("chk", addDays("2026-10-02", k), 6000, "SAFEWAY", GROCERIES)),
+      tx("chk", "2026-10-15", -300000, "ACME PAYROLL", WAGES),
+    ];
+    const w = runIt(customer([account("chk", "depository", "checking", 360000), account("sav", "depository", "savings", 100000)], txs));
+    for (const id of ["30d", "180d"] as const) {
+      const s = w[id].signals;
+      // 2026-10-02 … 10-31 = 30 days; a month of spend is $1,800, not $1,800 ÷ 6 = $300.
+      expect(s.covered_days).toBe(30);
+      expect(s.spend).toEqual({ total_cents: 180000, monthly_cents: 180000, transaction_count: 30 });
+      expect(s.income.monthly_income_cents).toBe(300000);
+      // $3,600 ÷ $1,800 = 2 months of buffer (not 12).
+      expect(s.income.buffer_months).toBe(2);
+      expect(s.sufficiency).toMatchObject({ sufficient: false, history_days: 30 });
+    }
+  });
+});
