@@ -70,13 +70,25 @@ export const DEFAULT_CONFIG = {
     subscription_heavy: { count: 3, monthlyCents: 5000, sharePct: 10, strongCount: 5, strongMonthlyCents: 10000 },
     savings_builder: { growthPct: 2, monthlyInflowCents: 20000, maxUtilizationPct: 30, strongMonthlyInflowCents: 50000, strongGrowthPct: 5 },
   },
+  /**
+   * With no persona matched, the nearest is shown as a "weak" persona (SPEC §3.2) only when its
+   * closeness (assign.ts: 1 = matched, value ÷ threshold per check, the mean over an "all") is
+   * at least this: the signals have come halfway to its thresholds. Below it there is no persona,
+   * rather than a label the data does not support (SSAuser: 0.067 for Variable Income with a
+   * 4-day pay gap and 22.8 months of buffer).
+   */
+  nearestPersona: { minCloseness: 0.5 },
   /** Priority: most harm first (SPEC §3.2). */
   personaPriority: ["high_utilization", "variable_income", "fee_fighter", "subscription_heavy", "savings_builder"] as PersonaId[],
   recommend: {
     educationMin: 3,
     educationMax: 5,
     offersMax: 3,
-    /** Partner offers are commercial: made only to customers whose primary or secondary persona the offer is for (education needs only a fired trigger). */
+    /**
+     * Partner offers are commercial: made only to customers whose matched (strong or moderate)
+     * primary or secondary persona the offer is for; a weak "nearest" persona did not match and
+     * never lets an offer through (education needs only a fired trigger).
+     */
     offersNeedPersonaMatch: true,
     noRepeatDays: 30,
     weights: { primaryPersona: 3, secondaryPersona: 1.5, trigger: 2, formatVariety: 0.25 },

@@ -143,9 +143,12 @@ describe("sandbox golden: income/SSAuser.json (Social Security, unemployment, ch
     // Lookback covered 90 days → $4,075 ÷ 3 = $1,358.33. Buffer $50,000 ÷ $2,195.96 = 22.8.
     expect(s.income).toMatchObject({ payroll_deposits: 0, other_income_deposits: 4, median_pay_gap_days: 4, total_income_cents: 407500, monthly_income_cents: 135833, checking_balance_cents: 5000000, buffer_months: 22.8 });
     expect(s.spend).toEqual({ total_cents: 219596, monthly_cents: 219596, transaction_count: 10 });
-    // Nearest persona: Variable Income at (4/45 → 0.089 + 1/22.8 → 0.044) ÷ 2 = 0.0665, weak.
-    expect(w["30d"].persona).toMatchObject({ primary: "variable_income", strength: "weak" });
+    // Nearest persona: Variable Income at (4/45 → 0.089 + 1/22.8 → 0.044) ÷ 2 = 0.0665, far under
+    // config.nearestPersona.minCloseness (0.5): no persona, so no partner offer (issue 12, gap 2).
+    expect(w["30d"].persona).toMatchObject({ primary: null, strength: "none" });
+    expect(w["30d"].persona.reason).toContain("the nearest, Variable Income Budgeter, is only 0.067 of the way (0.5 needed)");
     expect(w["30d"].persona.evaluations.find((e) => e.persona === "variable_income")!.closeness).toBeCloseTo(0.0665, 4);
+    expect(w["30d"].recommendations.filter((r) => r.kind === "offer")).toEqual([]);
     expectTruthfulRationales(w["30d"]);
   });
 
@@ -158,8 +161,9 @@ describe("sandbox golden: income/SSAuser.json (Social Security, unemployment, ch
     expect(s.spend.monthly_cents).toBe(46394);
     // Gap 6 (10 deposits), buffer 5,000,000 ÷ 46,394 = 107.8: (6/45 → 0.133 + 1/107.8 → 0.009) ÷ 2 = 0.071.
     const nearest = w["180d"].persona;
-    expect(nearest).toMatchObject({ primary: "variable_income", strength: "weak" });
+    expect(nearest).toMatchObject({ primary: null, strength: "none" });
     expect(nearest.evaluations.find((e) => e.persona === "variable_income")!.closeness).toBeCloseTo(0.071, 3);
+    expect(w["180d"].recommendations.filter((r) => r.kind === "offer")).toEqual([]);
     expectTruthfulRationales(w["180d"]);
   });
 });

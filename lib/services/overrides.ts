@@ -11,6 +11,7 @@ import { loadApprovedCatalog, loadRecentlyShown } from "../db/queries/engine-inp
 import { placeholders, type Sql } from "../db/sql";
 import { configHash, DEFAULT_CONFIG, heldSubtypes } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
+import type { Strength } from "../engine/personas/assign";
 import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { safeId, safeReason, safeText, TEXT_LIMITS } from "../validation/text";
@@ -42,7 +43,7 @@ export interface Alternatives {
 /** Items that could replace recommendation `id`: same kind, passed every check in that decision, not already live for the window. */
 export async function alternativesFor(sql: Sql, id: number): Promise<Alternatives> {
   const rs = await sql.execute({
-    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace, s.payload AS signals, p.primary_persona, p.secondary, c.credit_score
+    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace, s.payload AS signals, p.primary_persona, p.secondary, p.strength, c.credit_score
           FROM recommendations r JOIN customers c ON c.user_id = r.user_id
           LEFT JOIN decision_traces t ON t.id = r.trace_id
           LEFT JOIN signal_snapshots s ON s.user_id = r.user_id AND s."window" = r."window" AND s.as_of = r.as_of
@@ -67,7 +68,7 @@ export async function alternativesFor(sql: Sql, id: number): Promise<Alternative
   ]);
   const result = recommend(
     JSON.parse(String(r.signals)) as WindowSignals,
-    { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : JSON.parse(String(r.secondary)) },
+    { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : JSON.parse(String(r.secondary)), strength: (r.strength ?? "none") as Strength },
     catalog,
     { credit_score: r.credit_score === null ? null : Number(r.credit_score), held_subtypes: heldSubtypes(held.rows.map((h) => ({ subtype: String(h.subtype), holder_category: String(h.holder_category) }))), recentlyShown: shown.get(userId) ?? [], asOfDay: dayFromIso(asOf), dayOf: dayFromIso },
     DEFAULT_CONFIG,

@@ -126,9 +126,11 @@ export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaA
     };
   }
   // Nearest persona: highest known closeness, priority order breaking ties; none when nothing is
-  // near at all (every known closeness 0), rather than a persona the data says nothing about.
-  const nearest = evaluations.reduce<PersonaEvaluation | null>((best, e) => (e.closeness !== null && e.closeness > (best?.closeness ?? 0) ? e : best), null);
+  // near enough (config.nearestPersona.minCloseness), rather than a persona the data does not support.
+  const best = evaluations.reduce<PersonaEvaluation | null>((b, e) => (e.closeness !== null && e.closeness > (b?.closeness ?? 0) ? e : b), null);
+  const nearest = best && best.closeness! >= config.nearestPersona.minCloseness ? best : null;
   if (!nearest) {
+    const far = best ? `; the nearest, ${PERSONA_LABELS[best.persona]}, is only ${Math.round(best.closeness! * 1000) / 1000} of the way (${config.nearestPersona.minCloseness} needed)` : "";
     const unknown = evaluations.filter((e) => e.closeness === null).map((e) => PERSONA_LABELS[e.persona]);
     return {
       primary: null,
@@ -136,7 +138,7 @@ export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaA
       strength: "none",
       criteria: [],
       evaluations,
-      reason: `No persona matched and none is near${unknown.length ? `; ${unknown.join(", ")} could not be judged (a value it needs is unknown)` : ""}.`,
+      reason: `No persona matched and none is near${far}${unknown.length ? `; ${unknown.join(", ")} could not be judged (a value it needs is unknown)` : ""}.`,
     };
   }
   return {
