@@ -103,7 +103,10 @@ describe("golden: highUtilization (Visa ending in 4523 at 68%, minimum payments,
       median_pay_gap_days: 14,
       pay_gap_variability: 0,
       payroll_deposits: id === "30d" ? 7 : 13,
-      monthly_income_cents: id === "30d" ? 466667 : 433333,
+      // Biweekly $2,000 is a pay rate of 200,000 × 30.4375 ÷ 14 = 434,821 a month in both windows
+      // (issue 12, gap 5). It was 7 × 200,000 ÷ 3 = 466,667 in 30d: whatever number of paydays
+      // happened to fall in the 90 days, over 3 months — the old expectation was the bug.
+      monthly_income_cents: 434821,
       checking_balance_cents: 620000,
       buffer_months: id === "30d" ? 3.7 : 3.8,
     });

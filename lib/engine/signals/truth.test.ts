@@ -190,3 +190,33 @@ describe("12. history is the continuous run of activity (issue 12, gap 1)", () =
     }
   });
 });
+
+describe("13. income per source, at its pay rate (issue 12, gaps 3 and 5)", () => {
+  it("a monthly salary is its pay and steady, though a payday fell a day before the lookback", () => {
+    // $5,500 on the 2nd, 2026-05-02 … 10-02. 30d lookback 08-02 … 10-31 sees 09-02 and 10-02 only
+    // (08-02 is day 91). Old: 2 × 550,000 ÷ 3 = 366,667 and variability 0.71 over [0, 5,500, 5,500].
+    const txs = [
+      ...["2026-05-02", "2026-06-02", "2026-07-02", "2026-08-01", "2026-09-02", "2026-10-02"].map((d) => tx("chk", d, -550000, "ACME PAYROLL", WAGES)),
+      ...Array.from({ length: 26 }, (_, k) => tx("chk", addDays("2026-05-03", 7 * k), 9000, "SAFEWAY", GROCERIES)),
+    ];
+    const s = runIt(customer([account("chk", "depository", "checking", 300000)], txs))["30d"].signals;
+    expect(s.income).toMatchObject({ frequency: "monthly", median_pay_gap_days: 30, monthly_income_cents: 550000, income_variability: 0 });
+  });
+
+  it("several payers are not pooled: the main one's cadence, each with its own", () => {
+    // Monthly pension $2,500 on the 3rd (May … Oct); weekly $100 tips Sep 1 … Oct 27 (9 × $100).
+    // Pooled, the gaps would be mostly 7 days ("weekly"). Per source: the pension, 06-03 … 10-03 in the
+    // 180d lookback (05-04 … 10-31: 5 deposits, $12,500, gaps 31 30 31 30), is the main one, monthly; tips weekly. Pay rate: 250,000 + 10,000 × 30.4375 ÷ 7 (43,482) = 293,482.
+    const txs = [
+      ...monthly(3, 6).map((d) => tx("chk", d, -250000, "STATE PENSION", ["INCOME", "INCOME_RETIREMENT_PENSION"])),
+      ...Array.from({ length: 9 }, (_, k) => tx("chk", addDays("2026-09-01", 7 * k), -10000, "TIPS POOL", ["INCOME", "INCOME_OTHER_INCOME"])),
+      ...Array.from({ length: 26 }, (_, k) => tx("chk", addDays("2026-05-03", 7 * k), 9000, "SAFEWAY", GROCERIES)),
+    ];
+    const s = runIt(customer([account("chk", "depository", "checking", 300000)], txs))["180d"].signals;
+    expect(s.income).toMatchObject({ pay_events: 5, frequency: "monthly", median_pay_gap_days: 30.5, monthly_income_cents: 293482 });
+    expect(s.income.sources.map((x) => [x.name, x.frequency, x.monthly_rate_cents])).toEqual([
+      ["STATE PENSION", "monthly", 250000],
+      ["TIPS POOL", "weekly", 43482],
+    ]);
+  });
+});
