@@ -220,3 +220,24 @@ describe("13. income per source, at its pay rate (issue 12, gaps 3 and 5)", () =
     ]);
   });
 });
+
+describe("14. a known value decides; no history is not 0% (issue 12, gaps 6 and 10)", () => {
+  it("a failing pay gap decides Variable Income though the buffer is unknown; no savings account decides Savings Builder", () => {
+    const { persona } = runIt(salaried(null))["180d"];
+    // Pay gap 31 ≤ 45 is known and fails the "all": not met, judged — not "could not be judged".
+    expect(persona.evaluations.find((e) => e.persona === "variable_income")).toMatchObject({ matched: false, judged: true });
+    expect(persona.evaluations.find((e) => e.persona === "savings_builder")).toMatchObject({ matched: false, judged: true });
+    expect(persona.reason).not.toContain("could not be judged");
+  });
+
+  it("a card with no limit leaves High Utilization truly unjudged", () => {
+    const { persona } = runIt(salaried(500000, { accounts: [account("card", "credit", "credit card", 1000000, null)] }))["180d"];
+    expect(persona.evaluations.find((e) => e.persona === "high_utilization")).toMatchObject({ matched: false, judged: false, closeness: 0 });
+  });
+
+  it("savings with a balance and no transactions: growth unknown, not 0%", () => {
+    const s = runIt(customer([account("chk", "depository", "checking", 654323), account("sav", "depository", "savings", 27564912)], []))["180d"].signals;
+    expect(s.savings).toMatchObject({ balance_cents: 27564912, net_inflow_cents: 0, growth_rate_pct: null });
+    expect(s.sufficiency.unavailable).toContainEqual({ signal: "savings.growth_rate_pct", reason: "no transactions yet: there is no history to grow over" });
+  });
+});

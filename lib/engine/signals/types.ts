@@ -51,7 +51,7 @@ export interface SavingsSignals {
   net_inflow_cents: number;
   /** null without enough covered history for a monthly figure (config.perMonth). */
   net_inflow_monthly_cents: number | null;
-  /** Net inflow ÷ balance at the window's start, percent, one decimal; null when a balance is unknown or the start balance is not positive. */
+  /** Net inflow ÷ balance at the window's start, percent, one decimal; null when a balance is unknown, the start balance is not positive, or there is no history at all. */
   growth_rate_pct: number | null;
   /** Savings balance ÷ average monthly spend, one decimal; null when either is unknown or spend is zero. */
   emergency_fund_months: number | null;

@@ -63,7 +63,8 @@ export function savingsSignals(p: Prepared, b: WindowBounds, spend: SpendSignals
     balance_cents: balance,
     net_inflow_cents: net,
     net_inflow_monthly_cents: accounts.length ? perMonth(net, b.coveredDays, config) : null,
-    growth_rate_pct: startBalance !== null && startBalance > 0 ? round1((net / startBalance) * 100) : null,
+    // Growth needs history: with no transaction at all the window shows no change, not 0% growth.
+    growth_rate_pct: b.coveredDays > 0 && startBalance !== null && startBalance > 0 ? round1((net / startBalance) * 100) : null,
     emergency_fund_months: ratio1(balance, spend.monthly_cents),
   };
 }
@@ -301,7 +302,7 @@ function unavailable(s: Omit<WindowSignals, "sufficiency">, config: EngineConfig
     const noBalance = s.savings.balance_cents === null;
     if (noBalance) out.push({ signal: "savings.balance_cents", reason: "a savings account has no balance from the institution" });
     if (s.savings.net_inflow_monthly_cents === null) out.push({ signal: "savings.net_inflow_monthly_cents", reason: short(s.covered_days) });
-    if (s.savings.growth_rate_pct === null) out.push({ signal: "savings.growth_rate_pct", reason: noBalance ? "the savings balance is unknown" : "the balance at the window's start was not positive" });
+    if (s.savings.growth_rate_pct === null) out.push({ signal: "savings.growth_rate_pct", reason: noBalance ? "the savings balance is unknown" : s.covered_days === 0 ? "no transactions yet: there is no history to grow over" : "the balance at the window's start was not positive" });
     if (s.savings.emergency_fund_months === null) out.push({ signal: "savings.emergency_fund_months", reason: noBalance ? "the savings balance is unknown" : "monthly spend is unknown or zero" });
   }
   for (const c of s.credit.cards) {
