@@ -7,7 +7,7 @@ export const ENGINE_VERSION = "1.0.0";
 export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
 
 export const DEFAULT_CONFIG = {
-  version: "2026-12-01.1",
+  version: "2026-12-02.1",
   windows: {
     // days in the window, days the recurring/income detectors look back, and the history a
     // persona needs. Sufficiency is judged by history and activity, not by a transaction count:
@@ -18,6 +18,13 @@ export const DEFAULT_CONFIG = {
     "30d": { days: 30, lookbackDays: 90, minHistoryDays: 60 },
     "180d": { days: 180, lookbackDays: 180, minHistoryDays: 90 },
   } satisfies Record<WindowId, { days: number; lookbackDays: number; minHistoryDays: number }>,
+  history: {
+    // History is the latest continuous run of settled activity: a stretch longer than this with
+    // no transaction on any account (about a quarter; a quiet account paying quarterly interest
+    // stays continuous) breaks it, so one old line cannot make 30 days of activity look like 6
+    // months. Coverage, per-month figures and sufficiency all count from the run's first day.
+    maxQuietDays: 92,
+  },
   perMonth: {
     // A "per month" figure divides a total by (days of history it covers ÷ 30): ÷1 for a full 30d
     // window, ÷6 for a full 180d one, ÷4 when only 120 days of history exist. Under this many
@@ -63,13 +70,25 @@ export const DEFAULT_CONFIG = {
     subscription_heavy: { count: 3, monthlyCents: 5000, sharePct: 10, strongCount: 5, strongMonthlyCents: 10000 },
     savings_builder: { growthPct: 2, monthlyInflowCents: 20000, maxUtilizationPct: 30, strongMonthlyInflowCents: 50000, strongGrowthPct: 5 },
   },
+  /**
+   * With no persona matched, the nearest is shown as a "weak" persona (SPEC §3.2) only when its
+   * closeness (assign.ts: 1 = matched, value ÷ threshold per check, the mean over an "all") is
+   * at least this: the signals have come halfway to its thresholds. Below it there is no persona,
+   * rather than a label the data does not support (SSAuser: 0.067 for Variable Income with a
+   * 4-day pay gap and 22.8 months of buffer).
+   */
+  nearestPersona: { minCloseness: 0.5 },
   /** Priority: most harm first (SPEC §3.2). */
   personaPriority: ["high_utilization", "variable_income", "fee_fighter", "subscription_heavy", "savings_builder"] as PersonaId[],
   recommend: {
     educationMin: 3,
     educationMax: 5,
     offersMax: 3,
-    /** Partner offers are commercial: made only to customers whose primary or secondary persona the offer is for (education needs only a fired trigger). */
+    /**
+     * Partner offers are commercial: made only to customers whose matched (strong or moderate)
+     * primary or secondary persona the offer is for; a weak "nearest" persona did not match and
+     * never lets an offer through (education needs only a fired trigger).
+     */
     offersNeedPersonaMatch: true,
     noRepeatDays: 30,
     /**

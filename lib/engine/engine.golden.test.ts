@@ -103,7 +103,10 @@ describe("golden: highUtilization (Visa ending in 4523 at 68%, minimum payments,
       median_pay_gap_days: 14,
       pay_gap_variability: 0,
       payroll_deposits: id === "30d" ? 7 : 13,
-      monthly_income_cents: id === "30d" ? 466667 : 433333,
+      // Biweekly $2,000 is a pay rate of 200,000 × 30.4375 ÷ 14 = 434,821 a month in both windows
+      // (issue 12, gap 5). It was 7 × 200,000 ÷ 3 = 466,667 in 30d: whatever number of paydays
+      // happened to fall in the 90 days, over 3 months — the old expectation was the bug.
+      monthly_income_cents: 434821,
       checking_balance_cents: 620000,
       buffer_months: id === "30d" ? 3.7 : 3.8,
     });
@@ -582,13 +585,17 @@ describe("golden: pendingIgnored (the only overdraft fees are pending)", () => {
 
   // Variable Income is primary (weak). Fired: low buffer, no savings account, bills — not
   // overdraft fees. Education: emergency basics and lean month 3+2×2 = 7; at 5 by id: baseline
-  // worksheet, emergency calculator, first savings account. Offers at 7: savings account, alerts
-  // app, credit-union savings; fee-free checking never fires.
+  // worksheet, emergency calculator, first savings account. No offer: a weak "nearest" persona is
+  // not a match (config.recommend.offersNeedPersonaMatch; issue 12, gap 2) — the savings account,
+  // alerts app and credit-union savings offers used to pass on it. Fee-free checking never fires.
   it.each(["30d", "180d"] as const)("recommendations (%s): nothing about fees", (id) => {
     const w = r.windows[id];
     expectWellFormedRecommendations(w);
     expect(ids(w, "education")).toEqual(["edu-emergency-fund-basics", "edu-lean-month-checklist", "edu-bill-due-date-calendar"]);
-    expect(ids(w, "offer")).toEqual(["offer-harbor-savings-hysa", "offer-lookout-balance-alerts", "offer-pinecrest-cu-starter-savings"]);
+    expect(ids(w, "offer")).toEqual([]);
+    for (const o of ["offer-harbor-savings-hysa", "offer-lookout-balance-alerts", "offer-pinecrest-cu-starter-savings"]) {
+      expect(candidate(w, o)).toMatchObject({ persona_match: "primary", decision: "left_out", why: "an offer needs a matched persona; the customer's is only the nearest (weak), not a match" });
+    }
     expect(candidate(w, "offer-clearwater-fee-free-checking")).toMatchObject({ triggers_fired: [], decision: "left_out" });
     for (const x of w.recommendations) expect(x.rationale).not.toMatch(/overdraft/i);
   });

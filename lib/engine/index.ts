@@ -59,9 +59,13 @@ export function heldSubtypes(accounts: readonly Pick<EngineAccount, "subtype" | 
   return [...new Set(accounts.filter((a) => a.holder_category !== "business").map((a) => a.subtype))].sort();
 }
 
-/** The persona recommendations are made for when a reviewer chose `primary`: the engine's secondaries stay, less that one. */
-export function overriddenPersona(persona: Pick<PersonaAssignment, "primary" | "secondary">, primary: PersonaId): Pick<PersonaAssignment, "primary" | "secondary"> {
-  return { primary, secondary: persona.secondary.filter((p) => p !== primary) };
+/**
+ * The persona recommendations are made for when a reviewer chose `primary`: the engine's
+ * secondaries stay, less that one. A reviewer's choice counts as a match (at least moderate), so
+ * offers for it are not held back as they are for a weak "nearest" persona.
+ */
+export function overriddenPersona(persona: Pick<PersonaAssignment, "primary" | "secondary" | "strength">, primary: PersonaId): Pick<PersonaAssignment, "primary" | "secondary" | "strength"> {
+  return { primary, secondary: persona.secondary.filter((p) => p !== primary), strength: persona.strength === "strong" ? "strong" : "moderate" };
 }
 
 export function run(input: CustomerInput, config: EngineConfig, asOf: string, context: RunContext): EngineResult {
@@ -69,7 +73,7 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
     return { user_id: input.user_id, consent: false, as_of: asOf, refused: "consent_required", message: "This customer has not opted in; nothing is computed or recommended." };
   }
   const hash = configHash(config);
-  const prepared = prepare(input, asOf);
+  const prepared = prepare(input, asOf, config);
   const held = heldSubtypes(input.accounts);
   const windows = {} as Record<WindowId, WindowResult>;
   for (const window of WINDOWS) {

@@ -88,7 +88,12 @@ describe("sandbox golden: income/welderTestUser.json (salaried, no starting bala
     const buffer = persona.evaluations.find((e) => e.persona === "variable_income")!.checks.find((c) => c.id === "cash_flow_buffer")!;
     expect(buffer).toMatchObject({ value: null, met: false, evaluable: false });
     expect(persona).toMatchObject({ primary: null, strength: "none" });
-    expect(persona.reason).toContain("Variable Income Budgeter, Savings Builder could not be judged");
+    // The pay gap (30.5 / 31 days, not over 45) already decides Variable Income, and with no
+    // savings account Savings Builder is simply not met: neither is "could not be judged" (gap 6;
+    // the old expectation listed both, which was the bug).
+    expect(persona.reason).toBe("No persona matched and none is near.");
+    expect(persona.evaluations.find((e) => e.persona === "variable_income")).toMatchObject({ matched: false, judged: true, closeness: null });
+    expect(persona.evaluations.find((e) => e.persona === "savings_builder")).toMatchObject({ matched: false, judged: true });
     expect(recommendations.filter((r) => r.kind === "offer")).toEqual([]);
     // Education still follows the facts that are known: the bills and the missing savings account
     // (a third bills item opens with what it does, so the set reaches SPEC §3.3's three).
@@ -137,29 +142,50 @@ describe("sandbox golden: income/SSAuser.json (Social Security, unemployment, ch
     w = await engineFor("income/SSAuser.json", "ssa");
   });
 
-  it("30d: benefits are income; the lookback sees four of them", () => {
+  it("30d: benefits are income; pay frequency and gap are the main source's, not every payer pooled", () => {
     const s = w["30d"].signals;
-    // 05-30 $75, 06-03 $2,500, 06-04 $750, 06-18 $750 = $4,075; gaps 4 1 14 → median 4.
-    // Lookback covered 90 days → $4,075 ÷ 3 = $1,358.33. Buffer $50,000 ÷ $2,195.96 = 22.8.
-    expect(s.income).toMatchObject({ payroll_deposits: 0, other_income_deposits: 4, median_pay_gap_days: 4, total_income_cents: 407500, monthly_income_cents: 135833, checking_balance_cents: 5000000, buffer_months: 22.8 });
+    // Lookback 05-25 … 08-22: child support 05-30 $75; Social Security 06-03 $2,500; unemployment
+    // 06-04 and 06-18 $750 = $4,075. Pooled they were "weekly", 4 days (gaps 4 1 14). Per payer:
+    // Social Security is the largest ($2,500) with one deposit, so no gap and no frequency can be
+    // read from it (issue 12, gap 3). Every source has lapsed (unemployment last paid 06-18, 65
+    // days before 08-22 > 14 + 3), so none has a pay rate: $4,075 ÷ 3 months = $1,358.33.
+    // Buffer $50,000 ÷ $2,195.96 = 22.8.
+    expect(s.income).toMatchObject({ payroll_deposits: 0, other_income_deposits: 4, pay_events: 1, frequency: "irregular", median_pay_gap_days: null, total_income_cents: 407500, monthly_income_cents: 135833, checking_balance_cents: 5000000, buffer_months: 22.8 });
+    expect(s.income.sources.map((x) => [x.name, x.pay_events, x.total_cents, x.frequency, x.median_pay_gap_days, x.monthly_rate_cents])).toEqual([
+      ["Social Security Administration", 1, 250000, "irregular", null, null],
+      // Two deposits on the 4th and 18th fit the semi-monthly pattern (near the 1st and the 15th): two cannot tell it from biweekly.
+      ["Unemployment Benefits", 2, 150000, "semi_monthly", 14, null],
+      ["child support", 1, 7500, "irregular", null, null],
+    ]);
     expect(s.spend).toEqual({ total_cents: 219596, monthly_cents: 219596, transaction_count: 10 });
-    // Nearest persona: Variable Income at (4/45 → 0.089 + 1/22.8 → 0.044) ÷ 2 = 0.0665, weak.
-    expect(w["30d"].persona).toMatchObject({ primary: "variable_income", strength: "weak" });
-    expect(w["30d"].persona.evaluations.find((e) => e.persona === "variable_income")!.closeness).toBeCloseTo(0.0665, 4);
+    // Variable Income cannot be judged (no pay gap); no persona, so no partner offer (gap 2).
+    expect(w["30d"].persona).toMatchObject({ primary: null, strength: "none" });
+    expect(w["30d"].persona.evaluations.find((e) => e.persona === "variable_income")!.closeness).toBeNull();
+    expect(w["30d"].recommendations.filter((r) => r.kind === "offer")).toEqual([]);
     expectTruthfulRationales(w["30d"]);
   });
 
-  it("180d: ten benefit deposits over the 142 days the history covers", () => {
+  it("180d: ten benefit deposits over the 142 days the history covers; Social Security is monthly", () => {
     const s = w["180d"].signals;
-    // 3 × 250,000 + 3 × 7,500 + 4 × 75,000 = 1,072,500; × 30 ÷ 142 = 226,585/month.
+    // 3 × 250,000 + 3 × 7,500 + 4 × 75,000 = 1,072,500; × 30 ÷ 142 = 226,585/month (all lapsed: no pay rate).
     expect(s.income).toMatchObject({ other_income_deposits: 10, total_income_cents: 1072500, monthly_income_cents: 226585 });
+    // Main source Social Security ($7,500): 04-03 05-03 06-03, gaps 30 31 → monthly, 30.5 days (pooled it was "weekly", 6).
+    expect(s.income).toMatchObject({ pay_events: 3, frequency: "monthly", median_pay_gap_days: 30.5 });
+    expect(s.income.sources.map((x) => [x.name, x.pay_events, x.frequency, x.median_pay_gap_days])).toEqual([
+      ["Social Security Administration", 3, "monthly", 30.5],
+      ["Unemployment Benefits", 4, "biweekly", 14],
+      ["child support", 3, "biweekly", 16.5],
+    ]);
     expect(s.covered_days).toBe(142);
     // 219,596 × 30 ÷ 142 = 46,394.
     expect(s.spend.monthly_cents).toBe(46394);
-    // Gap 6 (10 deposits), buffer 5,000,000 ÷ 46,394 = 107.8: (6/45 → 0.133 + 1/107.8 → 0.009) ÷ 2 = 0.071.
-    const nearest = w["180d"].persona;
-    expect(nearest).toMatchObject({ primary: "variable_income", strength: "weak" });
-    expect(nearest.evaluations.find((e) => e.persona === "variable_income")!.closeness).toBeCloseTo(0.071, 3);
+    // Nearest: Variable Income at (30.5/45 → 0.678 + 1/107.8 → 0.009) ÷ 2 = 0.3435, under
+    // config.nearestPersona.minCloseness (0.5): no persona, so no partner offer (gap 2).
+    const persona = w["180d"].persona;
+    expect(persona).toMatchObject({ primary: null, strength: "none" });
+    expect(persona.reason).toContain("the nearest, Variable Income Budgeter, is only 0.344 of the way (0.5 needed)");
+    expect(persona.evaluations.find((e) => e.persona === "variable_income")!.closeness).toBeCloseTo(0.3435, 4);
+    expect(w["180d"].recommendations.filter((r) => r.kind === "offer")).toEqual([]);
     expectTruthfulRationales(w["180d"]);
   });
 });
@@ -175,9 +201,11 @@ describe("sandbox golden: income/transactions+inflow_custom_user.json (pay from 
       ["2026-08-01", -512525, "INCOME_WAGES"],
     ]);
     const s = w["30d"].signals;
-    // History 06-25 … 08-22 = 59 days: too short for either window, but the signals are computed:
-    // 2 × 512,525 = 1,025,050 × 30 ÷ 59 = 521,212 a month.
-    expect(s.income).toMatchObject({ payroll_deposits: 2, median_pay_gap_days: 31, total_income_cents: 1025050, monthly_income_cents: 521212, checking_balance_cents: null });
+    // History 06-25 … 08-22 = 59 days: too short for either window, but the signals are computed.
+    // 07-01 → 08-01 is 31 days, monthly, last paid 21 days before 08-22: the pay rate is one
+    // $5,125.25 a month (issue 12, gap 5; it was 1,025,050 × 30 ÷ 59 = 521,212, 1.7% above the pay).
+    expect(s.income).toMatchObject({ payroll_deposits: 2, frequency: "monthly", median_pay_gap_days: 31, total_income_cents: 1025050, monthly_income_cents: 512525, checking_balance_cents: null });
+    expect(s.income.sources).toEqual([{ key: expect.any(String), name: "DIRECT DEPOSIT PLAID INC", pay_events: 2, total_cents: 1025050, frequency: "monthly", median_pay_gap_days: 31, typical_amount_cents: 512525, monthly_rate_cents: 512525 }]);
     expect(s.sufficiency).toMatchObject({ sufficient: false, history_days: 59 });
     expect(s.spend.total_cents).toBe(0); // both lines are card payments
   });
@@ -209,5 +237,33 @@ describe("sandbox golden: transactions_checking+savings_custom_user.json", () =>
     expect(s.sufficiency.unavailable.map((u) => u.signal)).toEqual(expect.arrayContaining(["savings.balance_cents", "savings.growth_rate_pct", "savings.emergency_fund_months", "income.checking_balance_cents"]));
     expect(s.spend.total_cents).toBe(0);
     expect(w["180d"].recommendations).toEqual([]);
+  });
+});
+
+describe("sandbox golden: assets_custom_user2.json (one old savings line, 30 days of checking)", () => {
+  // Savings (no balance): "CREDIT CRD AUTOPAY" $1,708.12 on 2024-08-15 and "DEBIT CRD AUTOPAY"
+  // $896.65 on 2026-08-12. Checking ($4,300): 82 lines 2026-07-24 … 08-22 — one "MONTHLY
+  // PAYCHECK" −$5,000, two "PAYPAL INST XFER" ($7.50, $7.49, read as transfers) and 79 purchases
+  // totalling $2,361.74. Card ($10,000 balance, no limit) and student loan: no transactions.
+  // The 2024 line is followed by 708 days with no transaction on any account (> 92, config
+  // history.maxQuietDays), so the history is 2026-07-24 … 08-22 = 30 days, not 738.
+  let w: Record<"30d" | "180d", WindowResult>;
+  beforeAll(async () => {
+    w = await engineFor("assets_custom_user2.json", "assets2");
+  });
+
+  it.each(["30d", "180d"] as const)("%s: 30 days of history are not six months — per-month figures over 30 days, window insufficient", (id) => {
+    const s = w[id].signals;
+    expect(s.covered_days).toBe(30);
+    expect(s.lookback_covered_days).toBe(30);
+    // 236,174 × 30 ÷ 30 = 236,174 a month (it was 393.62 over "180 days").
+    expect(s.spend).toEqual({ total_cents: 236174, monthly_cents: 236174, transaction_count: 79 });
+    // One $5,000 paycheck over the 30 days covered; buffer 430,000 ÷ 236,174 = 1.82 → 1.8 months (it was 10.9).
+    expect(s.income).toMatchObject({ payroll_deposits: 1, total_income_cents: 500000, checking_balance_cents: 430000, buffer_months: 1.8 });
+    // Savings over the covered 30 days: the $896.65 outflow → −89,665 a month.
+    expect(s.savings).toMatchObject({ net_inflow_cents: -89665, net_inflow_monthly_cents: -89665, balance_cents: null });
+    // Under 60 (30d) / 90 (180d) days of continuous history neither window can see pay gaps or recurring charges.
+    expect(s.sufficiency).toMatchObject({ sufficient: false, history_days: 30 });
+    expect(w[id].recommendations).toEqual([]);
   });
 });

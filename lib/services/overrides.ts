@@ -13,6 +13,7 @@ import { loadApprovedCatalog, loadDeclined, loadRecentlyShown } from "../db/quer
 import { placeholders, type Sql } from "../db/sql";
 import { configHash, DEFAULT_CONFIG, heldSubtypes, overriddenPersona, type DecisionTrace } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
+import type { Strength } from "../engine/personas/assign";
 import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { safeId, safeReason, safeText, TEXT_LIMITS } from "../validation/text";
@@ -49,7 +50,7 @@ export interface Alternatives {
  */
 async function replayDecision(sql: Sql, userId: string, window: string, asOf: string, persona?: PersonaId) {
   const rs = await sql.execute({
-    sql: `SELECT s.payload AS signals, p.primary_persona, p.secondary, c.credit_score,
+    sql: `SELECT s.payload AS signals, p.primary_persona, p.secondary, p.strength, c.credit_score,
             (SELECT persona FROM persona_overrides o WHERE o.user_id = s.user_id AND o."window" = s."window" AND o.as_of = s.as_of ORDER BY o.id DESC LIMIT 1) AS override
           FROM signal_snapshots s JOIN customers c ON c.user_id = s.user_id
           JOIN persona_assignments p ON p.user_id = s.user_id AND p."window" = s."window" AND p.as_of = s.as_of
@@ -66,7 +67,11 @@ async function replayDecision(sql: Sql, userId: string, window: string, asOf: st
     sql.execute({ sql: "SELECT subtype, holder_category FROM accounts WHERE user_id = ?", args: [userId] }),
   ]);
   const signals = JSON.parse(String(r.signals)) as WindowSignals;
-  const engine = { primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId), secondary: r.secondary === null ? [] : (JSON.parse(String(r.secondary)) as PersonaId[]) };
+  const engine = {
+    primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId),
+    secondary: r.secondary === null ? [] : (JSON.parse(String(r.secondary)) as PersonaId[]),
+    strength: (r.strength ?? "none") as Strength,
+  };
   const chosen = persona ?? (r.override === null ? null : (String(r.override) as PersonaId));
   const ctx = {
     credit_score: r.credit_score === null ? null : Number(r.credit_score),

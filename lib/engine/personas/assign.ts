@@ -27,6 +27,12 @@ export interface PersonaEvaluation {
   matched: boolean;
   /** 0…1: how close the signals are to the persona's thresholds (1 when matched); null when a check it depends on is not evaluable. */
   closeness: number | null;
+  /**
+   * Whether the known values decide the outcome: matched, or not matched whatever the unknown
+   * values are (an "all" with a known failing part, an "any" whose every part is known). A
+   * persona not judged is reported as "could not be judged".
+   */
+  judged: boolean;
   checks: CriterionCheck[];
 }
 
@@ -62,12 +68,17 @@ function isLeaf(r: Rule): r is Leaf {
  * (unknown if any part is), `any` the best known part. A persona whose closeness is unknown is
  * never chosen as the nearest: an unknown value is not "close".
  */
-function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number | null } {
+function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: CriterionCheck[]): { met: boolean; closeness: number | null; decided: boolean } {
   if (!isLeaf(rule)) {
     const parts = ("all" in rule ? rule.all : rule.any).map((r) => evaluate(r, s, persona, checks));
     const known = parts.map((p) => p.closeness).filter((c): c is number => c !== null);
-    if ("all" in rule) return { met: parts.every((p) => p.met), closeness: known.length < parts.length ? null : known.reduce((a, c) => a + c, 0) / parts.length };
-    return { met: parts.some((p) => p.met), closeness: parts.some((p) => p.met) ? 1 : known.length ? known.reduce((m, c) => Math.max(m, c), -Infinity) : null };
+    if ("all" in rule) {
+      // A known failing part decides an "all" (not met) whatever the unknown parts are.
+      const decided = parts.every((p) => p.decided) || parts.some((p) => p.decided && !p.met);
+      return { met: parts.every((p) => p.met), closeness: known.length < parts.length ? null : known.reduce((a, c) => a + c, 0) / parts.length, decided };
+    }
+    const met = parts.some((p) => p.met);
+    return { met, closeness: met ? 1 : known.length ? known.reduce((m, c) => Math.max(m, c), -Infinity) : null, decided: met || parts.every((p) => p.decided) };
   }
   const raw = readSignal(s, rule.signal);
   const value = typeof raw === "number" || typeof raw === "boolean" ? raw : null;
@@ -76,7 +87,7 @@ function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: Crit
   let note: string | undefined;
   if (value === null) {
     met = rule.whenNull === "pass";
-    if (!met) note = `not evaluable: ${rule.signal} is unknown`;
+    if (!rule.whenNull || rule.whenNull === "not_evaluable") note = `not evaluable: ${rule.signal} is unknown`;
   } else if (rule.op === "==") met = value === rule.threshold;
   else {
     const v = Number(value);
@@ -96,7 +107,7 @@ function evaluate(rule: Rule, s: WindowSignals, persona: PersonaId, checks: Crit
   const check: CriterionCheck = { persona, id: rule.id, description: rule.description, signal: rule.signal, op: rule.op, threshold: rule.threshold, value, met, evaluable: note === undefined };
   if (note) check.note = note;
   checks.push(check);
-  return { met, closeness: check.evaluable ? Math.round(closeness * 1000) / 1000 : null };
+  return { met, closeness: check.evaluable ? Math.round(closeness * 1000) / 1000 : null, decided: check.evaluable };
 }
 
 export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaAssignment {
@@ -104,7 +115,7 @@ export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaA
   const evaluations: PersonaEvaluation[] = config.personaPriority.map((persona) => {
     const checks: CriterionCheck[] = [];
     const r = evaluate(rules[persona], s, persona, checks);
-    return { persona, matched: r.met, closeness: r.closeness, checks };
+    return { persona, matched: r.met, closeness: r.closeness, judged: r.decided, checks };
   });
   if (!s.sufficiency.sufficient) {
     return { primary: null, secondary: [], strength: "none", criteria: [], evaluations, reason: `Not enough data for the ${s.window} window: ${s.sufficiency.reasons.join("; ")}.` };
@@ -126,17 +137,19 @@ export function assignPersonas(s: WindowSignals, config: EngineConfig): PersonaA
     };
   }
   // Nearest persona: highest known closeness, priority order breaking ties; none when nothing is
-  // near at all (every known closeness 0), rather than a persona the data says nothing about.
-  const nearest = evaluations.reduce<PersonaEvaluation | null>((best, e) => (e.closeness !== null && e.closeness > (best?.closeness ?? 0) ? e : best), null);
+  // near enough (config.nearestPersona.minCloseness), rather than a persona the data does not support.
+  const best = evaluations.reduce<PersonaEvaluation | null>((b, e) => (e.closeness !== null && e.closeness > (b?.closeness ?? 0) ? e : b), null);
+  const nearest = best && best.closeness! >= config.nearestPersona.minCloseness ? best : null;
   if (!nearest) {
-    const unknown = evaluations.filter((e) => e.closeness === null).map((e) => PERSONA_LABELS[e.persona]);
+    const far = best ? `; the nearest, ${PERSONA_LABELS[best.persona]}, is only ${Math.round(best.closeness! * 1000) / 1000} of the way (${config.nearestPersona.minCloseness} needed)` : "";
+    const unknown = evaluations.filter((e) => !e.judged).map((e) => PERSONA_LABELS[e.persona]);
     return {
       primary: null,
       secondary: [],
       strength: "none",
       criteria: [],
       evaluations,
-      reason: `No persona matched and none is near${unknown.length ? `; ${unknown.join(", ")} could not be judged (a value it needs is unknown)` : ""}.`,
+      reason: `No persona matched and none is near${far}${unknown.length ? `; ${unknown.join(", ")} could not be judged (a value it needs is unknown)` : ""}.`,
     };
   }
   return {

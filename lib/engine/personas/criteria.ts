@@ -15,9 +15,11 @@ export interface Leaf {
   threshold: number | boolean;
   /**
    * A null value is unknown, so the check is "not evaluable" and never met — unless the rule
-   * says null means "nothing to check" ("pass": no card with a utilisation → none is too high).
+   * says null means "nothing to check": "pass" (no card with a utilisation → none is too high)
+   * or "fail" (no card with a utilisation → none is high). Cards whose utilisation is unknown are
+   * still caught by unknownParts.
    */
-  whenNull?: "not_evaluable" | "pass";
+  whenNull?: "not_evaluable" | "pass" | "fail";
   /**
    * Path to a count of parts whose value is unknown (cards without a balance or limit): the
    * signal is the maximum over the known parts, so a check the unknown parts could still
@@ -33,7 +35,7 @@ export function personaRules(config: EngineConfig): Record<PersonaId, Rule> {
   return {
     high_utilization: {
       any: [
-        { id: "card_utilization", description: `a card at ${c.high_utilization.utilizationPct}% utilization or more`, signal: "credit.max_utilization_pct", op: ">=", threshold: c.high_utilization.utilizationPct, unknownParts: "credit.utilization_unknown_count" },
+        { id: "card_utilization", description: `a card at ${c.high_utilization.utilizationPct}% utilization or more`, signal: "credit.max_utilization_pct", op: ">=", threshold: c.high_utilization.utilizationPct, whenNull: "fail", unknownParts: "credit.utilization_unknown_count" },
         { id: "interest_charged", description: "interest charged on cards", signal: "credit.interest_cents", op: ">", threshold: 0 },
         { id: "minimum_payment_only", description: "paying only about the minimum while more is owed", signal: "credit.minimum_payment_only", op: "==", threshold: true },
         { id: "overdue", description: "a card payment is overdue", signal: "credit.overdue", op: "==", threshold: true },
@@ -64,6 +66,8 @@ export function personaRules(config: EngineConfig): Record<PersonaId, Rule> {
     },
     savings_builder: {
       all: [
+        // Without a savings account there is nothing to build: not met, rather than "could not be judged" on its unknown growth.
+        { id: "has_savings_account", description: "has a savings account", signal: "savings.has_savings_account", op: "==", threshold: true },
         {
           any: [
             { id: "savings_growth", description: `savings grew ${c.savings_builder.growthPct}% or more over the window`, signal: "savings.growth_rate_pct", op: ">=", threshold: c.savings_builder.growthPct },

@@ -120,7 +120,7 @@ const byScoreThenId = (a: { score: number; content_id: string }, b: { score: num
 
 export function recommend(
   s: WindowSignals,
-  persona: Pick<PersonaAssignment, "primary" | "secondary">,
+  persona: Pick<PersonaAssignment, "primary" | "secondary" | "strength">,
   catalog: readonly ContentItem[],
   ctx: EligibilityContext & {
     recentlyShown: readonly RecentlyShown[];
@@ -186,8 +186,8 @@ export function recommend(
       }
       resurfaced = `${verb} for the run of ${decline.as_of}, offered again because the numbers it cited changed materially (${changes})`;
     }
-    if (item.kind === "offer" && !personaMatch && config.recommend.offersNeedPersonaMatch) {
-      c.why = "an offer is only made when it is for the customer's primary or secondary persona";
+    if (item.kind === "offer" && (!personaMatch || persona.strength === "weak") && config.recommend.offersNeedPersonaMatch) {
+      c.why = personaMatch ? "an offer needs a matched persona; the customer's is only the nearest (weak), not a match" : "an offer is only made when it is for the customer's primary or secondary persona";
       continue;
     }
     c.eligibility_reasons = checkEligibility(eligibilityRules(item), s, ctx);

@@ -20,11 +20,16 @@ export interface Prepared {
   accounts: Map<string, EngineAccount>;
   /** Settled transactions on personal accounts, oldest first (then by id), none after asOf. */
   txs: PreparedTx[];
+  /**
+   * First day of the customer's continuous history: the latest run of settled activity with no
+   * quiet stretch longer than config.history.maxQuietDays (null without any transaction). An old
+   * line before such a stretch is kept as a transaction but does not make the months after it covered.
+   */
   firstDay: Day | null;
   credit: Map<string, EngineCreditLiability>;
 }
 
-export function prepare(input: CustomerInput, asOf: string): Prepared {
+export function prepare(input: CustomerInput, asOf: string, config: EngineConfig): Prepared {
   const asOfDay = dayFromIso(asOf);
   const personal = input.accounts.filter((a) => a.holder_category !== "business");
   const personalIds = new Set(personal.map((a) => a.account_id));
@@ -65,9 +70,17 @@ export function prepare(input: CustomerInput, asOf: string): Prepared {
     excluded,
     accounts,
     txs,
-    firstDay: txs.length ? txs[0].day : null,
+    firstDay: continuousStart(txs, config.history.maxQuietDays),
     credit: new Map(input.credit.filter((c) => accounts.has(c.account_id)).map((c) => [c.account_id, c])),
   };
+}
+
+/** First day of the latest run of days with no gap between consecutive transactions longer than maxQuietDays. */
+export function continuousStart(txs: readonly { day: Day }[], maxQuietDays: number): Day | null {
+  if (!txs.length) return null;
+  let start = txs[txs.length - 1].day;
+  for (let i = txs.length - 1; i > 0 && start - txs[i - 1].day <= maxQuietDays; i--) start = txs[i - 1].day;
+  return start;
 }
 
 export function streamKey(t: Pick<EngineTransaction, "merchant_entity_id" | "merchant_name" | "name">, memo?: Map<string, string>): string {
@@ -110,7 +123,7 @@ export function windowBounds(p: Prepared, window: WindowId, config: EngineConfig
   };
 }
 
-/** Days from the first settled transaction to asOf, inclusive (0 without any). */
+/** Days from the start of the continuous history (Prepared.firstDay) to asOf, inclusive (0 without any). */
 export function historyDays(p: Prepared): number {
   return p.firstDay === null ? 0 : p.asOf - p.firstDay + 1;
 }

@@ -28,7 +28,7 @@ function cadenceOf(gap: number, config: EngineConfig): Cadence | null {
  * stays a stream when one month's payment is missing): every gap sits within the cadence's
  * tolerance of the median, except at most one gap of about two cadences (config.recurring.maxMissedOccurrences).
  */
-function steadyCadence(gaps: number[], config: EngineConfig): { cadence: Cadence; missed: number } | null {
+export function steadyCadence(gaps: number[], config: EngineConfig): { cadence: Cadence; missed: number } | null {
   const rc = config.recurring;
   const fits = (values: number[]) => {
     const med = median(values)!;

@@ -168,3 +168,76 @@ describe("11. streams survive one missed occurrence", () => {
     expect(s2.subscriptions.streams).toEqual([]);
   });
 });
+
+describe("12. history is the continuous run of activity (issue 12, gap 1)", () => {
+  it("one savings line two years old does not make 30 days of checking six months", () => {
+    // Checking: $60 of groceries every day 2026-10-02 … 10-31 (30 days, $1,800) and one $3,000 paycheck.
+    const txs = [
+      tx("sav", "2024-08-15", 170812, "CRD AUTOPAY", ["TRANSFER_OUT", "TRANSFER_OUT_ACCOUNT_TRANSFER"]),
+      ...Array.from({ length: 30 }, (_, k) => tx("chk", addDays("2026-10-02", k), 6000, "SAFEWAY", GROCERIES)),
+      tx("chk", "2026-10-15", -300000, "ACME PAYROLL", WAGES),
+    ];
+    const w = runIt(customer([account("chk", "depository", "checking", 360000), account("sav", "depository", "savings", 100000)], txs));
+    for (const id of ["30d", "180d"] as const) {
+      const s = w[id].signals;
+      // 2026-10-02 … 10-31 = 30 days; a month of spend is $1,800, not $1,800 ÷ 6 = $300.
+      expect(s.covered_days).toBe(30);
+      expect(s.spend).toEqual({ total_cents: 180000, monthly_cents: 180000, transaction_count: 30 });
+      expect(s.income.monthly_income_cents).toBe(300000);
+      // $3,600 ÷ $1,800 = 2 months of buffer (not 12).
+      expect(s.income.buffer_months).toBe(2);
+      expect(s.sufficiency).toMatchObject({ sufficient: false, history_days: 30 });
+    }
+  });
+});
+
+describe("13. income per source, at its pay rate (issue 12, gaps 3 and 5)", () => {
+  it("a monthly salary is its pay and steady, though a payday fell a day before the lookback", () => {
+    // $5,500 on the 2nd, 2026-05-02 … 10-02. 30d lookback 08-02 … 10-31 sees 09-02 and 10-02 only
+    // (08-02 is day 91). Old: 2 × 550,000 ÷ 3 = 366,667 and variability 0.71 over [0, 5,500, 5,500].
+    const txs = [
+      ...["2026-05-02", "2026-06-02", "2026-07-02", "2026-08-01", "2026-09-02", "2026-10-02"].map((d) => tx("chk", d, -550000, "ACME PAYROLL", WAGES)),
+      ...Array.from({ length: 26 }, (_, k) => tx("chk", addDays("2026-05-03", 7 * k), 9000, "SAFEWAY", GROCERIES)),
+    ];
+    const s = runIt(customer([account("chk", "depository", "checking", 300000)], txs))["30d"].signals;
+    expect(s.income).toMatchObject({ frequency: "monthly", median_pay_gap_days: 30, monthly_income_cents: 550000, income_variability: 0 });
+  });
+
+  it("several payers are not pooled: the main one's cadence, each with its own", () => {
+    // Monthly pension $2,500 on the 3rd (May … Oct); weekly $100 tips Sep 1 … Oct 27 (9 × $100).
+    // Pooled, the gaps would be mostly 7 days ("weekly"). Per source: the pension, 06-03 … 10-03 in the
+    // 180d lookback (05-04 … 10-31: 5 deposits, $12,500, gaps 31 30 31 30), is the main one, monthly; tips weekly. Pay rate: 250,000 + 10,000 × 30.4375 ÷ 7 (43,482) = 293,482.
+    const txs = [
+      ...monthly(3, 6).map((d) => tx("chk", d, -250000, "STATE PENSION", ["INCOME", "INCOME_RETIREMENT_PENSION"])),
+      ...Array.from({ length: 9 }, (_, k) => tx("chk", addDays("2026-09-01", 7 * k), -10000, "TIPS POOL", ["INCOME", "INCOME_OTHER_INCOME"])),
+      ...Array.from({ length: 26 }, (_, k) => tx("chk", addDays("2026-05-03", 7 * k), 9000, "SAFEWAY", GROCERIES)),
+    ];
+    const s = runIt(customer([account("chk", "depository", "checking", 300000)], txs))["180d"].signals;
+    expect(s.income).toMatchObject({ pay_events: 5, frequency: "monthly", median_pay_gap_days: 30.5, monthly_income_cents: 293482 });
+    expect(s.income.sources.map((x) => [x.name, x.frequency, x.monthly_rate_cents])).toEqual([
+      ["STATE PENSION", "monthly", 250000],
+      ["TIPS POOL", "weekly", 43482],
+    ]);
+  });
+});
+
+describe("14. a known value decides; no history is not 0% (issue 12, gaps 6 and 10)", () => {
+  it("a failing pay gap decides Variable Income though the buffer is unknown; no savings account decides Savings Builder", () => {
+    const { persona } = runIt(salaried(null))["180d"];
+    // Pay gap 31 ≤ 45 is known and fails the "all": not met, judged — not "could not be judged".
+    expect(persona.evaluations.find((e) => e.persona === "variable_income")).toMatchObject({ matched: false, judged: true });
+    expect(persona.evaluations.find((e) => e.persona === "savings_builder")).toMatchObject({ matched: false, judged: true });
+    expect(persona.reason).not.toContain("could not be judged");
+  });
+
+  it("a card with no limit leaves High Utilization truly unjudged", () => {
+    const { persona } = runIt(salaried(500000, { accounts: [account("card", "credit", "credit card", 1000000, null)] }))["180d"];
+    expect(persona.evaluations.find((e) => e.persona === "high_utilization")).toMatchObject({ matched: false, judged: false, closeness: 0 });
+  });
+
+  it("savings with a balance and no transactions: growth unknown, not 0%", () => {
+    const s = runIt(customer([account("chk", "depository", "checking", 654323), account("sav", "depository", "savings", 27564912)], []))["180d"].signals;
+    expect(s.savings).toMatchObject({ balance_cents: 27564912, net_inflow_cents: 0, growth_rate_pct: null });
+    expect(s.sufficiency.unavailable).toContainEqual({ signal: "savings.growth_rate_pct", reason: "no transactions yet: there is no history to grow over" });
+  });
+});

@@ -51,7 +51,7 @@ export interface SavingsSignals {
   net_inflow_cents: number;
   /** null without enough covered history for a monthly figure (config.perMonth). */
   net_inflow_monthly_cents: number | null;
-  /** Net inflow ÷ balance at the window's start, percent, one decimal; null when a balance is unknown or the start balance is not positive. */
+  /** Net inflow ÷ balance at the window's start, percent, one decimal; null when a balance is unknown, the start balance is not positive, or there is no history at all. */
   growth_rate_pct: number | null;
   /** Savings balance ÷ average monthly spend, one decimal; null when either is unknown or spend is zero. */
   emergency_fund_months: number | null;
@@ -96,19 +96,42 @@ export interface CreditSignals {
 
 export type PayFrequency = "weekly" | "biweekly" | "semi_monthly" | "monthly" | "irregular" | "none";
 
+/** One payer (Plaid merchant_entity_id, else the normalised payer name) over the lookback. */
+export interface IncomeSource {
+  key: string;
+  name: string;
+  /** Days this source paid on. */
+  pay_events: number;
+  total_cents: number;
+  frequency: PayFrequency;
+  median_pay_gap_days: number | null;
+  /** The most recent deposit (a day's deposits from this source added together). */
+  typical_amount_cents: number;
+  /** Its pay rate (typical amount × payments a month) when it keeps a cadence and is not lapsed; else null (its total counts over the months covered). */
+  monthly_rate_cents: number | null;
+}
+
 export interface IncomeSignals {
   payroll_deposits: number;
   other_income_deposits: number;
+  /** Every income source, largest total first (then by key); the first is the main source. */
+  sources: IncomeSource[];
+  /** Days the main source paid on. */
   pay_events: number;
+  /** The main source's pay frequency and median gap: several payers are never pooled into one cadence. */
   frequency: PayFrequency;
   median_pay_gap_days: number | null;
-  /** Coefficient of variation of the gaps between pay, two decimals (0 = perfectly regular). */
+  /** Coefficient of variation of the main source's gaps between pay, two decimals (0 = perfectly regular). */
   pay_gap_variability: number | null;
-  /** Coefficient of variation of monthly income, two decimals. */
+  /** Coefficient of variation of income per 30-day bucket, two decimals; while the main source keeps its cadence, empty buckets at either end of the lookback (calendar, not missing pay) are left out. */
   income_variability: number | null;
   /** Income over the lookback the history covers. */
   total_income_cents: number;
-  /** null without enough covered history for a monthly figure (config.perMonth). */
+  /**
+   * Each source's pay rate where it keeps a cadence (IncomeSource.monthly_rate_cents), plus the
+   * other sources' total over the months covered; null without enough covered history for a
+   * monthly figure (config.perMonth).
+   */
   monthly_income_cents: number | null;
   /** null without a checking account or when a checking balance is unknown. */
   checking_balance_cents: number | null;

@@ -22,21 +22,21 @@ function customer(days: number): CustomerInput {
 
 describe("per-month figures follow the history the window actually covers", () => {
   it("a full 180-day history divides by 6", () => {
-    const s = computeWindowSignals(prepare(customer(180), AS_OF), "180d", DEFAULT_CONFIG);
+    const s = computeWindowSignals(prepare(customer(180), AS_OF, DEFAULT_CONFIG), "180d", DEFAULT_CONFIG);
     expect(s.spend.total_cents).toBe(60 * 10000);
     expect(s.spend.monthly_cents).toBe(100000); // $6,000 ÷ 6
     expect(s.income.buffer_months).toBe(4); // $4,000 ÷ $1,000
   });
 
   it("120 days of history divide by 4, not 6 (nothing is averaged over months without an account)", () => {
-    const s = computeWindowSignals(prepare(customer(120), AS_OF), "180d", DEFAULT_CONFIG);
+    const s = computeWindowSignals(prepare(customer(120), AS_OF, DEFAULT_CONFIG), "180d", DEFAULT_CONFIG);
     expect(s.spend.total_cents).toBe(40 * 10000);
     expect(s.spend.monthly_cents).toBe(100000); // $4,000 ÷ (120 ÷ 30)
     expect(s.sufficiency.sufficient).toBe(true);
   });
 
   it("a window with too little history says why", () => {
-    const s = computeWindowSignals(prepare(customer(45), AS_OF), "30d", DEFAULT_CONFIG);
+    const s = computeWindowSignals(prepare(customer(45), AS_OF, DEFAULT_CONFIG), "30d", DEFAULT_CONFIG);
     expect(s.sufficiency).toMatchObject({ sufficient: false, history_days: 45 });
     expect(s.sufficiency.reasons[0]).toMatch(/only 45 days of history; the 30d window needs 60/);
   });

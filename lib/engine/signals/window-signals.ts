@@ -3,9 +3,9 @@
 import { isoFromDay } from "../../data/dates";
 import type { EngineConfig } from "../config";
 import type { WindowId } from "../types";
-import { coefficientOfVariation, historyDays, inRange, isSpend, median, perMonth, round1, round2, windowBounds, type Prepared, type WindowBounds } from "./prepare";
-import { detectRecurringStreams } from "./recurring";
-import type { CardSignal, CreditSignals, FeeCount, FeeSignals, IncomeSignals, PayFrequency, SavingsSignals, SpendSignals, SubscriptionSignals, Sufficiency, Unavailable, WindowSignals } from "./types";
+import { coefficientOfVariation, historyDays, inRange, isSpend, median, perMonth, round1, round2, streamKey, windowBounds, type Prepared, type WindowBounds } from "./prepare";
+import { detectRecurringStreams, steadyCadence } from "./recurring";
+import type { CardSignal, CreditSignals, FeeCount, FeeSignals, IncomeSignals, IncomeSource, PayFrequency, SavingsSignals, SpendSignals, SubscriptionSignals, Sufficiency, Unavailable, WindowSignals } from "./types";
 
 /** The sum of known values, or null when there are none or any is unknown: unknown is never zero. */
 function sumKnown(values: Array<number | null>): number | null {
@@ -63,7 +63,8 @@ export function savingsSignals(p: Prepared, b: WindowBounds, spend: SpendSignals
     balance_cents: balance,
     net_inflow_cents: net,
     net_inflow_monthly_cents: accounts.length ? perMonth(net, b.coveredDays, config) : null,
-    growth_rate_pct: startBalance !== null && startBalance > 0 ? round1((net / startBalance) * 100) : null,
+    // Growth needs history: with no transaction at all the window shows no change, not 0% growth.
+    growth_rate_pct: b.coveredDays > 0 && startBalance !== null && startBalance > 0 ? round1((net / startBalance) * 100) : null,
     emergency_fund_months: ratio1(balance, spend.monthly_cents),
   };
 }
@@ -152,11 +153,44 @@ function payFrequency(days: number[], gaps: number[], med: number | null): PayFr
   return "irregular";
 }
 
+interface SourceAcc {
+  key: string;
+  name: string;
+  total: number;
+  byDay: Map<number, number>;
+}
+
+/**
+ * One income source (SPEC §3.1): its cadence from recurring.ts's steadyCadence (the bills'
+ * rule, one missed payment tolerated). Its pay rate is the most recent deposit × payments a
+ * month (30.4375 ÷ the cadence's nominal days; 2 for semi-monthly pay) while the source keeps
+ * that cadence and has not lapsed (its last deposit within a cadence + tolerance of the window's
+ * end); otherwise it has no rate and its total counts over the months covered.
+ */
+function incomeSource(src: SourceAcc, end: number, config: EngineConfig): { source: IncomeSource; gaps: number[] } {
+  const days = [...src.byDay.keys()].sort((x, y) => x - y);
+  const gaps = days.slice(1).map((d, i) => d - days[i]);
+  const med = median(gaps);
+  const frequency = payFrequency(days, gaps, med);
+  const last = days[days.length - 1];
+  const typical = src.byDay.get(last)!;
+  const steady = gaps.length ? steadyCadence(gaps, config) : null;
+  let rate: number | null = null;
+  if (steady) {
+    const nominal = config.recurring.cadences[steady.cadence][2];
+    if (end - last <= nominal + config.recurring.gapToleranceDays[steady.cadence]) {
+      rate = Math.round(typical * (frequency === "semi_monthly" ? 2 : config.daysPerMonth / nominal));
+    }
+  }
+  return { source: { key: src.key, name: src.name, pay_events: days.length, total_cents: src.total, frequency, median_pay_gap_days: med, typical_amount_cents: typical, monthly_rate_cents: rate }, gaps };
+}
+
 export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals, config: EngineConfig): IncomeSignals {
   let payroll = 0;
   let other = 0;
   let total = 0;
-  const byDay = new Map<number, number>();
+  const groups = new Map<string, SourceAcc>();
+  const keys = new Map<string, string>();
   const monthly = new Array<number>(Math.max(1, Math.round(b.lookbackCoveredDays / 30))).fill(0);
   for (const t of p.txs) {
     if (t.amount_cents >= 0 || t.pfc_primary !== "INCOME" || NOT_EARNED_INCOME.has(t.pfc_detailed) || !inRange(t, b.lookbackStart, b.end)) continue;
@@ -164,26 +198,43 @@ export function incomeSignals(p: Prepared, b: WindowBounds, spend: SpendSignals,
     if (t.pfc_detailed === "INCOME_WAGES") payroll++;
     else other++;
     total -= t.amount_cents;
-    byDay.set(t.day, (byDay.get(t.day) ?? 0) - t.amount_cents);
+    const key = streamKey(t, keys);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, name: "", total: 0, byDay: new Map() }));
+    g.name = t.merchant_name ?? t.name;
+    g.total -= t.amount_cents;
+    g.byDay.set(t.day, (g.byDay.get(t.day) ?? 0) - t.amount_cents);
     const bucket = Math.min(monthly.length - 1, Math.floor((b.end - t.day) / 30));
     monthly[bucket] -= t.amount_cents;
   }
-  const days = [...byDay.keys()].sort((x, y) => x - y);
-  const gaps = days.slice(1).map((d, i) => d - days[i]);
-  const med = median(gaps);
-  const cv = coefficientOfVariation(gaps);
-  const incomeCv = total > 0 ? coefficientOfVariation(monthly) : null;
+  const found = [...groups.values()].map((g) => incomeSource(g, b.end, config)).sort((x, y) => y.source.total_cents - x.source.total_cents || (x.source.key < y.source.key ? -1 : 1));
+  const sources = found.map((f) => f.source);
+  const main = sources[0];
+  const cv = found.length ? coefficientOfVariation(found[0].gaps) : null;
+  // While the main source keeps its cadence, an empty 30-day bucket at either end of the lookback
+  // is the calendar (a payday a day before the lookback, the next one not yet due), not a month
+  // without income: only the buckets between the first and last paid ones count.
+  let buckets = monthly;
+  if (main && main.monthly_rate_cents !== null) {
+    const paid = monthly.flatMap((v, i) => (v !== 0 ? [i] : []));
+    buckets = monthly.slice(paid[0], paid[paid.length - 1] + 1);
+  }
+  const incomeCv = total > 0 ? coefficientOfVariation(buckets) : null;
+  // Pay rate for sources with a cadence, the rest averaged over the months covered.
+  const averaged = perMonth(sources.reduce((a, x) => a + (x.monthly_rate_cents === null ? x.total_cents : 0), 0), b.lookbackCoveredDays, config);
+  const monthlyIncome = averaged === null ? null : averaged + sources.reduce((a, x) => a + (x.monthly_rate_cents ?? 0), 0);
   const checking = sumKnown([...p.accounts.values()].filter((a) => a.type === "depository" && a.subtype === "checking").map((a) => a.current_cents));
   return {
     payroll_deposits: payroll,
     other_income_deposits: other,
-    pay_events: days.length,
-    frequency: payFrequency(days, gaps, med),
-    median_pay_gap_days: med,
+    sources,
+    pay_events: main?.pay_events ?? 0,
+    frequency: main?.frequency ?? "none",
+    median_pay_gap_days: main?.median_pay_gap_days ?? null,
     pay_gap_variability: cv === null ? null : round2(cv),
     income_variability: incomeCv === null ? null : round2(incomeCv),
     total_income_cents: total,
-    monthly_income_cents: perMonth(total, b.lookbackCoveredDays, config),
+    monthly_income_cents: monthlyIncome,
     checking_balance_cents: checking,
     buffer_months: ratio1(checking, spend.monthly_cents),
   };
@@ -251,7 +302,7 @@ function unavailable(s: Omit<WindowSignals, "sufficiency">, config: EngineConfig
     const noBalance = s.savings.balance_cents === null;
     if (noBalance) out.push({ signal: "savings.balance_cents", reason: "a savings account has no balance from the institution" });
     if (s.savings.net_inflow_monthly_cents === null) out.push({ signal: "savings.net_inflow_monthly_cents", reason: short(s.covered_days) });
-    if (s.savings.growth_rate_pct === null) out.push({ signal: "savings.growth_rate_pct", reason: noBalance ? "the savings balance is unknown" : "the balance at the window's start was not positive" });
+    if (s.savings.growth_rate_pct === null) out.push({ signal: "savings.growth_rate_pct", reason: noBalance ? "the savings balance is unknown" : s.covered_days === 0 ? "no transactions yet: there is no history to grow over" : "the balance at the window's start was not positive" });
     if (s.savings.emergency_fund_months === null) out.push({ signal: "savings.emergency_fund_months", reason: noBalance ? "the savings balance is unknown" : "monthly spend is unknown or zero" });
   }
   for (const c of s.credit.cards) {

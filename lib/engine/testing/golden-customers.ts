@@ -164,7 +164,7 @@ function fuel(l: Ledger, account: string): void {
  *   spend 180d = 52,200 interest + 6 × 120,000 rent + 205,745 groceries = 977,945 → 162,991/mo;
  *   spend 30d = 8,700 + 120,000 + 38,012 = 166,712.
  *   buffer = 620,000 ÷ 162,991 = 3.80 → 3.8 (180d); 620,000 ÷ 166,712 = 3.72 → 3.7 (30d).
- *   income 30d = 7 × 200,000 ÷ 3 = 466,667/mo; 180d = 13 × 200,000 ÷ 6 = 433,333/mo.
+ *   income: biweekly $2,000 → pay rate 200,000 × 30.4375 ÷ 14 = 434,821/mo in both windows.
  *   transactions in window: 30d 3 + 1 + 1 + 1 + 5 = 11; 180d 13 + 6 + 6 + 6 + 26 = 57.
  *   streams: rent only (bill, $1,200/mo); subscription_count 0.
  * Persona: High Utilization (utilisation, interest and minimum-only met = 3 checks ≥ 2 → strong),
@@ -203,10 +203,12 @@ export function highUtilization(userId = "golden-high-utilization", consent = tr
 }
 
 /**
- * variableIncome — gig and contract pay 52–64 days apart, a checking balance under a month.
+ * variableIncome — one studio's payroll and contract pay 52–64 days apart, a checking balance under a month.
  *
  * Accounts: checking only ($420). No cards, no savings.
- * Pay (4): 05-06 $2,400 (INCOME_WAGES), 07-05 $3,100 (INCOME_OTHER_INCOME),
+ * Pay (4), all from Northwind Studio (one income source: the pay gap is measured per payer, so
+ * the irregularity is one payer's, not two payers interleaved):
+ *          05-06 $2,400 (INCOME_WAGES), 07-05 $3,100 (INCOME_OTHER_INCOME, contract payout),
  *          09-07 $1,850 (INCOME_WAGES), 10-29 $2,750 (INCOME_OTHER_INCOME).
  *   gaps: 05-06→07-05 = 60, 07-05→09-07 = 64, 09-07→10-29 = 52 days.
  * Spending on checking: RENT $950, PHONE, GROCERIES, FUEL. 68 transactions; first 05-05.
@@ -228,9 +230,9 @@ export function variableIncome(userId = "golden-variable-income"): CustomerInput
   const l = ledger(userId);
   const chk = `${userId}-checking`;
   l.add(chk, "2026-05-06", -240000, "NORTHWIND STUDIO PAYROLL", PFC.wages, { merchant_name: "Northwind Studio", merchant_kind: "income" });
-  l.add(chk, "2026-07-05", -310000, "GIGMARKET PAYOUT", PFC.otherIncome, { merchant_name: "GigMarket", merchant_kind: "income" });
+  l.add(chk, "2026-07-05", -310000, "NORTHWIND STUDIO CONTRACT PAYOUT", PFC.otherIncome, { merchant_name: "Northwind Studio", merchant_kind: "income" });
   l.add(chk, "2026-09-07", -185000, "NORTHWIND STUDIO PAYROLL", PFC.wages, { merchant_name: "Northwind Studio", merchant_kind: "income" });
-  l.add(chk, "2026-10-29", -275000, "GIGMARKET PAYOUT", PFC.otherIncome, { merchant_name: "GigMarket", merchant_kind: "income" });
+  l.add(chk, "2026-10-29", -275000, "NORTHWIND STUDIO CONTRACT PAYOUT", PFC.otherIncome, { merchant_name: "Northwind Studio", merchant_kind: "income" });
   rent(l, chk, 95000);
   phone(l, chk);
   groceries(l, chk);
@@ -264,7 +266,7 @@ function feeHousehold(userId: string) {
  *   spend 30d  = 110,000 + 6,500 + 38,012 + 15,540 + 6,800 = 176,852.
  *   buffer = 21,000 ÷ 169,326 = 0.12 → 0.1; 21,000 ÷ 176,852 = 0.12 → 0.1 (under a month, but the
  *     median pay gap is 14, so not Variable Income).
- *   income 30d = 7 × 145,000 ÷ 3 = 338,333/mo; 180d = 13 × 145,000 ÷ 6 = 314,167/mo.
+ *   income: biweekly $1,450 → pay rate 145,000 × 30.4375 ÷ 14 = 315,248/mo in both windows.
  *   transactions in window: 30d 3 + 1 + 1 + 5 + 4 + 2 = 16; 180d 13 + 6 + 6 + 26 + 26 + 3 = 80.
  */
 export function feeFighter(userId = "golden-fee-fighter"): CustomerInput {
