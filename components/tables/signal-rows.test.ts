@@ -19,7 +19,7 @@ describe("staff signal rows", () => {
     const shown = rows(input, "180d");
     expect(shown["Checking balance"]).toBe("unknown");
     expect(shown["Cash-flow buffer"]).toBe("unknown");
-    expect(shown["Max card utilization"]).toBe("unknown (1 card(s) unknown)");
+    expect(shown["Max card utilization"]).toBe("unknown (1 card unknown)");
     expect(shown["Not computed"]).toContain("income.buffer_months: the checking balance is unknown");
     for (const text of Object.values(shown)) expect(text).not.toMatch(/^\$0\.00$|balance \$0/);
   });

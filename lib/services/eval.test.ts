@@ -96,8 +96,8 @@ describe("eval service (stored results → metrics, files, eval_runs) on a tempo
     const prisma = createPrisma(db.url);
     try {
       expect(await latestEval(prisma)).toMatchObject({ id: s.eval_run_id, engine_run_id: first.run_id, started_by: "analyst@bank.example", newer_run: null });
-      const second = await runEngine({ url: db.url, asOf: "2026-11-30" });
-      expect(await latestEval(prisma)).toMatchObject({ id: s.eval_run_id, newer_run: { id: second.run_id, as_of: "2026-11-30" } });
+      const second = await runEngine({ url: db.url, asOf: AS_OF });
+      expect(await latestEval(prisma)).toMatchObject({ id: s.eval_run_id, newer_run: { id: second.run_id, as_of: AS_OF } });
     } finally {
       await prisma.$disconnect();
     }

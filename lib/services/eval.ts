@@ -88,7 +88,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
     assertKnownIds(opts.userIds, scope);
     const consenting = scope.filter((c) => c.consent);
     const catalog = await loadApprovedCatalog(sql);
-    const outDir = path.resolve(opts.outDir ?? path.join("data", "eval", asOf));
+    const outDir = path.resolve(/*turbopackIgnore: true*/ opts.outDir ?? path.join("data", "eval", asOf));
     const writeTraces = opts.traces ?? true;
     fs.mkdirSync(writeTraces ? path.join(outDir, "traces") : outDir, { recursive: true });
 
@@ -129,7 +129,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       { generated_at: new Date().toISOString(), seconds: (performance.now() - started) / 1000, latencies_ms: latencies },
     );
     const files = EVAL_FILES.map((f) => {
-      const file = path.join(outDir, f);
+      const file = path.join(/*turbopackIgnore: true*/ outDir, f);
       fs.writeFileSync(file, renderEvalFile(metrics, f).body);
       return file;
     });
