@@ -69,7 +69,7 @@ export default async function HomePage() {
         </div>
         {o.latestRun ? (
           <p className="text-sm text-slate-600" data-testid="latest-run">
-            Latest engine run: as of {o.latestRun.as_of}, {plural(o.latestRun.customers, "consenting customer")}
+            Current results: as of {o.latestRun.as_of}, {plural(o.latestRun.customers, "consenting customer")}
           </p>
         ) : null}
       </div>

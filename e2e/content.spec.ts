@@ -57,7 +57,7 @@ test("an operator edits the admin's approved item: it returns to draft with the 
   await operator.getByRole("button", { name: "Save changes" }).click();
   await expect(operator.getByRole("status")).toHaveText("Saved edu-e2e-cushion-basics; it is a draft again and out of recommendations until approved.");
   await expect(operator.getByRole("heading", { name: "Cushion basics, step by step" })).toBeVisible();
-  await expect(operator.getByTestId("content-history")).toContainText("operator@spendsense.local · content.edit");
+  await expect(operator.getByTestId("content-history")).toContainText("operator@spendsense.local · Edited content item");
 
   await admin.goto("/content");
   const row = admin.getByTestId("content-edu-e2e-cushion-basics");

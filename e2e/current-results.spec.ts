@@ -9,6 +9,7 @@ test.describe.configure({ mode: "serial" });
 async function runAsOf(page: Page, asOf: string): Promise<number> {
   await page.goto("/runs");
   await page.getByLabel("As of (the day both windows end)").fill(asOf);
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
   await expect(page.getByRole("status")).toHaveText(`Engine run as of ${asOf} started; progress below.`);
   const job = page.locator('li[data-testid^="job-"]').first();
@@ -49,8 +50,9 @@ test("operator: a run as of a future day is refused with the reason, and nothing
   await page.goto("/runs");
   const before = await page.locator("tbody tr").count();
   await page.getByLabel("As of (the day both windows end)").fill("2031-01-01");
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
-  await expect(page.locator("#runs-error")).toContainText(/as of 2031-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\); a run can only end on a day that has happened/);
+  await expect(page.locator("#action-error")).toContainText(/as of 2031-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\); a run can only end on a day that has happened/i);
   await expect(page.locator("tbody tr")).toHaveCount(before);
 });
 

@@ -2,7 +2,7 @@ import { expect, test } from "./support/roles";
 
 test("analyst sees aggregate charts whose numbers add up", async ({ analyst: page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Insights" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Insights" }).click();
   await expect(page.getByRole("heading", { name: "Insights" })).toBeVisible();
   const mix = page.getByRole("figure", { name: "Persona mix per window" });
   await expect(mix.locator("svg").first()).toBeVisible();

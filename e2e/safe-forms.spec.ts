@@ -95,7 +95,7 @@ test("a 20 000-character reason is refused with the limit shown, and long text n
   await fresh.getByRole("textbox", { name: /^Reason for / }).fill("z".repeat(2000));
   await fresh.getByRole("button", { name: "Flag for second review" }).click();
   await expect(page.getByRole("status")).toHaveText(new RegExp(`^Flagged recommendations? ${id.split("-").join(" and ")}\\.$`));
-  await page.locator("section", { has: page.getByTestId(`item-${id}`) }).getByRole("link", { name: /^usr_/ }).click();
+  await page.locator('section[data-testid^="customer-"]', { has: page.getByTestId(`item-${id}`) }).getByRole("link", { name: /^usr_/ }).click();
   await expect(page.getByTestId("audit-log")).toContainText("z".repeat(50));
   expect(await noHorizontalOverflow(page)).toBe(true);
 });

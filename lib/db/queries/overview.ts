@@ -45,7 +45,8 @@ export async function getOverview(db: Db): Promise<Overview> {
     liabilities: credit + mortgage + student,
     firstDate: range._min.date,
     lastDate: range._max.date,
-    latestRun,
+    // Customers with current results at that as-of (runs for a few customers add to the same picture).
+    latestRun: latestRun && { ...latestRun, customers: mix.reduce((n, m) => n + m._count._all, 0) },
     personaMix: mix.map((m) => ({ persona: m.primary_persona, count: m._count._all })),
     pendingReview,
   };
