@@ -69,6 +69,7 @@ test("admin: makes the earlier run current again (confirmed, audited), and every
   await page.goto("/runs");
   await page.getByLabel("Undo a mistaken run: make an earlier run current").selectOption({ label: `#${mistaken} as of 2026-10-31` });
   await page.getByLabel("Set aside every run after it (their results stay stored)").check();
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Make this run current" }).click();
   await expect(page.getByRole("status")).toHaveText(`Run #${mistaken} (as of 2026-10-31) is current again; set aside #${corrected}.`);
   await expect(page.locator("tbody tr", { hasText: `#${corrected}` })).toContainText("set aside by admin@spendsense.local");

@@ -22,7 +22,7 @@ test("a rejected item stays rejected after two re-runs", async ({ operator: page
     kind: el.querySelector("p.font-medium span")!.textContent === "partner offer" ? "offer" : "education",
     title: el.querySelector("p.font-medium")!.firstChild!.textContent!.trim(),
   }));
-  const userId = (await page.locator('section[data-testid^="customer-"]', { has: card }).getByRole("link", { name: /^usr_/ }).textContent())!.trim();
+  const userId = (await page.locator('section[data-testid^="customer-"]', { has: page.getByTestId(`item-${ids}`) }).getByRole("link", { name: /^usr_/ }).textContent())!.trim();
   await card.getByRole("textbox", { name: /^Reason for / }).fill("Customer already has this covered");
   await card.getByRole("button", { name: /^Reject/ }).click();
   await expect(page.getByRole("status")).toHaveText(new RegExp(`^Rejected recommendations? ${ids.split("-").join(" and ")}\\.$`));

@@ -10,7 +10,7 @@ const itemIds = (page: Page, n = Infinity) => actionable(page).evaluateAll((els,
 const named = (item: string) => (item.includes("-") ? `recommendations ${item.split("-").join(" and ")}` : `recommendation ${item}`);
 const waiting = async (page: Page) => Number((await page.getByTestId("review-total").textContent())!.split(" ")[0].replace(/,/g, ""));
 
-test("operator approves, rejects with a reason and flags, and sees the audit entries", async ({ operator: page }) => {
+test("operator approves, rejects with a reason and flags, and sees the audit entries", async ({ operator: page, admin }) => {
   await page.goto("/review");
   const ids = await itemIds(page, 3);
   expect(ids).toHaveLength(3);
@@ -35,6 +35,11 @@ test("operator approves, rejects with a reason and flags, and sees the audit ent
   // The customer's page shows who did what and why.
   await page.locator('section[data-testid^="customer-"]', { has: page.getByTestId(`item-${ids[2]}`) }).getByRole("link", { name: /^usr_/ }).click();
   await expect(page.getByTestId("audit-log")).toContainText(`operator@spendsense.local · Flagged recommendation #${ids[2].split("-")[0]} · “Wording needs a second look”`);
+
+  // The second look is someone else's: the admin approves it (and the queue has no item the operator may not decide).
+  await admin.goto("/review");
+  await admin.getByTestId(`item-${ids[2]}`).getByRole("button", { name: /^Approve/ }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Approved ${named(ids[2])}.`);
 });
 
 test("two operators approving the same item: the second gets a conflict, not an overwrite", async ({ operator: pa, admin: pb }) => {
@@ -69,8 +74,9 @@ test("batch approve asks first, then approves every copy of each selected item",
 
   // "Select all on this page" ticks every item's box.
   await page.getByLabel("Select all on this page").check();
-  expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true);
-  expect(await boxes.count()).toBe(await page.locator(ITEMS).count());
+  const all = page.locator('input[name="select"]');
+  expect(await all.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true);
+  expect(await all.count()).toBe(await page.locator(ITEMS).count());
 });
 
 test("each card is one customer by name, with the 30-day and 180-day copies of the same item together", async ({ operator: page }) => {
@@ -179,7 +185,7 @@ test("analysts cannot open the review queue", async ({ analyst: page }) => {
   await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
 });
 
-test("the queue updates live when another operator acts, and the stream needs a session", async ({ operator: watcher, admin: actor, request }) => {
+test("the queue updates live when another operator acts, and the stream needs a session", async ({ admin: watcher, operator: actor, request }) => {
   expect((await request.get("/api/review/stream")).status()).toBe(401);
   await watcher.goto("/review");
   const before = Number((await watcher.getByTestId("live-pending").textContent())!.replace(/\D/g, ""));
