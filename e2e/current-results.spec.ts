@@ -85,6 +85,7 @@ test("operator: re-granting consent shows the customer's results at once", async
   await page.goto(`/customers/${who}`);
   await page.getByLabel("Note (what the customer said, where)").fill("Customer asked by phone to stop");
   await page.getByLabel(/Remove everything derived from their data/).check();
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Record revocation" }).click();
   await expect(page.getByTestId("consent-state")).toHaveText("not given");
 

@@ -225,7 +225,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   await page.getByRole("button", { name: "Swap and approve" }).click();
   await expect(page.getByRole("status")).toContainText(`Swapped in ${contentId} as recommendation`);
   await expect(page.getByTestId("replacement")).toContainText("(Approved)");
-  await expect(page.getByRole("heading", { name: /Current:/ })).toContainText("overridden");
+  await expect(page.getByRole("heading", { name: /Current:/ })).toContainText("Replaced by a reviewer");
 
   // The customer's page shows the swapped-in item and who did it, then takes a persona override.
   await page.getByRole("link", { name: /^usr_/ }).click();
@@ -240,7 +240,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   await select.selectOption(other);
   await card.getByLabel("Justification (at least 20 characters)").fill("Income became regular after the new contract");
   await card.getByRole("button", { name: "Record override" }).click();
-  await expect(page.getByRole("status")).toHaveText("Persona override recorded for the 30d window.");
+  await expect(page.getByRole("status")).toHaveText(/^Persona override recorded for the 30d window; \d+ recommendations? remade for it await review\.$/);
   await expect(page.getByTestId("persona-override-30d")).toContainText("by operator@spendsense.local");
   await expect(page.getByTestId("persona-override-30d")).toContainText("“Income became regular after the new contract”");
   await expect(page.getByTestId("audit-log")).toContainText("Overrode persona");
@@ -255,7 +255,7 @@ test("operator swaps in another eligible item and overrides a persona with a jus
   await expect(page.getByTestId("audit-log")).not.toContainText("Customer asked about this topic by phone");
   await expect(page.getByTestId("audit-log")).not.toContainText("Income became regular");
   await page.goto(`/review/${id}`);
-  await expect(page.getByRole("heading", { name: /Current:/ })).toContainText("overridden");
+  await expect(page.getByRole("heading", { name: /Current:/ })).toContainText("Replaced by a reviewer");
   await expect(page.getByTestId("current-rationale")).toHaveText("Removed: consent revoked.");
   await expect(page.getByText(rationale)).toHaveCount(0);
   await expect(page.getByText("Nothing can be swapped in")).toBeVisible();

@@ -39,7 +39,7 @@ export async function overridePersonaAction(_prev: ActionState, form: FormData) 
   return await staffAction(ACTIONS.overridePersonaAction, `/customers/${String(form.get("user_id") ?? "")}`, form, async (actor) => {
     const input = Object.fromEntries(form.entries());
     const r = await withSql((sql) => overridePersona(prisma(), sql, input, actor));
-    return `Persona override recorded for the ${String(input.window)} window; ${r.recommendations} recommendation(s) remade for it await review.`;
+    return `Persona override recorded for the ${String(input.window)} window; ${plural(r.recommendations, "recommendation")} remade for it await review.`;
   });
 }
 
