@@ -33,7 +33,7 @@ test("a rejected item stays rejected after two re-runs", async ({ operator: page
   // The decision says why it was left out.
   await recs.getByText(/Decision table for 30d/).click();
   await recs.getByText(/Decision table for 180d/).click();
-  await expect(recs.getByText(/rejected by a reviewer for the run of 2026-10-31; not recommended again within 30 days/).filter({ visible: true }).first()).toBeVisible();
+  await expect(recs.getByText(/rejected by a reviewer for the run of 2026-10-31; not recommended again within 30 days/i).filter({ visible: true }).first()).toBeVisible();
 });
 
 test("flag for second review: the flagger cannot approve it, a different staff member can", async ({ operator: flagger, admin: second }) => {
