@@ -8,13 +8,18 @@ test.describe.configure({ mode: "serial" });
 
 async function runAsOf(page: Page, asOf: string): Promise<number> {
   await page.goto("/runs");
+  const jobs = page.locator('li[data-testid^="job-"]');
+  const newest = async () => (await jobs.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-testid")!.slice(4))))).reduce((m, n) => Math.max(m, n), 0);
+  const before = await newest();
   await page.getByLabel("As of (the day both windows end)").fill(asOf);
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
   await expect(page.getByRole("status")).toHaveText(`Engine run as of ${asOf} started; progress below.`);
-  const job = page.locator('li[data-testid^="job-"]').first();
-  await expect(job).toContainText("finished", { timeout: 30_000 });
-  return Number((await job.textContent())!.match(/Engine run #(\d+)/)![1]);
+  // The live list may still show the previous run first: wait for this one.
+  await expect.poll(newest, { timeout: 30_000 }).toBeGreaterThan(before);
+  const id = await newest();
+  await expect(page.getByTestId(`job-${id}`)).toContainText("finished", { timeout: 30_000 });
+  return id;
 }
 
 /** The customer page, the list, the preview and GET /api/recommendations all show results as of `asOf`. */
