@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { PersonaSelect } from "@/components/ui/persona-select";
 import { CustomersTable } from "@/components/tables/customers-table";
 import { guardPage } from "@/lib/auth/page-guard";
 import { listCustomers } from "@/lib/db/queries/customers";
 import { withReadSql } from "@/lib/services/database";
 import { PERSONA_LABELS, STRENGTHS } from "@/lib/engine/personas/assign";
-import { PERSONA_IDS } from "@/lib/engine/types";
 import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery } from "@/lib/validation/customers";
 import { TEXT_LIMITS } from "@/lib/validation/text";
 
@@ -43,15 +43,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </label>
         <label className="flex flex-col">
           Persona
-          <select name="persona" defaultValue={q.persona ?? ""} className="rounded border border-slate-300 px-2 py-1">
-            <option value="">Any</option>
-            {PERSONA_IDS.map((p) => (
-              <option key={p} value={p}>
-                {PERSONA_LABELS[p]}
-              </option>
-            ))}
-            <option value="none">No persona</option>
-          </select>
+          <PersonaSelect value={q.persona} className="rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex flex-col">
           Strength

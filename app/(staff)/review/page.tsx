@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PersonaSelect } from "@/components/ui/persona-select";
 import { ConfirmBatchApprove, ReviewShortcuts, SelectAllOnPage } from "@/components/review/queue-controls";
 import { LiveQueue } from "@/components/review/live-queue";
 import { ActionForm } from "@/components/ui/action-form";
@@ -7,7 +8,6 @@ import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
 import { reviewQueue, type QueueCustomer, type QueueItem } from "@/lib/db/queries/review-queue";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
-import { PERSONA_IDS } from "@/lib/engine/types";
 import { withReadSql } from "@/lib/services/database";
 import { formatCopyRefs, parseReviewQueueQuery, REVIEW_AGES, reviewQueueHref, reviewQueueSearch, type ReviewQueueQuery } from "@/lib/validation/review";
 import { batchApproveAction, reviewAction } from "./actions";
@@ -71,15 +71,7 @@ function Filters({ q }: { q: ReviewQueueQuery }) {
     <form method="get" action="/review" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the queue">
       <label className="flex flex-col">
         Persona
-        <select name="persona" defaultValue={q.persona ?? ""} className={field}>
-          <option value="">Any</option>
-          {PERSONA_IDS.map((p) => (
-            <option key={p} value={p}>
-              {PERSONA_LABELS[p]}
-            </option>
-          ))}
-          <option value="none">No persona</option>
-        </select>
+        <PersonaSelect value={q.persona} className={field} />
       </label>
       <label className="flex flex-col">
         Kind
