@@ -3,6 +3,8 @@
 // enters only as `asOf`; the same input gives the same output, byte for byte.
 import { dayFromIso } from "../data/dates";
 import { configHash, ENGINE_VERSION, type EngineConfig } from "./config";
+import { detectAlerts, type Alert } from "./alerts";
+import { budgetStatuses, type BudgetInput, type BudgetStatus } from "./budgets";
 import { assignPersonas, type PersonaAssignment } from "./personas/assign";
 import { detectTransition, type Transition } from "./personas/transitions";
 import type { ContentItem } from "./recommend/content";
@@ -14,6 +16,8 @@ import { WINDOWS, type CustomerInput, type EngineAccount, type PersonaId, type W
 
 export { DEFAULT_CONFIG, DISCLAIMER, ENGINE_VERSION, configHash, type EngineConfig } from "./config";
 export type { CustomerInput, PersonaId, WindowId } from "./types";
+export type { Alert, AlertKind, AlertSeverity } from "./alerts";
+export type { BudgetInput, BudgetStatus, BudgetSuggestion } from "./budgets";
 
 export interface RunContext {
   /** Approved catalog content only (services filter by status). */
@@ -26,6 +30,8 @@ export interface RunContext {
   personaOverride?: Partial<Record<WindowId, PersonaId>>;
   /** The primary persona of the previous assignment per window, for transitions (absent = first). */
   previousPrimary?: Partial<Record<WindowId, PersonaId | null>>;
+  /** The customer's monthly budgets (issue 15); their status at asOf is computed, and alerts read it. */
+  budgets?: readonly BudgetInput[];
 }
 
 export interface DecisionTrace {
@@ -51,7 +57,7 @@ export interface WindowResult {
 }
 
 export type EngineResult =
-  | { user_id: string; consent: true; as_of: string; windows: Record<WindowId, WindowResult> }
+  | { user_id: string; consent: true; as_of: string; windows: Record<WindowId, WindowResult>; budgets: BudgetStatus[]; alerts: Alert[] }
   | { user_id: string; consent: false; as_of: string; refused: "consent_required"; message: string };
 
 /** Subtypes of the customer's own (non-business) accounts, sorted and de-duplicated: what eligibility treats as "already held". */
@@ -105,5 +111,6 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
       },
     };
   }
-  return { user_id: input.user_id, consent: true, as_of: asOf, windows };
+  const budgets = budgetStatuses(prepared, context.budgets ?? [], config);
+  return { user_id: input.user_id, consent: true, as_of: asOf, windows, budgets, alerts: detectAlerts(prepared, budgets, config) };
 }
