@@ -31,7 +31,7 @@ export function paymentDueAlerts(ctx: AlertContext, emit: Emit): void {
         severity: dueDay - p.asOf <= 2 ? "urgent" : "warning",
         event_date: due,
         title: "Card payment due soon",
-        message: `Your ${card} payment is due on ${day(due)}. ${amounts[1] ? `${amounts[0]}; ${amounts[1]}` : `${amounts[0]}.`}`,
+        message: `The payment on your ${card} is due on ${day(due)}. ${amounts[1] ? `${amounts[0]}; ${amounts[1]}` : `${amounts[0]}.`}`,
         suggestion: "Paying at least the minimum by the due date avoids a late fee.",
         cite,
         inputs: { account_id: accountId, due_date: due, days_until: dueDay - p.asOf, minimum_payment_cents: min, statement_balance_cents: statement, is_overdue: c.is_overdue },
