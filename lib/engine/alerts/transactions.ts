@@ -18,7 +18,7 @@ const FEE_LABELS: Record<string, string> = {
 };
 const PENALTY = new Set(["BANK_FEES_OVERDRAFT_FEES", "BANK_FEES_INSUFFICIENT_FUNDS", "BANK_FEES_LATE_FEES"]);
 
-const merchantOf = (t: PreparedTx) => t.merchant_name ?? t.name;
+const merchantOf = (t: PreparedTx) => (t.merchant_name ?? t.name).replace(/\s+/g, " ").trim();
 
 function accountLabel(ctx: AlertContext, accountId: string): string {
   const acc = ctx.p.accounts.get(accountId);
@@ -100,7 +100,7 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
   const currency = ctx.currency;
   let basis: "merchant" | "category" = "merchant";
   let prior = priorAmounts(merchant, t.day);
-  if (prior.length === 0 && (ctx.firstSeen.get(t.stream_key) ?? t.day) >= t.day) {
+  if (prior.length === 0 && (ctx.firstSeen.get(t.stream_key) ?? t.day) >= t.day && ctx.knowsNewOn(t.day)) {
     basis = "category";
     prior = priorAmounts(category, t.day);
   }
@@ -127,7 +127,7 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
         ["prior_count", String(prior.length)],
       ],
       inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, prior_max_cents: max, multiple },
-      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple"]),
+      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple", "newMerchantHistoryDays"]),
       rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median, and ${a.unusualOverMaxMultiple}× the largest, of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
       currency,
       transaction_ids: [t.transaction_id],
@@ -141,7 +141,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
   const a = ctx.config.alerts;
   const currency = ctx.currency;
   const covered = new Set<string>();
-  const isNewSince = (t: PreparedTx, start: number) => (ctx.firstSeen.get(t.stream_key) ?? t.day) >= start;
+  const isNewSince = (t: PreparedTx, start: number) => (ctx.firstSeen.get(t.stream_key) ?? t.day) >= start && ctx.knowsNewOn(start);
   // Card testing: tiny charges at merchants not seen before the burst, within a few days.
   const tiny = recent.filter((t) => t.amount_cents <= a.cardTestingMaxCents && isNewSince(t, t.day - a.cardTestingDays + 1));
   for (let i = 0; i < tiny.length; ) {
@@ -174,7 +174,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
           ["first_date", day(first.date)],
         ],
         inputs: { pattern: "card_testing", charge_count: group.length, total_cents: total, first_date: first.date, last_date: last.date, merchants: merchants.join(", ") },
-        thresholds: pick(a, ["cardTestingCount", "cardTestingMaxCents", "cardTestingDays"]),
+        thresholds: pick(a, ["cardTestingCount", "cardTestingMaxCents", "cardTestingDays", "newMerchantHistoryDays"]),
         rule: `At least ${a.cardTestingCount} charges of at most ${cents(a.cardTestingMaxCents, currency)} within ${a.cardTestingDays} days at merchants with no earlier charge`,
         currency,
         transaction_ids: group.map((t) => t.transaction_id),
@@ -185,7 +185,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
   // New-merchant burst: several charges in one day at merchants first seen that day, a large total.
   const byDay = new Map<number, PreparedTx[]>();
   for (const t of recent) {
-    if (covered.has(t.transaction_id) || ctx.firstSeen.get(t.stream_key) !== t.day) continue;
+    if (covered.has(t.transaction_id) || ctx.firstSeen.get(t.stream_key) !== t.day || !ctx.knowsNewOn(t.day)) continue;
     const list = byDay.get(t.day);
     if (list) list.push(t);
     else byDay.set(t.day, [t]);
@@ -211,7 +211,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
           ["date", day(date)],
         ],
         inputs: { pattern: "new_merchant_burst", charge_count: group.length, total_cents: total, date, merchants: merchants.join(", ") },
-        thresholds: pick(a, ["burstCount", "burstMinTotalCents"]),
+        thresholds: pick(a, ["burstCount", "burstMinTotalCents", "newMerchantHistoryDays"]),
         rule: `At least ${a.burstCount} charges in one day at merchants with no earlier charge, totalling at least ${cents(a.burstMinTotalCents, currency)}`,
         currency,
         transaction_ids: group.map((t) => t.transaction_id),
