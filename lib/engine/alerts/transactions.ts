@@ -72,14 +72,34 @@ function spendGroups(ctx: AlertContext) {
   return { byMerchant, byCategory };
 }
 
-/** Amounts of the group's charges on days before `day` (the group is oldest first). */
-function priorAmounts(group: readonly PreparedTx[], before: number): number[] {
-  const out: number[] = [];
-  for (const t of group) {
-    if (t.day >= before) break;
-    out.push(t.amount_cents);
+/**
+ * A merchant's or category's earlier charges, oldest first, with the running maximum, so "how many
+ * before this day, and the largest" is a binary search: a median (a sort) is taken only for a
+ * charge above every earlier one, which is rare — detection stays O(n log n).
+ */
+interface History {
+  group: readonly PreparedTx[];
+  /** maxBefore[i]: the largest of group[0 … i-1]. */
+  maxBefore: number[];
+}
+
+function history(group: readonly PreparedTx[]): History {
+  const maxBefore = new Array<number>(group.length + 1);
+  maxBefore[0] = 0;
+  for (let i = 0; i < group.length; i++) maxBefore[i + 1] = Math.max(maxBefore[i], group[i].amount_cents);
+  return { group, maxBefore };
+}
+
+/** How many of the group's charges fall on days before `day`. */
+function countBefore(h: Pick<History, "group">, day: number): number {
+  let lo = 0;
+  let hi = h.group.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.group[mid].day < day) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  return lo;
 }
 
 export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
@@ -91,23 +111,32 @@ export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
   for (const g of byMerchant.values()) for (const t of g) if (t.day >= from) recent.push(t);
   recent.sort((x, y) => x.day - y.day || (x.transaction_id < y.transaction_id ? -1 : 1));
   const inBurst = bursts(ctx, recent, emit);
-  for (const t of recent) if (!inBurst.has(t.transaction_id)) unusualAmount(ctx, t, byMerchant.get(t.stream_key)!, byCategory.get(t.pfc_primary)!, emit);
+  const histories = new Map<readonly PreparedTx[], History>();
+  const historyOf = (g: readonly PreparedTx[]) => histories.get(g) ?? histories.set(g, history(g)).get(g)!;
+  for (const t of recent) {
+    if (inBurst.has(t.transaction_id)) continue;
+    unusualAmount(ctx, t, historyOf(byMerchant.get(t.stream_key)!), () => historyOf(byCategory.get(t.pfc_primary)!), emit);
+  }
   for (const g of byMerchant.values()) duplicates(ctx, g, from, emit);
 }
 
-function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[], category: PreparedTx[], emit: Emit): void {
+function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, category: () => History, emit: Emit): void {
   const a = ctx.config.alerts;
   const currency = ctx.currency;
   let basis: "merchant" | "category" = "merchant";
-  let prior = priorAmounts(merchant, t.day);
-  if (prior.length === 0 && (ctx.firstSeen.get(t.stream_key) ?? t.day) >= t.day && ctx.knowsNewOn(t.day)) {
+  let h = merchant;
+  let n = countBefore(h, t.day);
+  if (n === 0 && (ctx.firstSeen.get(t.stream_key) ?? t.day) >= t.day && ctx.knowsNewOn(t.day)) {
     basis = "category";
-    prior = priorAmounts(category, t.day);
+    h = category();
+    n = countBefore(h, t.day);
   }
-  if (prior.length < a.unusualMinPrior) return;
+  if (n < a.unusualMinPrior) return;
+  const max = h.maxBefore[n];
+  if (t.amount_cents < a.unusualOverMaxMultiple * max) return;
+  const prior = h.group.slice(0, n).map((x) => x.amount_cents);
   const med = Math.round(median(prior)!);
-  const max = prior.reduce((m, v) => (v > m ? v : m), 0);
-  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents || t.amount_cents < a.unusualOverMaxMultiple * max) return;
+  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents) return;
   const multiple = round1(t.amount_cents / med);
   const where = basis === "merchant" ? `your usual ${cents(med, currency)} there` : `your usual ${cents(med, currency)} for ${categoryLabel(t.pfc_primary)} (${merchantOf(t)} is a new merchant for you)`;
   emit(
@@ -241,12 +270,14 @@ function duplicates(ctx: AlertContext, group: readonly PreparedTx[], from: numbe
       break;
     }
   }
+  // repeatsBefore[k]: charges among the first k that came within duplicateDays of the one before.
+  const repeatsBefore = [0];
+  for (let i = 0; i < group.length; i++) repeatsBefore.push(repeatsBefore[i] + (i > 0 && group[i].day - group[i - 1].day <= a.duplicateDays ? 1 : 0));
   for (const cluster of clusters) {
     const [first, second] = cluster;
     if (second.day < from) continue;
     // Routine repeats: charges at this merchant within the gap of the one before, before this cluster.
-    let repeats = 0;
-    for (let i = 1; i < group.length && group[i].day < first.day; i++) if (group[i].day - group[i - 1].day <= a.duplicateDays) repeats++;
+    const repeats = repeatsBefore[countBefore({ group }, first.day)];
     if (repeats >= a.duplicateRoutineRepeats) continue;
     const last = cluster[cluster.length - 1];
     const dates = [...new Set(cluster.map((t) => day(t.date)))];
