@@ -10,11 +10,12 @@ import { tempDb } from "../testing/temp-db";
 import { ingestFiles } from "./ingest";
 
 const SANDBOX = path.resolve(__dirname, "../testing/plaid-sandbox");
+const OPENAPI = path.resolve(__dirname, "../testing/plaid-openapi");
 
-async function alertsFor(file: string, asOf?: string): Promise<Alert[]> {
+async function alertsFor(file: string, asOf?: string, opts: Parameters<typeof ingestFiles>[1] = {}, dir = SANDBOX): Promise<Alert[]> {
   const db = await tempDb();
   try {
-    await ingestFiles([path.join(SANDBOX, file)], {}, db.sql);
+    await ingestFiles([path.join(dir, file)], opts, db.sql);
     const ids = (await db.sql.execute("SELECT user_id FROM customers")).rows.map((r) => String(r.user_id));
     const [input] = await loadCustomerInputs(db.sql, ids);
     const latest = input.transactions.map((t) => t.date).sort().pop() ?? "2026-08-22";
@@ -56,5 +57,15 @@ describe("alerts on the real Plaid sandbox files", () => {
       ["upcoming_payment:STUDENT LOAN REPAYMENT:2026-09-08", 26700, "mature"],
     ]);
     expect(alerts[1].message).toBe("Mortgage usually charges $2,745.00 each month. The next charge is expected around September 8.");
+  }, 60_000);
+
+  it("liabilities_get (OpenAPI example): the card's next_payment_due_date is loaded and, 3 days before, is a payment due with its minimum", async () => {
+    const alerts = await alertsFor("liabilities_get.json", "2020-05-25", { userId: "cust_liab" }, OPENAPI);
+    expect(alerts.map((a) => [a.alert_key, a.severity])).toEqual([["payment_due:dVzbVMLjrxTnLjX4G66XUp5GLklm4oiZy88yK:2020-05-28", "warning"]]);
+    expect(alerts[0].message).toBe(
+      "The payment on your Plaid Credit Card ending in 3333 is due on May 28. The minimum payment is $20.00; the last statement balance was $1,708.77. Paying at least the minimum by the due date avoids a late fee.",
+    );
+    // 20 days out: beyond the 7-day horizon.
+    expect(await alertsFor("liabilities_get.json", "2020-05-08", { userId: "cust_liab" }, OPENAPI)).toEqual([]);
   }, 60_000);
 });
