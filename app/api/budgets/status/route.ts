@@ -1,0 +1,6 @@
+// GET /api/budgets/status?user_id=&as_of= — a consenting customer's budget status and totals per currency.
+import * as api from "@/lib/api/endpoints";
+import { handle } from "@/lib/api/handler";
+import { budgetStatus } from "@/lib/services/budgets";
+
+export const GET = handle(api.budgetStatus, ({ db, url, query }) => budgetStatus(db, url, query.user_id, { asOf: query.as_of }));
