@@ -1,4 +1,4 @@
-// GET /api/budgets/status?user_id=&as_of= — a consenting customer's budget status and totals per currency.
+// GET /api/budgets/status — a consenting customer's budget status and totals per currency (?user_id=&as_of=).
 import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { budgetStatus } from "@/lib/services/budgets";

@@ -1,4 +1,4 @@
-// GET /api/budgets/suggestions?user_id= — suggested budgets from a consenting customer's own history.
+// GET /api/budgets/suggestions — suggested budgets from a consenting customer's own history (?user_id=).
 import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { suggestBudgetsFor } from "@/lib/services/budgets";
