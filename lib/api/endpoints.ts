@@ -322,11 +322,11 @@ export const budgetStatus = defineEndpoint({
   tag: "Budgets",
   summary: "A consenting customer's budget status for the month containing as_of",
   description:
-    "Per budget: spent (settled spending in the category from the 1st to as_of, refunds netted off; transfers and card payments never count), remaining, percent used, projected month-end, status (on_track, at_risk, over) and month-on-month history. Totals per currency: budgeted, spent, categories over budget. as_of defaults to the newest transaction date; one in the future or past the newest data is refused (422). A customer without consent is refused (403 consent_required).",
+    "Per budget: spent (settled spending in the category from the 1st to as_of, refunds netted off; transfers and card payments never count), remaining, percent used, projected month-end, status (on_track, at_risk, over) and month-on-month history. Totals per currency: budgeted, spent, categories over budget. as_of defaults to the newest transaction date; one in the future or past the newest data is refused (400, naming as_of). A customer without consent is refused (403 consent_required).",
   access: budgetsRead,
   query: b.budgetStatusQuery,
   response: b.budgetStatusResponse,
-  errors: [404, 422],
+  errors: [404],
   example: { query: { user_id: USER, as_of: "2026-10-31" } },
 });
 
@@ -340,7 +340,7 @@ export const budgetSuggestions = defineEndpoint({
   access: budgetsRead,
   query: b.budgetStatusQuery,
   response: b.budgetSuggestionsResponse,
-  errors: [404, 422],
+  errors: [404],
   example: { query: { user_id: USER } },
 });
 
