@@ -80,13 +80,21 @@ export async function updateBudget(db: Db, id: number, input: UpdateBudgetInput,
   });
 }
 
-export async function deleteBudget(db: Db, id: number, actor: string) {
+/** Creates the customer's budget for the category, or changes the amount of the live one (the CLI's and the staff form's "set"). */
+export async function setBudget(db: Db, input: Omit<CreateBudgetInput, "currency">, actor: string): Promise<BudgetView> {
+  const existing = await liveBudgetFor(db, input.user_id, input.category);
+  if (existing) return updateBudget(db, existing.id, { amount_cents: input.amount_cents }, actor);
+  return createBudget(db, input, actor, "staff");
+}
+
+/** Soft delete; with `owner`, a budget of another customer is not found (a form cannot reach past its customer). */
+export async function deleteBudget(db: Db, id: number, actor: string, owner?: string) {
   return db.$transaction(async (tx) => {
     const b = await liveBudget(tx, id);
     const at = new Date();
-    if (!b || !(await softDeleteBudget(tx, id, at))) throw new NotFoundError(`no budget with id ${id}`);
+    if (!b || (owner !== undefined && b.user_id !== owner) || !(await softDeleteBudget(tx, id, at))) throw new NotFoundError(`no budget with id ${id}${owner ? ` for customer "${owner}"` : ""}`);
     await audit(tx, actor, "budget.delete", b, { category: b.category, amount_cents: b.amount_cents, currency: b.currency });
-    return { id, deleted_at: at.toISOString(), deleted_by: actor };
+    return { id, category: b.category, deleted_at: at.toISOString(), deleted_by: actor };
   });
 }
 

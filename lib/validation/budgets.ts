@@ -70,7 +70,7 @@ export const budgetView = z.object({
   updated_at: z.string(),
 });
 export const budgetList = z.object({ data: z.array(budgetView) });
-export const deletedBudget = z.object({ id: z.number().int(), deleted_at: z.string(), deleted_by: z.string() });
+export const deletedBudget = z.object({ id: z.number().int(), category: z.string(), deleted_at: z.string(), deleted_by: z.string() });
 
 const budgetMonth = z.object({ period: z.string(), spent_cents: z.number().int() });
 export const budgetStatusView = z.object({

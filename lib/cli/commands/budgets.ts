@@ -87,10 +87,7 @@ export function registerBudgets(program: Command) {
       const { budgetCategory, amountText } = await import("../../validation/budgets");
       const category = arg("CATEGORY", budgetCategory, categoryArg);
       const amount_cents = arg("AMOUNT", amountText, amountArg);
-      const b = await withBudgets(async (db, _url, s) => {
-        const existing = (await s.listBudgets(db, userId)).find((x) => x.category === category);
-        return existing ? s.updateBudget(db, existing.id, { amount_cents }, "cli") : s.createBudget(db, { user_id: userId, category, amount_cents }, "cli", "staff");
-      });
+      const b = await withBudgets((db, _url, s) => s.setBudget(db, { user_id: userId, category, amount_cents }, "cli"));
       console.log(`Budget ${b.id}: ${categoryLabel(b.category)} for ${b.user_id}, ${exactMoney(b.amount_cents, b.currency)} a month.`);
     });
 
