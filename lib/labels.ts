@@ -71,6 +71,8 @@ const PFC_DETAILED: Record<string, string> = {
   TRANSFER_OUT_INVESTMENT_AND_RETIREMENT_FUNDS: "Investment and retirement funds",
   TRAVEL_OTHER_TRAVEL: "Other travel",
 };
+/** Every Plaid PFC primary code (the 16 of PFC v1): what a category filter or a budget may name. */
+export const PFC_PRIMARY_CODES: readonly string[] = Object.keys(PFC_PRIMARY).sort();
 const PRIMARY_BY_LENGTH = Object.keys(PFC_PRIMARY).sort((a, b) => b.length - a.length);
 
 /** A Plaid category code as a person says it: `FOOD_AND_DRINK_GROCERIES` → "Groceries". */

@@ -2,6 +2,7 @@
 // its entry by `handle`, and the OpenAPI document and the docs page list exactly these.
 import { z } from "zod";
 import * as s from "../validation/api";
+import * as b from "../validation/budgets";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 
 const USER = "usr_00001";
@@ -259,6 +260,90 @@ export const deleteTransaction = defineEndpoint({
   example: { params: { id: TX } },
 });
 
+const budgetsRead = { scope: "budgets:read", permission: "budgets:read" } as const;
+const budgetsWrite = { scope: "budgets:write", permission: "budgets:edit" } as const;
+
+export const listBudgets = defineEndpoint({
+  method: "GET",
+  path: "/api/budgets",
+  tag: "Budgets",
+  summary: "A customer's monthly budgets (live ones; deleted ones left out)",
+  description: "The settings only: category (Plaid PFC primary), amount in cents, currency, who set it and how. Spend and status are at GET /api/budgets/status.",
+  access: budgetsRead,
+  query: b.budgetsQuery,
+  response: b.budgetList,
+  errors: [404],
+  example: { query: { user_id: USER } },
+});
+
+export const createBudget = defineEndpoint({
+  method: "POST",
+  path: "/api/budgets",
+  tag: "Budgets",
+  summary: "Create a monthly budget for a customer and category",
+  description:
+    "One live budget per customer and category: a second is 409 (change the first with PATCH). The currency defaults to that of the customer's accounts. `from_suggestion: true` records that the amount came from GET /api/budgets/suggestions. Audited.",
+  access: budgetsWrite,
+  body: b.createBudgetBody,
+  status: 201,
+  response: b.budgetView,
+  errors: [404, 409],
+  example: { body: { user_id: USER, category: "FOOD_AND_DRINK", amount_cents: 45000, currency: "USD" } },
+});
+
+export const updateBudget = defineEndpoint({
+  method: "PATCH",
+  path: "/api/budgets/{id}",
+  tag: "Budgets",
+  summary: "Change a budget's amount or currency (audited)",
+  access: budgetsWrite,
+  params: b.budgetParams,
+  body: b.updateBudgetBody,
+  response: b.budgetView,
+  errors: [404],
+  example: { params: { id: "1" }, body: { amount_cents: 50000 } },
+});
+
+export const deleteBudget = defineEndpoint({
+  method: "DELETE",
+  path: "/api/budgets/{id}",
+  tag: "Budgets",
+  summary: "Delete a budget (kept for audit; no longer shown or used)",
+  access: budgetsWrite,
+  params: b.budgetParams,
+  response: b.deletedBudget,
+  errors: [404],
+  example: { params: { id: "1" } },
+});
+
+export const budgetStatus = defineEndpoint({
+  method: "GET",
+  path: "/api/budgets/status",
+  tag: "Budgets",
+  summary: "A consenting customer's budget status for the month containing as_of",
+  description:
+    "Per budget: spent (settled spending in the category from the 1st to as_of, refunds netted off; transfers and card payments never count), remaining, percent used, projected month-end, status (on_track, at_risk, over) and month-on-month history. Totals per currency: budgeted, spent, categories over budget. as_of defaults to the newest transaction date; one in the future or past the newest data is refused (400, naming as_of). A customer without consent is refused (403 consent_required).",
+  access: budgetsRead,
+  query: b.budgetStatusQuery,
+  response: b.budgetStatusResponse,
+  errors: [404],
+  example: { query: { user_id: USER, as_of: "2026-10-31" } },
+});
+
+export const budgetSuggestions = defineEndpoint({
+  method: "GET",
+  path: "/api/budgets/suggestions",
+  tag: "Budgets",
+  summary: "Suggested budgets from a consenting customer's own history",
+  description:
+    "Per category with spending in the last three full months: their median plus a 10% buffer, rounded up to a whole dollar, with a sentence citing the numbers. None when the history covers fewer than three full months (said in notes). A customer without consent is refused (403 consent_required).",
+  access: budgetsRead,
+  query: b.budgetStatusQuery,
+  response: b.budgetSuggestionsResponse,
+  errors: [404],
+  example: { query: { user_id: USER } },
+});
+
 export const openApiDocument = defineEndpoint({
   method: "GET",
   path: "/api/openapi.json",
@@ -288,5 +373,11 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   getTransaction,
   recategorize,
   deleteTransaction,
+  listBudgets,
+  createBudget,
+  updateBudget,
+  deleteBudget,
+  budgetStatus,
+  budgetSuggestions,
   openApiDocument,
 };

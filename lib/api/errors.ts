@@ -69,3 +69,8 @@ export function errorResponse(err: ApiError): NextResponse {
   if (err.retryAfterSeconds !== undefined) headers["Retry-After"] = String(err.retryAfterSeconds);
   return NextResponse.json(body, { status: err.status, headers });
 }
+
+/** For GET routes whose service refuses a query value (e.g. an as_of the data cannot answer): a 400 naming the parameter, not a body error. */
+export function rethrowAsQueryError(err: unknown): never {
+  throw err instanceof ZodError ? invalid(err, "query") : err;
+}

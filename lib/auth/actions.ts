@@ -24,4 +24,6 @@ export const ACTIONS = {
   computeCustomerAction: "engine:run",
   makeRunCurrentAction: "engine:undo",
   startEvalAction: "eval:run",
+  setBudgetAction: "budgets:edit",
+  deleteBudgetAction: "budgets:edit",
 } as const satisfies Record<string, Permission | ((input: string) => Permission)>;

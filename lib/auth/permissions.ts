@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   "data:ingest": ["admin"],
   "transactions:edit": ["admin", "operator"],
   "feedback:record": ["admin", "operator"],
+  // Budgets (issue 15): the bank's monthly budget per customer and category.
+  "budgets:read": ["admin", "operator"],
+  "budgets:edit": ["admin", "operator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,8 @@ export const SCOPES = {
   ingest: "load Plaid-shaped bundles (all-or-nothing)",
   "transactions:read": "list, read and export transactions",
   "transactions:write": "correct a transaction's category and soft-delete transactions",
+  "budgets:read": "list a customer's budgets; read a consenting customer's budget status and suggestions",
+  "budgets:write": "create, change and delete customers' monthly budgets",
 } as const;
 
 export type Scope = keyof typeof SCOPES;

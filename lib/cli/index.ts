@@ -8,6 +8,7 @@ import { IngestError } from "../data/types";
 import { asDatabaseBusy } from "../db/busy";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
 import { registerApiKey } from "./commands/apikey";
+import { registerBudgets } from "./commands/budgets";
 import { registerDb } from "./commands/db";
 import { registerEngine } from "./commands/engine";
 import { registerEval } from "./commands/eval";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerIngest(program);
   registerEngine(program);
+  registerBudgets(program);
   registerEval(program);
   registerStaff(program);
   registerApiKey(program);

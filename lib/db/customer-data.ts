@@ -13,7 +13,7 @@ import { placeholders, type Sql } from "./sql";
 export const REMOVED = "Removed: consent revoked.";
 
 /** Audit actions whose reason and details hold only the customer's own data or consent facts; every other action's are redacted. */
-const PLAIN_AUDIT_ACTIONS = ["consent.grant", "consent.revoke", "customer.create", "transaction.recategorize", "transaction.delete", "feedback.record", "engine.run"];
+const PLAIN_AUDIT_ACTIONS = ["consent.grant", "consent.revoke", "customer.create", "transaction.recategorize", "transaction.delete", "feedback.record", "engine.run", "budget.create", "budget.update", "budget.delete"];
 
 type Policy =
   /** Rows about the customer (SQL condition; each `?` is the user id) that hold no derived value. */
@@ -37,6 +37,7 @@ export const CUSTOMER_DATA = {
   student_liabilities: { rows: "account_id IN (SELECT account_id FROM accounts WHERE user_id = ?)", kept: "the customer's own liabilities" },
   transaction_category_changes: { rows: "transaction_id IN (SELECT transaction_id FROM transactions WHERE user_id = ?)", kept: "staff corrections to the customer's own transactions" },
   feedback: { rows: "user_id = ?", kept: "the customer's own words about an item" },
+  budgets: { rows: "user_id = ?", kept: "the bank's budget settings for the customer (category, amount, who set them); status and suggestions are computed on request, never stored" },
   signal_snapshots: { rows: "user_id = ?", derived: "rows" },
   persona_assignments: { rows: "user_id = ?", derived: "rows" },
   persona_overrides: { rows: "user_id = ?", derived: "rows" },

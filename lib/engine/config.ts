@@ -152,6 +152,22 @@ export const DEFAULT_CONFIG = {
     declinedResurfaceChange: 0.2,
     weights: { primaryPersona: 3, secondaryPersona: 1.5, trigger: 2, formatVariety: 0.25 },
   },
+  budgets: {
+    /**
+     * Month-on-month: up to this many full calendar months before the current one. A month the
+     * customer's continuous history (Prepared.firstDay) does not cover from its 1st is unknown,
+     * not $0, and is left out with a note.
+     */
+    historyMonths: 3,
+    /** The month-end projection (spent ÷ days elapsed × days in the month) needs this many days of the month. */
+    minDaysForProjection: 7,
+    /**
+     * A suggestion is the median of the last `months` full months' spend in the category plus
+     * `bufferPercent` (a whole percent), rounded up to a whole unit of the currency. All of those
+     * months must be covered by the history, else there is no suggestion.
+     */
+    suggestion: { months: 3, bufferPercent: 10 },
+  },
 } as const;
 
 export type EngineConfig = typeof DEFAULT_CONFIG;

@@ -28,6 +28,7 @@ export const TABLES = [
   "recommendations",
   "persona_overrides",
   "feedback",
+  "budgets",
   "transaction_category_changes",
   "audit_log",
   "staff_users",

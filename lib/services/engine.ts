@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { configHash, DEFAULT_CONFIG, ENGINE_VERSION, type EngineConfig, type EngineResult } from "../engine";
 import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
-import { listCustomerIds, loadApprovedCatalog, loadCustomerInputs, loadDeclined, loadPersonaOverrides, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
+import { listCustomerIds, loadApprovedCatalog, loadBudgets, loadCustomerInputs, loadDeclined, loadPersonaOverrides, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
@@ -98,12 +98,13 @@ function workerPool(size: number, file: string): { compute: Compute; close: () =
  */
 export async function loadEngineJob(sql: Sql, ids: string[], ctx: { asOf: string; config: EngineConfig; catalog: readonly ContentItem[] }): Promise<EngineJob> {
   const days = ctx.config.recommend.noRepeatDays;
-  const [inputs, recentlyShown, declined, personaOverrides, previousPrimary] = await Promise.all([
+  const [inputs, recentlyShown, declined, personaOverrides, previousPrimary, budgets] = await Promise.all([
     loadCustomerInputs(sql, ids),
     loadRecentlyShown(sql, ids, ctx.asOf, days),
     loadDeclined(sql, ids, ctx.asOf, days),
     loadPersonaOverrides(sql, ids, ctx.asOf),
     loadPreviousPrimary(sql, ids, ctx.asOf),
+    loadBudgets(sql, ids),
   ]);
   return {
     asOf: ctx.asOf,
@@ -114,6 +115,7 @@ export async function loadEngineJob(sql: Sql, ids: string[], ctx: { asOf: string
     declined: Object.fromEntries(declined),
     personaOverrides: Object.fromEntries(personaOverrides),
     previousPrimary: Object.fromEntries(previousPrimary),
+    budgets: Object.fromEntries(budgets),
   };
 }
 

@@ -1,5 +1,6 @@
 // Reads everything the engine needs for a set of customers in a few bulk queries (raw SQL:
 // this runs for every customer of a run, see STACK.md for why not Prisma here).
+import type { BudgetInput } from "../../engine/budgets";
 import type { ContentItem } from "../../engine/recommend/content";
 import type { Declined, RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
@@ -94,6 +95,21 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
     });
   }
   return userIds.map((id) => byUser.get(id)).filter((c): c is CustomerInput => c !== undefined);
+}
+
+/** Each customer's live budgets (deleted ones left out), by customer; a customer without any is absent. */
+export async function loadBudgets(sql: Sql, userIds: string[]): Promise<Map<string, BudgetInput[]>> {
+  const out = new Map<string, BudgetInput[]>();
+  if (!userIds.length) return out;
+  const rs = await sql.execute({
+    sql: `SELECT id, user_id, category, amount_cents, currency FROM budgets WHERE user_id IN (${placeholders(userIds)}) AND deleted_at IS NULL ORDER BY user_id, category, id`,
+    args: userIds,
+  });
+  for (const r of rs.rows) {
+    const list = out.get(String(r.user_id)) ?? out.set(String(r.user_id), []).get(String(r.user_id))!;
+    list.push({ budget_id: String(r.id), category: String(r.category), amount_cents: Number(r.amount_cents), currency: String(r.currency) });
+  }
+  return out;
 }
 
 /** Approved catalog content, the only content the engine may recommend. */

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import { DecisionTable } from "@/components/trace/decision-table";
+import { BudgetPanel } from "@/components/budgets/budget-panel";
 import { auditActionLabel, categoryLabel, demographicsLabel, kindLabel, personaLabel, statusLabel, strengthLabel, tenureLabel } from "@/lib/labels";
 import { contentTitles } from "@/lib/services/content";
 import { storedCurrency } from "@/lib/engine/currency";
@@ -193,6 +194,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
       ) : (
         <p className="rounded-md border border-slate-200 bg-white p-4 text-sm">No consent: nothing is computed or recommended for this customer.</p>
       )}
+
+      <BudgetPanel userId={customer.user_id} consent={customer.consent} canEdit={can(access.session.user.role, "budgets:edit")} />
 
       <section aria-labelledby="audit" className="space-y-2">
         <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
