@@ -156,7 +156,7 @@ export function releaseAlert(db: Db, target: AlertTarget, actor: string) {
 }
 
 /** A staff member judged an alert held for review a false alarm: the customer never sees it. A reason is required. */
-export function clearAlert(db: Db, input: AlertTarget & { reason: unknown }, actor: string) {
+export async function clearAlert(db: Db, input: AlertTarget & { reason: unknown }, actor: string) {
   const t = clearInput.parse(input);
   return act(db, t, actor, "alert.clear", review("cleared", actor), t.reason);
 }
