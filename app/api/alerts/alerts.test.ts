@@ -5,6 +5,7 @@ import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testin
 import * as dismiss from "./[id]/dismiss/route";
 import * as list from "./[id]/route";
 import * as shown from "./[id]/shown/route";
+import * as stream from "./stream/route";
 
 let env: ApiTestEnv;
 let key: string;
@@ -99,5 +100,33 @@ describe("POST /api/alerts/{id}/shown and /dismiss", () => {
     expect((await post(dismiss.POST, a.id, { user_id: a.user_id }, { key: await env.key(["alerts:read"]) })).json.error.code).toBe("insufficient_scope");
     expect((await post(dismiss.POST, a.id, { user_id: a.user_id }, { cookie: await staffCookie("analyst") })).status).toBe(403);
     expect((await stored("id = ?", [String(a.id)]))[0].state).toBe("new");
+  });
+});
+
+describe("GET /api/alerts/stream", () => {
+  it("sends one customer's alert counts, and again when they change", async () => {
+    const [a] = await stored("needs_review = 0 AND state = 'new'");
+    const controller = new AbortController();
+    const res = await stream.GET(new Request(`http://localhost/api/alerts/stream?user_id=${a.user_id}`, { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }));
+    expect(res.headers.get("content-type")).toBe("text/event-stream");
+    const reader = res.body!.getReader();
+    const next = async () => {
+      const text = new TextDecoder().decode((await reader.read()).value);
+      expect(text).toMatch(/^event: alerts\ndata: /);
+      return JSON.parse(text.replace(/^event: alerts\ndata: /, ""));
+    };
+    const first = await next();
+    const visible = (await get(a.user_id, { key })).json.alerts;
+    const latest = (await stored("user_id = ?", [a.user_id])).reduce((m, x) => Math.max(m, x.id), 0);
+    expect(first).toEqual({ user_id: a.user_id, pending_review: expect.any(Number), new: visible.filter((x: { state: string }) => x.state === "new").length, visible: visible.length, latest_id: latest });
+    await post(dismiss.POST, a.id, { user_id: a.user_id });
+    expect(await next()).toMatchObject({ new: first.new - 1, visible: first.visible - 1, latest_id: latest });
+    controller.abort();
+  });
+
+  it("refuses a malformed user_id with 400 and API keys with 401", async () => {
+    const bad = await stream.GET(new Request("http://localhost/api/alerts/stream?user_id=", { headers: { cookie: await staffCookie("operator") } }));
+    expect(bad.status).toBe(400);
+    expect((await stream.GET(new Request("http://localhost/api/alerts/stream", { headers: { authorization: `Bearer ${key}` } }))).status).toBe(401);
   });
 });
