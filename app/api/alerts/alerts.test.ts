@@ -6,6 +6,7 @@ import * as dismiss from "./[id]/dismiss/route";
 import * as list from "./[id]/route";
 import * as shown from "./[id]/shown/route";
 import * as stream from "./stream/route";
+import * as reviewStream from "../review/stream/route";
 
 let env: ApiTestEnv;
 let key: string;
@@ -129,4 +130,14 @@ describe("GET /api/alerts/stream", () => {
     expect(bad.status).toBe(400);
     expect((await stream.GET(new Request("http://localhost/api/alerts/stream", { headers: { authorization: `Bearer ${key}` } }))).status).toBe(401);
   });
+});
+
+it("the review queue's stream counts the alerts held for a staff review", async () => {
+  const held = await env.db.sql.execute("SELECT COUNT(*) AS n FROM alerts WHERE needs_review = 1 AND review_state = 'pending'");
+  expect(Number(held.rows[0].n)).toBeGreaterThan(0);
+  const controller = new AbortController();
+  const res = await reviewStream.GET(new Request("http://localhost/api/review/stream", { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }));
+  const text = new TextDecoder().decode((await res.body!.getReader().read()).value);
+  expect(JSON.parse(text.replace(/^event: queue\ndata: /, ""))).toMatchObject({ pending: expect.any(Number), alerts_pending_review: Number(held.rows[0].n) });
+  controller.abort();
 });
