@@ -5,7 +5,7 @@
 import type { InValue } from "@libsql/client";
 import type { AlertCitation, AlertKind, AlertSeverity, AlertTrace } from "../../engine/alerts/types";
 import type { Sql } from "../sql";
-import { currentCustomerRunIdSql } from "./current-results";
+import { CURRENT_CUSTOMER_RUNS, currentCustomerRunIdSql } from "./current-results";
 
 type Read = Pick<Sql, "execute">;
 
@@ -119,18 +119,23 @@ export interface AlertCounts {
   latest_id: number;
 }
 
-/** Counts for the staff home, the review queue and the live stream; one customer's when `userId` is given. */
+/**
+ * Counts for the staff home, the review queue and the live stream; one customer's when `userId` is
+ * given. Across every customer the current runs are read once (a join), not once per alert.
+ */
 export async function alertCounts(sql: Read, userId?: string): Promise<AlertCounts> {
-  const scope = userId === undefined ? "" : " AND a.user_id = ?";
-  const args: InValue[] = userId === undefined ? [] : [userId];
+  const one = userId !== undefined;
+  const current = one ? CURRENT_ALERT : "a.last_run_id = cur.run_id";
+  const from = one ? "alerts a WHERE a.user_id = ?" : `alerts a LEFT JOIN ${CURRENT_CUSTOMER_RUNS} cur ON cur.user_id = a.user_id`;
+  const args: InValue[] = one ? [userId] : [];
   const r = (
     await sql.execute({
       sql: `SELECT
-              COALESCE(SUM(CASE WHEN a.needs_review = 1 AND a.review_state = 'pending' AND ${CURRENT_ALERT} THEN 1 ELSE 0 END), 0) AS pending_review,
-              COALESCE(SUM(CASE WHEN a.state = 'new' AND ${CUSTOMER_VISIBLE} AND ${CURRENT_ALERT} THEN 1 ELSE 0 END), 0) AS new,
-              COALESCE(SUM(CASE WHEN ${CUSTOMER_VISIBLE} AND ${CURRENT_ALERT} THEN 1 ELSE 0 END), 0) AS visible,
+              COALESCE(SUM(CASE WHEN a.needs_review = 1 AND a.review_state = 'pending' AND ${current} THEN 1 ELSE 0 END), 0) AS pending_review,
+              COALESCE(SUM(CASE WHEN a.state = 'new' AND ${CUSTOMER_VISIBLE} AND ${current} THEN 1 ELSE 0 END), 0) AS new,
+              COALESCE(SUM(CASE WHEN ${CUSTOMER_VISIBLE} AND ${current} THEN 1 ELSE 0 END), 0) AS visible,
               COALESCE(MAX(a.id), 0) AS latest_id
-            FROM alerts a WHERE 1 = 1${scope}`,
+            FROM ${from}`,
       args,
     })
   ).rows[0];
@@ -143,7 +148,8 @@ export interface PendingAlertReview extends StoredAlert {
 
 /** Current alerts awaiting a person's review, most urgent and oldest event first, paged. */
 export async function pendingAlertReviewRows(sql: Read, page: { page: number; pageSize: number }): Promise<{ rows: PendingAlertReview[]; total: number }> {
-  const where = `a.needs_review = 1 AND a.review_state = 'pending' AND ${CURRENT_ALERT}`;
+  // Few alerts are pending: filter on the review state first (indexed), then check each is current.
+  const where = `a.review_state = 'pending' AND a.needs_review = 1 AND ${CURRENT_ALERT}`;
   const [rs, n] = await Promise.all([
     sql.execute({
       sql: `SELECT ${COLUMNS}, c.name FROM alerts a JOIN customers c ON c.user_id = a.user_id WHERE ${where} ORDER BY ${URGENCY_ORDER}, a.user_id LIMIT ? OFFSET ?`,
