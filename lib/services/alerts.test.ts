@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
+import { setCurrentRun } from "../db/queries/current-results";
 import { tempDb, type TempDb } from "../testing/temp-db";
 import { alertCounts, alertVolumes, clearAlert, computeAlerts, customerAlerts, dismissAlert, markAlertShown, pendingAlertReviews, releaseAlert, staffAlerts } from "./alerts";
 import { setConsent } from "./consent";
@@ -124,6 +125,19 @@ describe("alerts stored by a run", () => {
     const earlier = await computeAlerts(t.sql, u, "2026-10-01");
     expect(earlier.as_of).toBe("2026-10-01");
     for (const a of earlier.alerts) expect(a.state === null || typeof a.id === "number").toBe(true);
+  });
+
+  it("making the earlier run current again shows exactly the alerts that run found, though the later run refreshed some", async () => {
+    const runs = (await t.sql.execute("SELECT id FROM engine_runs ORDER BY id")).rows.map((r) => Number(r.id));
+    const [first, second] = runs;
+    const seenByFirst = (await rows("first_run_id = ?", [String(first)])).map((a) => Number(a.id));
+    expect((await rows("first_run_id = ? AND last_run_id = ?", [String(first), String(second)])).length, "the second run refreshed some").toBeGreaterThan(0);
+    const everyone = [...new Set((await rows()).map((a) => String(a.user_id)))];
+    const current = async () => (await Promise.all(everyone.map((u) => staffAlerts(t.url, u)))).flat().filter((a) => a.current).map((a) => a.id).sort((x, y) => x - y);
+    await setCurrentRun(t.sql, first, "admin@bank", new Date().toISOString());
+    expect(await current()).toEqual([...seenByFirst].sort((x, y) => x - y));
+    await setCurrentRun(t.sql, second, "admin@bank", new Date().toISOString());
+    expect(await current()).toEqual((await rows("last_run_id = ?", [String(second)])).map((a) => Number(a.id)).sort((x, y) => x - y));
   });
 
   it("a revoked customer's alerts are gone and nothing about them is shown", async () => {

@@ -1,5 +1,6 @@
 // Reads of stored alerts (issue 15). An alert is "current" when the customer's current run (the
-// one definition in current-results.ts) is the last run that saw it. What the customer sees is the
+// one definition in current-results.ts) saw it (alert_sightings: so an undo to an earlier run, or
+// a run that failed after some chunks, shows what the current run found). What the customer sees is the
 // current alerts less the dismissed ones and less those a person must look at first (review
 // pending, or cleared as a false alarm), most urgent first, then by event date.
 import type { InValue } from "@libsql/client";
@@ -45,8 +46,10 @@ export interface StoredAlert {
 
 /** SQL: the alert in `a` is one the customer may see (not dismissed, not held back for review). */
 export const CUSTOMER_VISIBLE = `a.state != 'dismissed' AND (a.needs_review = 0 OR a.review_state = 'released')`;
+/** SQL: the alert in `a` was seen by the run `runSql` (an SQL expression). */
+const seenBy = (runSql: string) => `EXISTS (SELECT 1 FROM alert_sightings s WHERE s.alert_id = a.id AND s.run_id = ${runSql})`;
 /** SQL: the alert in `a` was seen by its customer's current run. */
-export const CURRENT_ALERT = `a.last_run_id = ${currentCustomerRunIdSql("a.user_id")}`;
+export const CURRENT_ALERT = seenBy(currentCustomerRunIdSql("a.user_id"));
 /** Most urgent first, then the earliest event, then the key (a stable order). */
 export const URGENCY_ORDER = `CASE a.severity WHEN 'urgent' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.event_date, a.alert_key`;
 
@@ -125,7 +128,7 @@ export interface AlertCounts {
  */
 export async function alertCounts(sql: Read, userId?: string): Promise<AlertCounts> {
   const one = userId !== undefined;
-  const current = one ? CURRENT_ALERT : "a.last_run_id = cur.run_id";
+  const current = one ? CURRENT_ALERT : seenBy("cur.run_id");
   const from = one ? "alerts a WHERE a.user_id = ?" : `alerts a LEFT JOIN ${CURRENT_CUSTOMER_RUNS} cur ON cur.user_id = a.user_id`;
   const args: InValue[] = one ? [userId] : [];
   const r = (
