@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
 import { setCurrentRun } from "../db/queries/current-results";
+import { addDuplicateCharge } from "../testing/alert-fixtures";
 import { tempDb, type TempDb } from "../testing/temp-db";
 import { alertCounts, alertVolumes, clearAlert, computeAlerts, customerAlerts, dismissAlert, markAlertShown, pendingAlertReviews, releaseAlert, staffAlerts } from "./alerts";
 import { setConsent } from "./consent";
@@ -17,6 +18,8 @@ let users: string[];
 beforeAll(async () => {
   t = await tempDb();
   await loadGenerated({ users: 8, seed: 5, asOf: "2026-10-31", months: 7, url: t.url });
+  // Two customers charged twice: possible-fraud alerts that wait for a staff review.
+  for (const u of ["usr_00002", "usr_00004"]) await addDuplicateCharge(t.sql, u, "2026-10-10", "2026-10-22");
   await runEngine({ url: t.url, asOf: "2026-10-24", workers: 0 });
   db = createPrisma(t.url);
   users = (await t.sql.execute("SELECT DISTINCT user_id FROM alerts ORDER BY user_id")).rows.map((r) => String(r.user_id));

@@ -1,7 +1,9 @@
 // The alerts routes of the developer API (issue 15) against a temporary database with a real
 // engine run over generated customers, called with real API keys and staff sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
+import { apiTestEnv, call, staffCookie, TEST_AS_OF, type ApiTestEnv } from "@/lib/api/testing";
+import { runEngine } from "@/lib/services/engine";
+import { addDuplicateCharge } from "@/lib/testing/alert-fixtures";
 import * as dismiss from "./[id]/dismiss/route";
 import * as list from "./[id]/route";
 import * as shown from "./[id]/shown/route";
@@ -11,7 +13,10 @@ import * as reviewStream from "../review/stream/route";
 let env: ApiTestEnv;
 let key: string;
 beforeAll(async () => {
-  env = await apiTestEnv({ users: 8, engine: true });
+  env = await apiTestEnv({ users: 8 });
+  // A customer charged twice: a possible-fraud alert that waits for a staff review.
+  await addDuplicateCharge(env.db.sql, env.consenting[1], "2026-10-20", TEST_AS_OF);
+  await runEngine({ url: env.db.url, asOf: TEST_AS_OF, workers: 0 });
   key = await env.key(["alerts:read", "alerts:write"]);
 });
 afterAll(() => env.cleanup());
