@@ -57,8 +57,9 @@ describe("alerts stored by a run", () => {
     const before = await rows();
     // Everything but the possible-fraud alerts (held for review: the next test reviews them).
     for (const a of before.filter((x) => x.needs_review === 0)) await dismissAlert(db, { userId: String(a.user_id), alertId: Number(a.id) }, "op@bank");
-    await runEngine({ url: t.url, asOf: "2026-10-31", workers: 0 });
+    const run = await runEngine({ url: t.url, asOf: "2026-10-31", workers: 0 });
     const after = await rows();
+    expect(run.alerts).toBe(after.filter((a) => Number(a.last_run_id) === run.run_id).length);
     const seenAgain = after.filter((a) => a.needs_review === 0 && Number(a.first_run_id) < Number(a.last_run_id));
     expect(seenAgain.length, "some events are seen by both runs").toBeGreaterThan(0);
     for (const a of seenAgain) expect(a).toMatchObject({ state: "dismissed", as_of: "2026-10-31" });
