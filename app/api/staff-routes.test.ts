@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RouteContext } from "@/lib/api/handler";
 import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
+import * as alertsStream from "./alerts/stream/route";
 import * as evalLatest from "./eval/latest/[file]/route";
 import * as jobsStream from "./jobs/stream/route";
 import * as me from "./me/route";
@@ -22,6 +23,7 @@ const evalFile = route(evalLatest.GET);
 it.each([
   ["GET /api/review/stream", route(reviewStream.GET), "/api/review/stream", "queue"],
   ["GET /api/jobs/stream", route(jobsStream.GET), "/api/jobs/stream", "jobs"],
+  ["GET /api/alerts/stream", route(alertsStream.GET), "/api/alerts/stream", "alerts"],
 ] as const)("%s sends the current state as its first event", async (_name, handler, path, event) => {
   const controller = new AbortController();
   const res = await handler(new Request(`http://localhost${path}`, { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }), { params: Promise.resolve({}) });

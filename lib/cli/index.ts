@@ -7,6 +7,7 @@ import { ZodError } from "zod";
 import { IngestError } from "../data/types";
 import { asDatabaseBusy } from "../db/busy";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
+import { registerAlerts } from "./commands/alerts";
 import { registerApiKey } from "./commands/apikey";
 import { registerBudgets } from "./commands/budgets";
 import { registerDb } from "./commands/db";
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerEngine(program);
   registerBudgets(program);
+  registerAlerts(program);
   registerEval(program);
   registerStaff(program);
   registerApiKey(program);

@@ -26,6 +26,8 @@ export const TABLES = [
   "persona_assignments",
   "decision_traces",
   "recommendations",
+  "alerts",
+  "alert_sightings",
   "persona_overrides",
   "feedback",
   "budgets",
