@@ -5,7 +5,7 @@ import { merchantNamed, type MerchantSeed } from "../merchants";
 import { monthlyDays, partsFromDay } from "../dates";
 import type { Household } from "./household";
 
-interface Offer {
+export interface Offer {
   merchant: MerchantSeed;
   cents: number;
   /** The price before the most recent rise, if the service had one. */
@@ -45,6 +45,8 @@ const OFFERS: readonly Offer[] = [
   offer("Headspace", 1299, null),
   offer("Duolingo", 1299, null),
 ];
+/** The catalog of services (new subscriptions injected as ground truth are drawn from it). */
+export const SUBSCRIPTION_OFFERS: readonly Offer[] = OFFERS;
 const POPULAR = OFFERS.filter((o) => o.popular);
 
 export interface SubscriptionPlan {
