@@ -167,7 +167,7 @@ export function generateCustomer(opts: GenerateOptions, index: number): PlaidBun
   if (mortgage) postLoanPayments(h, mortgage);
   if (student) postLoanPayments(h, student);
   generateBills(h, { mortgagePayment: mortgage ? { cents: mortgage.monthlyPayment, servicer: mortgage.servicer } : null });
-  generateSubscriptions(h, { heavy: t.subscriptionHeavy });
+  const priceRise = generateSubscriptions(h, { heavy: t.subscriptionHeavy });
   generateEveryday(h);
   generateCash(h, t.cashHeavy);
   if (t.fees) {
@@ -175,7 +175,7 @@ export function generateCustomer(opts: GenerateOptions, index: number): PlaidBun
     if (rng.chance(0.5)) generateServiceFees(h);
   }
   const events = eventsEnabled(opts) ? planEvents(seed, index, opts) : null;
-  if (events) injectBeforePay(h, events);
+  if (events) injectBeforePay(h, events, priceRise);
 
   // ── savings ──────────────────────────────────────────────────────────────────────────────────
   const mask = (i: number) => book.mask4(i);

@@ -144,21 +144,22 @@ function priceIncrease(h: Household, rng: Rng): EventDraft | null {
   return { kind: "price_increase", source: "injected", day: last.day, txns: [last] };
 }
 
+/** A service the customer never had, charged monthly three times (what makes a stream), the first within the last three months. */
 function newSubscription(h: Household, rng: Rng): EventDraft | null {
   const used = usedMerchants(h);
   const offers = SUBSCRIPTION_OFFERS.filter((o) => !used.has(o.merchant));
   if (!offers.length) return null;
   const o = rng.pick(offers);
-  const first = rng.int(h.end - 50, h.end - 34);
-  const second = addMonths(first, 1);
+  const first = rng.int(h.end - 85, h.end - 63);
   const acct = spendAcct(h);
-  const txns = [first, second].map((d) => push(h, acct, d, 0, o.cents, o.merchant, "online"));
-  return { kind: "new_subscription", source: "injected", day: second, txns };
+  const txns = [0, 1, 2].map((k) => push(h, acct, addMonths(first, k), 0, o.cents, o.merchant, "online"));
+  return { kind: "new_subscription", source: "injected", day: first, txns };
 }
 
 /** Injects the plan's events that must be in place before card cycles and pay are settled. */
-export function injectBeforePay(h: Household, plan: EventPlan): void {
+export function injectBeforePay(h: Household, plan: EventPlan, naturalPriceRise: DraftTxn[]): void {
   const { rng } = plan;
+  if (naturalPriceRise.length) plan.events.push({ kind: "price_increase", source: "natural", day: naturalPriceRise[0].day, txns: naturalPriceRise });
   const make = { duplicate, card_testing: cardTesting, takeover, out_of_pattern: outOfPattern, price_increase: priceIncrease, new_subscription: newSubscription };
   for (const kind of [plan.fraud, plan.anomaly]) {
     if (kind === null || kind === "overdraft") continue;
