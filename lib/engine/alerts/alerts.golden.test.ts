@@ -90,7 +90,7 @@ describe("golden alerts: new_recurring", () => {
 describe("golden alerts: payment_due", () => {
   // Visa due 11-05 (5 days: warning), minimum $35.00, statement $1,200.00. Store Card due 11-02
   // (2 days: urgent), minimum unknown: said so, never $0.00. Travel Card due 11-20: 20 days out.
-  // Gas Card: due date unknown.
+  // Gas Card: due date unknown. Rewards Card due 11-03 with a $0.00 minimum and statement: nothing to pay.
   const alerts = alertsOf(ALERT_CUSTOMERS.paymentDue());
   it("fires for the two cards due within 7 days", () => expect(keys(alerts)).toEqual(["payment_due:alerts-due-store:2026-11-02", "payment_due:alerts-due-visa:2026-11-05"]));
   it("cites the minimum when known and says when it is unknown", () => {
@@ -139,7 +139,8 @@ describe("golden alerts: unusual_amount", () => {
   // Corner Hardware $480.00 vs the median of 4,000 4,200 3,800 4,500 4,100 = 4,100: 11.7×, +$439.
   // Luxe Electronics is new: its category (GENERAL_MERCHANDISE) had 11 earlier charges (the
   // hardware six, Book Nook five) → median 4,000; 90,000 / 4,000 = 22.5×.
-  // Book Nook $100.00 vs $40.00 is 2.5× (< 3). Garden Shop has only 2 earlier charges.
+  // Book Nook $100.00 vs $40.00 is 2.5× (< 3). Garden Shop has only 2 earlier charges. Web
+  // Services $160.00 is 4.3× its median 3,750 but under 1.5 × its earlier $150.00 = $225.00.
   const alerts = alertsOf(ALERT_CUSTOMERS.unusualAmount());
   it("fires for the two charges far out of pattern", () => expect(keys(alerts)).toEqual(["unusual_amount:alerts-unusual-t020", "unusual_amount:alerts-unusual-t021"]));
   it("cites the amount, the usual amount and the multiple; needs review", () => {

@@ -19,11 +19,15 @@ export interface AlertContext {
 
 export type Emit = (built: { alert: Alert; ok: boolean }) => void;
 
-export function alertContext(p: Prepared, config: EngineConfig): AlertContext {
+/**
+ * `streams`: the recurring streams already detected over exactly these bounds (run() passes the
+ * 180d window's when config.alerts.historyDays equals its lookback), so they are not found twice.
+ */
+export function alertContext(p: Prepared, config: EngineConfig, streams?: RecurringStream[]): AlertContext {
   const days = config.alerts.historyDays;
   const b = windowBounds(p, "180d", config);
   const bounds: WindowBounds = { ...b, lookbackStart: p.asOf - days + 1, lookbackDays: days, lookbackCoveredDays: Math.min(days, b.lookbackCoveredDays) };
   const firstSeen = new Map<string, Day>();
   for (const t of p.txs) if (t.stream_key && !firstSeen.has(t.stream_key)) firstSeen.set(t.stream_key, t.day);
-  return { p, config, currency: p.currency, bounds, streams: detectRecurringStreams(p, bounds, config), firstSeen };
+  return { p, config, currency: p.currency, bounds, streams: streams ?? detectRecurringStreams(p, bounds, config), firstSeen };
 }

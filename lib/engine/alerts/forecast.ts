@@ -16,6 +16,8 @@ export function paymentDueAlerts(ctx: AlertContext, emit: Emit): void {
     if (!due) continue; // unknown stays unknown: no alert
     const dueDay = dayFromIso(due);
     if (dueDay < p.asOf || dueDay > p.asOf + a.horizonDays) continue;
+    // A statement with nothing to pay (known zero minimum or balance) needs no reminder.
+    if (c.minimum_payment_cents === 0 || (c.last_statement_balance_cents !== null && c.last_statement_balance_cents <= 0)) continue;
     const acc = p.accounts.get(accountId);
     const card = acc ? (acc.mask ? `${acc.name} ending in ${acc.mask}` : acc.name) : "your card";
     const min = c.minimum_payment_cents;

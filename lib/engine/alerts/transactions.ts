@@ -106,7 +106,8 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
   }
   if (prior.length < a.unusualMinPrior) return;
   const med = Math.round(median(prior)!);
-  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents) return;
+  const max = prior.reduce((m, v) => (v > m ? v : m), 0);
+  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents || t.amount_cents < a.unusualOverMaxMultiple * max) return;
   const multiple = round1(t.amount_cents / med);
   const where = basis === "merchant" ? `your usual ${cents(med, currency)} there` : `your usual ${cents(med, currency)} for ${categoryLabel(t.pfc_primary)} (${merchantOf(t)} is a new merchant for you)`;
   emit(
@@ -125,9 +126,9 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
         ["median_cents", cents(med, currency)],
         ["prior_count", String(prior.length)],
       ],
-      inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, multiple },
-      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents"]),
-      rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
+      inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, prior_max_cents: max, multiple },
+      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple"]),
+      rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median, and ${a.unusualOverMaxMultiple}× the largest, of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
       currency,
       transaction_ids: [t.transaction_id],
       needs_review: true,

@@ -115,7 +115,7 @@ export function newRecurring(): CustomerInput {
   return c.input();
 }
 
-/** payment_due: Visa due 11-05 (minimum known), Store Card due 11-02 (minimum unknown); near-misses: due 11-20, due date unknown. */
+/** payment_due: Visa due 11-05 (minimum known), Store Card due 11-02 (minimum unknown); near-misses: due 11-20, due date unknown, nothing owed (minimum and statement $0.00) due 11-03. */
 export function paymentDue(): CustomerInput {
   const c = customer("alerts-due");
   c.background();
@@ -139,6 +139,7 @@ export function paymentDue(): CustomerInput {
   c.credit.push(liability(card("store", "Store Card", "9001"), null, null, "2026-11-02"));
   c.credit.push(liability(card("later", "Travel Card", "7777"), 2500, 80000, "2026-11-20"));
   c.credit.push(liability(card("unknown", "Gas Card", "5555"), 2500, 80000, null));
+  c.credit.push(liability(card("paid", "Rewards Card", "3333"), 0, 0, "2026-11-03"));
   return c.input();
 }
 
@@ -151,7 +152,7 @@ export function lowBalance(userId = "alerts-low", balanceCents: number | null = 
   return c.input();
 }
 
-/** unusual_amount (amount): Corner Hardware $480.00 on 10-20 against a $41.00 median; Luxe Electronics (new) $900.00 on 10-25 against its category. Near-misses: Book Nook $100.00 vs $40.00 (2.5×), Garden Shop with 2 earlier charges. */
+/** unusual_amount (amount): Corner Hardware $480.00 on 10-20 against a $41.00 median; Luxe Electronics (new) $900.00 on 10-25 against its category. Near-misses: Book Nook $100.00 vs $40.00 (2.5×), Garden Shop with 2 earlier charges, Web Services $160.00 (4.3× its $37.50 median but within 1.5× its earlier $150.00). */
 export function unusualAmount(): CustomerInput {
   const c = customer("alerts-unusual");
   c.background();
@@ -163,6 +164,7 @@ export function unusualAmount(): CustomerInput {
   c.add("2026-06-11", 3000, "Garden Shop", PFC.hardware);
   c.add("2026-08-11", 3000, "Garden Shop", PFC.hardware);
   c.add("2026-10-23", 30000, "Garden Shop", PFC.hardware);
+  [["2026-06-05", 3000], ["2026-07-05", 15000], ["2026-08-05", 4000], ["2026-09-05", 3500], ["2026-10-26", 16000]].forEach(([d, a]) => c.add(d as string, a as number, "Web Services", PFC.online));
   return c.input();
 }
 
