@@ -24,4 +24,5 @@ export const ACTIONS = {
   computeCustomerAction: "engine:run",
   makeRunCurrentAction: "engine:undo",
   startEvalAction: "eval:run",
+  changePasswordAction: "account:password",
 } as const satisfies Record<string, Permission | ((input: string) => Permission)>;
