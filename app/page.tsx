@@ -3,8 +3,7 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { CHANGE_PASSWORD_PATH, currentSession } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
-import { getOverview, getWorkList } from "@/lib/db/queries/overview";
+import { homeWorkList } from "@/lib/services/staff-pages";
 import { utcTime } from "@/lib/data/dates";
 import { kindLabel, personaLabel, plural, statusLabel } from "@/lib/labels";
 
@@ -55,8 +54,7 @@ export default async function HomePage() {
   if (!session) return <SignedOut />;
   if (session.user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   const role = session.user.role;
-  const db = prisma();
-  const [o, w] = await Promise.all([getOverview(db), getWorkList(db)]);
+  const { overview: o, work: w } = await homeWorkList();
   const reviews = can(role, "review:act");
   const runs = can(role, "engine:run");
   const approve = can(role, "content:approve");
