@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { ACTIONS } from "@/lib/auth/actions";
 import { pageAccess } from "@/lib/auth/guards";
 import { refusal, type ActionState } from "@/lib/auth/staff-action";
@@ -11,6 +12,7 @@ export type ChangePasswordState = ActionState & { done?: boolean };
 
 export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const access = await pageAccess(ACTIONS.changePasswordAction);
+  if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent("/change-password")}`);
   if (access.status !== "ok") return { error: "Sign in first.", seq: Date.now() };
   try {
     await changeOwnPassword(prisma(), access.session.user.email, { current: form.get("current"), password: form.get("password"), confirm: form.get("confirm") });
