@@ -71,9 +71,11 @@ export async function detectTransition(db: Db, url: string, userId: string, asOf
 /** Changes of primary persona (and the first assignment), most recent first. */
 export async function personaTransitions(db: Db, userId: string, opts: { limit: number; window?: WindowId }) {
   await requireConsenting(db, userId);
-  const where = { user_id: userId, transition_kind: { not: "unchanged" }, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
-  // One row per window and as-of: the run standing for it (a re-run at the same as-of keeps the earlier run's rows).
-  const rows = standingPerAsOf(await db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }, { run_id: "desc" }] }));
+  const where = { user_id: userId, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
+  // One row per window and as-of: the run standing for it (a re-run at the same as-of keeps the
+  // earlier run's rows), chosen before the unchanged ones are left out.
+  const standing = standingPerAsOf(await db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }, { run_id: "desc" }] }));
+  const rows = standing.filter((r) => r.transition_kind !== "unchanged");
   return { rows: rows.slice(0, opts.limit).map(transition), total: rows.length };
 }
 
