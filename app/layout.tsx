@@ -45,7 +45,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {session ? (
               <>
                 <div className="order-3 w-full lg:order-2 lg:w-auto lg:flex-1">
-                  <StaffNav links={[["/", "Work list"], ...NAV.filter(([href]) => can(session.user.role, PAGES[href]))]} />
+                  {/* With a temporary password, nothing but choosing a new one is open (lib/auth/guards.ts). */}
+                  <StaffNav links={session.user.mustChangePassword ? [["/change-password", "Choose a new password"]] : [["/", "Work list"], ...NAV.filter(([href]) => can(session.user.role, PAGES[href]))]} />
                 </div>
                 <div className="order-2 ml-auto flex min-w-0 items-center gap-3 text-sm lg:order-3">
                   <span data-testid="signed-in-as" className="min-w-0 truncate">

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { currentSession } from "@/lib/auth/guards";
+import { redirect } from "next/navigation";
+import { CHANGE_PASSWORD_PATH, currentSession } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
-import { getOverview, getWorkList } from "@/lib/db/queries/overview";
+import { homeWorkList } from "@/lib/services/staff-pages";
 import { utcTime } from "@/lib/data/dates";
 import { kindLabel, personaLabel, plural, statusLabel } from "@/lib/labels";
 
@@ -52,9 +52,9 @@ export default async function HomePage() {
   // The bank's figures and work are for signed-in staff only.
   const session = await currentSession();
   if (!session) return <SignedOut />;
+  if (session.user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   const role = session.user.role;
-  const db = prisma();
-  const [o, w] = await Promise.all([getOverview(db), getWorkList(db)]);
+  const { overview: o, work: w } = await homeWorkList();
   const reviews = can(role, "review:act");
   const runs = can(role, "engine:run");
   const approve = can(role, "content:approve");

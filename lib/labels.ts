@@ -146,6 +146,11 @@ const AUDIT_ACTIONS: Record<string, string> = {
   "apikey.create": "Created API key",
   "apikey.revoke": "Revoked API key",
   "staff.role": "Changed staff role",
+  "staff.create": "Created staff account",
+  "staff.reset_password": "Reset staff password",
+  "staff.change_password": "Changed own password",
+  "staff.disable": "Disabled staff account",
+  "staff.enable": "Enabled staff account",
 };
 /** "recommendation.approve", 6 → "Approved recommendation #6". */
 export function auditActionLabel(action: string, targetId?: string | number | null): string {

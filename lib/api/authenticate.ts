@@ -1,7 +1,7 @@
 // Who is calling: an API key (`Authorization: Bearer ss_…`) first, otherwise a staff session
 // (the next-auth JWT cookie). Keys are checked against the route's scope, staff against the
 // role → permission table. Neither keys nor tokens are ever logged.
-import { permissionError, staffFromRequest } from "../auth/guards";
+import { passwordChangeError, permissionError, staffFromRequest } from "../auth/guards";
 import type { Permission, Role } from "../auth/permissions";
 import type { Scope } from "../auth/scopes";
 import type { Db } from "../db/client";
@@ -24,6 +24,7 @@ export async function authenticate(req: Request, db: Db, url: string): Promise<C
   }
   const staff = await staffFromRequest(req, db);
   if (!staff) throw new ApiError(401, "unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
+  if (staff.mustChangePassword) throw passwordChangeError();
   return { kind: "staff", role: staff.role, actor: staff.email };
 }
 

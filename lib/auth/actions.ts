@@ -26,4 +26,5 @@ export const ACTIONS = {
   startEvalAction: "eval:run",
   setBudgetAction: "budgets:edit",
   deleteBudgetAction: "budgets:edit",
+  changePasswordAction: "account:password",
 } as const satisfies Record<string, Permission | ((input: string) => Permission)>;

@@ -13,7 +13,7 @@ import type { Role } from "./permissions";
 
 declare module "next-auth" {
   interface Session {
-    user: { email: string; role: Role };
+    user: { email: string; role: Role; mustChangePassword?: boolean };
   }
   interface User {
     role: Role;
@@ -24,6 +24,8 @@ declare module "next-auth/jwt" {
     role?: Role;
     /** The staff_sessions row this token belongs to. */
     sid?: string;
+    /** Read from the account on every request: a temporary password must be changed first. */
+    mustChangePassword?: boolean;
   }
 }
 
@@ -67,11 +69,12 @@ export const authOptions: NextAuthOptions = {
       if (!staff) throw new SessionEndedError();
       token.email = staff.email;
       token.role = staff.role;
+      token.mustChangePassword = staff.mustChangePassword;
       return token;
     },
     async session({ session, token }) {
       if (!token.role || !token.email) throw new SessionEndedError();
-      session.user = { email: token.email, role: token.role };
+      session.user = { email: token.email, role: token.role, mustChangePassword: token.mustChangePassword === true };
       return session;
     },
     // Where to go after sign-in or sign-out: only somewhere on this site.

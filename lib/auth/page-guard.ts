@@ -1,6 +1,6 @@
 import type { Session } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
-import { pageAccess } from "./guards";
+import { CHANGE_PASSWORD_PATH, pageAccess } from "./guards";
 import { PAGES, type GuardedPage } from "./pages";
 
 /**
@@ -11,6 +11,7 @@ import { PAGES, type GuardedPage } from "./pages";
 export async function guardPage(page: GuardedPage, path: string): Promise<{ status: "ok"; session: Session }> {
   const access = await pageAccess(PAGES[page]);
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  if (access.status === "password_change") redirect(CHANGE_PASSWORD_PATH);
   if (access.status === "forbidden") forbidden();
   return access;
 }

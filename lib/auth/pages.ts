@@ -17,6 +17,7 @@ export const PAGES = {
   "/api-keys": "apikeys:manage",
   "/staff": "staff:manage",
   "/insights": "insights:read",
+  "/change-password": "account:password",
 } as const satisfies Record<string, Permission | "public">;
 
 export type GuardedPage = { [K in keyof typeof PAGES]: (typeof PAGES)[K] extends "public" ? never : K }[keyof typeof PAGES];

@@ -18,7 +18,7 @@ describe("permission table", () => {
   });
 
   it("analysts see aggregates only: no customer lists, details, transactions or actions on customers (they may start an evaluation)", () => {
-    expect(permissionsOf("analyst").sort()).toEqual(["content:read", "eval:read", "eval:run", "insights:read"]);
+    expect(permissionsOf("analyst").sort()).toEqual(["account:password", "content:read", "eval:read", "eval:run", "insights:read"]);
     for (const p of ["customers:list", "customers:read", "transactions:read", "consent:record", "review:act", "content:write", "transactions:edit", "feedback:record", "customers:create", "data:ingest"] as const) {
       expect(can("analyst", p)).toBe(false);
     }

@@ -8,7 +8,7 @@ import { ZodError } from "zod";
 import { sameOriginPath } from "./callback-url";
 import { asDatabaseBusy } from "../db/busy";
 import { plainErrors } from "../validation/messages";
-import { pageAccess } from "./guards";
+import { CHANGE_PASSWORD_PATH, pageAccess } from "./guards";
 import type { Permission } from "./permissions";
 
 /** What a staff action returns to its form. `values` are the submitted fields, kept on refusal. */
@@ -57,6 +57,7 @@ export async function staffAction(permission: Permission, returnTo: string, form
   const path = new URL(page, "http://same-origin.invalid").pathname;
   const access = await pageAccess(permission);
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
+  if (access.status === "password_change") redirect(CHANGE_PASSWORD_PATH);
   if (access.status === "forbidden") return { error: `Your role (${access.session.user.role}) may not do this.`, values: formValues(form), seq: Date.now() };
   try {
     const notice = await act(access.session.user.email);

@@ -1,6 +1,6 @@
 // Persists engine results for a chunk of customers on an open write transaction: signals and
-// persona assignments per (customer, window, asOf) — a re-run at the same asOf replaces them —
-// and append-only decision traces and recommendations. Consent is read again inside the writing
+// persona assignments per (customer, window, asOf, run) — a re-run at the same asOf keeps the
+// earlier run's, so it can be made current again — and append-only decision traces and recommendations. Consent is read again inside the writing
 // transaction: a customer who revoked while the chunk was computing gets nothing written.
 // Alerts are one row per (customer, alert_key): an event seen again refreshes its words, numbers,
 // trace and last run, never its delivery state, dismissal or a reviewer's decision; an alert that
@@ -52,7 +52,7 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
       }
     }
   }
-  const key = `ON CONFLICT(user_id, "window", as_of) DO UPDATE SET`;
+  const key = `ON CONFLICT(user_id, "window", as_of, run_id) DO UPDATE SET`;
   // A new run's recommendations replace the ones still waiting for review (kept as history).
   const ids = computed.map((r) => r.user_id);
   await tx.batch([

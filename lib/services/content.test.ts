@@ -4,6 +4,9 @@ import type { ContentItem } from "../engine/recommend/content";
 import { createPrisma } from "../db/client";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { tempDb } from "../testing/temp-db";
+import { plainErrors } from "../validation/messages";
+import { centsAsDollarsInput } from "../validation/text";
+import { ZodError } from "zod";
 import { assertStorable, ContentRejectedError, contentProblems, createContent, transitionContent, updateContent } from "./content";
 
 const offer: ContentItem = {
@@ -72,6 +75,26 @@ describe("content workflow", () => {
     }
   });
 
+  it("takes the minimum monthly income in dollars to the cent, stores exact cents, and names the field as the form does", async () => {
+    const t = await tempDb();
+    const db = createPrisma(t.url);
+    try {
+      await createContent(db, { ...form, min_monthly_income: "$2,500.05" }, "author@x");
+      const stored = JSON.parse((await db.contentItem.findUniqueOrThrow({ where: { id: form.id } })).eligibility);
+      expect(stored).toEqual({ min_monthly_income_cents: 250005 });
+      expect(centsAsDollarsInput(stored.min_monthly_income_cents)).toBe("2500.05");
+      for (const typed of ["12.345", "-5", "ten dollars"]) {
+        const err = await createContent(db, { ...form, id: "edu-rainy-day-other", min_monthly_income: typed }, "author@x").catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(ZodError);
+        expect(plainErrors(err as ZodError).fieldErrors.min_monthly_income).toBe("Minimum monthly income must be an amount in dollars, to the cent (for example 2500.00)");
+      }
+      expect(await db.contentItem.count({ where: { id: "edu-rainy-day-other" } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+      t.cleanup();
+    }
+  });
+
   it("refuses harmful products and bad input before storing anything", async () => {
     const t = await tempDb();
     const db = createPrisma(t.url);
@@ -94,7 +117,7 @@ describe("content workflow", () => {
       const rules = JSON.parse(seeded.eligibility);
       const edit = {
         id: seeded.id, kind: "offer", format: "offer", version: seeded.version, title: `${seeded.title} (updated)`, summary: seeded.summary, because: seeded.because,
-        personas: JSON.parse(seeded.personas).join(","), triggers: JSON.parse(seeded.triggers).join(","), product_category: seeded.product_category, partner: seeded.partner, min_monthly_income_cents: String(rules.min_monthly_income_cents ?? ""), min_credit_score: "700",
+        personas: JSON.parse(seeded.personas).join(","), triggers: JSON.parse(seeded.triggers).join(","), product_category: seeded.product_category, partner: seeded.partner, min_monthly_income: centsAsDollarsInput(rules.min_monthly_income_cents) ?? "", min_credit_score: "700",
       };
       await expect(updateContent(db, { ...edit, because: "Stop wasting money on fees." }, "editor@x")).rejects.toBeInstanceOf(ContentRejectedError);
       expect(await updateContent(db, edit, "editor@x")).toEqual({ id: seeded.id, from: "approved" });

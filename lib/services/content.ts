@@ -4,7 +4,7 @@
 import { harmfulProductCheck } from "../engine/guardrails/harmful";
 import { toneFindings } from "../engine/guardrails/tone";
 import { z } from "zod";
-import { CONTENT_LIMITS, queryNumber, safeText } from "../validation/text";
+import { CONTENT_LIMITS, formDollarsAsCents, queryNumber, safeText } from "../validation/text";
 import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
 import { PERSONA_IDS } from "../engine/types";
 import type { Db } from "../db/client";
@@ -54,7 +54,8 @@ export const contentFormSchema = z
     triggers: csvList(TRIGGER_IDS),
     product_category: safeText(CONTENT_LIMITS.product_category, { trim: true }).optional().transform((v) => v || null),
     partner: safeText(CONTENT_LIMITS.partner, { trim: true }).optional().transform((v) => v || null),
-    min_monthly_income_cents: optionalInt,
+    // Typed in dollars to the cent (the form's "Minimum monthly income"), stored as cents.
+    min_monthly_income: formDollarsAsCents,
     min_credit_score: optionalInt,
   })
   .refine((c) => (c.kind === "offer") === (c.format === "offer"), { path: ["format"], message: "offers use the format offer; education items use another" })
@@ -66,7 +67,7 @@ export const CONTENT_TRANSITIONS: Record<string, string[]> = { draft: ["in_revie
 
 function toItem(c: z.output<typeof contentFormSchema>): ContentItem {
   const eligibility = {
-    ...(c.min_monthly_income_cents !== undefined ? { min_monthly_income_cents: c.min_monthly_income_cents } : {}),
+    ...(c.min_monthly_income !== undefined ? { min_monthly_income_cents: c.min_monthly_income } : {}),
     ...(c.min_credit_score !== undefined ? { min_credit_score: c.min_credit_score } : {}),
   };
   return { id: c.id, kind: c.kind, format: c.format, title: c.title, summary: c.summary, because: c.because, personas: c.personas, triggers: c.triggers, eligibility, product_category: c.product_category, partner: c.partner };

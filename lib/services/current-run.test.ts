@@ -105,10 +105,28 @@ describe("current results are the latest finished run, everywhere", () => {
     expect(await shownEverywhere(someone)).toEqual(all(SEP));
   });
 
-  it("refuses a run that is not finished, one whose results a later run at the same as-of replaced, and an unknown run", async () => {
+  it("a re-run at the same as-of keeps the first run's results: making the first current again brings its persona and recommendations back", async () => {
     const first = await runEngine({ url: t.url, asOf: OCT });
-    await runEngine({ url: t.url, asOf: OCT });
-    await expect(makeRunCurrent({ run_id: first.run_id }, "admin@x", t.url)).rejects.toThrow(`recomputed the same as-of (${OCT}) and replaced run #${first.run_id}'s results`);
+    const before = await customerProfile(t.url, someone, "30d");
+    const recsBefore = (await customerRecommendations(t.url, someone, { window: "30d" })).windows["30d"].recommendations.map((r) => r.title);
+    expect(before.windows["30d"].persona).not.toBeNull();
+    expect(recsBefore.length).toBeGreaterThan(0);
+    // The customer's transactions are withdrawn before the second run: it finds too little history.
+    await t.sql.execute({ sql: "UPDATE transactions SET deleted_at = ? WHERE account_id IN (SELECT account_id FROM accounts WHERE user_id = ?)", args: ["2026-11-01T00:00:00.000Z", someone] });
+    const second = await runEngine({ url: t.url, asOf: OCT });
+    expect((await customerProfile(t.url, someone, "30d")).windows["30d"].persona?.primary ?? null).toBeNull();
+    expect((await customerRecommendations(t.url, someone, { window: "30d" })).windows["30d"].recommendations).toEqual([]);
+
+    const r = await makeRunCurrent({ run_id: first.run_id }, "admin@x", t.url);
+    expect(r).toMatchObject({ run_id: first.run_id, as_of: OCT, set_aside: [second.run_id] });
+    expect((await customerProfile(t.url, someone, "30d")).windows["30d"].persona).toEqual(before.windows["30d"].persona);
+    expect((await customerRecommendations(t.url, someone, { window: "30d" })).windows["30d"].recommendations.map((x) => x.title)).toEqual(recsBefore);
+    expect(await shownEverywhere(someone)).toEqual(all(OCT));
+    // Home counts each customer once, whichever run at that as-of stands.
+    expect((await getOverview(db)).latestRun?.customers).toBe(await count("SELECT COUNT(*) AS n FROM customers WHERE consent = 1"));
+  });
+
+  it("refuses a run that is not finished and an unknown run", async () => {
     await expect(makeRunCurrent({ run_id: 999 }, "admin@x", t.url)).rejects.toThrow("no engine run #999");
     const lease = await acquireRunLease(t.sql, { asOf: SEP, engineVersion: "x", configHash: "x", startedBy: "op@x" });
     await expect(makeRunCurrent({ run_id: lease.id }, "admin@x", t.url)).rejects.toThrow("is running, not finished");

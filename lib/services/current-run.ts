@@ -21,15 +21,15 @@ export async function makeRunCurrent(input: unknown, actor: string, url = databa
   return withSql(async (sql) => {
     const tx = await sql.transaction("write");
     try {
-      const run = (await tx.execute({ sql: "SELECT id, as_of, status FROM engine_runs WHERE id = ?", args: [run_id] })).rows[0];
+      const run = (await tx.execute({ sql: "SELECT id, as_of, status, customers FROM engine_runs WHERE id = ?", args: [run_id] })).rows[0];
       if (!run) throw new NotFoundError(`no engine run #${run_id}`);
       const asOf = String(run.as_of);
       if (run.status !== "finished") throw new ConflictError(`run #${run_id} is ${String(run.status)}, not finished: only a finished run's results can be current`);
       const running = (await tx.execute("SELECT id FROM engine_runs WHERE status = 'running' LIMIT 1")).rows[0];
       if (running) throw new ConflictError(`run #${String(running.id)} is in progress; wait for it to finish, then choose the run to make current`);
-      // Results are stored once per customer, window and as-of: a later run at the same as-of replaced them.
-      const replaced = (await tx.execute({ sql: "SELECT id FROM engine_runs WHERE id > ? AND as_of = ? AND status = 'finished' ORDER BY id LIMIT 1", args: [run_id, asOf] })).rows[0];
-      if (replaced) throw new ConflictError(`run #${String(replaced.id)} recomputed the same as-of (${asOf}) and replaced run #${run_id}'s results; run the engine as of ${asOf} again instead`);
+      // Results are kept per run; only runs from before that (migration 0010) may have lost theirs to a re-run at the same as-of.
+      const kept = (await tx.execute({ sql: "SELECT 1 FROM signal_snapshots WHERE run_id = ? LIMIT 1", args: [run_id] })).rows[0];
+      if (!kept && Number(run.customers) > 0) throw new ConflictError(`run #${run_id}'s results are no longer stored (a later run at the same as-of replaced them); run the engine as of ${asOf} again instead`);
       const done = await setCurrentRun(tx, run_id, actor, new Date().toISOString());
       await tx.execute({
         sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'engine.run_current', 'engine_run', ?, ?)",

@@ -6,7 +6,7 @@ import { tenureDays } from "../engine/personas/transitions";
 import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { placeholders, type Sql } from "../db/sql";
-import { currentResultsFor, ELIGIBLE_RUN_IDS } from "../db/queries/current-results";
+import { currentResultsFor, ELIGIBLE_RUN_IDS, standingSql } from "../db/queries/current-results";
 import { assertConsenting } from "./errors";
 
 export interface CustomerView {
@@ -86,6 +86,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
   assertConsenting(userId, c.rows.length ? Number(c.rows[0].consent) === 1 : undefined);
   const current = (await currentResultsFor(sql, [userId])).get(userId) ?? {};
   const latest = Object.fromEntries(Object.entries(current).map(([w, r]) => [w, r.as_of])) as Partial<Record<WindowId, string>>;
+  const runOf = (w: WindowId) => current[w]!.run_id;
   const computed = windows.filter((w) => latest[w] !== undefined);
   const recommendations = opts.withoutRecommendations ? new Map() : await currentRecommendations(sql, userId, computed.map((w) => [w, latest[w]!] as const), !opts.withoutItemTraces);
   const view: CustomerView = { user_id: userId, consent: true, windows: {} };
@@ -98,8 +99,8 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
     view.windows[w] = { as_of: asOf, signals: null, persona: null, recommendations: recommendations.get(w) ?? [] };
     if (opts.recommendationsOnly) continue;
     const [snap, pa, ov] = await Promise.all([
-      sql.execute({ sql: `SELECT payload FROM signal_snapshots WHERE user_id = ? AND "window" = ? AND as_of = ?`, args: [userId, w, asOf] }),
-      sql.execute({ sql: `SELECT * FROM persona_assignments WHERE user_id = ? AND "window" = ? AND as_of <= ? AND run_id IN ${ELIGIBLE_RUN_IDS} ORDER BY as_of DESC`, args: [userId, w, asOf] }),
+      sql.execute({ sql: `SELECT payload FROM signal_snapshots WHERE user_id = ? AND "window" = ? AND run_id = ?`, args: [userId, w, runOf(w)] }),
+      sql.execute({ sql: `SELECT * FROM persona_assignments pa WHERE user_id = ? AND "window" = ? AND as_of <= ? AND ${standingSql("pa")} ORDER BY as_of DESC`, args: [userId, w, asOf] }),
       sql.execute({ sql: `SELECT * FROM persona_overrides WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] }),
     ]);
     const p = pa.rows[0]?.as_of === asOf ? pa.rows[0] : undefined;
@@ -121,7 +122,7 @@ export async function customerView(sql: Sql, userId: string, windows: readonly W
       : null;
     if (opts.fullTrace) {
       // The latest run's decision for the window, even when it chose nothing.
-      const latestTrace = await sql.execute({ sql: `SELECT payload FROM decision_traces WHERE user_id = ? AND "window" = ? AND as_of = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, asOf] });
+      const latestTrace = await sql.execute({ sql: `SELECT payload FROM decision_traces WHERE user_id = ? AND "window" = ? AND run_id = ? ORDER BY id DESC LIMIT 1`, args: [userId, w, runOf(w)] });
       view.windows[w]!.decision = latestTrace.rows.length ? JSON.parse(String(latestTrace.rows[0].payload)) : null;
     }
   }

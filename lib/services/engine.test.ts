@@ -52,17 +52,18 @@ describe("engine service (load → engine → persist) on a temporary SQLite fil
     }
   });
 
-  it("a re-run appends a new set, supersedes what was still pending, and keeps one assignment per window and asOf", async () => {
+  it("a re-run appends a new set, supersedes what was still pending, keeps each run's assignments, and its history shows one per window and asOf", async () => {
     // Runs end on or before the newest data (AS_OF): the re-runs first, a week earlier.
     const first = await runEngine({ url: db.url, asOf: WEEK_EARLIER });
     const second = await runEngine({ url: db.url, asOf: WEEK_EARLIER });
     expect(second.recommendations).toBe(first.recommendations);
     expect(await count("SELECT COUNT(*) AS n FROM recommendations")).toBe(first.recommendations * 2);
     expect(await count("SELECT COUNT(*) AS n FROM recommendations WHERE status = 'superseded'")).toBe(first.recommendations);
-    expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 2);
+    // Each run keeps its own assignments (an earlier run at the same as-of can be made current again).
+    expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 4);
     const later = await runEngine({ url: db.url, asOf: AS_OF });
     expect(later.customers).toBe(first.customers);
-    expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 4);
+    expect(await count("SELECT COUNT(*) AS n FROM persona_assignments")).toBe(first.customers * 6);
     // History and tenure: the second assignment knows the first.
     const [id] = await consenting();
     const view = await customerView(db.sql, id, ["180d"]);
@@ -88,12 +89,12 @@ describe("engine service (load → engine → persist) on a temporary SQLite fil
 
   it("worker threads and inline runs persist identical results", async () => {
     const inline = await runEngine({ url: db.url, asOf: AS_OF, workers: 0 });
-    const a = (await db.sql.execute(`SELECT user_id, "window", payload FROM signal_snapshots ORDER BY 1, 2`)).rows.map((r) => ({ ...r }));
+    const a = (await db.sql.execute({ sql: `SELECT user_id, "window", payload FROM signal_snapshots WHERE run_id = ? ORDER BY 1, 2`, args: [inline.run_id] })).rows.map((r) => ({ ...r }));
     const recsA = (await db.sql.execute(`SELECT user_id, "window", content_id, rationale FROM recommendations ORDER BY 1, 2, 3`)).rows.map((r) => ({ ...r }));
     await db.sql.execute("DELETE FROM recommendations");
     const threaded = await runEngine({ url: db.url, asOf: AS_OF, workers: 2 });
     expect(threaded.customers).toBe(inline.customers);
-    expect((await db.sql.execute(`SELECT user_id, "window", payload FROM signal_snapshots ORDER BY 1, 2`)).rows.map((r) => ({ ...r }))).toEqual(a);
+    expect((await db.sql.execute({ sql: `SELECT user_id, "window", payload FROM signal_snapshots WHERE run_id = ? ORDER BY 1, 2`, args: [threaded.run_id] })).rows.map((r) => ({ ...r }))).toEqual(a);
     expect((await db.sql.execute(`SELECT user_id, "window", content_id, rationale FROM recommendations ORDER BY 1, 2, 3`)).rows.map((r) => ({ ...r }))).toEqual(recsA);
   });
 

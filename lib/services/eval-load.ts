@@ -1,6 +1,6 @@
 // Reads for `spendsense eval`: who is in scope (consent, demographics, generator label) and what
 // the latest engine run stored for them at an asOf (raw SQL in bulk, like the engine's loads).
-import { ELIGIBLE_RUN } from "../db/queries/current-results";
+import { ELIGIBLE_RUN, standingSql } from "../db/queries/current-results";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import type { Strength } from "../engine/personas/assign";
 import { placeholders, type Sql } from "../db/sql";
@@ -60,10 +60,10 @@ export async function loadStoredResults(sql: Sql, userIds: string[], asOf: strin
   if (!userIds.length) return out;
   const ph = placeholders(userIds);
   // Rows of the latest run that computed the customer: the one its persona assignment names.
-  const latestRun = `JOIN persona_assignments pa ON pa.user_id = x.user_id AND pa."window" = x."window" AND pa.as_of = x.as_of AND pa.run_id = x.run_id`;
+  const latestRun = `JOIN persona_assignments pa ON pa.user_id = x.user_id AND pa."window" = x."window" AND pa.as_of = x.as_of AND pa.run_id = x.run_id AND ${standingSql("pa")}`;
   const [assignments, snapshots, recs, ownTraces] = await Promise.all([
-    sql.execute({ sql: `SELECT user_id, "window", primary_persona, secondary, strength FROM persona_assignments WHERE as_of = ? AND user_id IN (${ph})`, args: [asOf, ...userIds] }),
-    sql.execute({ sql: `SELECT user_id, "window", payload FROM signal_snapshots WHERE as_of = ? AND user_id IN (${ph})`, args: [asOf, ...userIds] }),
+    sql.execute({ sql: `SELECT user_id, "window", primary_persona, secondary, strength FROM persona_assignments pa WHERE as_of = ? AND user_id IN (${ph}) AND ${standingSql("pa")}`, args: [asOf, ...userIds] }),
+    sql.execute({ sql: `SELECT user_id, "window", payload FROM signal_snapshots s WHERE as_of = ? AND user_id IN (${ph}) AND ${standingSql("s")}`, args: [asOf, ...userIds] }),
     sql.execute({
       sql: `SELECT x.id, x.user_id, x."window", x.content_id, x.kind, x.rationale, x.citations, x.trace_id, c.personas
             FROM recommendations x ${latestRun} LEFT JOIN content_items c ON c.id = x.content_id

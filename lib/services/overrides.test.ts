@@ -43,7 +43,7 @@ describe("item override", () => {
   it("offers only same-kind items that passed every check, not already live, with rationales faithful to the stored signals", async () => {
     const { rec, alts } = await pendingWithAlternatives();
     const live = await db.recommendation.findMany({ where: { user_id: rec.user_id, window: rec.window, as_of: rec.as_of, status: { in: ["pending_review", "approved"] } } });
-    const snapshot = await db.signalSnapshot.findUniqueOrThrow({ where: { user_id_window_as_of: { user_id: rec.user_id, window: rec.window, as_of: rec.as_of } } });
+    const snapshot = await db.signalSnapshot.findUniqueOrThrow({ where: { user_id_window_as_of_run_id: { user_id: rec.user_id, window: rec.window, as_of: rec.as_of, run_id: rec.run_id } } });
     const signals = JSON.parse(snapshot.payload) as WindowSignals;
     for (const a of alts) {
       expect(a.kind).toBe("education");

@@ -5,7 +5,7 @@
 // run with a written justification and remakes that window's recommendations for it the same way;
 // the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
-import { currentAssignment } from "../db/queries/current-results";
+import { currentAssignment, standingSql } from "../db/queries/current-results";
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
@@ -53,8 +53,8 @@ async function replayDecision(sql: Sql, userId: string, window: string, asOf: st
     sql: `SELECT s.payload AS signals, p.primary_persona, p.secondary, p.strength, c.credit_score,
             (SELECT persona FROM persona_overrides o WHERE o.user_id = s.user_id AND o."window" = s."window" AND o.as_of = s.as_of ORDER BY o.id DESC LIMIT 1) AS override
           FROM signal_snapshots s JOIN customers c ON c.user_id = s.user_id
-          JOIN persona_assignments p ON p.user_id = s.user_id AND p."window" = s."window" AND p.as_of = s.as_of
-          WHERE s.user_id = ? AND s."window" = ? AND s.as_of = ?`,
+          JOIN persona_assignments p ON p.user_id = s.user_id AND p."window" = s."window" AND p.as_of = s.as_of AND p.run_id = s.run_id
+          WHERE s.user_id = ? AND s."window" = ? AND s.as_of = ? AND ${standingSql("s")}`,
     args: [userId, window, asOf],
   });
   const r = rs.rows[0];
@@ -160,14 +160,14 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
  */
 export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: string): Promise<{ id: number; recommendations: number }> {
   const a = personaOverrideSchema.parse(input);
-  const latest = await db.personaAssignment.findFirst({ where: { user_id: a.user_id, window: a.window }, orderBy: { as_of: "desc" }, select: { as_of: true } });
+  const latest = await currentAssignment(db, a.user_id, a.window);
   const replay = latest && (await replayDecision(sql, a.user_id, a.window, latest.as_of, a.persona));
   return db.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { user_id: a.user_id }, select: { consent: true } });
     if (!customer) throw new NotFoundError(`no customer with id "${a.user_id}"`);
     const assignment = await currentAssignment(tx, a.user_id, a.window);
     if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${customer.consent ? " yet; run the engine first" : " (no consent)"}`);
-    if (!replay || assignment.as_of !== latest?.as_of) throw new ConflictError(`the ${a.window} decision for customer "${a.user_id}" changed or is no longer stored; reload and try again`);
+    if (!replay || assignment.id !== latest?.id) throw new ConflictError(`the ${a.window} decision for customer "${a.user_id}" changed or is no longer stored; reload and try again`);
     const previous = await tx.personaOverride.findFirst({ where: { user_id: a.user_id, window: a.window, as_of: assignment.as_of }, orderBy: { id: "desc" } });
     const current = previous?.persona ?? assignment.primary_persona;
     if (current === a.persona) throw new ConflictError(`the ${a.window} persona is already ${a.persona}`);
@@ -177,7 +177,7 @@ export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: s
     const where = { user_id: a.user_id, window: a.window, as_of: assignment.as_of };
     const superseded = await tx.recommendation.updateMany({ where: { ...where, status: "pending_review" }, data: { status: "superseded", version: { increment: 1 } } });
     // The remade decision gets its own trace: the same signals and engine persona, the candidates judged for the reviewer's persona.
-    const old = await tx.decisionTrace.findFirst({ where, orderBy: { id: "desc" } });
+    const old = await tx.decisionTrace.findFirst({ where: { ...where, run_id: assignment.run_id }, orderBy: { id: "desc" } });
     const base = old ? (JSON.parse(old.payload) as DecisionTrace) : null;
     const { result } = replay;
     const used: Record<string, unknown> = { ...(base?.signals_used ?? {}) };

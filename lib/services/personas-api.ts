@@ -3,7 +3,7 @@
 // Only consenting customers have personas: others are refused, as `show` refuses them.
 import { addDays, dayFromIso } from "../data/dates";
 import type { Db } from "../db/client";
-import { currentAssignment, ELIGIBLE_RESULT } from "../db/queries/current-results";
+import { currentAssignment, ELIGIBLE_RESULT, standingPerAsOf } from "../db/queries/current-results";
 import { tenureDays } from "../engine/personas/transitions";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
@@ -54,7 +54,7 @@ async function runFor(db: Db, url: string, userId: string, asOf: string, actor: 
   await requireConsenting(db, userId);
   const run = await runEngine({ url, userIds: [userId], asOf, workers: 0, prepare: false });
   await auditRun(db, actor, run, [userId]);
-  const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf }, orderBy: { window: "asc" } });
+  const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf, run_id: run.run_id }, orderBy: { window: "asc" } });
   return { run, rows };
 }
 
@@ -71,12 +71,12 @@ export async function detectTransition(db: Db, url: string, userId: string, asOf
 /** Changes of primary persona (and the first assignment), most recent first. */
 export async function personaTransitions(db: Db, userId: string, opts: { limit: number; window?: WindowId }) {
   await requireConsenting(db, userId);
-  const where = { user_id: userId, transition_kind: { not: "unchanged" }, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
-  const [rows, total] = await Promise.all([
-    db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }], take: opts.limit }),
-    db.personaAssignment.count({ where }),
-  ]);
-  return { rows: rows.map(transition), total };
+  const where = { user_id: userId, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
+  // One row per window and as-of: the run standing for it (a re-run at the same as-of keeps the
+  // earlier run's rows), chosen before the unchanged ones are left out.
+  const standing = standingPerAsOf(await db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }, { run_id: "desc" }] }));
+  const rows = standing.filter((r) => r.transition_kind !== "unchanged");
+  return { rows: rows.slice(0, opts.limit).map(transition), total: rows.length };
 }
 
 /** Per window: the current primary persona and since when it has held without a break. */
@@ -85,7 +85,9 @@ export async function personaTenure(db: Db, userId: string) {
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
     const now = await currentAssignment(db, userId, w);
-    const history = now ? await db.personaAssignment.findMany({ where: { user_id: userId, window: w, as_of: { lte: now.as_of }, ...ELIGIBLE_RESULT }, orderBy: { as_of: "desc" }, select: { as_of: true, primary_persona: true } }) : [];
+    const history = now
+      ? standingPerAsOf(await db.personaAssignment.findMany({ where: { user_id: userId, window: w, as_of: { lte: now.as_of }, ...ELIGIBLE_RESULT }, orderBy: { as_of: "desc" }, select: { user_id: true, as_of: true, run_id: true, primary_persona: true } }))
+      : [];
     if (!history.length) {
       windows[w] = null;
       continue;

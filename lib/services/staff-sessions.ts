@@ -13,6 +13,8 @@ export interface LiveStaff {
   id: number;
   email: string;
   role: Role;
+  /** A temporary password is still set: nothing but choosing a new one is allowed (lib/auth/guards.ts). */
+  mustChangePassword: boolean;
 }
 
 /** Opens a session for a staff member who just signed in; returns its id (128 random bits). */
@@ -41,7 +43,7 @@ export async function endAllStaffSessions(tx: Prisma.TransactionClient, staffId:
 export async function liveStaff(db: Db, token: { sid?: unknown } | null | undefined): Promise<LiveStaff | null> {
   const sid = token?.sid;
   if (typeof sid !== "string" || !sid) return null;
-  const row = await db.staffSession.findUnique({ where: { id: sid }, select: { ended_at: true, staff: { select: { id: true, email: true, role: true, disabled_at: true } } } });
+  const row = await db.staffSession.findUnique({ where: { id: sid }, select: { ended_at: true, staff: { select: { id: true, email: true, role: true, disabled_at: true, must_change_password: true } } } });
   if (!row || row.ended_at !== null || row.staff.disabled_at !== null || !isRole(row.staff.role)) return null;
-  return { id: row.staff.id, email: row.staff.email, role: row.staff.role };
+  return { id: row.staff.id, email: row.staff.email, role: row.staff.role, mustChangePassword: row.staff.must_change_password };
 }

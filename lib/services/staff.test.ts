@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
 import { tempDb, type TempDb } from "../testing/temp-db";
-import { createStaff, createStaffWithTemporaryPassword, disableStaff, enableStaff, ensureDemoStaff, LastAdminError, listStaff, MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, resetStaffPassword, setStaffRole, StaffExistsError, THROTTLE_MINUTES, verifySignIn } from "./staff";
+import { changeOwnPassword, createStaff, createStaffWithTemporaryPassword, disableStaff, enableStaff, ensureDemoStaff, LastAdminError, listStaff, MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, resetStaffPassword, setStaffRole, StaffExistsError, THROTTLE_MINUTES, verifySignIn } from "./staff";
 import { liveStaff, startStaffSession } from "./staff-sessions";
 
 let t: TempDb;
@@ -169,6 +169,31 @@ describe("staff administration", () => {
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "staff.reset_password" } });
     expect(audit.actor).toBe(ADMIN);
     expect(audit.details).not.toContain(r.temporaryPassword);
+  });
+
+  it("a temporary password (reset or new account) must be changed at the next sign-in: checked, audited, then the account works as usual", async () => {
+    const { id } = await createStaff(db, { email: "op@x.example", role: "operator", password: PASSWORD });
+    expect((await liveStaff(db, { sid: await startStaffSession(db, id) }))?.mustChangePassword).toBe(false);
+    const r = await resetStaffPassword(db, { email: "op@x.example" }, ADMIN);
+    const sid = await startStaffSession(db, id);
+    expect((await liveStaff(db, { sid }))?.mustChangePassword).toBe(true);
+    const created = await createStaffWithTemporaryPassword(db, { email: "new@x.example", role: "analyst" }, ADMIN);
+    expect((await db.staffUser.findUniqueOrThrow({ where: { email: created.email } })).must_change_password).toBe(true);
+
+    const chosen = "my own long password";
+    await expect(changeOwnPassword(db, "op@x.example", { current: "wrong password!", password: chosen, confirm: chosen })).rejects.toThrow(/current password is not right/);
+    await expect(changeOwnPassword(db, "op@x.example", { current: r.temporaryPassword, password: chosen, confirm: "something else" })).rejects.toThrow(/does not match/);
+    await expect(changeOwnPassword(db, "op@x.example", { current: r.temporaryPassword, password: r.temporaryPassword, confirm: r.temporaryPassword })).rejects.toThrow(/must differ/);
+    expect((await liveStaff(db, { sid }))?.mustChangePassword).toBe(true);
+    expect(await changeOwnPassword(db, "op@x.example", { current: r.temporaryPassword, password: chosen, confirm: chosen })).toEqual({ email: "op@x.example", sessionsEnded: 1 });
+    expect(await liveStaff(db, { sid })).toBeNull();
+    expect(await signIn("op@x.example", r.temporaryPassword)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn("op@x.example", chosen)).toMatchObject({ ok: true });
+    expect((await liveStaff(db, { sid: await startStaffSession(db, id) }))?.mustChangePassword).toBe(false);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "staff.change_password" } });
+    expect(audit).toMatchObject({ actor: "op@x.example", target_id: String(id) });
+    expect(JSON.parse(audit.details!)).toEqual({ email: "op@x.example", was_temporary: true, sessionsEnded: 1 });
+    expect(audit.details).not.toContain(chosen);
   });
 
   it("the last enabled admin can be neither disabled nor demoted; with a second admin both work", async () => {

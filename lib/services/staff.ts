@@ -23,14 +23,17 @@ export type StaffInput = z.input<typeof staffInputSchema>;
 
 export class StaffExistsError extends ConflictError {}
 
-/** Creates an account with the password given (CLI, demo staff); audited as `staff.create`. */
-export async function createStaff(db: Db, input: StaffInput, actor = "system"): Promise<{ id: number; email: string; role: Role }> {
+/**
+ * Creates an account with the password given (CLI, demo staff); audited as `staff.create`. A
+ * `temporary` password must be changed at the first sign-in.
+ */
+export async function createStaff(db: Db, input: StaffInput, actor = "system", opts: { temporary?: boolean } = {}): Promise<{ id: number; email: string; role: Role }> {
   const data = staffInputSchema.parse(input);
   const hash = await bcrypt.hash(data.password, BCRYPT_ROUNDS);
   return db.$transaction(async (tx) => {
     if (await tx.staffUser.findUnique({ where: { email: data.email } })) throw new StaffExistsError(`a staff account for ${data.email} already exists`);
-    const user = await tx.staffUser.create({ data: { email: data.email, role: data.role, password_hash: hash } });
-    await audit(tx, actor, "staff.create", user.id, { email: data.email, role: data.role });
+    const user = await tx.staffUser.create({ data: { email: data.email, role: data.role, password_hash: hash, must_change_password: opts.temporary === true } });
+    await audit(tx, actor, "staff.create", user.id, { email: data.email, role: data.role, ...(opts.temporary ? { temporary_password: true } : {}) });
     return { id: user.id, email: user.email, role: data.role };
   });
 }
@@ -43,7 +46,7 @@ function temporaryPassword(): string {
 /** Creates an account with a temporary password, returned once for the admin to pass on. */
 export async function createStaffWithTemporaryPassword(db: Db, input: { email: string; role: string }, actor: string): Promise<{ email: string; role: Role; temporaryPassword: string }> {
   const password = temporaryPassword();
-  const user = await createStaff(db, { ...staffInputSchema.pick({ email: true, role: true }).parse(input), password }, actor);
+  const user = await createStaff(db, { ...staffInputSchema.pick({ email: true, role: true }).parse(input), password }, actor, { temporary: true });
   return { email: user.email, role: user.role, temporaryPassword: password };
 }
 
@@ -145,17 +148,41 @@ export async function enableStaff(db: Db, input: { email: string }, actor: strin
   });
 }
 
-/** Replaces an account's password with a temporary one (returned once) and ends every open session. */
+/** Replaces an account's password with a temporary one (returned once, to be changed at the next sign-in) and ends every open session. */
 export async function resetStaffPassword(db: Db, input: { email: string }, actor: string): Promise<{ email: string; temporaryPassword: string; sessionsEnded: number }> {
   const email = emailSchema.parse(input.email);
   const password = temporaryPassword();
   const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
   return db.$transaction(async (tx) => {
     const user = await accountOf(tx, email);
-    await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash } });
+    await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash, must_change_password: true } });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
     await audit(tx, actor, "staff.reset_password", user.id, { email, sessionsEnded });
     return { email, temporaryPassword: password, sessionsEnded };
+  });
+}
+
+const changePasswordSchema = z
+  .object({ current: z.string().min(1, "enter your current password"), password: staffInputSchema.shape.password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "does not match the new password" })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "must differ from your current password" });
+
+/**
+ * A signed-in staff member sets their own password (forced after a temporary one): the current
+ * password is checked, the temporary flag cleared and the change audited; every session of the
+ * account ends, so the next step is signing in with the new password.
+ */
+export async function changeOwnPassword(db: Db, email: string, input: unknown): Promise<{ email: string; sessionsEnded: number }> {
+  const v = changePasswordSchema.parse(input);
+  const user = await db.staffUser.findUnique({ where: { email } });
+  if (!user || user.disabled_at) throw new NotFoundError(`no enabled staff account for ${email}`);
+  if (!(await bcrypt.compare(v.current, user.password_hash))) throw new ConflictError("the current password is not right; nothing was changed");
+  const hash = await bcrypt.hash(v.password, BCRYPT_ROUNDS);
+  return db.$transaction(async (tx) => {
+    await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash, must_change_password: false } });
+    const sessionsEnded = await endAllStaffSessions(tx, user.id);
+    await audit(tx, user.email, "staff.change_password", user.id, { email: user.email, was_temporary: user.must_change_password, sessionsEnded });
+    return { email: user.email, sessionsEnded };
   });
 }
 

@@ -1,13 +1,16 @@
 // One mapper from zod issues to plain language a person can act on, next to the field it is
 // about: "Title needs at least 5 characters", never "title: Too small: expected string…".
 import type { z } from "zod";
+import { FIELD_LABELS as ELIGIBILITY_LABELS } from "../labels";
 
 /** How staff forms name their fields; a field not listed reads as its name in words ("min_credit_score" → "Min credit score"). */
 export const FIELD_LABELS: Record<string, string> = {
   id: "Id",
   because: "Because",
-  min_monthly_income_cents: "Minimum monthly income",
-  min_credit_score: "Minimum credit score",
+  // Eligibility fields read as the one label table has them (lib/labels.ts).
+  min_monthly_income: ELIGIBILITY_LABELS.min_monthly_income_cents,
+  min_monthly_income_cents: ELIGIBILITY_LABELS.min_monthly_income_cents,
+  min_credit_score: ELIGIBILITY_LABELS.min_credit_score,
   product_category: "Product category",
   content_id: "Item to swap in",
   as_of: "As of date",

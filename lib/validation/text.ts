@@ -60,3 +60,25 @@ export function queryNumber(opts: { integer?: boolean } = {}) {
     .regex(pattern, opts.integer ? "expected a whole number written in decimal digits" : "expected a decimal number such as 12.50")
     .transform(Number);
 }
+
+/**
+ * An amount a person types in dollars ("2,500", "$2500.50") as exact integer cents: digits only,
+ * at most two decimals, no floating point. Empty means "no amount" (undefined).
+ */
+export const formDollarsAsCents = z.preprocess(
+  (v) => (v === "" || v === undefined || v === null ? undefined : typeof v === "string" ? v.trim().replace(/^\$\s*/, "").replace(/,/g, "") : v),
+  z
+    .string({ error: "must be an amount in dollars" })
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, "must be an amount in dollars, to the cent (for example 2500.00)")
+    .transform((s) => {
+      const [whole, fraction = ""] = s.split(".");
+      return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    })
+    .optional(),
+);
+
+/** Integer cents as the dollars a form shows for editing ("2500.50"), or undefined. */
+export function centsAsDollarsInput(cents: number | null | undefined): string | undefined {
+  if (cents === null || cents === undefined) return undefined;
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}

@@ -4,8 +4,10 @@
 // becomes current. Every page, route and command reads results through here, never by the
 // largest as-of or the newest run overall.
 //
-// Results are stored per (customer, window, as-of) with the run that last wrote them, so the
-// current row is the one whose run is the latest eligible run among that customer's rows.
+// Results are stored per (customer, window, as-of, run): a re-run at the same as-of adds its own
+// rows beside the earlier run's. The current row is the one whose run is the latest eligible run
+// among that customer's rows; in a history (one row per as-of), the row standing for an as-of is
+// the latest eligible run's at that as-of (`standingSql`, `standingPerAsOf`).
 import type { WindowId } from "../../engine/types";
 import type { Db } from "../client";
 import { placeholders, type Sql } from "../sql";
@@ -37,6 +39,36 @@ export function currentCustomerRunIdSql(userCol: string): string {
 /** A table expression `(user_id, run_id)`: every customer's current run (for aggregates over many customers). */
 export const CURRENT_CUSTOMER_RUNS = `(SELECT cs.user_id, MAX(cs.run_id) AS run_id FROM signal_snapshots cs
   WHERE cs.run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY cs.user_id)`;
+
+/**
+ * Scalar subquery: the run whose results stand for the customer, window and as-of in the given SQL
+ * expressions (the latest eligible run that computed them), or NULL.
+ */
+export function runAtAsOfSql(userCol: string, windowCol: string, asOfCol: string): string {
+  return `(SELECT MAX(cs.run_id) FROM signal_snapshots cs JOIN engine_runs er ON er.id = cs.run_id
+           WHERE cs.user_id = ${userCol} AND cs."window" = ${windowCol} AND cs.as_of = ${asOfCol} AND ${ELIGIBLE_RUN})`;
+}
+
+/** A condition on result rows aliased `alias` (signals, assignments, traces): the row stands for its customer, window and as-of. */
+export function standingSql(alias: string): string {
+  return `${alias}.run_id = ${runAtAsOfSql(`${alias}.user_id`, `${alias}."window"`, `${alias}.as_of`)}`;
+}
+
+/** A condition on result rows aliased `alias`: the row is the customer's current result for its window. */
+export function currentSql(alias: string): string {
+  return `${alias}.run_id = ${currentRunIdSql(`${alias}.user_id`, `${alias}."window"`)}`;
+}
+
+/**
+ * Of eligible result rows (read with ELIGIBLE_RESULT), the one standing for each customer, window
+ * and as-of: the latest run's. Keeps the rows' order.
+ */
+export function standingPerAsOf<T extends { user_id: string; window?: string; as_of: string; run_id: number }>(rows: readonly T[]): T[] {
+  const best = new Map<string, number>();
+  const key = (r: T) => `${r.user_id}\u0000${r.window ?? ""}\u0000${r.as_of}`;
+  for (const r of rows) best.set(key(r), Math.max(best.get(key(r)) ?? -Infinity, r.run_id));
+  return rows.filter((r) => best.get(key(r)) === r.run_id);
+}
 
 /**
  * A table expression `(user_id, "window", run_id, as_of)`: every customer's current results per

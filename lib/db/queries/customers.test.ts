@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerListQuerySchema } from "../../validation/customers";
+import { PERSONA_IDS } from "../../engine/types";
 import { runEngine } from "../../services/engine";
+import { overridePersona } from "../../services/overrides";
+import { createPrisma } from "../client";
 import { loadGenerated } from "../../services/generate";
 import { tempDb, type TempDb } from "../../testing/temp-db";
 import { listCustomers } from "./customers";
@@ -54,5 +57,26 @@ describe("customer list", () => {
     const no = await list({ consent: "no", pageSize: 100 });
     expect(no.total).toBeGreaterThan(0);
     expect(no.rows.every((r) => !r.consent && r.persona === null)).toBe(true);
+  });
+
+  it("filters and sorts by the persona in effect: a reviewer's override, shown with who set it", async () => {
+    const before = (await list({ pageSize: 100 })).rows;
+    const a = before.find((r) => r.persona && r.consent)!;
+    const to = PERSONA_IDS.find((p) => p !== a.persona)!;
+    const db = createPrisma(t.url);
+    try {
+      await overridePersona(db, t.sql, { user_id: a.user_id, window: "30d", persona: to, justification: "The customer's salary moved to another bank last month." }, "reviewer@bank.test");
+    } finally {
+      await db.$disconnect();
+    }
+    const chosen = await list({ persona: to, pageSize: 100 });
+    expect(chosen.rows.map((r) => r.user_id)).toContain(a.user_id);
+    expect(chosen.total).toBe(chosen.rows.length);
+    expect(chosen.rows.find((r) => r.user_id === a.user_id)).toMatchObject({ persona: a.persona, override: { persona: to, actor: "reviewer@bank.test" } });
+    expect((await list({ persona: a.persona!, pageSize: 100 })).rows.map((r) => r.user_id)).not.toContain(a.user_id);
+    // The 180-day window has no override: the engine's persona still filters there.
+    expect((await list({ window: "180d", persona: to, pageSize: 100 })).rows.every((r) => r.persona === to)).toBe(true);
+    const sorted = (await list({ sort: "persona", pageSize: 100 })).rows.map((r) => r.override?.persona ?? r.persona).filter((p) => p !== null);
+    expect(sorted).toEqual([...sorted].sort());
   });
 });

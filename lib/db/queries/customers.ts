@@ -14,23 +14,27 @@ export interface CustomerRow {
   strength: string | null;
   as_of: string | null;
   pending: number;
-  /** A reviewer's persona for the latest assignment, and who set it (the engine's stays in `persona`). */
+  /** A reviewer's persona for the latest assignment, and who set it (the engine's stays in `persona`); the filter and sort use it when set. */
   override: { persona: string; actor: string } | null;
 }
-
-const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
-  user_id: "c.user_id",
-  name: "c.name",
-  persona: "pa.primary_persona",
-  strength: "pa.strength",
-};
 
 // The current assignment of a customer for the window (two window arguments; ./current-results), and the items awaiting review.
 const LATEST = `LEFT JOIN persona_assignments pa ON pa.user_id = c.user_id AND pa."window" = ?
   AND pa.run_id = ${currentRunIdSql("c.user_id", "?")}`;
 const PENDING = `(SELECT COUNT(*) FROM recommendations r WHERE r.user_id = c.user_id AND r.status = 'pending_review')`;
 // A reviewer's latest override of that assignment, as "persona actor" JSON (or null).
-const OVERRIDE = `(SELECT json_object('persona', o.persona, 'actor', o.actor) FROM persona_overrides o WHERE o.user_id = pa.user_id AND o."window" = pa."window" AND o.as_of = pa.as_of ORDER BY o.id DESC LIMIT 1)`;
+const LATEST_OVERRIDE = (column: string) =>
+  `(SELECT ${column} FROM persona_overrides o WHERE o.user_id = pa.user_id AND o."window" = pa."window" AND o.as_of = pa.as_of ORDER BY o.id DESC LIMIT 1)`;
+const OVERRIDE = LATEST_OVERRIDE("json_object('persona', o.persona, 'actor', o.actor)");
+// The persona in effect, which the persona filter and sort use: a reviewer's override when one is set for that window and as-of, else the engine's.
+const EFFECTIVE = `COALESCE(${LATEST_OVERRIDE("o.persona")}, pa.primary_persona)`;
+
+const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
+  user_id: "c.user_id",
+  name: "c.name",
+  persona: EFFECTIVE,
+  strength: "pa.strength",
+};
 
 export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ rows: CustomerRow[]; total: number }> {
   const where: string[] = [];
@@ -40,8 +44,8 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
     for (const v of values) args.push(v);
   };
   if (q.consent) where.push(`c.consent = ${q.consent === "yes" ? 1 : 0}`);
-  if (q.persona === "none") filter("pa.primary_persona IS NULL");
-  else if (q.persona) filter("pa.primary_persona = ?", q.persona);
+  if (q.persona === "none") filter(`${EFFECTIVE} IS NULL`);
+  else if (q.persona) filter(`${EFFECTIVE} = ?`, q.persona);
   if (q.strength) filter("pa.strength = ?", q.strength);
   if (q.q) filter("(c.user_id LIKE ? OR c.name LIKE ?)", `%${q.q}%`, `%${q.q}%`);
   const filtersPersona = q.persona !== undefined || q.strength !== undefined;

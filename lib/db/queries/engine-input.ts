@@ -6,6 +6,7 @@ import type { Declined, RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
 import { addDays } from "../../data/dates";
 import { placeholders, type Sql } from "../sql";
+import { ELIGIBLE_RUN_IDS } from "./current-results";
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -194,9 +195,11 @@ export async function loadPreviousPrimary(sql: Sql, userIds: string[], asOf: str
   const out = new Map<string, Partial<Record<WindowId, PersonaId | null>>>();
   if (!userIds.length) return out;
   const rs = await sql.execute({
-    sql: `SELECT pa.user_id, pa."window", pa.primary_persona FROM persona_assignments pa
-          JOIN (SELECT user_id, "window", MAX(as_of) AS as_of FROM persona_assignments WHERE user_id IN (${placeholders(userIds)}) AND as_of < ? GROUP BY user_id, "window") latest
-            ON latest.user_id = pa.user_id AND latest."window" = pa."window" AND latest.as_of = pa.as_of`,
+    // The latest eligible run's row at the latest earlier as-of (./current-results).
+    sql: `SELECT user_id, "window", primary_persona FROM (
+            SELECT pa.user_id, pa."window", pa.primary_persona, ROW_NUMBER() OVER (PARTITION BY pa.user_id, pa."window" ORDER BY pa.as_of DESC, pa.run_id DESC) AS n
+            FROM persona_assignments pa WHERE pa.user_id IN (${placeholders(userIds)}) AND pa.as_of < ? AND pa.run_id IN ${ELIGIBLE_RUN_IDS})
+          WHERE n = 1`,
     args: [...userIds, asOf],
   });
   for (const r of rs.rows) {

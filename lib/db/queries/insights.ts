@@ -1,7 +1,7 @@
 // Aggregates for analysts (SPEC §4): counts and distributions only, never a name or a single
 // customer. Everything reads the current results (./current-results) at the newest current run's asOf.
 import type { Db } from "../client";
-import { ELIGIBLE_RESULT, ELIGIBLE_RUN_IDS } from "./current-results";
+import { ELIGIBLE_RESULT, standingPerAsOf, standingSql } from "./current-results";
 import { DEFAULT_CONFIG } from "../../engine/config";
 import { detectTransition } from "../../engine/personas/transitions";
 import type { PersonaId } from "../../engine/types";
@@ -61,6 +61,21 @@ export function transitionsFromHistory(history: ReadonlyArray<{ user_id: string;
   return { rows, dates: [...new Set(history.map((h) => h.as_of))].sort(), customersWithHistory };
 }
 
+/**
+ * Customers per window and primary persona at an as-of (null for no persona), each counted once:
+ * the run standing for that as-of (a re-run at the same as-of keeps the earlier run's rows).
+ */
+export async function personaMix(db: Db, asOf: string, window?: string): Promise<Array<{ window: string; persona: string | null; count: number }>> {
+  const rows = await db.$queryRawUnsafe<Array<{ window: string; persona: string | null; n: number | bigint }>>(
+    `SELECT pa."window" AS window, pa.primary_persona AS persona, COUNT(*) AS n FROM persona_assignments pa
+     WHERE pa.as_of = ? ${window ? `AND pa."window" = ?` : ""} AND ${standingSql("pa")}
+     GROUP BY pa."window", pa.primary_persona ORDER BY pa."window", pa.primary_persona`,
+    asOf,
+    ...(window ? [window] : []),
+  );
+  return rows.map((r) => ({ window: String(r.window), persona: r.persona, count: Number(r.n) }));
+}
+
 /** Counts of a numeric signal (30d window) in [edge, next edge) buckets; null values are their own bucket. */
 async function distribution(db: Db, asOf: string, path: string, edges: number[], label: (lo: number, hi: number | null) => string): Promise<Bucket[]> {
   const cases = edges.map((lo, i) => {
@@ -69,7 +84,7 @@ async function distribution(db: Db, asOf: string, path: string, edges: number[],
   });
   const rows = await db.$queryRawUnsafe<Array<{ b: number | bigint | null; n: number | bigint }>>(
     `SELECT CASE ${cases.join(" ")} END AS b, COUNT(*) AS n
-     FROM (SELECT json_extract(payload, ?) AS v FROM signal_snapshots WHERE "window" = '30d' AND as_of = ? AND sufficient = 1 AND run_id IN ${ELIGIBLE_RUN_IDS})
+     FROM (SELECT json_extract(payload, ?) AS v FROM signal_snapshots s WHERE "window" = '30d' AND as_of = ? AND sufficient = 1 AND ${standingSql("s")})
      WHERE v IS NOT NULL GROUP BY b`,
     path,
     asOf,
@@ -83,15 +98,15 @@ export async function getInsights(db: Db): Promise<Insights> {
   if (!run) return { as_of: null, personaMix: [], transitions: transitionsFromHistory([]), utilization: [], subscriptionSpend: [], bufferMonths: [] };
   const asOf = run.as_of;
   const [mix, transitions, utilization, subscriptionSpend, bufferMonths] = await Promise.all([
-    db.personaAssignment.groupBy({ by: ["window", "primary_persona"], where: { as_of: asOf, ...ELIGIBLE_RESULT }, _count: { _all: true }, orderBy: [{ window: "asc" }, { primary_persona: "asc" }] }),
-    db.personaAssignment.findMany({ where: { window: "30d", as_of: { lte: asOf }, ...ELIGIBLE_RESULT }, select: { user_id: true, as_of: true, primary_persona: true } }),
+    personaMix(db, asOf),
+    db.personaAssignment.findMany({ where: { window: "30d", as_of: { lte: asOf }, ...ELIGIBLE_RESULT }, select: { user_id: true, as_of: true, run_id: true, primary_persona: true } }).then(standingPerAsOf),
     distribution(db, asOf, "$.credit.max_utilization_pct", [0, 10, 30, 50, 80, 100], (lo, hi) => (hi === null ? `${lo}%+` : `${lo}–${hi}%`)),
     distribution(db, asOf, "$.subscriptions.monthly_subscription_cents", [0, 1, 2500, 5000, 10000, 20000], (lo, hi) => (lo === 0 ? "none" : hi === null ? `$${lo / 100}+` : `$${lo / 100}–${hi / 100}`)),
     distribution(db, asOf, "$.income.buffer_months", [0, 0.5, 1, 2, 3, 6], (lo, hi) => (hi === null ? `${lo}+ mo` : `${lo}–${hi} mo`)),
   ]);
   return {
     as_of: asOf,
-    personaMix: mix.map((m) => ({ window: m.window, persona: m.primary_persona ?? "none", count: m._count._all })),
+    personaMix: mix.map((m) => ({ ...m, persona: m.persona ?? "none" })),
     transitions: transitionsFromHistory(transitions.map((t) => ({ user_id: t.user_id, as_of: t.as_of, primary: t.primary_persona }))),
     utilization,
     subscriptionSpend,

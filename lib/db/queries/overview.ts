@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { ELIGIBLE_RESULT } from "./current-results";
+import { personaMix } from "./insights";
 
 export interface Overview {
   customers: number;
@@ -32,7 +33,7 @@ export async function getOverview(db: Db): Promise<Overview> {
   const latestRun = await db.engineRun.findFirst({ where: ELIGIBLE_RESULT.run, orderBy: { id: "desc" }, select: { as_of: true, customers: true, finished_at: true } });
   const [mix, pendingReview] = latestRun
     ? await Promise.all([
-        db.personaAssignment.groupBy({ by: ["primary_persona"], where: { window: "30d", as_of: latestRun.as_of, ...ELIGIBLE_RESULT }, _count: { _all: true }, orderBy: { primary_persona: "asc" } }),
+        personaMix(db, latestRun.as_of, "30d"),
         db.recommendation.count({ where: { status: "pending_review" } }),
       ])
     : [[], 0];
@@ -46,8 +47,8 @@ export async function getOverview(db: Db): Promise<Overview> {
     firstDate: range._min.date,
     lastDate: range._max.date,
     // Customers with current results at that as-of (runs for a few customers add to the same picture).
-    latestRun: latestRun && { ...latestRun, customers: mix.reduce((n, m) => n + m._count._all, 0) },
-    personaMix: mix.map((m) => ({ persona: m.primary_persona, count: m._count._all })),
+    latestRun: latestRun && { ...latestRun, customers: mix.reduce((n, m) => n + m.count, 0) },
+    personaMix: mix.map((m) => ({ persona: m.persona, count: m.count })),
     pendingReview,
   };
 }

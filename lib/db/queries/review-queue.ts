@@ -7,6 +7,7 @@ import type { InValue } from "@libsql/client";
 import type { PersonaId, WindowId } from "../../engine/types";
 import { REVIEW_AGES, REVIEW_CUSTOMERS_PER_PAGE, type ReviewQueueQuery } from "../../validation/review";
 import { placeholders, type Sql } from "../sql";
+import { currentSql } from "./current-results";
 
 export interface QueueCopy {
   id: number;
@@ -67,7 +68,7 @@ function filters(q: ReviewQueueQuery, now: Date): { sql: string; args: InValue[]
   if (q.window) add(`r."window" = ?`, q.window);
   if (q.age) add(`${SINCE} <= ?`, julianDay(now.getTime()) - REVIEW_AGES[q.age]);
   // The persona the copy was recommended under: the assignment of its window and date.
-  const assignment = `SELECT 1 FROM persona_assignments pa WHERE pa.user_id = r.user_id AND pa."window" = r."window" AND pa.as_of = r.as_of`;
+  const assignment = `SELECT 1 FROM persona_assignments pa WHERE pa.user_id = r.user_id AND pa."window" = r."window" AND pa.as_of = r.as_of AND pa.run_id = r.run_id`;
   if (q.persona === "none") add(`NOT EXISTS (${assignment} AND pa.primary_persona IS NOT NULL)`);
   else if (q.persona) add(`EXISTS (${assignment} AND pa.primary_persona = ?)`, q.persona);
   return { sql: where.join(" AND "), args };
@@ -108,8 +109,8 @@ export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perP
     }),
     sql.execute({
       sql: `SELECT c.user_id, c.name,
-              (SELECT primary_persona FROM persona_assignments p WHERE p.user_id = c.user_id AND p."window" = '30d' ORDER BY p.as_of DESC LIMIT 1) AS persona_30d,
-              (SELECT primary_persona FROM persona_assignments p WHERE p.user_id = c.user_id AND p."window" = '180d' ORDER BY p.as_of DESC LIMIT 1) AS persona_180d
+              (SELECT primary_persona FROM persona_assignments p WHERE p.user_id = c.user_id AND p."window" = '30d' AND ${currentSql("p")}) AS persona_30d,
+              (SELECT primary_persona FROM persona_assignments p WHERE p.user_id = c.user_id AND p."window" = '180d' AND ${currentSql("p")}) AS persona_180d
             FROM customers c WHERE c.user_id IN (${placeholders(ids)})`,
       args: ids,
     }),

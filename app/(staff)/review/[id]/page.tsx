@@ -4,13 +4,9 @@ import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
-import { prisma } from "@/lib/db/client";
-import { withReadSql } from "@/lib/services/database";
 import { DecisionTable } from "@/components/trace/decision-table";
 import { kindLabel, statusLabel } from "@/lib/labels";
-import { contentTitles } from "@/lib/services/content";
-import { traceOfRecommendation } from "@/lib/services/decision-trace";
-import { alternativesFor } from "@/lib/services/overrides";
+import { reviewItem } from "@/lib/services/staff-pages";
 import { parseReviewQueueQuery, reviewQueueHref } from "@/lib/validation/review";
 import { overrideAction } from "../actions";
 
@@ -20,12 +16,9 @@ export default async function OverridePage({ params, searchParams }: { params: P
   const { id: raw } = await params;
   const sp = await searchParams;
   await guardPage("/review/[id]", `/review/${raw}`);
-  const id = Number(raw);
-  const rec = Number.isInteger(id) && id > 0 ? await prisma().recommendation.findUnique({ where: { id } }) : null;
-  if (!rec) notFound();
-  const alternatives = await withReadSql((sql) => alternativesFor(sql, id));
-  const [trace, titles] = await Promise.all([traceOfRecommendation(prisma(), id), contentTitles(prisma())]);
-  const replacement = rec.status === "overridden" ? await prisma().recommendation.findFirst({ where: { replaces_id: id } }) : null;
+  const item = await reviewItem(raw);
+  if (!item) notFound();
+  const { rec, alternatives, trace, titles, replacement } = item;
   return (
     <div className="space-y-5">
       <Link href={reviewQueueHref(parseReviewQueueQuery(new URLSearchParams(sp.back ?? "")).query)} className="text-sm text-emerald-800 underline">← Review queue</Link>
