@@ -32,7 +32,7 @@ test("admin creates an operator with a one-time password, changes its role, disa
   const row = admin.getByTestId(`staff-${EMAIL}`);
   await row.getByLabel(`Role of ${EMAIL}`).selectOption("analyst");
   await row.getByRole("button", { name: "Change role" }).click();
-  await expect(admin.getByRole("status")).toContainText(`${EMAIL} is now analyst (was operator); 1 session(s) ended`);
+  await expect(admin.getByRole("status")).toContainText(`${EMAIL} is now analyst (was operator); 1 session ended`);
   await desk.goto("/customers");
   await expect(desk).toHaveURL(/\/login\?callbackUrl=%2Fcustomers/);
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { ACTIONS } from "@/lib/auth/actions";
+import { plural } from "@/lib/labels";
 import { pageAccess, type PageAccess } from "@/lib/auth/guards";
 import { staffAction, userFacingMessage, type ActionState } from "@/lib/auth/staff-action";
 import { prisma } from "@/lib/db/client";
@@ -43,7 +44,7 @@ export async function resetStaffPasswordAction(_prev: TemporaryPasswordState, fo
 export async function setStaffRoleAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.setStaffRoleAction, "/staff", form, async (actor) => {
     const r = await setStaffRole(prisma(), { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor);
-    return `${r.email} is now ${r.role} (was ${r.previousRole}); ${r.sessionsEnded} session(s) ended, so they sign in again.`;
+    return `${r.email} is now ${r.role} (was ${r.previousRole}); ${plural(r.sessionsEnded, "session")} ended, so they sign in again.`;
   });
 }
 
@@ -51,7 +52,7 @@ export async function disableStaffAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.disableStaffAction, "/staff", form, async (actor) => {
     if (form.get("confirm") !== "yes") throw new ConflictError(CONFIRM_FIRST);
     const r = await disableStaff(prisma(), { email: String(form.get("email") ?? "") }, actor);
-    return `Disabled ${r.email}: they cannot sign in; ${r.sessionsEnded} session(s) ended.`;
+    return `Disabled ${r.email}: they cannot sign in; ${plural(r.sessionsEnded, "session")} ended.`;
   });
 }
 
