@@ -208,6 +208,13 @@ describe("golden alerts: duplicate_charge where repeats are, or are not, ordinar
   });
 });
 
+describe("golden alerts: one alert per event (a burst is not also a duplicate)", () => {
+  // Pay Test $1.50 twice on 10-27 and Other Shop $1.20 on 10-28: 3 charges of at most $2.00 within
+  // 2 days at new merchants: card testing ($4.20). The two equal $1.50 charges belong to that burst.
+  const alerts = alertsOf(ALERT_CUSTOMERS.burstRepeat());
+  it("reports the card testing only", () => expect(keys(alerts)).toEqual(["unusual_amount:card_testing:alerts-burst-repeat-t016"]));
+});
+
 describe("golden alerts: unusual_amount against the merchant's own spread", () => {
   // Corner Café: 51 daily coffees before 10-22 (median $6.00, largest $6.50, log spread 0.063),
   // $48.00 = 8×, $42.00 above the median. The least difference is min($50.00, 20% of the monthly

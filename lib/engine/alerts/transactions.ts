@@ -121,7 +121,8 @@ export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
     if (inBurst.has(t.transaction_id)) continue;
     unusualAmount(ctx, t, historyOf(byMerchant.get(t.stream_key)!), () => historyOf(byCategory.get(t.pfc_primary)!), () => historyOf(byDetailed.get(t.pfc_detailed)!), emit);
   }
-  for (const g of byMerchant.values()) duplicates(ctx, g, from, emit);
+  // One alert per event: charges already reported as a burst (card testing, new-merchant burst) are not duplicates too.
+  for (const g of byMerchant.values()) duplicates(ctx, g, from, inBurst, emit);
 }
 
 function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, category: () => History, detailed: () => History, emit: Emit): void {
@@ -285,7 +286,7 @@ const isPurchase = (t: PreparedTx) => t.pfc_primary !== "TRANSFER_OUT";
  * ordinary at this merchant for this customer: earlier same-amount repeats within the gap (a
  * routine), or earlier charges of exactly this amount (a fixed fare or price).
  */
-function duplicates(ctx: AlertContext, all: readonly PreparedTx[], from: number, emit: Emit): void {
+function duplicates(ctx: AlertContext, all: readonly PreparedTx[], from: number, inBurst: ReadonlySet<string>, emit: Emit): void {
   const a = ctx.config.alerts;
   const currency = ctx.currency;
   const group = all.filter(isPurchase);
@@ -311,7 +312,7 @@ function duplicates(ctx: AlertContext, all: readonly PreparedTx[], from: number,
   }
   for (const cluster of clusters) {
     const [first, second] = cluster;
-    if (second.day < from) continue;
+    if (second.day < from || cluster.some((t) => inBurst.has(t.transaction_id))) continue;
     const before = countBefore({ group }, first.day);
     // Routine: same-amount repeats at this merchant within the gap, before this cluster.
     const repeats = repeatsBefore[before];

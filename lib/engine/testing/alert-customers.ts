@@ -249,6 +249,17 @@ export function spreadMerchants(): CustomerInput {
   return c.input();
 }
 
+/** Card testing whose tiny charges repeat an amount (Pay Test $1.50 twice on 10-27, Other Shop $1.20 on 10-28): one event, one alert, not also a duplicate. */
+export function burstRepeat(): CustomerInput {
+  const c = customer("alerts-burst-repeat");
+  c.background();
+  c.add("2026-06-01", 2500, "Corner Store", PFC.merch);
+  c.add("2026-10-27", 150, "Pay Test", PFC.online, null);
+  c.add("2026-10-27", 150, "Pay Test", PFC.online, null);
+  c.add("2026-10-28", 120, "Other Shop", PFC.online, null);
+  return c.input();
+}
+
 /** fee_charged: a $34.00 overdraft fee on 10-12 and a $3.00 ATM fee on 10-20. Near-misses: an overdraft fee on 09-15 (too old), interest on 10-20. */
 export function fees(): CustomerInput {
   const c = customer("alerts-fee");
@@ -260,4 +271,4 @@ export function fees(): CustomerInput {
   return c.input();
 }
 
-export const ALERT_CUSTOMERS = { upcoming, priceIncrease, billChanged, newRecurring, paymentDue, lowBalance, unusualAmount, bursts, duplicate, routineRepeats, spreadMerchants, fees } satisfies Record<string, () => CustomerInput>;
+export const ALERT_CUSTOMERS = { upcoming, priceIncrease, billChanged, newRecurring, paymentDue, lowBalance, unusualAmount, bursts, duplicate, routineRepeats, spreadMerchants, burstRepeat, fees } satisfies Record<string, () => CustomerInput>;
