@@ -3,6 +3,7 @@
 // matching — the figures `spendsense eval` writes to metrics.json `alerts.kinds`, without a
 // database. Prints one JSON line per kind (and, with --examples, the misses and false alerts).
 // Usage: tsx bench/alerts-quality.ts [users=500] [seed=42] [anomalyRate=0.1] [fraudRate=0.05] [--examples]
+//        [--alerts={"unusualSpreadMultiple":3}]   (overrides config.alerts, to compare thresholds)
 import { generateCustomer } from "../lib/data/generator";
 import { GENERATOR_DEFAULTS } from "../lib/data/defaults";
 import { alertMetrics, type RaisedAlert, type TruthEvent } from "../lib/eval/alerts";
@@ -11,6 +12,8 @@ import { toEngineInput } from "../lib/engine/testing/plaid-input";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const examples = process.argv.includes("--examples");
+const override = process.argv.find((a) => a.startsWith("--alerts="));
+const config = override ? { ...DEFAULT_CONFIG, alerts: { ...DEFAULT_CONFIG.alerts, ...(JSON.parse(override.slice("--alerts=".length)) as Partial<typeof DEFAULT_CONFIG.alerts>) } } : DEFAULT_CONFIG;
 const users = Number(args[0] ?? 500);
 const seed = Number(args[1] ?? 42);
 const anomalyRate = Number(args[2] ?? 0.1);
@@ -30,13 +33,13 @@ for (let i = 0; i < users; i++) {
   consenting++;
   if (examples) for (const t of c.transactions) described.set(t.transaction_id, `${t.date} ${t.merchant_name ?? t.name} ${t.amount_cents} ${t.pfc_detailed}`);
   for (const e of b.label?.events ?? []) truth.push({ user_id: c.user_id, kind: e.kind, source: e.source, date: e.date, transaction_ids: e.transaction_ids, expected_alert: e.expected_alert });
-  const r = run(c, DEFAULT_CONFIG, asOf, { catalog: [], recentlyShown: [] });
+  const r = run(c, config, asOf, { catalog: [], recentlyShown: [] });
   if (r.consent) for (const a of r.alerts) raised.push({ user_id: c.user_id, kind: a.kind, alert_key: a.alert_key, event_date: a.event_date, transaction_ids: a.transaction_ids });
 }
-const m = alertMetrics({ asOf, customers: consenting, lookbackDays: DEFAULT_CONFIG.alerts.lookbackDays, truth, alerts: raised });
+const m = alertMetrics({ asOf, customers: consenting, lookbackDays: config.alerts.lookbackDays, truth, alerts: raised });
 for (const k of KINDS) {
   const x = m.kinds[k];
-  console.log(JSON.stringify({ users, seed, anomalyRate, fraudRate, kind: k, precision: x.precision, recall: x.recall, support: x.support, alerts: x.alerts, false_alerts: x.false_alerts }));
+  console.log(JSON.stringify({ users, seed, override: override?.slice(9), anomalyRate, fraudRate, kind: k, precision: x.precision, recall: x.recall, support: x.support, alerts: x.alerts, false_alerts: x.false_alerts }));
 }
 if (examples) {
   const inScope = new Set(KINDS as readonly string[]);

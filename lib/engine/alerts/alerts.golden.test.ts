@@ -196,9 +196,10 @@ describe("golden alerts: duplicate_charge where repeats are, or are not, ordinar
   // on 10-20 is a duplicate (0 earlier same-amount repeats, 0 earlier charges of $6.40).
   // ATM Withdrawal $100.00 on 10-12 and 10-13: cash (TRANSFER_OUT_WITHDRAWAL), not a purchase.
   // Clipper $2.90 every 3 days from 09-02 (16 fares) and twice on 10-21: 16 earlier charges of
-  // exactly $2.90 ≥ 3 → a fixed fare, not a duplicate.
+  // exactly $2.90 ≥ 3 → a fixed fare, not a duplicate. Morning Cup $7.10 on 10-25 on checking
+  // and on the Rewards Card: two accounts, two purchases.
   const alerts = alertsOf(ALERT_CUSTOMERS.routineRepeats());
-  it("flags the duplicate at a daily coffee shop, not cash withdrawals or a fixed fare", () => expect(keys(alerts)).toEqual(["duplicate_charge:alerts-routine-t076"]));
+  it("flags the duplicate at a daily coffee shop, not cash withdrawals, a fixed fare or equal charges on two cards", () => expect(keys(alerts)).toEqual(["duplicate_charge:alerts-routine-t076"]));
   it("cites the coffee duplicate and records why it is not routine", () => {
     const [dup] = alerts;
     expect(dup.message).toBe("2 charges of $6.40 at Morning Cup on October 20. If you made only one purchase, you could contact the merchant or your bank.");

@@ -282,7 +282,8 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
 const isPurchase = (t: PreparedTx) => t.pfc_primary !== "TRANSFER_OUT";
 
 /**
- * Same merchant, same amount, within config.alerts.duplicateDays — unless same-amount repeats are
+ * Same merchant, same amount, same account (a charge posted twice; equal charges on two cards of a
+ * household are two purchases), within config.alerts.duplicateDays — unless same-amount repeats are
  * ordinary at this merchant for this customer: earlier same-amount repeats within the gap (a
  * routine), or earlier charges of exactly this amount (a fixed fare or price).
  */
@@ -299,7 +300,7 @@ function duplicates(ctx: AlertContext, all: readonly PreparedTx[], from: number,
     let repeat = false;
     for (let j = i - 1; j >= 0 && t.day - group[j].day <= a.duplicateDays; j--) {
       const u = group[j];
-      if (u.amount_cents !== t.amount_cents) continue;
+      if (u.amount_cents !== t.amount_cents || u.account_id !== t.account_id) continue;
       repeat = true;
       let cluster = claimed.get(u.transaction_id);
       if (!cluster) clusters.push((cluster = [u]));
@@ -339,7 +340,7 @@ function duplicates(ctx: AlertContext, all: readonly PreparedTx[], from: number,
         ],
         inputs: { merchant: merchantOf(first), charge_count: cluster.length, amount_cents: first.amount_cents, first_date: first.date, last_date: last.date, earlier_repeats: repeats, earlier_same_amount: sameAmount },
         thresholds: pick(a, ["duplicateDays", "duplicateRoutineRepeats", "duplicateFixedPriceCharges", "lookbackDays"]),
-        rule: `Purchases (not cash withdrawals) of the same amount at the same merchant within ${a.duplicateDays} day(s), where same-amount repeats happened fewer than ${a.duplicateRoutineRepeats} times before and fewer than ${a.duplicateFixedPriceCharges} earlier charges there were of this amount`,
+        rule: `Purchases (not cash withdrawals) of the same amount at the same merchant on the same account within ${a.duplicateDays} day(s), where same-amount repeats happened fewer than ${a.duplicateRoutineRepeats} times before and fewer than ${a.duplicateFixedPriceCharges} earlier charges there were of this amount`,
         notes: [`${repeats} earlier same-amount repeat(s) at this merchant within ${a.duplicateDays} day(s); ${sameAmount} earlier charge(s) of this amount`],
         currency,
         transaction_ids: cluster.map((t) => t.transaction_id),

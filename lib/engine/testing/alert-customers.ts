@@ -216,7 +216,8 @@ function dailyCoffee(c: ReturnType<typeof customer>, merchant: string, until: st
  * duplicate_charge where same-amount repeats are not ordinary: Morning Cup, a coffee every day,
  * charged $6.40 twice on 10-20 (visits within a day are its routine, equal amounts are not).
  * Near-misses: $100.00 ATM withdrawals on 10-12 and 10-13 (cash, not purchases); a $2.90
- * Clipper fare every 3 days since 09-02 and twice on 10-21 (a fixed fare).
+ * Clipper fare every 3 days since 09-02 and twice on 10-21 (a fixed fare); $7.10 at Morning Cup
+ * on 10-25 on checking and on a credit card (two cards, two purchases).
  */
 export function routineRepeats(): CustomerInput {
   const c = customer("alerts-routine");
@@ -229,6 +230,11 @@ export function routineRepeats(): CustomerInput {
   for (const d of every("2026-09-02", 3, 16)) c.add(d, 290, "Clipper", PFC.transit);
   c.add("2026-10-21", 290, "Clipper", PFC.transit);
   c.add("2026-10-21", 290, "Clipper", PFC.transit);
+  // Two people, two cards: $7.10 at Morning Cup on checking and on a credit card the same day.
+  const card = "alerts-routine-card";
+  c.accounts.push({ account_id: card, type: "credit", subtype: "credit card", name: "Rewards Card", mask: "0002", current_cents: 20000, available_cents: 480000, limit_cents: 500000, holder_category: "personal" });
+  c.add("2026-10-25", 710, "Morning Cup", PFC.coffee);
+  c.add("2026-10-25", 710, "Morning Cup", PFC.coffee, "everyday", card);
   return c.input();
 }
 
