@@ -138,7 +138,7 @@ export const DEFAULT_CONFIG = {
     burstCount: 3,
     burstMinTotalCents: 50000,
     /**
-     * Duplicate: same merchant and amount within duplicateDays; cash withdrawals (Plaid
+     * Duplicate: same merchant, amount and account within duplicateDays; cash withdrawals (Plaid
      * TRANSFER_OUT) are not purchases and never count. Not a duplicate when same-amount repeats are
      * ordinary at that merchant for this customer: it already had duplicateRoutineRepeats
      * same-amount repeats within duplicateDays, or duplicateFixedPriceCharges earlier charges of
