@@ -7,7 +7,7 @@ export const ENGINE_VERSION = "1.0.0";
 export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
 
 export const DEFAULT_CONFIG = {
-  version: "2026-12-02.2",
+  version: "2026-12-02.3",
   windows: {
     // days in the window, days the recurring/income detectors look back, and the history a
     // persona needs. Sufficiency is judged by history and activity, not by a transaction count:
@@ -111,12 +111,25 @@ export const DEFAULT_CONFIG = {
     /** Low-balance forecast: days projected, and the balance below which it warns (cents). */
     forecastDays: 14,
     lowBalanceCents: 0,
-    /** Unusual amount: at least this many earlier charges at the merchant (or in the category for a new merchant), amount ≥ multiple × their median and ≥ median + minDifferenceCents. */
+    /**
+     * Unusual amount: at least this many earlier charges at the merchant (or in the category for a
+     * new merchant), amount ≥ multiple × their median, and above the median by at least
+     * min(unusualMinDifferenceCents, unusualMinDifferenceShare × the customer's usual monthly spend
+     * in the category) — so a 7× charge at a coffee shop counts for a customer who spends $90 a
+     * month on coffee, while a small merchant's $5 → $15 does not.
+     */
     unusualMinPrior: 3,
     unusualMultiple: 5,
     unusualMinDifferenceCents: 5000,
+    unusualMinDifferenceShare: 0.2,
     /** …and at least this multiple of the largest earlier charge (a merchant whose amounts vary widely is not flagged within its range). */
     unusualOverMaxMultiple: 1.5,
+    /**
+     * …and at least this many robust standard deviations above the median on a log scale (1.4826 ×
+     * the median absolute deviation of the earlier charges' logarithms): a merchant whose baskets
+     * spread widely (an online marketplace) needs a larger multiple than a fixed-price coffee.
+     */
+    unusualSpreadMultiple: 3.5,
     /** Card testing: at least cardTestingCount charges of at most cardTestingMaxCents at merchants new to the customer within cardTestingDays calendar days. */
     cardTestingCount: 3,
     cardTestingMaxCents: 200,
@@ -124,9 +137,16 @@ export const DEFAULT_CONFIG = {
     /** New-merchant burst: at least this many charges at merchants never seen before on one day, totalling at least burstMinTotalCents. */
     burstCount: 3,
     burstMinTotalCents: 50000,
-    /** Duplicate: same merchant and amount within this many days; not when the merchant already had this many earlier repeats within that gap (a routine). */
+    /**
+     * Duplicate: same merchant, amount and account within duplicateDays; cash withdrawals (Plaid
+     * TRANSFER_OUT) are not purchases and never count. Not a duplicate when same-amount repeats are
+     * ordinary at that merchant for this customer: it already had duplicateRoutineRepeats
+     * same-amount repeats within duplicateDays, or duplicateFixedPriceCharges earlier charges of
+     * exactly this amount (a fixed fare or price).
+     */
     duplicateDays: 1,
     duplicateRoutineRepeats: 2,
+    duplicateFixedPriceCharges: 3,
     /** Budget alerts at these percentages of the month's budget used. */
     budgetWarnPct: 80,
     budgetOverPct: 100,

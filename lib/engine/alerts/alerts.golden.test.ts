@@ -190,6 +190,48 @@ describe("golden alerts: duplicate_charge", () => {
   });
 });
 
+describe("golden alerts: duplicate_charge where repeats are, or are not, ordinary", () => {
+  // Morning Cup: a coffee every day since 09-01 ($5.50, $6.00, $6.50, $5.75, $6.25 in turn), so
+  // visits within a day are routine but the same amount within a day never happened: $6.40 twice
+  // on 10-20 is a duplicate (0 earlier same-amount repeats, 0 earlier charges of $6.40).
+  // ATM Withdrawal $100.00 on 10-12 and 10-13: cash (TRANSFER_OUT_WITHDRAWAL), not a purchase.
+  // Clipper $2.90 every 3 days from 09-02 (16 fares) and twice on 10-21: 16 earlier charges of
+  // exactly $2.90 ≥ 3 → a fixed fare, not a duplicate. Morning Cup $7.10 on 10-25 on checking
+  // and on the Rewards Card: two accounts, two purchases.
+  const alerts = alertsOf(ALERT_CUSTOMERS.routineRepeats());
+  it("flags the duplicate at a daily coffee shop, not cash withdrawals, a fixed fare or equal charges on two cards", () => expect(keys(alerts)).toEqual(["duplicate_charge:alerts-routine-t076"]));
+  it("cites the coffee duplicate and records why it is not routine", () => {
+    const [dup] = alerts;
+    expect(dup.message).toBe("2 charges of $6.40 at Morning Cup on October 20. If you made only one purchase, you could contact the merchant or your bank.");
+    expect(dup.transaction_ids).toEqual(["alerts-routine-t075", "alerts-routine-t076"]);
+    expect(cited(dup)).toEqual({ charge_count: [2, "2"], amount_cents: [640, "$6.40"], first_date: ["2026-10-20", "October 20"] });
+    expect(dup.trace.inputs).toMatchObject({ earlier_repeats: 0, earlier_same_amount: 0 });
+  });
+});
+
+describe("golden alerts: one alert per event (a burst is not also a duplicate)", () => {
+  // Pay Test $1.50 twice on 10-27 and Other Shop $1.20 on 10-28: 3 charges of at most $2.00 within
+  // 2 days at new merchants: card testing ($4.20). The two equal $1.50 charges belong to that burst.
+  const alerts = alertsOf(ALERT_CUSTOMERS.burstRepeat());
+  it("reports the card testing only", () => expect(keys(alerts)).toEqual(["unusual_amount:card_testing:alerts-burst-repeat-t016"]));
+});
+
+describe("golden alerts: unusual_amount against the merchant's own spread", () => {
+  // Corner Café: 51 daily coffees before 10-22 (median $6.00, largest $6.50, log spread 0.063),
+  // $48.00 = 8×, $42.00 above the median. The least difference is min($50.00, 20% of the monthly
+  // coffee spend) = 20% × (30,550 × 30.4375 / 51 days = 18,233) = $36.47, so it fires.
+  // Online Market: 11 baskets $6.00 … $50.00, median $14.00; $90.00 is 6.4× the median and 1.8×
+  // the largest, but its log spread is 1.4826 × 0.539 = 0.80 and ln(6.43) = 1.86 < 3.5 × 0.80.
+  const alerts = alertsOf(ALERT_CUSTOMERS.spreadMerchants());
+  it("flags 8× at a coffee shop, not a large basket at a wide-ranging marketplace", () => expect(keys(alerts)).toEqual(["unusual_amount:alerts-spread-t075"]));
+  it("cites the usual amount and records the least difference", () => {
+    const [cafe] = alerts;
+    expect(cafe.message).toBe("A charge of $48.00 at Corner Café on October 22 is 8 times your usual $6.00 there, the median of 51 earlier charges. If you don't recognize it, you could contact your bank or the merchant.");
+    expect(cited(cafe)).toMatchObject({ amount_cents: [4800, "$48.00"], median_cents: [600, "$6.00"], multiple: [8, "8"], prior_count: [51, "51"] });
+    expect(cafe.trace.inputs).toMatchObject({ min_difference_cents: 3647, prior_max_cents: 650 });
+  });
+});
+
 describe("golden alerts: fee_charged", () => {
   // Overdraft $34.00 on 10-12 (warning: a penalty fee) and ATM $3.00 on 10-20 (info). The 09-15
   // overdraft is older than 30 days; interest is not a fee.

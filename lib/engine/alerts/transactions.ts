@@ -56,10 +56,11 @@ export function feeAlerts(ctx: AlertContext, emit: Emit): void {
   }
 }
 
-/** Outflows that are spending, over the alerts' history, grouped by merchant and by category. */
+/** Outflows that are spending, over the alerts' history, grouped by merchant, by category and by detailed category. */
 function spendGroups(ctx: AlertContext) {
   const byMerchant = new Map<string, PreparedTx[]>();
   const byCategory = new Map<string, PreparedTx[]>();
+  const byDetailed = new Map<string, PreparedTx[]>();
   for (const t of ctx.p.txs) {
     if (t.day < ctx.bounds.lookbackStart || t.pfc_primary === "BANK_FEES" || !isSpend(t, ctx.p.accounts.get(t.account_id))) continue;
     const m = byMerchant.get(t.stream_key);
@@ -68,8 +69,11 @@ function spendGroups(ctx: AlertContext) {
     const c = byCategory.get(t.pfc_primary);
     if (c) c.push(t);
     else byCategory.set(t.pfc_primary, [t]);
+    const d = byDetailed.get(t.pfc_detailed);
+    if (d) d.push(t);
+    else byDetailed.set(t.pfc_detailed, [t]);
   }
-  return { byMerchant, byCategory };
+  return { byMerchant, byCategory, byDetailed };
 }
 
 /**
@@ -106,7 +110,7 @@ export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
   const { p, config } = ctx;
   const a = config.alerts;
   const from = p.asOf - a.lookbackDays + 1;
-  const { byMerchant, byCategory } = spendGroups(ctx);
+  const { byMerchant, byCategory, byDetailed } = spendGroups(ctx);
   const recent: PreparedTx[] = [];
   for (const g of byMerchant.values()) for (const t of g) if (t.day >= from) recent.push(t);
   recent.sort((x, y) => x.day - y.day || (x.transaction_id < y.transaction_id ? -1 : 1));
@@ -115,12 +119,13 @@ export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
   const historyOf = (g: readonly PreparedTx[]) => histories.get(g) ?? histories.set(g, history(g)).get(g)!;
   for (const t of recent) {
     if (inBurst.has(t.transaction_id)) continue;
-    unusualAmount(ctx, t, historyOf(byMerchant.get(t.stream_key)!), () => historyOf(byCategory.get(t.pfc_primary)!), emit);
+    unusualAmount(ctx, t, historyOf(byMerchant.get(t.stream_key)!), () => historyOf(byCategory.get(t.pfc_primary)!), () => historyOf(byDetailed.get(t.pfc_detailed)!), emit);
   }
-  for (const g of byMerchant.values()) duplicates(ctx, g, from, emit);
+  // One alert per event: charges already reported as a burst (card testing, new-merchant burst) are not duplicates too.
+  for (const g of byMerchant.values()) duplicates(ctx, g, from, inBurst, emit);
 }
 
-function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, category: () => History, emit: Emit): void {
+function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, category: () => History, detailed: () => History, emit: Emit): void {
   const a = ctx.config.alerts;
   const currency = ctx.currency;
   let basis: "merchant" | "category" = "merchant";
@@ -136,7 +141,13 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, cate
   if (t.amount_cents < a.unusualOverMaxMultiple * max) return;
   const prior = h.group.slice(0, n).map((x) => x.amount_cents);
   const med = Math.round(median(prior)!);
-  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents) return;
+  if (med <= 0 || t.amount_cents < a.unusualMultiple * med) return;
+  // The least difference that matters: $50, or less for a customer who spends less in the (detailed) category, e.g. coffee.
+  const minDifference = Math.min(a.unusualMinDifferenceCents, Math.round(a.unusualMinDifferenceShare * monthlyCategorySpend(ctx, detailed(), t.day)));
+  if (t.amount_cents - med < minDifference) return;
+  // Dispersion: the merchant's own spread (robust, on a log scale) must not cover this amount.
+  const spread = logSpread(prior, med);
+  if (Math.log(t.amount_cents / med) < a.unusualSpreadMultiple * spread) return;
   const multiple = round1(t.amount_cents / med);
   const where = basis === "merchant" ? `your usual ${cents(med, currency)} there` : `your usual ${cents(med, currency)} for ${categoryLabel(t.pfc_primary)} (${merchantOf(t)} is a new merchant for you)`;
   emit(
@@ -155,14 +166,30 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, cate
         ["median_cents", cents(med, currency)],
         ["prior_count", String(prior.length)],
       ],
-      inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, prior_max_cents: max, multiple },
-      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple", "newMerchantHistoryDays"]),
-      rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median, and ${a.unusualOverMaxMultiple}× the largest, of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
+      inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, prior_max_cents: max, multiple, min_difference_cents: minDifference, log_spread: Math.round(spread * 1000) / 1000 },
+      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualMinDifferenceShare", "unusualOverMaxMultiple", "unusualSpreadMultiple", "newMerchantHistoryDays"]),
+      rule: `A recent charge at least ${a.unusualMultiple}× the median, ${a.unusualOverMaxMultiple}× the largest and ${a.unusualSpreadMultiple} robust deviations (log scale) above the median of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before), and above that median by ${cents(a.unusualMinDifferenceCents, currency)} or ${Math.round(a.unusualMinDifferenceShare * 100)}% of the customer's monthly spend in its detailed category (${t.pfc_detailed}), whichever is less`,
       currency,
       transaction_ids: [t.transaction_id],
       needs_review: true,
     }),
   );
+}
+
+/** 1.4826 × the median absolute deviation of the amounts' logarithms from the median's: a robust standard deviation on a log scale (0 for a fixed price). */
+function logSpread(amounts: readonly number[], med: number): number {
+  const m = Math.log(med);
+  return 1.4826 * (median(amounts.filter((x) => x > 0).map((x) => Math.abs(Math.log(x) - m))) ?? 0);
+}
+
+/** The customer's spend per month (30.4375 days) in a category (Plaid detailed) before `day`, over the alerts' history within their continuous history. */
+function monthlyCategorySpend(ctx: AlertContext, category: History, day: number): number {
+  const n = countBefore(category, day);
+  if (!n) return 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += category.group[i].amount_cents;
+  const start = Math.max(ctx.bounds.lookbackStart, ctx.p.firstDay ?? category.group[0].day, category.group[0].day);
+  return (total * 30.4375) / Math.max(30.4375, day - start);
 }
 
 /** Card-testing and new-merchant bursts among recent charges; returns the ids they cover. */
@@ -251,17 +278,30 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
   return covered;
 }
 
-/** Same merchant, same amount, within config.alerts.duplicateDays — unless such repeats are this merchant's routine. */
-function duplicates(ctx: AlertContext, group: readonly PreparedTx[], from: number, emit: Emit): void {
+/** Cash withdrawals (Plaid TRANSFER_OUT, e.g. TRANSFER_OUT_WITHDRAWAL at an ATM) are not purchases: two equal withdrawals are not a duplicate charge. */
+const isPurchase = (t: PreparedTx) => t.pfc_primary !== "TRANSFER_OUT";
+
+/**
+ * Same merchant, same amount, same account (a charge posted twice; equal charges on two cards of a
+ * household are two purchases), within config.alerts.duplicateDays — unless same-amount repeats are
+ * ordinary at this merchant for this customer: earlier same-amount repeats within the gap (a
+ * routine), or earlier charges of exactly this amount (a fixed fare or price).
+ */
+function duplicates(ctx: AlertContext, all: readonly PreparedTx[], from: number, inBurst: ReadonlySet<string>, emit: Emit): void {
   const a = ctx.config.alerts;
   const currency = ctx.currency;
+  const group = all.filter(isPurchase);
   const claimed = new Map<string, PreparedTx[]>(); // tx id → its cluster
   const clusters: PreparedTx[][] = [];
-  for (let i = 1; i < group.length; i++) {
+  // repeatsBefore[k]: charges among the first k that repeated the amount of an earlier one within duplicateDays.
+  const repeatsBefore = [0];
+  for (let i = 0; i < group.length; i++) {
     const t = group[i];
+    let repeat = false;
     for (let j = i - 1; j >= 0 && t.day - group[j].day <= a.duplicateDays; j--) {
       const u = group[j];
-      if (u.amount_cents !== t.amount_cents) continue;
+      if (u.amount_cents !== t.amount_cents || u.account_id !== t.account_id) continue;
+      repeat = true;
       let cluster = claimed.get(u.transaction_id);
       if (!cluster) clusters.push((cluster = [u]));
       cluster.push(t);
@@ -269,16 +309,19 @@ function duplicates(ctx: AlertContext, group: readonly PreparedTx[], from: numbe
       claimed.set(t.transaction_id, cluster);
       break;
     }
+    repeatsBefore.push(repeatsBefore[i] + (repeat ? 1 : 0));
   }
-  // repeatsBefore[k]: charges among the first k that came within duplicateDays of the one before.
-  const repeatsBefore = [0];
-  for (let i = 0; i < group.length; i++) repeatsBefore.push(repeatsBefore[i] + (i > 0 && group[i].day - group[i - 1].day <= a.duplicateDays ? 1 : 0));
   for (const cluster of clusters) {
     const [first, second] = cluster;
-    if (second.day < from) continue;
-    // Routine repeats: charges at this merchant within the gap of the one before, before this cluster.
-    const repeats = repeatsBefore[countBefore({ group }, first.day)];
+    if (second.day < from || cluster.some((t) => inBurst.has(t.transaction_id))) continue;
+    const before = countBefore({ group }, first.day);
+    // Routine: same-amount repeats at this merchant within the gap, before this cluster.
+    const repeats = repeatsBefore[before];
     if (repeats >= a.duplicateRoutineRepeats) continue;
+    // Fixed price: earlier charges at this merchant of exactly this amount.
+    let sameAmount = 0;
+    for (let k = 0; k < before; k++) if (group[k].amount_cents === first.amount_cents) sameAmount++;
+    if (sameAmount >= a.duplicateFixedPriceCharges) continue;
     const last = cluster[cluster.length - 1];
     const dates = [...new Set(cluster.map((t) => day(t.date)))];
     emit(
@@ -295,10 +338,10 @@ function duplicates(ctx: AlertContext, group: readonly PreparedTx[], from: numbe
           ["amount_cents", cents(first.amount_cents, currency)],
           ["first_date", day(first.date)],
         ],
-        inputs: { merchant: merchantOf(first), charge_count: cluster.length, amount_cents: first.amount_cents, first_date: first.date, last_date: last.date, earlier_repeats: repeats },
-        thresholds: pick(a, ["duplicateDays", "duplicateRoutineRepeats", "lookbackDays"]),
-        rule: `Charges of the same amount at the same merchant within ${a.duplicateDays} day(s), where such repeats happened fewer than ${a.duplicateRoutineRepeats} times before`,
-        notes: [`${repeats} earlier repeat(s) at this merchant within ${a.duplicateDays} day(s) of the charge before`],
+        inputs: { merchant: merchantOf(first), charge_count: cluster.length, amount_cents: first.amount_cents, first_date: first.date, last_date: last.date, earlier_repeats: repeats, earlier_same_amount: sameAmount },
+        thresholds: pick(a, ["duplicateDays", "duplicateRoutineRepeats", "duplicateFixedPriceCharges", "lookbackDays"]),
+        rule: `Purchases (not cash withdrawals) of the same amount at the same merchant on the same account within ${a.duplicateDays} day(s), where same-amount repeats happened fewer than ${a.duplicateRoutineRepeats} times before and fewer than ${a.duplicateFixedPriceCharges} earlier charges there were of this amount`,
+        notes: [`${repeats} earlier same-amount repeat(s) at this merchant within ${a.duplicateDays} day(s); ${sameAmount} earlier charge(s) of this amount`],
         currency,
         transaction_ids: cluster.map((t) => t.transaction_id),
         needs_review: true,

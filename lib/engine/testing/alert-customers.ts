@@ -33,6 +33,9 @@ export const PFC = {
   overdraft: ["BANK_FEES", "BANK_FEES_OVERDRAFT_FEES"],
   interest: ["BANK_FEES", "BANK_FEES_INTEREST_CHARGE"],
   atm: ["BANK_FEES", "BANK_FEES_ATM_FEES"],
+  cash: ["TRANSFER_OUT", "TRANSFER_OUT_WITHDRAWAL"],
+  transit: ["TRANSPORTATION", "TRANSPORTATION_PUBLIC_TRANSIT"],
+  marketplace: ["GENERAL_MERCHANDISE", "GENERAL_MERCHANDISE_ONLINE_MARKETPLACES"],
 } as const satisfies Record<string, Pfc>;
 
 /** `count` dates `step` days apart, starting at `first`. */
@@ -203,6 +206,66 @@ export function duplicate(): CustomerInput {
   return c.input();
 }
 
+/** A coffee every day from 09-01 (nothing earlier), cycling $5.50, $6.00, $6.50, $5.75, $6.25: the same amount never twice within a day. */
+function dailyCoffee(c: ReturnType<typeof customer>, merchant: string, until: string): void {
+  const cycle = [550, 600, 650, 575, 625];
+  every("2026-09-01", 1, dayFromIso(until) - dayFromIso("2026-09-01") + 1).forEach((d, i) => c.add(d, cycle[i % cycle.length], merchant, PFC.coffee));
+}
+
+/**
+ * duplicate_charge where same-amount repeats are not ordinary: Morning Cup, a coffee every day,
+ * charged $6.40 twice on 10-20 (visits within a day are its routine, equal amounts are not).
+ * Near-misses: $100.00 ATM withdrawals on 10-12 and 10-13 (cash, not purchases); a $2.90
+ * Clipper fare every 3 days since 09-02 and twice on 10-21 (a fixed fare); $7.10 at Morning Cup
+ * on 10-25 on checking and on a credit card (two cards, two purchases).
+ */
+export function routineRepeats(): CustomerInput {
+  const c = customer("alerts-routine");
+  c.background();
+  dailyCoffee(c, "Morning Cup", "2026-10-30");
+  c.add("2026-10-20", 640, "Morning Cup", PFC.coffee);
+  c.add("2026-10-20", 640, "Morning Cup", PFC.coffee);
+  c.add("2026-10-12", 10000, "ATM Withdrawal", PFC.cash, null);
+  c.add("2026-10-13", 10000, "ATM Withdrawal", PFC.cash, null);
+  for (const d of every("2026-09-02", 3, 16)) c.add(d, 290, "Clipper", PFC.transit);
+  c.add("2026-10-21", 290, "Clipper", PFC.transit);
+  c.add("2026-10-21", 290, "Clipper", PFC.transit);
+  // Two people, two cards: $7.10 at Morning Cup on checking and on a credit card the same day.
+  const card = "alerts-routine-card";
+  c.accounts.push({ account_id: card, type: "credit", subtype: "credit card", name: "Rewards Card", mask: "0002", current_cents: 20000, available_cents: 480000, limit_cents: 500000, holder_category: "personal" });
+  c.add("2026-10-25", 710, "Morning Cup", PFC.coffee);
+  c.add("2026-10-25", 710, "Morning Cup", PFC.coffee, "everyday", card);
+  return c.input();
+}
+
+/**
+ * unusual_amount judged against the merchant's own spread: Corner Café, a coffee every day, $48.00
+ * on 10-22 (8× its usual $6.00, $42.00 more: under $50.00 but over 20% of the ~$183 a month this
+ * customer spends on coffee). Near-miss: Online Market, whose baskets range $6.00 … $50.00
+ * (median $14.00), $90.00 on 10-24 — 6.4× the median and 1.8× the largest, but within its spread.
+ */
+export function spreadMerchants(): CustomerInput {
+  const c = customer("alerts-spread");
+  c.background();
+  dailyCoffee(c, "Corner Café", "2026-10-30");
+  c.add("2026-10-22", 4800, "Corner Café", PFC.coffee);
+  const baskets = [1000, 1800, 600, 3200, 1400, 5000, 900, 2400, 700, 4000, 1200];
+  every("2026-05-10", 14, baskets.length).forEach((d, i) => c.add(d, baskets[i], "Online Market", PFC.marketplace));
+  c.add("2026-10-24", 9000, "Online Market", PFC.marketplace);
+  return c.input();
+}
+
+/** Card testing whose tiny charges repeat an amount (Pay Test $1.50 twice on 10-27, Other Shop $1.20 on 10-28): one event, one alert, not also a duplicate. */
+export function burstRepeat(): CustomerInput {
+  const c = customer("alerts-burst-repeat");
+  c.background();
+  c.add("2026-06-01", 2500, "Corner Store", PFC.merch);
+  c.add("2026-10-27", 150, "Pay Test", PFC.online, null);
+  c.add("2026-10-27", 150, "Pay Test", PFC.online, null);
+  c.add("2026-10-28", 120, "Other Shop", PFC.online, null);
+  return c.input();
+}
+
 /** fee_charged: a $34.00 overdraft fee on 10-12 and a $3.00 ATM fee on 10-20. Near-misses: an overdraft fee on 09-15 (too old), interest on 10-20. */
 export function fees(): CustomerInput {
   const c = customer("alerts-fee");
@@ -214,4 +277,4 @@ export function fees(): CustomerInput {
   return c.input();
 }
 
-export const ALERT_CUSTOMERS = { upcoming, priceIncrease, billChanged, newRecurring, paymentDue, lowBalance, unusualAmount, bursts, duplicate, fees } satisfies Record<string, () => CustomerInput>;
+export const ALERT_CUSTOMERS = { upcoming, priceIncrease, billChanged, newRecurring, paymentDue, lowBalance, unusualAmount, bursts, duplicate, routineRepeats, spreadMerchants, burstRepeat, fees } satisfies Record<string, () => CustomerInput>;
