@@ -1,0 +1,60 @@
+// How a stored alert reads on a staff page and in the customer preview: the order of urgency,
+// what the customer would see, and the decision trace as rows of plain words. Pure, so it is
+// tested without a browser or a database.
+import type { Alert, AlertSeverity, AlertTrace } from "@/lib/engine/alerts/types";
+import { exactMoney } from "@/lib/engine/recommend/format";
+import { humanise } from "@/lib/labels";
+
+/** An engine alert as stored for one customer: its id, delivery state and second-look state. */
+export interface StoredAlertView extends Alert {
+  id: number | string;
+  /** Delivery: new → shown → dismissed. */
+  state: string;
+  /** Second look for possible fraud: not_needed, pending, released, cleared. */
+  review: string;
+  review_reason?: string | null;
+  reviewed_by?: string | null;
+}
+
+const RANK: Record<AlertSeverity, number> = { urgent: 0, warning: 1, info: 2 };
+
+/** Most urgent first: act now, act soon, for information; within a severity the earliest event first. */
+export function byUrgency<T extends Pick<Alert, "severity" | "event_date" | "alert_key">>(a: T, b: T): number {
+  return (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || (a.event_date < b.event_date ? -1 : a.event_date > b.event_date ? 1 : 0) || (a.alert_key < b.alert_key ? -1 : a.alert_key > b.alert_key ? 1 : 0);
+}
+
+export const sortByUrgency = <T extends Pick<Alert, "severity" | "event_date" | "alert_key">>(alerts: readonly T[]): T[] => [...alerts].sort(byUrgency);
+
+/** Waiting for a person before the customer is told. */
+export const awaitingReview = (a: Pick<StoredAlertView, "needs_review" | "review">) => a.needs_review && (a.review === "pending" || a.review === "waiting");
+
+/** What the customer would see: not dismissed, and either needing no review or released by a person. */
+export function visibleToCustomer(a: Pick<StoredAlertView, "needs_review" | "review" | "state">): boolean {
+  if (a.state === "dismissed") return false;
+  return !a.needs_review || a.review === "released";
+}
+
+export interface TraceRow {
+  label: string;
+  value: string;
+}
+
+/** `merchant_median_cents` → "Merchant median"; an amount in cents reads as money with its currency. */
+function inputValue(key: string, v: number | string | boolean | null, currency: string): string {
+  if (v === null) return "Unknown";
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (typeof v === "number" && /(_cents|cents)$/.test(key)) return exactMoney(v, currency);
+  if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 4 });
+  return v;
+}
+const inputLabel = (key: string) => humanise(key.replace(/_?cents$/, ""));
+
+/** The trace's inputs (every value the rule read) as labelled rows, in the order the rule wrote them. */
+export const inputRows = (trace: AlertTrace, currency: string): TraceRow[] => Object.entries(trace.inputs).map(([k, v]) => ({ label: inputLabel(k), value: inputValue(k, v, currency) }));
+
+/** The thresholds the rule compared against, labelled; `*_cents` as money, `*_pct` as a percentage. */
+export const thresholdRows = (trace: AlertTrace, currency: string): TraceRow[] =>
+  Object.entries(trace.thresholds).map(([k, v]) => ({ label: humanise(k.replace(/_?(cents|pct)$/, "")), value: /_pct$/.test(k) ? `${v}%` : inputValue(k, v, currency) }));
+
+/** The tone checker's verdict in words. */
+export const toneText = (tone: AlertTrace["tone"]) => (tone.ok ? "Passed the tone check" : `Failed the tone check: ${tone.findings.join("; ")}`);
