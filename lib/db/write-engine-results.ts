@@ -2,17 +2,20 @@
 // persona assignments per (customer, window, asOf) — a re-run at the same asOf replaces them —
 // and append-only decision traces and recommendations. Consent is read again inside the writing
 // transaction: a customer who revoked while the chunk was computing gets nothing written.
+// Alerts are one row per (customer, alert_key): an event seen again refreshes its words, numbers,
+// trace and last run, never its delivery state, dismissal or a reviewer's decision; an alert that
+// needs review starts "pending" (hidden from the customer until staff release it).
 import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { consentingNow } from "./customer-data";
 import { WINDOWS } from "../engine/types";
 import { bulkInsert, placeholders } from "./sql";
 
-export async function writeEngineResults(tx: Transaction, runId: number, results: EngineResult[]): Promise<{ recommendations: number }> {
+export async function writeEngineResults(tx: Transaction, runId: number, results: EngineResult[]): Promise<{ recommendations: number; alerts: number }> {
   const loaded = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
   const consenting = await consentingNow(tx, loaded.map((r) => r.user_id));
   const computed = loaded.filter((r) => consenting.has(r.user_id));
-  if (!computed.length) return { recommendations: 0 };
+  if (!computed.length) return { recommendations: 0, alerts: 0 };
   const max = await tx.execute("SELECT COALESCE(MAX(id), 0) AS id FROM decision_traces");
   let traceId = Number(max.rows[0].id);
 
@@ -20,7 +23,14 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
   const assignments: InValue[][] = [];
   const traces: InValue[][] = [];
   const recs: InValue[][] = [];
+  const alerts: InValue[][] = [];
   for (const r of computed) {
+    for (const a of r.alerts) {
+      alerts.push([
+        r.user_id, a.alert_key, a.kind, a.severity, a.event_date, a.title, a.message, JSON.stringify(a.citations), a.disclaimer, a.currency,
+        JSON.stringify(a.transaction_ids), a.needs_review ? 1 : 0, JSON.stringify(a.trace), runId, runId, r.as_of, a.needs_review ? "pending" : null,
+      ]);
+    }
     for (const w of WINDOWS) {
       const x = r.windows[w];
       snapshots.push([runId, r.user_id, w, r.as_of, x.signals.sufficiency.sufficient ? 1 : 0, JSON.stringify(x.signals)]);
@@ -50,6 +60,16 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
     ),
     ...bulkInsert("decision_traces", ["id", "run_id", "user_id", "window", "as_of", "payload"], traces, "", 100),
     ...bulkInsert("recommendations", ["run_id", "trace_id", "user_id", "window", "as_of", "content_id", "kind", "format", "title", "rationale", "citations", "disclaimer", "rank", "score"], recs, "", 1000),
+    ...bulkInsert(
+      "alerts",
+      ["user_id", "alert_key", "kind", "severity", "event_date", "title", "message", "citations", "disclaimer", "currency", "transaction_ids", "needs_review", "trace", "first_run_id", "last_run_id", "as_of", "review_state"],
+      alerts,
+      // Once an alert needed review it keeps needing it; a decision already taken stays.
+      `ON CONFLICT(user_id, alert_key) DO UPDATE SET kind = excluded.kind, severity = excluded.severity, event_date = excluded.event_date, title = excluded.title, message = excluded.message,
+       citations = excluded.citations, disclaimer = excluded.disclaimer, currency = excluded.currency, transaction_ids = excluded.transaction_ids, trace = excluded.trace,
+       last_run_id = excluded.last_run_id, as_of = excluded.as_of, needs_review = MAX(alerts.needs_review, excluded.needs_review), review_state = COALESCE(alerts.review_state, excluded.review_state)`,
+      500,
+    ),
   ]);
-  return { recommendations: recs.length };
+  return { recommendations: recs.length, alerts: alerts.length };
 }

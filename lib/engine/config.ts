@@ -7,7 +7,7 @@ export const ENGINE_VERSION = "1.0.0";
 export const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
 
 export const DEFAULT_CONFIG = {
-  version: "2026-12-02.1",
+  version: "2026-12-02.2",
   windows: {
     // days in the window, days the recurring/income detectors look back, and the history a
     // persona needs. Sufficiency is judged by history and activity, not by a transaction count:
@@ -78,6 +78,50 @@ export const DEFAULT_CONFIG = {
    * 4-day pay gap and 22.8 months of buffer).
    */
   nearestPersona: { minCloseness: 0.5 },
+  /**
+   * Alerts (issue 15, lib/engine/alerts; docs/alerts.md). Only events within lookbackDays before
+   * asOf, or expected within horizonDays after it, make an alert; each event has one stable key.
+   */
+  alerts: {
+    /** Transactions this recent (asOf included) can raise fee, unusual-amount and duplicate alerts. */
+    lookbackDays: 30,
+    /** Payments expected or due within this many days after asOf raise upcoming-payment and payment-due alerts. */
+    horizonDays: 7,
+    /** The history streams, merchants' usual amounts and routines are read over (days, asOf included). */
+    historyDays: 180,
+    /** A stream with at least this many charges is "mature"; fewer is "early_detection" (Plaid's recurring statuses). */
+    matureOccurrences: 4,
+    /** A subscription price increase or bill change this recent (days) is reported. */
+    priceChangeDays: 45,
+    /** A subscription increase at least this much (percent and cents) is reported. */
+    priceIncreaseMinPct: 5,
+    priceIncreaseMinCents: 100,
+    /** A bill change (either direction) at least this much (percent and cents) is reported. */
+    billChangeMinPct: 10,
+    billChangeMinCents: 500,
+    /** A stream whose first charge is this recent (days) is new; a monthly stream needs three charges (about 61 days) to be seen. */
+    newRecurringDays: 95,
+    /** Low-balance forecast: days projected, and the balance below which it warns (cents). */
+    forecastDays: 14,
+    lowBalanceCents: 0,
+    /** Unusual amount: at least this many earlier charges at the merchant (or in the category for a new merchant), amount ≥ multiple × their median and ≥ median + minDifferenceCents. */
+    unusualMinPrior: 3,
+    unusualMultiple: 3,
+    unusualMinDifferenceCents: 5000,
+    /** Card testing: at least cardTestingCount charges of at most cardTestingMaxCents at merchants new to the customer within cardTestingDays calendar days. */
+    cardTestingCount: 3,
+    cardTestingMaxCents: 200,
+    cardTestingDays: 2,
+    /** New-merchant burst: at least this many charges at merchants never seen before on one day, totalling at least burstMinTotalCents. */
+    burstCount: 3,
+    burstMinTotalCents: 50000,
+    /** Duplicate: same merchant and amount within this many days; not when the merchant already had this many earlier repeats within that gap (a routine). */
+    duplicateDays: 1,
+    duplicateRoutineRepeats: 2,
+    /** Budget alerts at these percentages of the month's budget used. */
+    budgetWarnPct: 80,
+    budgetOverPct: 100,
+  },
   /** Priority: most harm first (SPEC §3.2). */
   personaPriority: ["high_utilization", "variable_income", "fee_fighter", "subscription_heavy", "savings_builder"] as PersonaId[],
   recommend: {

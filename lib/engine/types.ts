@@ -50,6 +50,8 @@ export interface EngineCreditLiability {
   last_statement_balance_cents: number | null;
   last_statement_issue_date: string | null;
   is_overdue: boolean | null;
+  /** The card's next payment due date (Plaid liabilities), ISO; null or absent = unknown. */
+  next_payment_due_date?: string | null;
 }
 
 export interface CustomerInput {

@@ -26,6 +26,7 @@ export const TABLES = [
   "persona_assignments",
   "decision_traces",
   "recommendations",
+  "alerts",
   "persona_overrides",
   "feedback",
   "transaction_category_changes",

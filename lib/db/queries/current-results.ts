@@ -26,6 +26,15 @@ export function currentRunIdSql(userCol: string, windowCol: string): string {
 }
 
 /**
+ * Scalar subquery: the run id of the customer's current results whatever the window (a run writes
+ * every window of each customer it computes), or NULL. Alerts are current when they carry it.
+ */
+export function currentCustomerRunIdSql(userCol: string): string {
+  return `(SELECT MAX(cs.run_id) FROM signal_snapshots cs JOIN engine_runs er ON er.id = cs.run_id
+           WHERE cs.user_id = ${userCol} AND ${ELIGIBLE_RUN})`;
+}
+
+/**
  * A table expression `(user_id, "window", run_id, as_of)`: every customer's current results per
  * window (for aggregates such as the persona mix). SQLite returns the bare `as_of` of the row
  * holding MAX(run_id).

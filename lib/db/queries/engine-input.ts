@@ -90,6 +90,7 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
       last_statement_balance_cents: num(r.last_statement_balance_cents),
       last_statement_issue_date: str(r.last_statement_issue_date),
       is_overdue: r.is_overdue === null ? null : Number(r.is_overdue) === 1,
+      next_payment_due_date: str(r.next_payment_due_date),
     });
   }
   return userIds.map((id) => byUser.get(id)).filter((c): c is CustomerInput => c !== undefined);

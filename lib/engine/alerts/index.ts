@@ -1,11 +1,39 @@
-// Alert detection (issue 15). Filled in by the alerts work; the engine wires it in run().
+// Alert detection (issue 15; docs/alerts.md): pure, at an explicit asOf. Each family lives in
+// its own file; this assembles them, withholds any alert whose message fails the tone check,
+// and sorts the rest (most urgent first, then by date and key).
 import type { EngineConfig } from "../config";
 import type { BudgetStatus } from "../budgets/types";
 import type { Prepared } from "../signals/prepare";
-import type { Alert } from "./types";
+import { budgetAlerts } from "./budget";
+import { alertContext, type Emit } from "./context";
+import { lowBalanceAlerts, paymentDueAlerts } from "./forecast";
+import { recurringAlerts } from "./recurring";
+import { feeAlerts, transactionAlerts } from "./transactions";
+import type { Alert, AlertSeverity } from "./types";
 
 export type { Alert, AlertKind, AlertSeverity } from "./types";
 
-export function detectAlerts(_p: Prepared, _budgets: readonly BudgetStatus[], _config: EngineConfig): Alert[] {
-  return [];
+const RANK: Record<AlertSeverity, number> = { urgent: 0, warning: 1, info: 2 };
+
+export function compareAlerts(a: Alert, b: Alert): number {
+  return RANK[a.severity] - RANK[b.severity] || (a.event_date < b.event_date ? -1 : a.event_date > b.event_date ? 1 : 0) || (a.alert_key < b.alert_key ? -1 : a.alert_key > b.alert_key ? 1 : 0);
+}
+
+/** Every alert, and those withheld because their message failed the tone check (a wording bug). */
+export function collectAlerts(p: Prepared, budgets: readonly BudgetStatus[], config: EngineConfig): { alerts: Alert[]; withheld: Alert[] } {
+  const alerts: Alert[] = [];
+  const withheld: Alert[] = [];
+  const emit: Emit = ({ alert, ok }) => (ok ? alerts : withheld).push(alert);
+  const ctx = alertContext(p, config);
+  budgetAlerts(ctx, budgets, emit);
+  recurringAlerts(ctx, emit);
+  paymentDueAlerts(ctx, emit);
+  lowBalanceAlerts(ctx, emit);
+  transactionAlerts(ctx, emit);
+  feeAlerts(ctx, emit);
+  return { alerts: alerts.sort(compareAlerts), withheld };
+}
+
+export function detectAlerts(p: Prepared, budgets: readonly BudgetStatus[], config: EngineConfig): Alert[] {
+  return collectAlerts(p, budgets, config).alerts;
 }

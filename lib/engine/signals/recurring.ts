@@ -44,7 +44,7 @@ export function steadyCadence(gaps: number[], config: EngineConfig): { cadence: 
   return { cadence: rest.cadence, missed: 1 };
 }
 
-function nextExpected(last: Day, cadence: Cadence): Day {
+export function nextExpected(last: Day, cadence: Cadence): Day {
   switch (cadence) {
     case "weekly":
       return last + 7;
