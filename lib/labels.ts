@@ -145,9 +145,6 @@ const AUDIT_ACTIONS: Record<string, string> = {
   "apikey.create": "Created API key",
   "apikey.revoke": "Revoked API key",
   "staff.role": "Changed staff role",
-  "alert.dismiss": "Dismissed alert",
-  "alert.release": "Released alert to the customer",
-  "alert.clear": "Cleared alert",
 };
 /** "recommendation.approve", 6 → "Approved recommendation #6". */
 export function auditActionLabel(action: string, targetId?: string | number | null): string {
@@ -248,5 +245,5 @@ export const alertSeverityLabel = (s: string | null | undefined) => lookup(ALERT
 const ALERT_STATES: Record<string, string> = { new: "New, not yet shown", shown: "Shown to the customer", dismissed: "Dismissed" };
 export const alertStateLabel = (s: string | null | undefined) => lookup(ALERT_STATES, s, "State unknown");
 /** Where a possible-fraud alert stands with its second look. */
-const ALERT_REVIEWS: Record<string, string> = { not_needed: "No review needed", pending: "Waiting for a second look", waiting: "Waiting for a second look", released: "Released to the customer", cleared: "Cleared by staff" };
-export const alertReviewLabel = (s: string | null | undefined) => lookup(ALERT_REVIEWS, s, "Review state unknown");
+const ALERT_REVIEWS: Record<string, string> = { pending: "Waiting for a second look", released: "Released to the customer", cleared: "Cleared as a false alarm" };
+export const alertReviewLabel = (s: string | null | undefined) => lookup(ALERT_REVIEWS, s, "No review needed");

@@ -2,7 +2,12 @@ import type { ReactNode } from "react";
 import type { AlertSeverity } from "@/lib/engine/alerts/types";
 import { alertKindLabel, alertReviewLabel, alertSeverityLabel, alertStateLabel } from "@/lib/labels";
 import { AlertTraceTable } from "./alert-trace";
-import { awaitingReview, sortByUrgency, type StoredAlertView } from "./alert-view";
+import { awaitingReview, sortByUrgency } from "./alert-view";
+import type { StoredAlert } from "@/lib/services/alerts";
+
+/** What a card needs: a stored alert as staff see it, or the customer's view of one (no review state). */
+export type AlertCardData = Omit<StoredAlert, "user_id" | "first_run_id" | "last_run_id" | "shown_at" | "dismissed_at" | "dismissed_by" | "reviewed_at" | "current" | "needs_review" | "review_state" | "reviewed_by" | "trace"> &
+  Partial<Pick<StoredAlert, "needs_review" | "review_state" | "reviewed_by" | "dismissed_by" | "current" | "trace">>;
 
 /** Severity in words with a mark and a colour: the colour only repeats what the words say. */
 const SEVERITY_STYLE: Record<AlertSeverity, { mark: string; badge: string; edge: string }> = {
@@ -25,9 +30,9 @@ export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
  * One alert. `audience` "staff" shows the state, the cited numbers, the trace and `actions`;
  * "customer" shows what the customer would read: severity, title, message, disclaimer, date.
  */
-export function AlertCard({ alert: a, audience, actions }: { alert: StoredAlertView; audience: "staff" | "customer"; actions?: ReactNode }) {
+export function AlertCard({ alert: a, audience, actions }: { alert: AlertCardData; audience: "staff" | "customer"; actions?: ReactNode }) {
   const style = SEVERITY_STYLE[a.severity] ?? SEVERITY_STYLE.info;
-  const waiting = awaitingReview(a);
+  const waiting = awaitingReview({ needs_review: a.needs_review ?? false, review_state: a.review_state ?? null });
   return (
     <li className={`min-w-0 rounded-lg border border-l-4 border-slate-200 bg-white p-3 text-sm ${style.edge}`} data-testid={`alert-${a.id}`} data-kind={a.kind} aria-label={`${alertSeverityLabel(a.severity)}: ${a.title}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -42,21 +47,23 @@ export function AlertCard({ alert: a, audience, actions }: { alert: StoredAlertV
         <>
           <p className="mt-2 text-xs text-slate-700" data-testid="alert-state">
             <span className="font-medium">State:</span> {alertStateLabel(a.state)}
-            {a.needs_review ? <> · <span className={waiting ? "font-semibold text-amber-900" : ""}>{alertReviewLabel(a.review)}</span></> : null}
-            {a.reviewed_by ? ` by ${a.reviewed_by}` : ""}
-            {a.review_reason ? `: “${a.review_reason}”` : ""}
+            {a.state === "dismissed" && a.dismissed_by ? ` by ${a.dismissed_by}` : ""}
+            {a.needs_review ? <> · <span className={waiting ? "font-semibold text-amber-900" : ""}>{alertReviewLabel(a.review_state)}</span>{a.reviewed_by ? ` by ${a.reviewed_by}` : ""}</> : null}
+            {a.current === false ? " · no longer seen by the latest run" : ""}
           </p>
           {a.citations.length ? (
             <p className="mt-1 text-xs text-slate-600" data-testid="alert-cites">
               <span className="font-medium">Cites:</span> {a.citations.map((c) => c.display).join(" · ")}
             </p>
           ) : null}
-          <details className="mt-2">
-            <summary className="cursor-pointer text-xs text-emerald-800">How this was decided</summary>
-            <div className="mt-2">
-              <AlertTraceTable trace={a.trace} currency={a.currency} label={`How the alert “${a.title}” was decided`} />
-            </div>
-          </details>
+          {a.trace ? (
+            <details className="mt-2">
+              <summary className="cursor-pointer text-xs text-emerald-800">How this was decided</summary>
+              <div className="mt-2">
+                <AlertTraceTable trace={a.trace} currency={a.currency} label={`How the alert “${a.title}” was decided`} />
+              </div>
+            </details>
+          ) : null}
           {actions ? <div className="mt-2 flex flex-wrap items-end gap-2">{actions}</div> : null}
         </>
       ) : null}
@@ -65,7 +72,7 @@ export function AlertCard({ alert: a, audience, actions }: { alert: StoredAlertV
 }
 
 /** Alerts most urgent first; `empty` says so in words when there are none. */
-export function AlertList({ alerts, audience, empty, actions, label }: { alerts: StoredAlertView[]; audience: "staff" | "customer"; empty: string; actions?: (a: StoredAlertView) => ReactNode; label: string }) {
+export function AlertList({ alerts, audience, empty, actions, label }: { alerts: AlertCardData[]; audience: "staff" | "customer"; empty: string; actions?: (a: AlertCardData) => ReactNode; label: string }) {
   if (alerts.length === 0) return <p className="text-sm text-slate-600" data-testid="alerts-empty">{empty}</p>;
   return (
     <ul className="space-y-2" aria-label={label} data-testid="alert-list">

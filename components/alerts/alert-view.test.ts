@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AlertTrace } from "@/lib/engine/alerts/types";
 import { ALERT_KINDS } from "@/lib/engine/alerts/types";
 import { ALERT_KIND_LABELS, alertKindLabel, alertSeverityLabel } from "@/lib/labels";
-import { inputRows, sortByUrgency, thresholdRows, toneText, visibleToCustomer } from "./alert-view";
+import { inputRows, sortByUrgency, thresholdRows, toneText } from "./alert-view";
 
 const a = (severity: "info" | "warning" | "urgent", event_date: string, alert_key: string) => ({ severity, event_date, alert_key });
 
@@ -10,14 +10,6 @@ describe("alerts as people read them", () => {
   it("orders act-now before act-soon before information, then the earliest event first", () => {
     const sorted = sortByUrgency([a("info", "2026-11-01", "a"), a("urgent", "2026-11-20", "b"), a("warning", "2026-11-03", "c"), a("urgent", "2026-11-02", "d")]);
     expect(sorted.map((x) => x.alert_key)).toEqual(["d", "b", "c", "a"]);
-  });
-
-  it("shows the customer what is not dismissed and needs no review or was released", () => {
-    expect(visibleToCustomer({ needs_review: false, review: "not_needed", state: "new" })).toBe(true);
-    expect(visibleToCustomer({ needs_review: false, review: "not_needed", state: "dismissed" })).toBe(false);
-    expect(visibleToCustomer({ needs_review: true, review: "pending", state: "new" })).toBe(false);
-    expect(visibleToCustomer({ needs_review: true, review: "cleared", state: "new" })).toBe(false);
-    expect(visibleToCustomer({ needs_review: true, review: "released", state: "shown" })).toBe(true);
   });
 
   it("has words for every kind and severity, never the raw code", () => {

@@ -5,34 +5,19 @@ import type { Alert, AlertSeverity, AlertTrace } from "@/lib/engine/alerts/types
 import { exactMoney } from "@/lib/engine/recommend/format";
 import { humanise } from "@/lib/labels";
 
-/** An engine alert as stored for one customer: its id, delivery state and second-look state. */
-export interface StoredAlertView extends Alert {
-  id: number | string;
-  /** Delivery: new → shown → dismissed. */
-  state: string;
-  /** Second look for possible fraud: not_needed, pending, released, cleared. */
-  review: string;
-  review_reason?: string | null;
-  reviewed_by?: string | null;
-}
+export type { StoredAlert } from "@/lib/services/alerts";
 
 const RANK: Record<AlertSeverity, number> = { urgent: 0, warning: 1, info: 2 };
 
-/** Most urgent first: act now, act soon, for information; within a severity the earliest event first. */
+/** Most urgent first: act now, act soon, for information; within a severity the earliest event first (the store's order). */
 export function byUrgency<T extends Pick<Alert, "severity" | "event_date" | "alert_key">>(a: T, b: T): number {
   return (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || (a.event_date < b.event_date ? -1 : a.event_date > b.event_date ? 1 : 0) || (a.alert_key < b.alert_key ? -1 : a.alert_key > b.alert_key ? 1 : 0);
 }
 
 export const sortByUrgency = <T extends Pick<Alert, "severity" | "event_date" | "alert_key">>(alerts: readonly T[]): T[] => [...alerts].sort(byUrgency);
 
-/** Waiting for a person before the customer is told. */
-export const awaitingReview = (a: Pick<StoredAlertView, "needs_review" | "review">) => a.needs_review && (a.review === "pending" || a.review === "waiting");
-
-/** What the customer would see: not dismissed, and either needing no review or released by a person. */
-export function visibleToCustomer(a: Pick<StoredAlertView, "needs_review" | "review" | "state">): boolean {
-  if (a.state === "dismissed") return false;
-  return !a.needs_review || a.review === "released";
-}
+/** Held back until a person releases or clears it (possible fraud). */
+export const awaitingReview = (a: { needs_review: boolean; review_state: string | null }) => a.needs_review && a.review_state === "pending";
 
 export interface TraceRow {
   label: string;
