@@ -72,7 +72,7 @@ export function AlertCard({ alert: a, audience, actions }: { alert: AlertCardDat
 }
 
 /** Alerts most urgent first; `empty` says so in words when there are none. */
-export function AlertList({ alerts, audience, empty, actions, label }: { alerts: AlertCardData[]; audience: "staff" | "customer"; empty: string; actions?: (a: AlertCardData) => ReactNode; label: string }) {
+export function AlertList<T extends AlertCardData>({ alerts, audience, empty, actions, label }: { alerts: T[]; audience: "staff" | "customer"; empty: string; actions?: (a: T) => ReactNode; label: string }) {
   if (alerts.length === 0) return <p className="text-sm text-slate-600" data-testid="alerts-empty">{empty}</p>;
   return (
     <ul className="space-y-2" aria-label={label} data-testid="alert-list">
