@@ -4,10 +4,10 @@ import { alertVolumeChart } from "./alert-volumes";
 describe("alert volumes by kind over time", () => {
   it("has a row per period in order and a labelled column per kind that fired", () => {
     const { data, bars } = alertVolumeChart([
-      { period: "2026-11", kind: "fee_charged", count: 3 },
-      { period: "2026-10", kind: "duplicate_charge", count: 2 },
-      { period: "2026-11", kind: "duplicate_charge", count: 1 },
-      { period: "2026-10", kind: "budget_80", count: 0 },
+      { month: "2026-11", kind: "fee_charged", alerts: 3 },
+      { month: "2026-10", kind: "duplicate_charge", alerts: 2 },
+      { month: "2026-11", kind: "duplicate_charge", alerts: 1 },
+      { month: "2026-10", kind: "budget_80", alerts: 0 },
     ]);
     expect(bars.map((b) => b.label)).toEqual(["Possible duplicate charge", "Fee charged"]);
     expect(data).toEqual([

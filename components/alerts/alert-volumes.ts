@@ -2,13 +2,10 @@
 // one column per kind that fired at all, labelled in words. Aggregates only. Pure.
 import { ALERT_KINDS, type AlertKind } from "@/lib/engine/alerts/types";
 import { alertKindLabel } from "@/lib/labels";
+import type { AlertVolume } from "@/lib/services/alerts";
 
-export interface AlertVolume {
-  /** The period the alerts' events fall in, e.g. "2026-11". */
-  period: string;
-  kind: AlertKind;
-  count: number;
-}
+/** The store's aggregate: alerts of one kind whose event falls in one month (YYYY-MM). */
+type Volume = Pick<AlertVolume, "month" | "kind" | "alerts">;
 
 /** A colour per kind, dark enough for text contrast; the legend and the table name each one. */
 const COLOURS: Record<AlertKind, string> = {
@@ -25,12 +22,12 @@ const COLOURS: Record<AlertKind, string> = {
   fee_charged: "#4d7c0f",
 };
 
-export function alertVolumeChart(volumes: readonly AlertVolume[]) {
-  const kinds = ALERT_KINDS.filter((k) => volumes.some((v) => v.kind === k && v.count > 0));
-  const periods = [...new Set(volumes.map((v) => v.period))].sort();
-  const data = periods.map((period) => {
-    const row: Record<string, string | number> = { Month: period };
-    for (const k of kinds) row[k] = volumes.filter((v) => v.period === period && v.kind === k).reduce((s, v) => s + v.count, 0);
+export function alertVolumeChart(volumes: readonly Volume[]) {
+  const kinds = ALERT_KINDS.filter((k) => volumes.some((v) => v.kind === k && v.alerts > 0));
+  const months = [...new Set(volumes.map((v) => v.month))].sort();
+  const data = months.map((month) => {
+    const row: Record<string, string | number> = { Month: month };
+    for (const k of kinds) row[k] = volumes.filter((v) => v.month === month && v.kind === k).reduce((s, v) => s + v.alerts, 0);
     return row;
   });
   return { data, bars: kinds.map((k) => ({ key: k, label: alertKindLabel(k), color: COLOURS[k] })) };
