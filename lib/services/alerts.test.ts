@@ -117,11 +117,11 @@ describe("alerts stored by a run", () => {
 
   it("the engine's alerts at an as-of carry their stored state (the CLI's view)", async () => {
     const u = String((await rows("state = 'dismissed' AND as_of = '2026-10-31'"))[0].user_id);
-    const r = await computeAlerts(t.url, u);
+    const r = await computeAlerts(t.sql, u);
     expect(r.as_of).toBe("2026-10-31");
     const stored = await rows("user_id = ? AND last_run_id = (SELECT MAX(id) FROM engine_runs)", [u]);
     expect(r.alerts.map((a) => [a.alert_key, a.state]).sort()).toEqual(stored.map((s) => [s.alert_key, s.state]).sort());
-    const earlier = await computeAlerts(t.url, u, "2026-10-01");
+    const earlier = await computeAlerts(t.sql, u, "2026-10-01");
     expect(earlier.as_of).toBe("2026-10-01");
     for (const a of earlier.alerts) expect(a.state === null || typeof a.id === "number").toBe(true);
   });
@@ -133,7 +133,7 @@ describe("alerts stored by a run", () => {
     expect(await rows("user_id = ?", [u])).toEqual([]);
     await expect(customerAlerts(t.url, u)).rejects.toThrow(ConsentRequiredError);
     await expect(staffAlerts(t.url, u)).rejects.toThrow(ConsentRequiredError);
-    await expect(computeAlerts(t.url, u)).rejects.toThrow(ConsentRequiredError);
+    await expect(computeAlerts(t.sql, u)).rejects.toThrow(ConsentRequiredError);
     // A run after the revocation writes nothing for them.
     await runEngine({ url: t.url, asOf: "2026-10-31", workers: 0 });
     expect(await rows("user_id = ?", [u])).toEqual([]);
