@@ -1,6 +1,7 @@
 // Every route of the developer API (SPEC §5) in one registry: each route handler is built from
 // its entry by `handle`, and the OpenAPI document and the docs page list exactly these.
 import { z } from "zod";
+import * as alerts from "../validation/alerts";
 import * as s from "../validation/api";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 
@@ -61,6 +62,51 @@ export const getRecommendations = defineEndpoint({
   response: s.recommendationsResponse,
   errors: [404],
   example: { params: { userId: USER }, query: { window: "30d", trace: "false" } },
+});
+
+export const getAlerts = defineEndpoint({
+  method: "GET",
+  path: "/api/alerts/{id}",
+  tag: "Alerts",
+  summary: "A consenting customer's current alerts, most urgent first",
+  description:
+    "`{id}` is the customer's user_id. The alerts the customer's current engine run found, less the dismissed ones and less those held for a staff review (possible fraud) until a staff member releases them. Each carries its kind, severity, plain-language message, the numbers it cites, the disclaimer where it suggests an action, its currency, delivery state and decision trace. A customer without consent is refused (403 consent_required).",
+  access: { scope: "alerts:read", permission: "customers:read" },
+  params: alerts.alertsCustomerParams,
+  query: alerts.alertsQuery,
+  response: alerts.alertsResponse,
+  errors: [404],
+  example: { params: { id: USER }, query: { trace: "false" } },
+});
+
+export const markAlertShown = defineEndpoint({
+  method: "POST",
+  path: "/api/alerts/{id}/shown",
+  tag: "Alerts",
+  summary: "Record that the customer was shown an alert (new → shown)",
+  description:
+    "Idempotent: an alert already shown or dismissed stays as it is (`changed: false`). The alert must belong to `user_id` (otherwise 404); one held for a staff review cannot be shown (409). Refused without consent (403 consent_required). Audited.",
+  access: { scope: "alerts:write", permission: "alerts:act" },
+  params: alerts.alertParams,
+  body: alerts.alertActionBody,
+  response: alerts.alertActionResponse,
+  errors: [404, 409],
+  example: { params: { id: "1" }, body: { user_id: USER } },
+});
+
+export const dismissAlert = defineEndpoint({
+  method: "POST",
+  path: "/api/alerts/{id}/dismiss",
+  tag: "Alerts",
+  summary: "Dismiss an alert for good",
+  description:
+    "The alert leaves the customer's list and stays dismissed when later runs see the same event again. Idempotent (`changed: false` when already dismissed). The alert must belong to `user_id` (otherwise 404). Refused without consent (403 consent_required). Audited.",
+  access: { scope: "alerts:write", permission: "alerts:act" },
+  params: alerts.alertParams,
+  body: alerts.alertActionBody,
+  response: alerts.alertActionResponse,
+  errors: [404],
+  example: { params: { id: "1" }, body: { user_id: USER } },
 });
 
 export const postFeedback = defineEndpoint({
@@ -274,6 +320,9 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   recordConsent,
   getProfile,
   getRecommendations,
+  getAlerts,
+  markAlertShown,
+  dismissAlert,
   postFeedback,
   reviewQueue,
   assignPersona,

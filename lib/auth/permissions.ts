@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "transactions:read": ["admin", "operator"],
   "consent:record": ["admin", "operator"],
   "review:act": ["admin", "operator"],
+  /** Marking a customer's alert shown or dismissing it (releasing or clearing a held one is review:act). */
+  "alerts:act": ["admin", "operator"],
   "content:read": ["admin", "operator", "analyst"],
   "content:write": ["admin", "operator"],
   "content:approve": ["admin", "operator"],

@@ -5,6 +5,8 @@ export const SCOPES = {
   "customers:read": "read a consenting customer's profile (signals per window) and personas",
   "customers:write": "create customers and record their consent",
   "recommendations:read": "read a consenting customer's recommendations",
+  "alerts:read": "read a consenting customer's current alerts (kind, severity, message, citations, trace)",
+  "alerts:write": "record that an alert was shown to the customer, or dismiss it",
   "feedback:write": "record a customer's feedback on a recommendation or content item",
   review: "read the queue of recommendations awaiting review",
   "personas:write": "run the engine for customers (assign personas, detect transitions, batch assign)",

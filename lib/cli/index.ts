@@ -7,6 +7,7 @@ import { ZodError } from "zod";
 import { IngestError } from "../data/types";
 import { asDatabaseBusy } from "../db/busy";
 import { ConsentRequiredError, NotFoundError } from "../services/errors";
+import { registerAlerts } from "./commands/alerts";
 import { registerApiKey } from "./commands/apikey";
 import { registerDb } from "./commands/db";
 import { registerEngine } from "./commands/engine";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerIngest(program);
   registerEngine(program);
+  registerAlerts(program);
   registerEval(program);
   registerStaff(program);
   registerApiKey(program);

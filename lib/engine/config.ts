@@ -108,6 +108,8 @@ export const DEFAULT_CONFIG = {
     unusualMinPrior: 3,
     unusualMultiple: 3,
     unusualMinDifferenceCents: 5000,
+    /** …and at least this multiple of the largest earlier charge (a merchant whose amounts vary widely is not flagged within its range). */
+    unusualOverMaxMultiple: 1.5,
     /** Card testing: at least cardTestingCount charges of at most cardTestingMaxCents at merchants new to the customer within cardTestingDays calendar days. */
     cardTestingCount: 3,
     cardTestingMaxCents: 200,

@@ -2,10 +2,8 @@
 // and 50 generated ones (lib/data/generator, converted here to the engine's input). Random
 // choices come from a small seeded PRNG, so a failure always reproduces.
 import { describe, expect, it } from "vitest";
-import { findMerchant } from "../data/categorise";
 import { generateCustomer } from "../data/generator";
 import { dayFromIso, isoFromDay } from "../data/dates";
-import type { PlaidBundle } from "../validation/plaid";
 import { harmfulProductCheck } from "./guardrails/harmful";
 import { toneFindings } from "./guardrails/tone";
 import { DEFAULT_CONFIG, run, type EngineResult } from "./index";
@@ -13,6 +11,7 @@ import { CATALOG_SEED } from "./recommend/catalog-seed";
 import type { Declined, RecentlyShown } from "./recommend/recommend";
 import { readSignal } from "./signal-path";
 import { GOLDEN_AS_OF, GOLDEN_CUSTOMERS } from "./testing/golden-customers";
+import { toEngineInput } from "./testing/plaid-input";
 import { WINDOWS, type CustomerInput } from "./types";
 
 const DISCLAIMER = "This is educational content, not financial advice. Consult a licensed advisor for personalized guidance.";
@@ -39,52 +38,6 @@ function shuffled<T>(items: readonly T[], rand: () => number): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
-}
-
-const cents = (dollars: number | null | undefined): number | null => (dollars === null || dollars === undefined ? null : Math.round(dollars * 100));
-
-/** The generator's Plaid bundle as the engine sees it (what services load from the database). */
-function toEngineInput(b: PlaidBundle): CustomerInput {
-  if (!b.user) throw new Error("generated bundle without a user");
-  return {
-    user_id: b.user.user_id,
-    consent: b.user.consent === true,
-    credit_score: b.user.credit_score ?? null,
-    accounts: (b.accounts ?? []).map((a) => ({
-      account_id: a.account_id,
-      type: a.type,
-      subtype: a.subtype ?? "",
-      name: a.name,
-      mask: a.mask ?? null,
-      current_cents: cents(a.balances.current),
-      available_cents: cents(a.balances.available),
-      limit_cents: cents(a.balances.limit),
-      holder_category: a.holder_category ?? "personal",
-    })),
-    transactions: (b.transactions ?? []).map((t) => ({
-      transaction_id: t.transaction_id,
-      account_id: t.account_id,
-      date: t.date,
-      amount_cents: Math.round(t.amount * 100),
-      name: t.name,
-      merchant_name: t.merchant_name ?? null,
-      merchant_entity_id: t.merchant_entity_id ?? null,
-      merchant_kind: findMerchant(t)?.kind ?? null,
-      pfc_primary: t.personal_finance_category?.primary ?? "",
-      pfc_detailed: t.personal_finance_category?.detailed ?? "",
-      pending: t.pending,
-    })),
-    credit: (b.liabilities?.credit ?? []).map((c) => ({
-      account_id: c.account_id,
-      aprs: c.aprs.map((x) => ({ apr_type: x.apr_type, apr_percentage: x.apr_percentage, interest_charge_amount_cents: cents(x.interest_charge_amount) })),
-      minimum_payment_cents: cents(c.minimum_payment_amount),
-      last_payment_cents: cents(c.last_payment_amount),
-      last_payment_date: c.last_payment_date ?? null,
-      last_statement_balance_cents: cents(c.last_statement_balance),
-      last_statement_issue_date: c.last_statement_issue_date ?? null,
-      is_overdue: c.is_overdue ?? null,
-    })),
-  };
 }
 
 const generated = Array.from({ length: GENERATED }, (_, i) => toEngineInput(generateCustomer({ users: GENERATED, seed: 20261031, asOf: AS_OF, months: 7 }, i)));

@@ -156,7 +156,7 @@ export function releaseAlert(db: Db, target: AlertTarget, actor: string) {
 }
 
 /** A staff member judged an alert held for review a false alarm: the customer never sees it. A reason is required. */
-export function clearAlert(db: Db, input: AlertTarget & { reason: unknown }, actor: string) {
+export async function clearAlert(db: Db, input: AlertTarget & { reason: unknown }, actor: string) {
   const t = clearInput.parse(input);
   return act(db, t, actor, "alert.clear", review("cleared", actor), t.reason);
 }
@@ -174,27 +174,23 @@ export interface ComputedAlert extends Alert {
  * (default: the as-of of their current results, else the newest data date), most urgent first,
  * each with the stored delivery state when a run stored that event.
  */
-export async function computeAlerts(url: string, userId: string, asOf?: string): Promise<{ user_id: string; as_of: string; alerts: ComputedAlert[] }> {
-  return withReadSql(async (sql) => {
-    await requireConsenting(sql, userId);
-    const current = (await currentResultsFor(sql, [userId])).get(userId);
-    const at = asOf ?? current?.["180d"]?.as_of ?? current?.["30d"]?.as_of ?? (await newestDataDate(sql));
-    if (!at) throw new NotFoundError(`customer "${userId}" has no transactions: nothing to compute alerts from`);
-    const job = await loadEngineJob(sql as Sql, [userId], { asOf: at, config: DEFAULT_CONFIG, catalog: await loadApprovedCatalog(sql as Sql) });
-    const input = job.inputs[0];
-    if (!input) throw new NotFoundError(`no customer with id "${userId}"`);
-    const result = computeOne(job, input);
-    const alerts = result.consent ? result.alerts : [];
-    const stored = await alertRowsByKey(sql, userId, alerts.map((a) => a.alert_key));
-    const rank = { urgent: 0, warning: 1, info: 2 } as const;
-    const sorted = [...alerts].sort((x, y) => rank[x.severity] - rank[y.severity] || x.event_date.localeCompare(y.event_date) || x.alert_key.localeCompare(y.alert_key));
-    return {
-      user_id: userId,
-      as_of: at,
-      alerts: sorted.map((a) => {
-        const s = stored.get(a.alert_key);
-        return { ...a, id: s?.id ?? null, state: s?.state ?? null, review_state: s?.review_state ?? null };
-      }),
-    };
-  }, url);
+export async function computeAlerts(sql: Sql, userId: string, asOf?: string): Promise<{ user_id: string; as_of: string; alerts: ComputedAlert[] }> {
+  await requireConsenting(sql, userId);
+  const current = (await currentResultsFor(sql, [userId])).get(userId);
+  const at = asOf ?? current?.["180d"]?.as_of ?? current?.["30d"]?.as_of ?? (await newestDataDate(sql));
+  if (!at) throw new NotFoundError(`customer "${userId}" has no transactions: nothing to compute alerts from`);
+  const job = await loadEngineJob(sql, [userId], { asOf: at, config: DEFAULT_CONFIG, catalog: await loadApprovedCatalog(sql) });
+  const result = computeOne(job, job.inputs[0]);
+  const alerts = result.consent ? result.alerts : [];
+  const stored = await alertRowsByKey(sql, userId, alerts.map((a) => a.alert_key));
+  const rank = { urgent: 0, warning: 1, info: 2 } as const;
+  const sorted = [...alerts].sort((x, y) => rank[x.severity] - rank[y.severity] || x.event_date.localeCompare(y.event_date) || x.alert_key.localeCompare(y.alert_key));
+  return {
+    user_id: userId,
+    as_of: at,
+    alerts: sorted.map((a) => {
+      const s = stored.get(a.alert_key);
+      return { ...a, id: s?.id ?? null, state: s?.state ?? null, review_state: s?.review_state ?? null };
+    }),
+  };
 }

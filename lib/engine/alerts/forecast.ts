@@ -16,6 +16,8 @@ export function paymentDueAlerts(ctx: AlertContext, emit: Emit): void {
     if (!due) continue; // unknown stays unknown: no alert
     const dueDay = dayFromIso(due);
     if (dueDay < p.asOf || dueDay > p.asOf + a.horizonDays) continue;
+    // A statement with nothing to pay (known zero minimum or balance) needs no reminder.
+    if (c.minimum_payment_cents === 0 || (c.last_statement_balance_cents !== null && c.last_statement_balance_cents <= 0)) continue;
     const acc = p.accounts.get(accountId);
     const card = acc ? (acc.mask ? `${acc.name} ending in ${acc.mask}` : acc.name) : "your card";
     const min = c.minimum_payment_cents;
@@ -31,7 +33,7 @@ export function paymentDueAlerts(ctx: AlertContext, emit: Emit): void {
         severity: dueDay - p.asOf <= 2 ? "urgent" : "warning",
         event_date: due,
         title: "Card payment due soon",
-        message: `Your ${card} payment is due on ${day(due)}. ${amounts[1] ? `${amounts[0]}; ${amounts[1]}` : `${amounts[0]}.`}`,
+        message: `The payment on your ${card} is due on ${day(due)}. ${amounts[1] ? `${amounts[0]}; ${amounts[1]}` : `${amounts[0]}.`}`,
         suggestion: "Paying at least the minimum by the due date avoids a late fee.",
         cite,
         inputs: { account_id: accountId, due_date: due, days_until: dueDay - p.asOf, minimum_payment_cents: min, statement_balance_cents: statement, is_overdue: c.is_overdue },

@@ -7,6 +7,7 @@ import type { AlertContext, Emit } from "./context";
 import { buildAlert, categoryLabel, cents, day, pick } from "./message";
 
 const REVIEW = "If you don't recognize it, you could contact your bank or the merchant.";
+const REVIEW_MANY = "If you don't recognize them, you could contact your bank or the merchant.";
 
 const FEE_LABELS: Record<string, string> = {
   BANK_FEES_OVERDRAFT_FEES: "overdraft fee",
@@ -105,9 +106,10 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
   }
   if (prior.length < a.unusualMinPrior) return;
   const med = Math.round(median(prior)!);
-  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents) return;
+  const max = prior.reduce((m, v) => (v > m ? v : m), 0);
+  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents || t.amount_cents < a.unusualOverMaxMultiple * max) return;
   const multiple = round1(t.amount_cents / med);
-  const where = basis === "merchant" ? `your usual ${cents(med, currency)} at ${merchantOf(t)}` : `your usual ${cents(med, currency)} for ${categoryLabel(t.pfc_primary)} (${merchantOf(t)} is a new merchant for you)`;
+  const where = basis === "merchant" ? `your usual ${cents(med, currency)} there` : `your usual ${cents(med, currency)} for ${categoryLabel(t.pfc_primary)} (${merchantOf(t)} is a new merchant for you)`;
   emit(
     buildAlert({
       kind: "unusual_amount",
@@ -124,9 +126,9 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
         ["median_cents", cents(med, currency)],
         ["prior_count", String(prior.length)],
       ],
-      inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, multiple },
-      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents"]),
-      rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
+      inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, prior_max_cents: max, multiple },
+      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple"]),
+      rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median, and ${a.unusualOverMaxMultiple}× the largest, of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
       currency,
       transaction_ids: [t.transaction_id],
       needs_review: true,
@@ -165,7 +167,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
         event_date: first.date,
         title: "Several small charges at new merchants",
         message: `${group.length} small charges of ${cents(a.cardTestingMaxCents, currency)} or less, ${cents(total, currency)} in total, were made on ${span} at ${merchants.length === 1 ? "a merchant" : "merchants"} new to you (${merchants.join(", ")}). Small test charges can come before larger ones.`,
-        suggestion: REVIEW,
+        suggestion: REVIEW_MANY,
         cite: [
           ["charge_count", String(group.length)],
           ["total_cents", cents(total, currency)],
@@ -202,7 +204,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
         event_date: date,
         title: "Several charges at new merchants",
         message: `${group.length} charges totalling ${cents(total, currency)} were made on ${day(date)} at merchants new to you (${merchants.join(", ")}).`,
-        suggestion: REVIEW,
+        suggestion: REVIEW_MANY,
         cite: [
           ["charge_count", String(group.length)],
           ["total_cents", cents(total, currency)],
