@@ -23,7 +23,8 @@ import { auditFor } from "@/lib/services/review";
 import { clearAlertAction, computeCustomerAction, dismissAlertAction, overridePersonaAction, recordConsentAction, releaseAlertAction } from "./actions";
 import { AlertList } from "@/components/alerts/alert-card";
 import { AlertStaffActions } from "@/components/alerts/alert-actions";
-import { staffAlerts } from "@/lib/services/alerts";
+import { LiveAlerts } from "@/components/alerts/live-alerts";
+import { alertCounts, staffAlerts } from "@/lib/services/alerts";
 import { databaseUrl } from "@/lib/db/url";
 import { utcTime } from "@/lib/data/dates";
 
@@ -73,12 +74,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
   const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
   const audit = await auditFor(db, userId);
   const titles = view ? await contentTitles(db) : {};
-  const alerts = customer.consent ? await staffAlerts(databaseUrl(), userId) : [];
+  const [alerts, counts] = customer.consent ? await Promise.all([staffAlerts(databaseUrl(), userId), alertCounts(databaseUrl(), userId)]) : [[], null];
   const currentAlerts = alerts.filter((a) => a.current);
   const olderAlerts = alerts.filter((a) => !a.current);
   const alertActions = { dismiss: dismissAlertAction, release: releaseAlertAction, clear: clearAlertAction };
   const back = `/customers/${userId}`;
-  const actionsFor = canReview ? (a: (typeof alerts)[number]) => <AlertStaffActions alert={a} userId={userId} back={back} actions={alertActions} /> : undefined;
+  const actionsFor = can(access.session.user.role, "alerts:act") ? (a: (typeof alerts)[number]) => <AlertStaffActions alert={a} userId={userId} back={back} actions={alertActions} /> : undefined;
 
   return (
     <div className="space-y-8">
@@ -158,6 +159,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
           </section>
           <section aria-labelledby="alerts" className="space-y-2" data-testid="alerts-section">
             <h2 id="alerts" className="text-lg font-semibold">Alerts</h2>
+            {counts ? <LiveAlerts initial={counts} userId={userId} /> : null}
             <p className="text-sm text-slate-600">
               Alerts from the current run, most urgent first. A possible-fraud alert waits for a second look before the customer sees it.
             </p>
