@@ -25,6 +25,17 @@ export interface GeneratorLabelRecord {
   intended_persona: string;
   profile: string;
   seed: number;
+  /** Injected ground-truth events (generator_events); absent when the generator injected none. */
+  events?: GeneratorEventRecord[];
+}
+
+export interface GeneratorEventRecord {
+  kind: string;
+  source: string;
+  date: string;
+  account_id: string;
+  transaction_ids: string[];
+  expected_alert: string;
 }
 
 export interface AccountRecord {

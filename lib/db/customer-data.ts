@@ -29,6 +29,7 @@ export const CUSTOMER_DATA = {
   customers: { rows: "user_id = ?", kept: "the customer's profile and current consent" },
   consent_events: { rows: "user_id = ?", kept: "the consent history" },
   generator_labels: { rows: "user_id = ?", kept: "the generator's ground-truth label, input to the synthetic data, not computed from it" },
+  generator_events: { rows: "user_id = ?", kept: "the generator's ground-truth events, input to the synthetic data, not computed from it" },
   accounts: { rows: "user_id = ?", kept: "the customer's own accounts" },
   transactions: { rows: "user_id = ?", kept: "the customer's own transactions" },
   credit_liabilities: { rows: "account_id IN (SELECT account_id FROM accounts WHERE user_id = ?)", kept: "the customer's own liabilities" },

@@ -41,6 +41,17 @@ export async function deferTransactionIndexes(tx: Transaction, expectedRows: num
   };
 }
 
+/** A label that carries events replaces the customer's stored events (re-ingesting is a no-op). */
+function generatorEvents(batch: IngestBatch): InStatement[] {
+  const labelled = batch.labels.filter((l) => l.events !== undefined);
+  if (!labelled.length) return [];
+  const users = labelled.map((l) => l.user_id);
+  const stmts: InStatement[] = [];
+  for (let i = 0; i < users.length; i += 500) stmts.push({ sql: `DELETE FROM generator_events WHERE user_id IN (${placeholders(users.slice(i, i + 500))})`, args: users.slice(i, i + 500) });
+  const rows = labelled.flatMap((l) => (l.events ?? []).map((e, seq) => [l.user_id, seq, e.kind, e.source, e.date, e.account_id, JSON.stringify(e.transaction_ids), e.expected_alert]));
+  return [...stmts, ...bulkInsert("generator_events", ["user_id", "seq", "kind", "source", "event_date", "account_id", "transaction_ids", "expected_alert"], rows)];
+}
+
 export interface WriteCounts {
   customers: number;
   accounts: number;
@@ -74,6 +85,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       ["user_id"],
       batch.labels.map((l) => [l.user_id, l.intended_persona, l.profile, l.seed]),
     ),
+    ...generatorEvents(batch),
     ...upsert(
       "accounts",
       ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "unofficial_currency_code", "holder_category", "source"],

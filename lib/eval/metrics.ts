@@ -2,6 +2,8 @@
 // clearly separated `measured` section (latency, wall-clock time) that the caller measured.
 import { WINDOWS, type WindowId } from "../engine/types";
 import type { CustomerAssessment, UncoveredReason } from "./assess";
+import type { AlertKind } from "../engine/alerts/types";
+import type { AlertKindMetrics, AlertMetrics } from "./alerts";
 import { BEHAVIOURS, type BehaviourId } from "./behaviours";
 import { fairness, type FairnessWindow } from "./fairness";
 import { summariseLatency, type LatencySummary } from "./latency";
@@ -72,6 +74,10 @@ export interface RecommendationDetail {
 }
 
 export interface EvalMetrics {
+  /** Alert precision / recall per kind against the generator's events (issue 15); absent in documents made before alerts existed. */
+  alerts?: Record<AlertKind, AlertKindMetrics>;
+  /** What the alert figures rest on: customers, months covered, recall per event kind, examples of misses. */
+  alert_truth?: Omit<AlertMetrics, "kinds">;
   schema: typeof EVAL_SCHEMA;
   as_of: string;
   engine_version: string;
@@ -172,7 +178,7 @@ function recommendationDetail(assessments: readonly CustomerAssessment[], window
   };
 }
 
-export function buildMetrics(assessments: readonly CustomerAssessment[], meta: EvalMeta, measured: Measurements): EvalMetrics {
+export function buildMetrics(assessments: readonly CustomerAssessment[], meta: EvalMeta, measured: Measurements, alerts?: AlertMetrics): EvalMetrics {
   const sorted = [...assessments].sort((a, b) => (a.user_id < b.user_id ? -1 : 1));
   const coverage = {} as EvalMetrics["coverage"];
   const recommendations = {} as EvalMetrics["recommendations"];
@@ -213,6 +219,7 @@ export function buildMetrics(assessments: readonly CustomerAssessment[], meta: E
     recommendations,
     persona_accuracy: accuracy,
     fairness: fair,
+    ...(alerts ? { alerts: alerts.kinds, alert_truth: { customers: alerts.customers, months: alerts.months, events: alerts.events, examples: alerts.examples } } : {}),
     measured: {
       generated_at: measured.generated_at,
       seconds: Math.round(measured.seconds * 100) / 100,

@@ -37,6 +37,12 @@ export function renderMetricsCsv(m: EvalMetrics): string {
       }
     }
   }
+  for (const [kind, a] of Object.entries(m.alerts ?? {})) {
+    rows.push(["alert_precision", "all", kind, a.precision, a.true_alerts, a.true_alerts + a.false_alerts, a.aim?.precision ?? null, a.aim ? (a.precision === null ? null : a.precision >= a.aim.precision) : null]);
+    rows.push(["alert_recall", "all", kind, a.recall, a.found, a.support, a.aim?.recall ?? null, a.aim ? (a.recall === null ? null : a.recall >= a.aim.recall) : null]);
+    rows.push(["alert_false_per_1000_customer_months", "all", kind, a.false_alerts_per_1000_customer_months, a.false_alerts, m.alert_truth?.customers ?? null]);
+  }
+  for (const e of m.alert_truth?.events ?? []) rows.push(["alert_event_recall", "all", `${e.event} -> ${e.expected_alert}`, e.recall, e.found, e.support]);
   const header = ["section", "window", "name", "value", "numerator", "denominator", "target", "meets"];
   return `${[header, ...rows].map((r) => header.map((_, i) => csvCell(r[i] ?? null)).join(",")).join("\n")}\n`;
 }

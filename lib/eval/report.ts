@@ -130,6 +130,68 @@ function flagLine(f: FairnessFlag): string {
   return `${f.dimension} = ${f.group}${f.small ? ` (n ${f.n}, small group: unreliable)` : ` (n ${f.n})`}: ${measureLabel(f.measure)} ${pct(f.rate)} vs ${pct(f.best_rate)} for ${f.best_group} — ratio ${f.ratio.toFixed(2)}`;
 }
 
+const EVENT_WORDS: Record<string, string> = {
+  duplicate: "duplicate charges",
+  card_testing: "card-testing bursts (several charges under $2)",
+  takeover: "account-takeover bursts (3+ large charges at new merchants in a day)",
+  out_of_pattern: "amounts far out of pattern at a regular merchant",
+  price_increase: "subscription price increases",
+  new_subscription: "new subscriptions",
+  overdraft: "upcoming overdrafts (checking below zero within 14 days)",
+};
+
+function alertSection(kinds: NonNullable<EvalMetrics["alerts"]>, t: NonNullable<EvalMetrics["alert_truth"]>): string[] {
+  const scored = Object.entries(kinds).filter(([, a]) => a.labelled || a.support > 0);
+  const unscored = Object.entries(kinds).filter(([, a]) => !a.labelled && a.support === 0 && a.alerts > 0);
+  const out = [
+    "## Alerts against ground truth",
+    `The generator's labelled events (generator_events: injected by --fraud-rate / --anomaly-rate, and the situations the ordinary generator made that it can label — subscription price rises, checking accounts heading below zero) matched to the alerts the engine raises at this asOf for ${t.customers} consenting customers. A transaction alert is right when it shares a transaction with an event of its kind; a low-balance forecast when the customer has an overdraft event and both fall within the 14 days after asOf. Events older than 45 days are out of scope (an alert about one counts neither way). Card-testing and takeover bursts and out-of-pattern amounts are all scored as unusual amounts; false alerts per 1 000 customers a month count one evaluation as ${t.months} month(s) of events.`,
+    table(
+      ["alert", "alerts", "right", "false", "precision", "events", "found", "recall", "false / 1 000 customer-months", "aim", "status"],
+      scored.map(([kind, a]) => [
+        kind,
+        String(a.alerts),
+        String(a.true_alerts),
+        String(a.false_alerts),
+        pct(a.precision),
+        String(a.support),
+        String(a.found),
+        pct(a.recall),
+        a.false_alerts_per_1000_customer_months === null ? "n/a" : a.false_alerts_per_1000_customer_months.toFixed(2),
+        a.aim ? `precision ≥ ${pct(a.aim.precision)}, recall ≥ ${pct(a.aim.recall)}` : "—",
+        a.aim ? (a.aim.met === null ? "not measurable" : a.aim.met ? "meets" : "**below**") : "",
+      ]),
+    ),
+  ];
+  if (unscored.length) out.push(`No ground truth for ${unscored.map(([k, a]) => `${k} (${a.alerts} alerts)`).join(", ")}: precision and recall are not measured for them.`);
+  if (t.events.length) {
+    out.push(
+      "**Recall by event**",
+      table(
+        ["event", "source", "scored as", "events", "found", "recall"],
+        t.events.map((e) => {
+          const [kind, source] = e.event.split("/");
+          return [EVENT_WORDS[kind] ?? kind, source, e.expected_alert, String(e.support), String(e.found), pct(e.recall)];
+        }),
+      ),
+    );
+  }
+  const misses = scored.filter(([, a]) => a.aim?.met === false || (a.support > 0 && a.found < a.support) || a.false_alerts > 0);
+  if (misses.length) {
+    out.push(
+      "**Misses and false alerts, with examples**",
+      misses
+        .map(([kind, a]) => {
+          const weak = t.events.filter((e) => e.expected_alert === kind && e.found < e.support).map((e) => `${e.support - e.found} of ${e.support} ${EVENT_WORDS[e.event.split("/")[0]] ?? e.event} (${e.event.split("/")[1]})`);
+          const ex = t.examples.filter((x) => x.kind === kind).map((x) => `${x.type === "missed" ? "missed" : "false alert"} ${x.user_id} ${x.date} ${x.what}${x.transaction_ids.length ? ` [${x.transaction_ids.join(", ")}]` : ""}`);
+          return `- **${kind}**: ${list([weak.length > 0 && `not found: ${weak.join(", ")}`, a.false_alerts > 0 && `${a.false_alerts} alert(s) match no labelled event`])}.${ex.length ? ` Examples: ${ex.join("; ")}.` : ""}`;
+        })
+        .join("\n"),
+    );
+  }
+  return out;
+}
+
 export function renderReport(m: EvalMetrics): string {
   const entries = allMetrics(m);
   const below = belowTarget(m);
@@ -157,6 +219,8 @@ export function renderReport(m: EvalMetrics): string {
     ),
     `Precision: ${cm.per_class.map((c) => `${classLabel(c.class)} ${pct(c.precision)}`).join(", ")}. The 30-day matrix is in metrics.json and metrics.csv.`,
   );
+
+  if (m.alerts && m.alert_truth) for (const part of alertSection(m.alerts, m.alert_truth)) out.push(part);
 
   out.push("## Fairness");
   // Access flags in full for both windows; persona-mix flags listed for 180 days only (both are

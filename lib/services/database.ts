@@ -12,6 +12,7 @@ export const TABLES = [
   "customers",
   "consent_events",
   "generator_labels",
+  "generator_events",
   "accounts",
   "transactions",
   "credit_liabilities",

@@ -5,6 +5,7 @@ import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import type { Strength } from "../engine/personas/assign";
 import { placeholders, type Sql } from "../db/sql";
 import { FAIRNESS_DIMENSIONS, type Dimension } from "../eval/targets";
+import type { TruthEvent } from "../eval/alerts";
 import type { EvalCustomer, StoredRecommendation, StoredTrace, StoredWindow } from "../eval/types";
 
 const parse = (text: unknown): unknown => {
@@ -113,4 +114,21 @@ export async function loadStoredResults(sql: Sql, userIds: string[], asOf: strin
     if (t && !w.traces.includes(t)) w.traces.push(t);
   }
   return out;
+}
+
+/** The generator's ground-truth events of these customers (generator_events), for alert precision and recall. */
+export async function loadTruthEvents(sql: Sql, userIds: string[]): Promise<TruthEvent[]> {
+  if (!userIds.length) return [];
+  const rs = await sql.execute({
+    sql: `SELECT user_id, kind, source, event_date, transaction_ids, expected_alert FROM generator_events WHERE user_id IN (${placeholders(userIds)}) ORDER BY user_id, seq`,
+    args: userIds,
+  });
+  return rs.rows.map((r) => ({
+    user_id: String(r.user_id),
+    kind: String(r.kind),
+    source: String(r.source),
+    date: String(r.event_date),
+    transaction_ids: ((parse(r.transaction_ids) as string[] | null) ?? []).map(String),
+    expected_alert: String(r.expected_alert),
+  }));
 }

@@ -15,6 +15,7 @@ import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
 import { consentingNow } from "../db/customer-data";
 import { openSql, releaseStatements } from "../db/sql";
+import { alertMetrics, type RaisedAlert, type TruthEvent } from "../eval/alerts";
 import { assessCustomer, type CustomerAssessment, type FreshPersona } from "../eval/assess";
 import { buildMetrics, type EvalMetrics } from "../eval/metrics";
 import { EVAL_FILES, renderEvalFile } from "../eval/render";
@@ -23,7 +24,7 @@ import { evalTraceFile } from "./consent";
 import { loadEngineJob } from "./engine";
 import { computeOne } from "./engine-job";
 import { assertKnownIds, ConflictError } from "./errors";
-import { emptyWindows, latestFinishedRun, listScopeCustomers, loadStoredResults } from "./eval-load";
+import { emptyWindows, latestFinishedRun, listScopeCustomers, loadStoredResults, loadTruthEvents } from "./eval-load";
 
 const CHUNK = 250;
 
@@ -94,11 +95,14 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
 
     const assessments: CustomerAssessment[] = [];
     const latencies: number[] = [];
+    const truth: TruthEvent[] = [];
+    const raised: RaisedAlert[] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) {
       await releaseStatements();
       const chunk = consenting.slice(i, i + CHUNK);
       const ids = chunk.map((c) => c.user_id);
-      const [job, stored] = await Promise.all([loadEngineJob(sql, ids, { asOf, config, catalog }), loadStoredResults(sql, ids, asOf)]);
+      const [job, stored, events] = await Promise.all([loadEngineJob(sql, ids, { asOf, config, catalog }), loadStoredResults(sql, ids, asOf), loadTruthEvents(sql, ids)]);
+      for (const e of events) truth.push(e);
       // The pure engine, timed per customer with the context `spendsense run` gives it. The first
       // call is repeated untimed first: it judges every catalog item once per process (cached).
       if (i === 0 && job.inputs.length) computeOne(job, job.inputs[0]);
@@ -111,6 +115,8 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       for (const c of chunk) {
         const windows = stored.get(c.user_id) ?? emptyWindows();
         const r = fresh.get(c.user_id);
+        // Alerts come from the same fresh computation (the engine at this asOf over the same data).
+        if (r?.consent) for (const a of r.alerts) raised.push({ user_id: c.user_id, kind: a.kind, alert_key: a.alert_key, event_date: a.event_date, transaction_ids: a.transaction_ids });
         const personas: Partial<Record<WindowId, FreshPersona>> | undefined = r?.consent ? Object.fromEntries(WINDOWS.map((w) => [w, r.windows[w].persona])) : undefined;
         const a = assessCustomer({ ...c, windows }, asOf, personas);
         assessments.push(a);
@@ -127,6 +133,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       assessments,
       { as_of: asOf, engine_version: engineRun.engine_version, config_hash: engineRun.config_hash, selected: scope.length, consenting: consenting.length },
       { generated_at: new Date().toISOString(), seconds: (performance.now() - started) / 1000, latencies_ms: latencies },
+      alertMetrics({ asOf, customers: consenting.length, lookbackDays: config.alerts.lookbackDays, truth, alerts: raised }),
     );
     const files = EVAL_FILES.map((f) => {
       const file = path.join(/*turbopackIgnore: true*/ outDir, f);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dumpDb, tempDb, type TempDb } from "../testing/temp-db";
+import { generateBundles } from "../data/generator";
 import { loadGenerated, writeGeneratedFiles } from "./generate";
 import { ingestFiles } from "./ingest";
 
@@ -46,5 +47,19 @@ describe("generate → database", () => {
     expect(db.accounts).toEqual(da.accounts.map((a) => ({ ...(a as Record<string, unknown>), source: "csv" })));
     expect(db.customers).toEqual(da.customers.map((c) => ({ ...(c as Record<string, unknown>), source: "csv" })));
     expect(fs.existsSync(path.join(out, "manifest.json"))).toBe(true);
+  });
+
+  it("injected ground-truth events land in generator_events, as the bundle labels them, and stay there once on a reload", async () => {
+    const withEvents = { ...opts, anomalyRate: 0.3, fraudRate: 0.3 };
+    await loadGenerated({ ...withEvents, url: a.url });
+    await loadGenerated({ ...withEvents, url: a.url });
+    const expected = [...generateBundles(withEvents)].flatMap((bundle) =>
+      (bundle.label?.events ?? []).map((e, seq) => ({ user_id: bundle.user!.user_id, seq, kind: e.kind, source: e.source, event_date: e.date, account_id: e.account_id, transaction_ids: JSON.stringify(e.transaction_ids), expected_alert: e.expected_alert })),
+    );
+    expect(expected.filter((e) => e.source === "injected").length).toBeGreaterThan(10);
+    const rows = (await a.sql.execute("SELECT * FROM generator_events ORDER BY user_id, seq")).rows.map((r) => ({ ...r }));
+    expect(rows).toEqual(expected);
+    const orphans = await a.sql.execute("SELECT COUNT(*) AS n FROM generator_events e WHERE e.transaction_ids <> '[]' AND NOT EXISTS (SELECT 1 FROM transactions t, json_each(e.transaction_ids) j WHERE t.transaction_id = j.value)");
+    expect(Number(orphans.rows[0].n)).toBe(0);
   });
 });

@@ -210,10 +210,21 @@ export const bundleUserSchema = z.object({
   credit_score: z.number().int("must be a whole number").min(300).max(850).nullish(),
 });
 
+/** A ground-truth event the generator injected (issue 15): what a detector should raise and where. */
+export const generatorEventSchema = z.object({
+  kind: label(),
+  source: z.enum(["injected", "natural"]),
+  date: isoDate,
+  account_id: z.string().min(1).max(64),
+  transaction_ids: z.array(z.string().min(1).max(64)).max(50),
+  expected_alert: label(),
+});
+
 export const generatorLabelSchema = z.object({
   intended_persona: label(),
   profile: label(),
   seed: z.number().int(),
+  events: z.array(generatorEventSchema).max(50).optional(),
 });
 
 /**

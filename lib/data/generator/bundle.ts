@@ -6,6 +6,7 @@ import type { CardOutcome, CardPlan } from "./card-cycle";
 import { isoFromDay, type Day } from "../dates";
 import type { Demographics, IncomeTier } from "./demographics";
 import { opaqueId, userId } from "./ids";
+import { EXPECTED_ALERT, type EventDraft } from "./events";
 import type { DraftTxn } from "./ledger";
 import { dollars } from "./money";
 import type { CustomerDraw } from "./profiles";
@@ -37,6 +38,8 @@ export interface CustomerDrafts {
   /** Liability builders keyed by account index. */
   mortgages: Array<{ acct: number; liability: (accountId: string) => MortgageLiability }>;
   students: Array<{ acct: number; liability: (accountId: string) => StudentLiability }>;
+  /** Labelled ground-truth events; null when no rate is set (the label then has no `events` key). */
+  events: EventDraft[] | null;
 }
 
 /** Newest first (as Plaid lists them); ties keep the order they were made in (counting sort). */
@@ -60,6 +63,12 @@ function byDateDesc(txns: DraftTxn[]): DraftTxn[] {
 
 export function toBundle(c: CustomerDrafts): PlaidBundle {
   const accountIds = c.accounts.map((_, i) => opaqueId(c.seed, c.index, "account", i));
+  const txnIds = c.events ? new Map<DraftTxn, string>() : null;
+  const txnId = (n: number, t: DraftTxn) => {
+    const id = opaqueId(c.seed, c.index, "transaction", n);
+    txnIds?.set(t, id);
+    return id;
+  };
   const d = c.demographics;
 
   const accounts = c.accounts.map((a, i) => ({
@@ -79,7 +88,7 @@ export function toBundle(c: CustomerDrafts): PlaidBundle {
   }));
 
   const transactions = byDateDesc(c.txns).map((t, n) => ({
-    transaction_id: opaqueId(c.seed, c.index, "transaction", n),
+    transaction_id: txnId(n, t),
     account_id: accountIds[t.acct],
     date: iso(t.day),
     authorized_date: t.authDay === null ? null : iso(t.authDay),
@@ -134,6 +143,20 @@ export function toBundle(c: CustomerDrafts): PlaidBundle {
       mortgage: c.mortgages.map((m) => m.liability(accountIds[m.acct])),
       student: c.students.map((s) => s.liability(accountIds[s.acct])),
     },
-    label: { intended_persona: c.draw.intendedPersona, profile: c.draw.profile, seed: c.seed },
+    label: c.events
+      ? {
+          intended_persona: c.draw.intendedPersona,
+          profile: c.draw.profile,
+          seed: c.seed,
+          events: c.events.map((e) => ({
+            kind: e.kind,
+            source: e.source,
+            date: iso(e.day),
+            account_id: e.txns.length ? accountIds[e.txns[0].acct] : accountIds[0],
+            transaction_ids: e.txns.map((t) => txnIds!.get(t)!),
+            expected_alert: EXPECTED_ALERT[e.kind],
+          })),
+        }
+      : { intended_persona: c.draw.intendedPersona, profile: c.draw.profile, seed: c.seed },
   };
 }

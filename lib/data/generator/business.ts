@@ -19,6 +19,8 @@ const TOOLS: ReadonlyArray<readonly [MerchantSeed, number]> = [
   [merchantNamed("Zoom"), 1599],
   [merchantNamed("QuickBooks"), 3800],
 ];
+/** Every merchant business spending uses (ground-truth events pick merchants outside it). */
+export const BUSINESS_MERCHANTS: ReadonlySet<MerchantSeed> = new Set([...SUPPLIES.map((s) => s[0]), ...TOOLS.map((t) => t[0])]);
 
 /** Business spend on the household's (business) card, or business checking when it has none. */
 export function generateBusinessSpend(b: Household): void {

@@ -9,6 +9,7 @@ import { generateBusinessSpend } from "./business";
 import { generateCash, generateOverdraftFees, generateServiceFees } from "./cash-and-fees";
 import { simulateCard, type CardOutcome, type CardPlan, type PayBehavior } from "./card-cycle";
 import { dayFromIso, historyStart, type Day } from "../dates";
+import { eventsEnabled, injectAfterPay, injectBeforePay, planEvents } from "./events";
 import { drawDemographics, incomeTierOf, INCOME_TIERS, TIER_SCALE, type IncomeTier } from "./demographics";
 import { generateEveryday } from "./everyday";
 import type { Household } from "./household";
@@ -26,6 +27,10 @@ export interface GenerateOptions {
   /** Last day of history, YYYY-MM-DD. */
   asOf: string;
   months: number;
+  /** Share of customers (0–1) given one labelled anomaly (see events.ts); default 0. */
+  anomalyRate?: number;
+  /** Share of customers (0–1) given one labelled fraud event (see events.ts); default 0. */
+  fraudRate?: number;
 }
 
 const DAYS_PER_MONTH = 30.4375;
@@ -37,6 +42,9 @@ export function validateOptions(opts: GenerateOptions): void {
   if (!Number.isSafeInteger(opts.users) || opts.users < 0) throw new RangeError(`users must be a whole number ≥ 0 (got ${opts.users})`);
   if (!Number.isSafeInteger(opts.seed)) throw new RangeError(`seed must be a whole number (got ${opts.seed})`);
   if (!Number.isSafeInteger(opts.months) || opts.months < 1 || opts.months > 120) throw new RangeError(`months must be a whole number from 1 to 120 (got ${opts.months})`);
+  for (const [name, r] of [["anomaly rate", opts.anomalyRate], ["fraud rate", opts.fraudRate]] as const) {
+    if (r !== undefined && !(Number.isFinite(r) && r >= 0 && r <= 1)) throw new RangeError(`${name} must be a number from 0 to 1 (got ${r})`);
+  }
   dayFromIso(opts.asOf);
 }
 
@@ -159,13 +167,15 @@ export function generateCustomer(opts: GenerateOptions, index: number): PlaidBun
   if (mortgage) postLoanPayments(h, mortgage);
   if (student) postLoanPayments(h, student);
   generateBills(h, { mortgagePayment: mortgage ? { cents: mortgage.monthlyPayment, servicer: mortgage.servicer } : null });
-  generateSubscriptions(h, { heavy: t.subscriptionHeavy });
+  const priceRise = generateSubscriptions(h, { heavy: t.subscriptionHeavy });
   generateEveryday(h);
   generateCash(h, t.cashHeavy);
   if (t.fees) {
     generateOverdraftFees(h);
     if (rng.chance(0.5)) generateServiceFees(h);
   }
+  const events = eventsEnabled(opts) ? planEvents(seed, index, opts) : null;
+  if (events) injectBeforePay(h, events, priceRise);
 
   // ── savings ──────────────────────────────────────────────────────────────────────────────────
   const mask = (i: number) => book.mask4(i);
@@ -241,6 +251,7 @@ export function generateCustomer(opts: GenerateOptions, index: number): PlaidBun
   const pay = settleChecking(h, checking, plan, opening, Math.round(target.end * spend));
   openings.set(checking, opening);
   const incomeTier = incomeTierOf((pay / days) * DAYS_PER_MONTH);
+  if (events) injectAfterPay(h, events, () => opening - ledger.postedNet(checking));
 
   // ── balances ─────────────────────────────────────────────────────────────────────────────────
   book.accounts.forEach((a, i) => {
@@ -269,6 +280,7 @@ export function generateCustomer(opts: GenerateOptions, index: number): PlaidBun
     cards: cardResults,
     mortgages: mortgage && extra !== null ? [{ acct: extra, liability: mortgage.liability }] : [],
     students: student && extra !== null ? [{ acct: extra, liability: student.liability }] : [],
+    events: events ? events.events : null,
   };
   return toBundle(drafts);
 }

@@ -4,8 +4,9 @@
 import { merchantNamed, type MerchantSeed } from "../merchants";
 import { monthlyDays, partsFromDay } from "../dates";
 import type { Household } from "./household";
+import type { DraftTxn } from "./ledger";
 
-interface Offer {
+export interface Offer {
   merchant: MerchantSeed;
   cents: number;
   /** The price before the most recent rise, if the service had one. */
@@ -45,6 +46,8 @@ const OFFERS: readonly Offer[] = [
   offer("Headspace", 1299, null),
   offer("Duolingo", 1299, null),
 ];
+/** The catalog of services (new subscriptions injected as ground truth are drawn from it). */
+export const SUBSCRIPTION_OFFERS: readonly Offer[] = OFFERS;
 const POPULAR = OFFERS.filter((o) => o.popular);
 
 export interface SubscriptionPlan {
@@ -62,7 +65,8 @@ function recentDayOfMonth(h: Household): number {
   }
 }
 
-export function generateSubscriptions(h: Household, plan: SubscriptionPlan): void {
+/** The charges at the new price of the subscription whose price rose, if one did (ground truth). */
+export function generateSubscriptions(h: Household, plan: SubscriptionPlan): DraftTxn[] {
   const { rng, ledger } = h;
   let chosen: Offer[];
   let priceRise: Offer | null = null;
@@ -86,12 +90,20 @@ export function generateSubscriptions(h: Household, plan: SubscriptionPlan): voi
 
   const onCard = h.cards.length > 0 && rng.chance(0.85);
   const riseDay = h.end - rng.int(40, 120);
+  const raised: DraftTxn[] = [];
+  let oldPriced = 0;
   for (const o of chosen) {
     const acct = onCard ? h.cards[0] : h.checking;
     const dom = plan.heavy ? recentDayOfMonth(h) : rng.int(1, 28);
     for (const day of monthlyDays(h.start, h.end, dom)) {
       const price = o === priceRise && day < riseDay && o.previousCents !== null ? o.previousCents : o.cents;
+      const before = ledger.txns.length;
       ledger.post(acct, day, price, o.merchant, { channel: "online" });
+      if (o !== priceRise || ledger.txns.length === before) continue;
+      if (price === o.cents) raised.push(ledger.txns[before]);
+      else oldPriced++;
     }
   }
+  // A rise before the first charge of history is invisible: no earlier price to compare with.
+  return oldPriced > 0 ? raised : [];
 }
