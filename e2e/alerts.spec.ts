@@ -86,6 +86,7 @@ test("a possible-fraud alert reaches the preview only once a second person relea
 });
 
 test("the pages with alerts have no axe violation and no sideways scrolling at 390 px; screenshots at 390 and 1366 px", async ({ operator: page }, info) => {
+  test.setTimeout(240_000);
   const { userId } = await customerWithAlert(page.request);
   const found: string[] = [];
   for (const width of [1366, 390]) {
@@ -98,7 +99,8 @@ test("the pages with alerts have no axe violation and no sideways scrolling at 3
       for (const line of await axeViolations(page)) found.push(`${width}px ${url}: ${line}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (width === 390) expect(overflow, `${url} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
-      if (url.startsWith("/customers/")) await page.screenshot({ path: info.outputPath(`${url.includes("preview") ? "preview" : "customer"}-${width}.png`), fullPage: true });
+      if (url.endsWith("/preview")) await page.screenshot({ path: info.outputPath(`preview-${width}.png`), fullPage: true });
+      else if (url.startsWith("/customers/")) await page.getByTestId("alerts-section").screenshot({ path: info.outputPath(`customer-alerts-${width}.png`) });
     }
   }
   expect(found, `axe-core found:\n${found.join("\n")}`).toEqual([]);
