@@ -22,7 +22,7 @@ describe("alerts as people read them", () => {
     const trace: AlertTrace = {
       rule: "A charge at least 3× the merchant's median",
       inputs: { amount_cents: 123456, merchant_median_cents: 4000, first_seen: "2026-10-01", card_present: false, history: null, ratio: 30.864 },
-      thresholds: { multiple: 3, min_amount_cents: 5000, share_pct: 80 },
+      thresholds: { multiple: 3, min_amount_cents: 5000, share_pct: 80, horizonDays: 7, minAmountCents: 250 },
       tone: { ok: false, findings: ["shaming word: wasteful"] },
       notes: [],
     };
@@ -38,6 +38,8 @@ describe("alerts as people read them", () => {
       { label: "Multiple", value: "3" },
       { label: "Min amount", value: "$50.00" },
       { label: "Share", value: "80%" },
+      { label: "Horizon days", value: "7" },
+      { label: "Min amount", value: "$2.50" },
     ]);
     expect(toneText(trace.tone)).toBe("Failed the tone check: shaming word: wasteful");
   });

@@ -28,18 +28,21 @@ export interface TraceRow {
 function inputValue(key: string, v: number | string | boolean | null, currency: string): string {
   if (v === null) return "Unknown";
   if (typeof v === "boolean") return v ? "Yes" : "No";
-  if (typeof v === "number" && /(_cents|cents)$/.test(key)) return exactMoney(v, currency);
+  if (typeof v === "number" && /_cents$/.test(key)) return exactMoney(v, currency);
   if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 4 });
   return v;
 }
-const inputLabel = (key: string) => humanise(key.replace(/_?cents$/, ""));
+/** Inputs are snake_case, config thresholds camelCase: both read the same (`horizonDays` → `horizon_days`). */
+const snake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+const label = (key: string) => humanise(key.replace(/_(cents|pct)$/, ""));
 
 /** The trace's inputs (every value the rule read) as labelled rows, in the order the rule wrote them. */
-export const inputRows = (trace: AlertTrace, currency: string): TraceRow[] => Object.entries(trace.inputs).map(([k, v]) => ({ label: inputLabel(k), value: inputValue(k, v, currency) }));
+export const inputRows = (trace: AlertTrace, currency: string): TraceRow[] =>
+  Object.entries(trace.inputs).map(([k, v]) => ({ label: label(snake(k)), value: inputValue(snake(k), v, currency) }));
 
 /** The thresholds the rule compared against, labelled; `*_cents` as money, `*_pct` as a percentage. */
 export const thresholdRows = (trace: AlertTrace, currency: string): TraceRow[] =>
-  Object.entries(trace.thresholds).map(([k, v]) => ({ label: humanise(k.replace(/_?(cents|pct)$/, "")), value: /_pct$/.test(k) ? `${v}%` : inputValue(k, v, currency) }));
+  Object.entries(trace.thresholds).map(([k, v]) => ({ label: label(snake(k)), value: /_pct$/.test(snake(k)) ? `${v}%` : inputValue(snake(k), v, currency) }));
 
 /** The tone checker's verdict in words. */
 export const toneText = (tone: AlertTrace["tone"]) => (tone.ok ? "Passed the tone check" : `Failed the tone check: ${tone.findings.join("; ")}`);
