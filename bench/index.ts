@@ -7,7 +7,7 @@ import path from "node:path";
 
 const sizes = (process.env.BENCH_USERS ?? "100,10000").split(",").map(Number);
 // BENCH_ONLY=ingest,engine runs a subset of the groups.
-const only = new Set((process.env.BENCH_ONLY ?? "cli,data,engine,pages,eval,contention").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "cli,data,engine,alerts,pages,eval,contention").split(","));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 interface Figures {
@@ -73,6 +73,15 @@ for (const users of sizes) {
     engineRows.push([`load → compute → persist (${users})`, fmt(e2e.customers), "", "", "", "", e2e.engineSeconds!.toFixed(2), fmt(e2e.customers / e2e.engineSeconds!), fmt(e2e.peakRssMb)]);
   }
 }
+// Issue 15: budget status + alert detection per customer, and what they add to the pure run.
+const alertRows: string[][] = [["alerts + budgets (pure)", "customers", "p50 ms", "p95 ms", "mean ms", "run() mean ms", "added to run()", "added to windows only", "alerts"]];
+if (only.has("alerts")) {
+  type AlertFigures = Figures & { alerts: number; runMean: number; addedToRunPct: number; addedToWindowsPct: number };
+  for (const users of sizes) {
+    const f = child<AlertFigures>("alerts.ts", String(users));
+    alertRows.push([`detect (${users})`, fmt(f.customers), f.p50!.toFixed(2), f.p95!.toFixed(2), f.mean!.toFixed(2), f.runMean.toFixed(2), `${f.addedToRunPct.toFixed(1)}%`, `${f.addedToWindowsPct.toFixed(1)}%`, fmt(f.alerts)]);
+  }
+}
 const pageRows: string[][] = [["staff page data", "customers", "list p50 ms", "list p95 ms", "detail p50 ms", "detail p95 ms", "review queue p50 ms", "review queue p95 ms"]];
 if (only.has("pages")) {
   for (const users of sizes) {
@@ -113,6 +122,7 @@ const print = (table: string[][]) => {
 print(cliRows);
 print(rows);
 print(engineRows);
+print(alertRows);
 print(pageRows);
 print(evalRows);
 print(apiRows);

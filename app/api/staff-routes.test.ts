@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RouteContext } from "@/lib/api/handler";
 import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
+import * as alertsStream from "./alerts/stream/route";
 import * as evalLatest from "./eval/latest/[file]/route";
 import * as jobsStream from "./jobs/stream/route";
-import * as liveAlerts from "./live/alerts/route";
 import * as me from "./me/route";
 import * as reviewStream from "./review/stream/route";
 
@@ -23,8 +23,7 @@ const evalFile = route(evalLatest.GET);
 it.each([
   ["GET /api/review/stream", route(reviewStream.GET), "/api/review/stream", "queue"],
   ["GET /api/jobs/stream", route(jobsStream.GET), "/api/jobs/stream", "jobs"],
-  ["GET /api/live/alerts", route(liveAlerts.GET), "/api/live/alerts", "alerts"],
-  ["GET /api/live/alerts?user=", route(liveAlerts.GET), "/api/live/alerts?user=usr_00001", "alerts"],
+  ["GET /api/alerts/stream", route(alertsStream.GET), "/api/alerts/stream", "alerts"],
 ] as const)("%s sends the current state as its first event", async (_name, handler, path, event) => {
   const controller = new AbortController();
   const res = await handler(new Request(`http://localhost${path}`, { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }), { params: Promise.resolve({}) });
@@ -45,16 +44,4 @@ it("GET /api/eval/latest/{file} says how to make an evaluation when there is non
   const cookie = await staffCookie("analyst");
   expect((await call(evalFile, { path: "/api/eval/latest/report.md", params: { file: "report.md" }, cookie })).json.error.message).toMatch(/npx spendsense eval/);
   expect((await call(evalFile, { path: "/api/eval/latest/secrets.txt", params: { file: "secrets.txt" }, cookie })).status).toBe(404);
-});
-
-it("GET /api/live/alerts sends the alert counts a page compares, and refuses a malformed customer id", async () => {
-  const controller = new AbortController();
-  const cookie = await staffCookie("operator");
-  const res = await route(liveAlerts.GET)(new Request("http://localhost/api/live/alerts", { headers: { cookie }, signal: controller.signal }), { params: Promise.resolve({}) });
-  const first = new TextDecoder().decode((await res.body!.getReader().read()).value);
-  expect(JSON.parse(first.split("data: ")[1]!)).toEqual({ pending_review: 0, new: 0, visible: 0, latest_id: 0 });
-  controller.abort();
-  const bad = await call(route(liveAlerts.GET), { path: `/api/live/alerts?user=${"x".repeat(500)}`, cookie });
-  expect(bad.status).toBe(400);
-  expect(bad.json.error.message).toMatch(/"user"/);
 });

@@ -8,7 +8,7 @@ const alertsChanged = (prev: AlertCounts, next: AlertCounts) => prev.latest_id !
 
 /** Keeps an open staff page's alerts current: listens to the alert counts (one customer's with `userId`) and refreshes the page when they change. */
 export function LiveAlerts({ initial, userId }: { initial: AlertCounts; userId?: string }) {
-  const url = userId ? `/api/live/alerts?${new URLSearchParams({ user: userId })}` : "/api/live/alerts";
+  const url = userId ? `/api/alerts/stream?${new URLSearchParams({ user_id: userId })}` : "/api/alerts/stream";
   const counts = useLiveValue(url, "alerts", initial, alertsChanged);
   return (
     <p className="text-sm text-slate-600" aria-live="polite" data-testid="live-alerts">

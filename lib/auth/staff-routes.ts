@@ -8,7 +8,7 @@ export const STAFF_ROUTES = {
   "GET /api/me": "signed-in",
   "GET /api/review/stream": "review:act",
   "GET /api/jobs/stream": "engine:run",
-  "GET /api/live/alerts": "customers:read",
+  "GET /api/alerts/stream": "customers:read",
   "GET /api/eval/latest/{file}": "eval:read",
 } as const satisfies Record<string, Permission | "signed-in">;
 

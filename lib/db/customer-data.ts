@@ -42,6 +42,7 @@ export const CUSTOMER_DATA = {
   persona_assignments: { rows: "user_id = ?", derived: "rows" },
   persona_overrides: { rows: "user_id = ?", derived: "rows" },
   decision_traces: { rows: "user_id = ?", derived: "rows" },
+  alert_sightings: { rows: "alert_id IN (SELECT id FROM alerts WHERE user_id = ?)", derived: "rows" },
   alerts: { rows: "user_id = ?", derived: "rows" },
   recommendations: { rows: "user_id = ?", derived: { rationale: REMOVED, citations: "[]", score: null, trace_id: null } },
   audit_log: {

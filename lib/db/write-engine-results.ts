@@ -4,12 +4,19 @@
 // transaction: a customer who revoked while the chunk was computing gets nothing written.
 // Alerts are one row per (customer, alert_key): an event seen again refreshes its words, numbers,
 // trace and last run, never its delivery state, dismissal or a reviewer's decision; an alert that
-// needs review starts "pending" (hidden from the customer until staff release it).
+// needs review starts "pending" (hidden from the customer until staff release it). Each run's
+// sightings are recorded: an alert is current when the customer's current run saw it.
 import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { consentingNow } from "./customer-data";
 import { WINDOWS } from "../engine/types";
 import { bulkInsert, placeholders } from "./sql";
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
 
 export async function writeEngineResults(tx: Transaction, runId: number, results: EngineResult[]): Promise<{ recommendations: number; alerts: number }> {
   const loaded = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
@@ -70,6 +77,12 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
        last_run_id = excluded.last_run_id, as_of = excluded.as_of, needs_review = MAX(alerts.needs_review, excluded.needs_review), review_state = COALESCE(alerts.review_state, excluded.review_state)`,
       500,
     ),
+    // This run saw these events (what makes them current while this run is).
+    ...chunks(alerts.map((a) => [a[0], a[1]]), 500).map((pairs) => ({
+      sql: `INSERT INTO alert_sightings (alert_id, run_id) SELECT a.id, ? FROM json_each(?) AS j
+            JOIN alerts a ON a.user_id = json_extract(j.value, '$[0]') AND a.alert_key = json_extract(j.value, '$[1]') WHERE true ON CONFLICT DO NOTHING`,
+      args: [runId, JSON.stringify(pairs)],
+    })),
   ]);
   return { recommendations: recs.length, alerts: alerts.length };
 }

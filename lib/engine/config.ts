@@ -101,6 +101,13 @@ export const DEFAULT_CONFIG = {
     billChangeMinCents: 500,
     /** A stream whose first charge is this recent (days) is new; a monthly stream needs three charges (about 61 days) to be seen. */
     newRecurringDays: 95,
+    /**
+     * "New merchant" (card testing, new-merchant bursts, the category fallback, new recurring
+     * charges) needs a baseline: the customer's spending history must begin at least this many
+     * days before the event. Without it every merchant looks new (real data: a file whose
+     * spending starts on one day).
+     */
+    newMerchantHistoryDays: 60,
     /** Low-balance forecast: days projected, and the balance below which it warns (cents). */
     forecastDays: 14,
     lowBalanceCents: 0,

@@ -112,5 +112,7 @@ export function run(input: CustomerInput, config: EngineConfig, asOf: string, co
     };
   }
   const budgets = budgetStatuses(prepared, context.budgets ?? [], config);
-  return { user_id: input.user_id, consent: true, as_of: asOf, windows, budgets, alerts: detectAlerts(prepared, budgets, config) };
+  // The 180d window found the recurring streams over the same days the alerts read: reuse them.
+  const streams = config.alerts.historyDays === config.windows["180d"].lookbackDays ? windows["180d"].signals.subscriptions.streams : undefined;
+  return { user_id: input.user_id, consent: true, as_of: asOf, windows, budgets, alerts: detectAlerts(prepared, budgets, config, streams) };
 }

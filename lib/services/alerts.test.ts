@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createPrisma, type Db } from "../db/client";
+import { setCurrentRun } from "../db/queries/current-results";
+import { addDuplicateCharge } from "../testing/alert-fixtures";
 import { tempDb, type TempDb } from "../testing/temp-db";
 import { alertCounts, alertVolumes, clearAlert, computeAlerts, customerAlerts, dismissAlert, markAlertShown, pendingAlertReviews, releaseAlert, staffAlerts } from "./alerts";
 import { setConsent } from "./consent";
@@ -16,6 +18,8 @@ let users: string[];
 beforeAll(async () => {
   t = await tempDb();
   await loadGenerated({ users: 8, seed: 5, asOf: "2026-10-31", months: 7, url: t.url });
+  // Two customers charged twice: possible-fraud alerts that wait for a staff review.
+  for (const u of ["usr_00002", "usr_00004"]) await addDuplicateCharge(t.sql, u, "2026-10-10", "2026-10-22");
   await runEngine({ url: t.url, asOf: "2026-10-24", workers: 0 });
   db = createPrisma(t.url);
   users = (await t.sql.execute("SELECT DISTINCT user_id FROM alerts ORDER BY user_id")).rows.map((r) => String(r.user_id));
@@ -53,8 +57,9 @@ describe("alerts stored by a run", () => {
     const before = await rows();
     // Everything but the possible-fraud alerts (held for review: the next test reviews them).
     for (const a of before.filter((x) => x.needs_review === 0)) await dismissAlert(db, { userId: String(a.user_id), alertId: Number(a.id) }, "op@bank");
-    await runEngine({ url: t.url, asOf: "2026-10-31", workers: 0 });
+    const run = await runEngine({ url: t.url, asOf: "2026-10-31", workers: 0 });
     const after = await rows();
+    expect(run.alerts).toBe(after.filter((a) => Number(a.last_run_id) === run.run_id).length);
     const seenAgain = after.filter((a) => a.needs_review === 0 && Number(a.first_run_id) < Number(a.last_run_id));
     expect(seenAgain.length, "some events are seen by both runs").toBeGreaterThan(0);
     for (const a of seenAgain) expect(a).toMatchObject({ state: "dismissed", as_of: "2026-10-31" });
@@ -124,6 +129,19 @@ describe("alerts stored by a run", () => {
     const earlier = await computeAlerts(t.sql, u, "2026-10-01");
     expect(earlier.as_of).toBe("2026-10-01");
     for (const a of earlier.alerts) expect(a.state === null || typeof a.id === "number").toBe(true);
+  });
+
+  it("making the earlier run current again shows exactly the alerts that run found, though the later run refreshed some", async () => {
+    const runs = (await t.sql.execute("SELECT id FROM engine_runs ORDER BY id")).rows.map((r) => Number(r.id));
+    const [first, second] = runs;
+    const seenByFirst = (await rows("first_run_id = ?", [String(first)])).map((a) => Number(a.id));
+    expect((await rows("first_run_id = ? AND last_run_id = ?", [String(first), String(second)])).length, "the second run refreshed some").toBeGreaterThan(0);
+    const everyone = [...new Set((await rows()).map((a) => String(a.user_id)))];
+    const current = async () => (await Promise.all(everyone.map((u) => staffAlerts(t.url, u)))).flat().filter((a) => a.current).map((a) => a.id).sort((x, y) => x - y);
+    await setCurrentRun(t.sql, first, "admin@bank", new Date().toISOString());
+    expect(await current()).toEqual([...seenByFirst].sort((x, y) => x - y));
+    await setCurrentRun(t.sql, second, "admin@bank", new Date().toISOString());
+    expect(await current()).toEqual((await rows("last_run_id = ?", [String(second)])).map((a) => Number(a.id)).sort((x, y) => x - y));
   });
 
   it("a revoked customer's alerts are gone and nothing about them is shown", async () => {

@@ -28,6 +28,7 @@ export const TABLES = [
   "decision_traces",
   "recommendations",
   "alerts",
+  "alert_sightings",
   "persona_overrides",
   "feedback",
   "transaction_category_changes",

@@ -46,6 +46,8 @@ export interface RunSummary {
   personas: Record<WindowId, Record<PersonaId | "none", number>>;
   strengths: Record<WindowId, Record<string, number>>;
   recommendations: number;
+  /** Alerts this run found (stored one per customer and event: an event seen before is refreshed, not added). */
+  alerts: number;
   seconds: number;
 }
 
@@ -147,7 +149,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     const pool = file === null ? null : workerPool(size, file);
     const compute: Compute = pool ? pool.compute : async (job) => computeJob(job);
 
-    const summary: RunSummary = { run_id: id, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, seconds: 0 };
+    const summary: RunSummary = { run_id: id, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, alerts: 0, seconds: 0 };
     let done = 0;
     try {
       // Load chunk i+1 while chunk i computes; write each chunk in its own transaction, in order.
@@ -170,6 +172,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
         const w = await writeEngineResults(tx, id, results);
         await tx.commit();
         summary.recommendations += w.recommendations;
+        summary.alerts += w.alerts;
       } catch (err) {
         await tx.rollback();
         throw err;

@@ -50,3 +50,6 @@ export const alertActionResponse = z.object({
   review_state: z.enum(["pending", "released", "cleared"]).nullable(),
   changed: z.boolean().describe("false when the alert was already in that state (nothing written)"),
 });
+
+/** The live stream's filter: one customer's counts, or everyone's. */
+export const alertStreamQuery = z.object({ user_id: userId.optional() });

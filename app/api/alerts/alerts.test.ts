@@ -1,15 +1,22 @@
 // The alerts routes of the developer API (issue 15) against a temporary database with a real
 // engine run over generated customers, called with real API keys and staff sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTestEnv, call, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
+import { apiTestEnv, call, staffCookie, TEST_AS_OF, type ApiTestEnv } from "@/lib/api/testing";
+import { runEngine } from "@/lib/services/engine";
+import { addDuplicateCharge } from "@/lib/testing/alert-fixtures";
 import * as dismiss from "./[id]/dismiss/route";
 import * as list from "./[id]/route";
 import * as shown from "./[id]/shown/route";
+import * as stream from "./stream/route";
+import * as reviewStream from "../review/stream/route";
 
 let env: ApiTestEnv;
 let key: string;
 beforeAll(async () => {
-  env = await apiTestEnv({ users: 8, engine: true });
+  env = await apiTestEnv({ users: 8 });
+  // A customer charged twice: a possible-fraud alert that waits for a staff review.
+  await addDuplicateCharge(env.db.sql, env.consenting[1], "2026-10-20", TEST_AS_OF);
+  await runEngine({ url: env.db.url, asOf: TEST_AS_OF, workers: 0 });
   key = await env.key(["alerts:read", "alerts:write"]);
 });
 afterAll(() => env.cleanup());
@@ -100,4 +107,42 @@ describe("POST /api/alerts/{id}/shown and /dismiss", () => {
     expect((await post(dismiss.POST, a.id, { user_id: a.user_id }, { cookie: await staffCookie("analyst") })).status).toBe(403);
     expect((await stored("id = ?", [String(a.id)]))[0].state).toBe("new");
   });
+});
+
+describe("GET /api/alerts/stream", () => {
+  it("sends one customer's alert counts, and again when they change", async () => {
+    const [a] = await stored("needs_review = 0 AND state = 'new'");
+    const controller = new AbortController();
+    const res = await stream.GET(new Request(`http://localhost/api/alerts/stream?user_id=${a.user_id}`, { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }));
+    expect(res.headers.get("content-type")).toBe("text/event-stream");
+    const reader = res.body!.getReader();
+    const next = async () => {
+      const text = new TextDecoder().decode((await reader.read()).value);
+      expect(text).toMatch(/^event: alerts\ndata: /);
+      return JSON.parse(text.replace(/^event: alerts\ndata: /, ""));
+    };
+    const first = await next();
+    const visible = (await get(a.user_id, { key })).json.alerts;
+    const latest = (await stored("user_id = ?", [a.user_id])).reduce((m, x) => Math.max(m, x.id), 0);
+    expect(first).toEqual({ user_id: a.user_id, pending_review: expect.any(Number), new: visible.filter((x: { state: string }) => x.state === "new").length, visible: visible.length, latest_id: latest });
+    await post(dismiss.POST, a.id, { user_id: a.user_id });
+    expect(await next()).toMatchObject({ new: first.new - 1, visible: first.visible - 1, latest_id: latest });
+    controller.abort();
+  });
+
+  it("refuses a malformed user_id with 400 and API keys with 401", async () => {
+    const bad = await stream.GET(new Request("http://localhost/api/alerts/stream?user_id=", { headers: { cookie: await staffCookie("operator") } }));
+    expect(bad.status).toBe(400);
+    expect((await stream.GET(new Request("http://localhost/api/alerts/stream", { headers: { authorization: `Bearer ${key}` } }))).status).toBe(401);
+  });
+});
+
+it("the review queue's stream counts the alerts held for a staff review", async () => {
+  const held = await env.db.sql.execute("SELECT COUNT(*) AS n FROM alerts WHERE needs_review = 1 AND review_state = 'pending'");
+  expect(Number(held.rows[0].n)).toBeGreaterThan(0);
+  const controller = new AbortController();
+  const res = await reviewStream.GET(new Request("http://localhost/api/review/stream", { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }));
+  const text = new TextDecoder().decode((await res.body!.getReader().read()).value);
+  expect(JSON.parse(text.replace(/^event: queue\ndata: /, ""))).toMatchObject({ pending: expect.any(Number), alerts_pending_review: Number(held.rows[0].n) });
+  controller.abort();
 });

@@ -38,7 +38,7 @@ export function registerAlerts(program: Command) {
       if (!r.alerts.length) return;
       const table = r.alerts.map((a) => [a.severity, a.kind, a.event_date, a.state ?? "not stored", a.needs_review ? (a.review_state ?? "needs review") : "", a.title]);
       const head = ["Severity", "Kind", "Date", "State", "Review", "Title"];
-      const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+      const widths = head.map((h, i) => table.reduce((w, row) => Math.max(w, row[i].length), h.length));
       const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
       console.log(`\n${line(head)}`);
       for (const [i, row] of table.entries()) {

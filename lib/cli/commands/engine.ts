@@ -22,7 +22,7 @@ export function registerEngine(program: Command) {
       const { runEngine } = await import("../../services/engine");
       const bar = progress("engine", 1);
       const s = await runEngine({ asOf: o.asOf, userIds, workers: o.workers === undefined ? undefined : Number(o.workers), onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
-      console.log(`Run ${s.run_id} as of ${s.as_of}: ${s.customers} customers in ${s.seconds.toFixed(2)} s (${s.skipped_no_consent} skipped: no consent), ${s.recommendations} recommendations appended.`);
+      console.log(`Run ${s.run_id} as of ${s.as_of}: ${s.customers} customers in ${s.seconds.toFixed(2)} s (${s.skipped_no_consent} skipped: no consent), ${s.recommendations} recommendations appended, ${s.alerts} alerts found.`);
       for (const w of WINDOWS) {
         const mix = [...PERSONA_IDS, "none" as const].map((p) => `${p} ${s.personas[w][p] ?? 0}`).join(", ");
         const strength = Object.entries(s.strengths[w]).sort().map(([k, v]) => `${k} ${v}`).join(", ");

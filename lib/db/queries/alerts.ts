@@ -1,11 +1,12 @@
 // Reads of stored alerts (issue 15). An alert is "current" when the customer's current run (the
-// one definition in current-results.ts) is the last run that saw it. What the customer sees is the
+// one definition in current-results.ts) saw it (alert_sightings: so an undo to an earlier run, or
+// a run that failed after some chunks, shows what the current run found). What the customer sees is the
 // current alerts less the dismissed ones and less those a person must look at first (review
 // pending, or cleared as a false alarm), most urgent first, then by event date.
 import type { InValue } from "@libsql/client";
 import type { AlertCitation, AlertKind, AlertSeverity, AlertTrace } from "../../engine/alerts/types";
 import type { Sql } from "../sql";
-import { currentCustomerRunIdSql } from "./current-results";
+import { CURRENT_CUSTOMER_RUNS, currentCustomerRunIdSql } from "./current-results";
 
 type Read = Pick<Sql, "execute">;
 
@@ -45,8 +46,10 @@ export interface StoredAlert {
 
 /** SQL: the alert in `a` is one the customer may see (not dismissed, not held back for review). */
 export const CUSTOMER_VISIBLE = `a.state != 'dismissed' AND (a.needs_review = 0 OR a.review_state = 'released')`;
+/** SQL: the alert in `a` was seen by the run `runSql` (an SQL expression). */
+const seenBy = (runSql: string) => `EXISTS (SELECT 1 FROM alert_sightings s WHERE s.alert_id = a.id AND s.run_id = ${runSql})`;
 /** SQL: the alert in `a` was seen by its customer's current run. */
-export const CURRENT_ALERT = `a.last_run_id = ${currentCustomerRunIdSql("a.user_id")}`;
+export const CURRENT_ALERT = seenBy(currentCustomerRunIdSql("a.user_id"));
 /** Most urgent first, then the earliest event, then the key (a stable order). */
 export const URGENCY_ORDER = `CASE a.severity WHEN 'urgent' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, a.event_date, a.alert_key`;
 
@@ -119,18 +122,23 @@ export interface AlertCounts {
   latest_id: number;
 }
 
-/** Counts for the staff home, the review queue and the live stream; one customer's when `userId` is given. */
+/**
+ * Counts for the staff home, the review queue and the live stream; one customer's when `userId` is
+ * given. Across every customer the current runs are read once (a join), not once per alert.
+ */
 export async function alertCounts(sql: Read, userId?: string): Promise<AlertCounts> {
-  const scope = userId === undefined ? "" : " AND a.user_id = ?";
-  const args: InValue[] = userId === undefined ? [] : [userId];
+  const one = userId !== undefined;
+  const current = one ? CURRENT_ALERT : seenBy("cur.run_id");
+  const from = one ? "alerts a WHERE a.user_id = ?" : `alerts a LEFT JOIN ${CURRENT_CUSTOMER_RUNS} cur ON cur.user_id = a.user_id`;
+  const args: InValue[] = one ? [userId] : [];
   const r = (
     await sql.execute({
       sql: `SELECT
-              COALESCE(SUM(CASE WHEN a.needs_review = 1 AND a.review_state = 'pending' AND ${CURRENT_ALERT} THEN 1 ELSE 0 END), 0) AS pending_review,
-              COALESCE(SUM(CASE WHEN a.state = 'new' AND ${CUSTOMER_VISIBLE} AND ${CURRENT_ALERT} THEN 1 ELSE 0 END), 0) AS new,
-              COALESCE(SUM(CASE WHEN ${CUSTOMER_VISIBLE} AND ${CURRENT_ALERT} THEN 1 ELSE 0 END), 0) AS visible,
+              COALESCE(SUM(CASE WHEN a.needs_review = 1 AND a.review_state = 'pending' AND ${current} THEN 1 ELSE 0 END), 0) AS pending_review,
+              COALESCE(SUM(CASE WHEN a.state = 'new' AND ${CUSTOMER_VISIBLE} AND ${current} THEN 1 ELSE 0 END), 0) AS new,
+              COALESCE(SUM(CASE WHEN ${CUSTOMER_VISIBLE} AND ${current} THEN 1 ELSE 0 END), 0) AS visible,
               COALESCE(MAX(a.id), 0) AS latest_id
-            FROM alerts a WHERE 1 = 1${scope}`,
+            FROM ${from}`,
       args,
     })
   ).rows[0];
@@ -143,7 +151,8 @@ export interface PendingAlertReview extends StoredAlert {
 
 /** Current alerts awaiting a person's review, most urgent and oldest event first, paged. */
 export async function pendingAlertReviewRows(sql: Read, page: { page: number; pageSize: number }): Promise<{ rows: PendingAlertReview[]; total: number }> {
-  const where = `a.needs_review = 1 AND a.review_state = 'pending' AND ${CURRENT_ALERT}`;
+  // Few alerts are pending: filter on the review state first (indexed), then check each is current.
+  const where = `a.review_state = 'pending' AND a.needs_review = 1 AND ${CURRENT_ALERT}`;
   const [rs, n] = await Promise.all([
     sql.execute({
       sql: `SELECT ${COLUMNS}, c.name FROM alerts a JOIN customers c ON c.user_id = a.user_id WHERE ${where} ORDER BY ${URGENCY_ORDER}, a.user_id LIMIT ? OFFSET ?`,

@@ -34,6 +34,10 @@ export function currentCustomerRunIdSql(userCol: string): string {
            WHERE cs.user_id = ${userCol} AND ${ELIGIBLE_RUN})`;
 }
 
+/** A table expression `(user_id, run_id)`: every customer's current run (for aggregates over many customers). */
+export const CURRENT_CUSTOMER_RUNS = `(SELECT cs.user_id, MAX(cs.run_id) AS run_id FROM signal_snapshots cs
+  WHERE cs.run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY cs.user_id)`;
+
 /**
  * A table expression `(user_id, "window", run_id, as_of)`: every customer's current results per
  * window (for aggregates such as the persona mix). SQLite returns the bare `as_of` of the row

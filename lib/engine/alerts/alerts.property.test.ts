@@ -102,6 +102,10 @@ describe("alert properties (alert goldens + engine goldens + generated customers
     }
   });
 
+  it("run() reusing the 180d window's streams gives the same alerts as detecting them afresh", () => {
+    for (const { c, asOf, alerts } of all) expect(JSON.stringify(collectAlerts(prepare(c, asOf, DEFAULT_CONFIG), [], DEFAULT_CONFIG).alerts)).toBe(JSON.stringify(alerts));
+  });
+
   it("deterministic: the same input and asOf give byte-identical JSON, whatever the input order", () => {
     for (const c of consenting) {
       const first = JSON.stringify(alertsOf(c, ALERTS_AS_OF));

@@ -4,6 +4,7 @@
 import type { EngineConfig } from "../config";
 import type { BudgetStatus } from "../budgets/types";
 import type { Prepared } from "../signals/prepare";
+import type { RecurringStream } from "../signals/types";
 import { budgetAlerts } from "./budget";
 import { alertContext, type Emit } from "./context";
 import { lowBalanceAlerts, paymentDueAlerts } from "./forecast";
@@ -20,11 +21,11 @@ export function compareAlerts(a: Alert, b: Alert): number {
 }
 
 /** Every alert, and those withheld because their message failed the tone check (a wording bug). */
-export function collectAlerts(p: Prepared, budgets: readonly BudgetStatus[], config: EngineConfig): { alerts: Alert[]; withheld: Alert[] } {
+export function collectAlerts(p: Prepared, budgets: readonly BudgetStatus[], config: EngineConfig, streams?: RecurringStream[]): { alerts: Alert[]; withheld: Alert[] } {
   const alerts: Alert[] = [];
   const withheld: Alert[] = [];
   const emit: Emit = ({ alert, ok }) => (ok ? alerts : withheld).push(alert);
-  const ctx = alertContext(p, config);
+  const ctx = alertContext(p, config, streams);
   budgetAlerts(ctx, budgets, emit);
   recurringAlerts(ctx, emit);
   paymentDueAlerts(ctx, emit);
@@ -34,6 +35,10 @@ export function collectAlerts(p: Prepared, budgets: readonly BudgetStatus[], con
   return { alerts: alerts.sort(compareAlerts), withheld };
 }
 
-export function detectAlerts(p: Prepared, budgets: readonly BudgetStatus[], config: EngineConfig): Alert[] {
-  return collectAlerts(p, budgets, config).alerts;
+/**
+ * The customer's alerts at p.asOf, most urgent first. `streams` (optional): recurring streams
+ * already detected over the last config.alerts.historyDays, reused rather than found again.
+ */
+export function detectAlerts(p: Prepared, budgets: readonly BudgetStatus[], config: EngineConfig, streams?: RecurringStream[]): Alert[] {
+  return collectAlerts(p, budgets, config, streams).alerts;
 }

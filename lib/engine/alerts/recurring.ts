@@ -121,6 +121,8 @@ function newRecurring(ctx: AlertContext, s: RecurringStream, emit: Emit): void {
   if (p.asOf - first >= a.newRecurringDays) return;
   // New to the customer: no charge at this merchant before the stream's first one, in all the history.
   if ((ctx.firstSeen.get(s.key) ?? first) < first) return;
+  // …and with enough spending history before it to tell (config.alerts.newMerchantHistoryDays).
+  if (!ctx.knowsNewOn(first)) return;
   const draft: AlertDraft = {
     kind: "new_recurring",
     key: `new_recurring:${s.key}`,
@@ -134,7 +136,7 @@ function newRecurring(ctx: AlertContext, s: RecurringStream, emit: Emit): void {
       ["occurrences", String(s.count)],
     ],
     inputs: { ...streamInputs(s, config), first_seen_date: isoFromDay(ctx.firstSeen.get(s.key) ?? first) },
-    thresholds: pick(a, ["newRecurringDays"]),
+    thresholds: pick(a, ["newRecurringDays", "newMerchantHistoryDays"]),
     rule: `A recurring stream whose first charge is within the last ${a.newRecurringDays} days, at a merchant with no earlier charge`,
     currency,
   };

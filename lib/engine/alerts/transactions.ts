@@ -18,7 +18,7 @@ const FEE_LABELS: Record<string, string> = {
 };
 const PENALTY = new Set(["BANK_FEES_OVERDRAFT_FEES", "BANK_FEES_INSUFFICIENT_FUNDS", "BANK_FEES_LATE_FEES"]);
 
-const merchantOf = (t: PreparedTx) => t.merchant_name ?? t.name;
+const merchantOf = (t: PreparedTx) => (t.merchant_name ?? t.name).replace(/\s+/g, " ").trim();
 
 function accountLabel(ctx: AlertContext, accountId: string): string {
   const acc = ctx.p.accounts.get(accountId);
@@ -72,14 +72,34 @@ function spendGroups(ctx: AlertContext) {
   return { byMerchant, byCategory };
 }
 
-/** Amounts of the group's charges on days before `day` (the group is oldest first). */
-function priorAmounts(group: readonly PreparedTx[], before: number): number[] {
-  const out: number[] = [];
-  for (const t of group) {
-    if (t.day >= before) break;
-    out.push(t.amount_cents);
+/**
+ * A merchant's or category's earlier charges, oldest first, with the running maximum, so "how many
+ * before this day, and the largest" is a binary search: a median (a sort) is taken only for a
+ * charge above every earlier one, which is rare — detection stays O(n log n).
+ */
+interface History {
+  group: readonly PreparedTx[];
+  /** maxBefore[i]: the largest of group[0 … i-1]. */
+  maxBefore: number[];
+}
+
+function history(group: readonly PreparedTx[]): History {
+  const maxBefore = new Array<number>(group.length + 1);
+  maxBefore[0] = 0;
+  for (let i = 0; i < group.length; i++) maxBefore[i + 1] = Math.max(maxBefore[i], group[i].amount_cents);
+  return { group, maxBefore };
+}
+
+/** How many of the group's charges fall on days before `day`. */
+function countBefore(h: Pick<History, "group">, day: number): number {
+  let lo = 0;
+  let hi = h.group.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.group[mid].day < day) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  return lo;
 }
 
 export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
@@ -91,23 +111,32 @@ export function transactionAlerts(ctx: AlertContext, emit: Emit): void {
   for (const g of byMerchant.values()) for (const t of g) if (t.day >= from) recent.push(t);
   recent.sort((x, y) => x.day - y.day || (x.transaction_id < y.transaction_id ? -1 : 1));
   const inBurst = bursts(ctx, recent, emit);
-  for (const t of recent) if (!inBurst.has(t.transaction_id)) unusualAmount(ctx, t, byMerchant.get(t.stream_key)!, byCategory.get(t.pfc_primary)!, emit);
+  const histories = new Map<readonly PreparedTx[], History>();
+  const historyOf = (g: readonly PreparedTx[]) => histories.get(g) ?? histories.set(g, history(g)).get(g)!;
+  for (const t of recent) {
+    if (inBurst.has(t.transaction_id)) continue;
+    unusualAmount(ctx, t, historyOf(byMerchant.get(t.stream_key)!), () => historyOf(byCategory.get(t.pfc_primary)!), emit);
+  }
   for (const g of byMerchant.values()) duplicates(ctx, g, from, emit);
 }
 
-function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[], category: PreparedTx[], emit: Emit): void {
+function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: History, category: () => History, emit: Emit): void {
   const a = ctx.config.alerts;
   const currency = ctx.currency;
   let basis: "merchant" | "category" = "merchant";
-  let prior = priorAmounts(merchant, t.day);
-  if (prior.length === 0 && (ctx.firstSeen.get(t.stream_key) ?? t.day) >= t.day) {
+  let h = merchant;
+  let n = countBefore(h, t.day);
+  if (n === 0 && (ctx.firstSeen.get(t.stream_key) ?? t.day) >= t.day && ctx.knowsNewOn(t.day)) {
     basis = "category";
-    prior = priorAmounts(category, t.day);
+    h = category();
+    n = countBefore(h, t.day);
   }
-  if (prior.length < a.unusualMinPrior) return;
+  if (n < a.unusualMinPrior) return;
+  const max = h.maxBefore[n];
+  if (t.amount_cents < a.unusualOverMaxMultiple * max) return;
+  const prior = h.group.slice(0, n).map((x) => x.amount_cents);
   const med = Math.round(median(prior)!);
-  const max = prior.reduce((m, v) => (v > m ? v : m), 0);
-  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents || t.amount_cents < a.unusualOverMaxMultiple * max) return;
+  if (med <= 0 || t.amount_cents < a.unusualMultiple * med || t.amount_cents - med < a.unusualMinDifferenceCents) return;
   const multiple = round1(t.amount_cents / med);
   const where = basis === "merchant" ? `your usual ${cents(med, currency)} there` : `your usual ${cents(med, currency)} for ${categoryLabel(t.pfc_primary)} (${merchantOf(t)} is a new merchant for you)`;
   emit(
@@ -127,7 +156,7 @@ function unusualAmount(ctx: AlertContext, t: PreparedTx, merchant: PreparedTx[],
         ["prior_count", String(prior.length)],
       ],
       inputs: { pattern: "amount", basis, transaction_id: t.transaction_id, merchant: merchantOf(t), category: t.pfc_primary, date: t.date, amount_cents: t.amount_cents, median_cents: med, prior_count: prior.length, prior_max_cents: max, multiple },
-      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple"]),
+      thresholds: pick(a, ["lookbackDays", "historyDays", "unusualMinPrior", "unusualMultiple", "unusualMinDifferenceCents", "unusualOverMaxMultiple", "newMerchantHistoryDays"]),
       rule: `A recent charge at least ${a.unusualMultiple}× and ${cents(a.unusualMinDifferenceCents, currency)} above the median, and ${a.unusualOverMaxMultiple}× the largest, of at least ${a.unusualMinPrior} earlier charges at the merchant over the last ${a.historyDays} days (the category's, for a merchant never seen before)`,
       currency,
       transaction_ids: [t.transaction_id],
@@ -141,7 +170,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
   const a = ctx.config.alerts;
   const currency = ctx.currency;
   const covered = new Set<string>();
-  const isNewSince = (t: PreparedTx, start: number) => (ctx.firstSeen.get(t.stream_key) ?? t.day) >= start;
+  const isNewSince = (t: PreparedTx, start: number) => (ctx.firstSeen.get(t.stream_key) ?? t.day) >= start && ctx.knowsNewOn(start);
   // Card testing: tiny charges at merchants not seen before the burst, within a few days.
   const tiny = recent.filter((t) => t.amount_cents <= a.cardTestingMaxCents && isNewSince(t, t.day - a.cardTestingDays + 1));
   for (let i = 0; i < tiny.length; ) {
@@ -174,7 +203,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
           ["first_date", day(first.date)],
         ],
         inputs: { pattern: "card_testing", charge_count: group.length, total_cents: total, first_date: first.date, last_date: last.date, merchants: merchants.join(", ") },
-        thresholds: pick(a, ["cardTestingCount", "cardTestingMaxCents", "cardTestingDays"]),
+        thresholds: pick(a, ["cardTestingCount", "cardTestingMaxCents", "cardTestingDays", "newMerchantHistoryDays"]),
         rule: `At least ${a.cardTestingCount} charges of at most ${cents(a.cardTestingMaxCents, currency)} within ${a.cardTestingDays} days at merchants with no earlier charge`,
         currency,
         transaction_ids: group.map((t) => t.transaction_id),
@@ -185,7 +214,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
   // New-merchant burst: several charges in one day at merchants first seen that day, a large total.
   const byDay = new Map<number, PreparedTx[]>();
   for (const t of recent) {
-    if (covered.has(t.transaction_id) || ctx.firstSeen.get(t.stream_key) !== t.day) continue;
+    if (covered.has(t.transaction_id) || ctx.firstSeen.get(t.stream_key) !== t.day || !ctx.knowsNewOn(t.day)) continue;
     const list = byDay.get(t.day);
     if (list) list.push(t);
     else byDay.set(t.day, [t]);
@@ -211,7 +240,7 @@ function bursts(ctx: AlertContext, recent: readonly PreparedTx[], emit: Emit): S
           ["date", day(date)],
         ],
         inputs: { pattern: "new_merchant_burst", charge_count: group.length, total_cents: total, date, merchants: merchants.join(", ") },
-        thresholds: pick(a, ["burstCount", "burstMinTotalCents"]),
+        thresholds: pick(a, ["burstCount", "burstMinTotalCents", "newMerchantHistoryDays"]),
         rule: `At least ${a.burstCount} charges in one day at merchants with no earlier charge, totalling at least ${cents(a.burstMinTotalCents, currency)}`,
         currency,
         transaction_ids: group.map((t) => t.transaction_id),
@@ -241,12 +270,14 @@ function duplicates(ctx: AlertContext, group: readonly PreparedTx[], from: numbe
       break;
     }
   }
+  // repeatsBefore[k]: charges among the first k that came within duplicateDays of the one before.
+  const repeatsBefore = [0];
+  for (let i = 0; i < group.length; i++) repeatsBefore.push(repeatsBefore[i] + (i > 0 && group[i].day - group[i - 1].day <= a.duplicateDays ? 1 : 0));
   for (const cluster of clusters) {
     const [first, second] = cluster;
     if (second.day < from) continue;
     // Routine repeats: charges at this merchant within the gap of the one before, before this cluster.
-    let repeats = 0;
-    for (let i = 1; i < group.length && group[i].day < first.day; i++) if (group[i].day - group[i - 1].day <= a.duplicateDays) repeats++;
+    const repeats = repeatsBefore[countBefore({ group }, first.day)];
     if (repeats >= a.duplicateRoutineRepeats) continue;
     const last = cluster[cluster.length - 1];
     const dates = [...new Set(cluster.map((t) => day(t.date)))];

@@ -182,6 +182,8 @@ export function bursts(): CustomerInput {
   c.add("2026-10-30", 3000, "Taco Stand", PFC.coffee, null);
   c.add("2026-10-30", 3000, "Bike Shop", PFC.merch, null);
   c.add("2026-10-30", 3000, "Car Wash", PFC.merch, null);
+  // Spending history from June, so merchants first seen in late October are new (newMerchantHistoryDays).
+  c.add("2026-06-01", 2500, "Corner Store", PFC.merch);
   return c.input();
 }
 

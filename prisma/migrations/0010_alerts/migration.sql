@@ -31,3 +31,14 @@ CREATE TABLE "alerts" (
 CREATE UNIQUE INDEX "alerts_user_id_alert_key_key" ON "alerts"("user_id", "alert_key");
 CREATE INDEX "alerts_last_run_id_idx" ON "alerts"("last_run_id");
 CREATE INDEX "alerts_review_state_idx" ON "alerts"("review_state");
+
+-- Which runs saw each alert (an alert is current when the customer's current run saw it).
+CREATE TABLE "alert_sightings" (
+    "alert_id" INTEGER NOT NULL,
+    "run_id" INTEGER NOT NULL,
+
+    PRIMARY KEY ("alert_id", "run_id"),
+    CONSTRAINT "alert_sightings_alert_id_fkey" FOREIGN KEY ("alert_id") REFERENCES "alerts" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+CREATE INDEX "alert_sightings_run_id_idx" ON "alert_sightings"("run_id");

@@ -1,17 +1,23 @@
-// GET /api/review/stream — server-sent events with the review queue's size, so open queues update without a reload.
+// GET /api/review/stream — server-sent events with the review queue's size (and the alerts held for
+// a staff review, e.g. possible fraud), so open queues update without a reload.
 import { apiDatabase } from "@/lib/api/database";
 import { eventStream } from "@/lib/api/event-stream";
 import { routeAccess } from "@/lib/auth/guards";
 import { staffRoutePermission } from "@/lib/auth/staff-routes";
+import { alertCounts } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/review/stream"));
   if (denied) return denied;
-  const { db } = apiDatabase();
+  const { db, url } = apiDatabase();
   return eventStream(request, "queue", 2000, async () => {
-    const [pending, flagged] = await Promise.all([db.recommendation.count({ where: { status: "pending_review" } }), db.recommendation.count({ where: { status: "pending_review", flagged: true } })]);
-    return { pending, flagged };
+    const [pending, flagged, alerts] = await Promise.all([
+      db.recommendation.count({ where: { status: "pending_review" } }),
+      db.recommendation.count({ where: { status: "pending_review", flagged: true } }),
+      alertCounts(url),
+    ]);
+    return { pending, flagged, alerts_pending_review: alerts.pending_review };
   });
 }
