@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DEMO_EVENT_RATES } from "../data/defaults";
 import { GENERATOR_DEFAULTS } from "../data/generator";
 import { createPrisma } from "../db/client";
 import { databaseUrl } from "../db/url";
@@ -67,8 +68,8 @@ async function main() {
 
   const status = await databaseStatus();
   if (!status.counts?.customers) {
-    const opts = { ...GENERATOR_DEFAULTS };
-    console.log(`Empty database: loading ${opts.users} demo customers (seed ${opts.seed}, as of ${opts.asOf}, ${opts.months} months)…`);
+    const opts = { ...GENERATOR_DEFAULTS, ...DEMO_EVENT_RATES };
+    console.log(`Empty database: loading ${opts.users} demo customers (seed ${opts.seed}, as of ${opts.asOf}, ${opts.months} months, anomaly rate ${opts.anomalyRate}, fraud rate ${opts.fraudRate})…`);
     const bar = progress("demo data", opts.users);
     const res = await loadGenerated({ ...opts, onProgress: (d) => bar.update(d) }).finally(() => bar.stop());
     console.log(`Loaded ${res.customers} customers, ${res.accounts} accounts, ${res.transactions} transactions.`);

@@ -113,7 +113,7 @@ export const DEFAULT_CONFIG = {
     lowBalanceCents: 0,
     /** Unusual amount: at least this many earlier charges at the merchant (or in the category for a new merchant), amount ≥ multiple × their median and ≥ median + minDifferenceCents. */
     unusualMinPrior: 3,
-    unusualMultiple: 3,
+    unusualMultiple: 5,
     unusualMinDifferenceCents: 5000,
     /** …and at least this multiple of the largest earlier charge (a merchant whose amounts vary widely is not flagged within its range). */
     unusualOverMaxMultiple: 1.5,

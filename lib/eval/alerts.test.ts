@@ -13,6 +13,7 @@ const truth = [
   ev("u4", "overdraft", "low_balance_forecast", "2026-11-09", [], "natural"),
   // Out of scope: older than 45 days before asOf.
   ev("u5", "price_increase", "price_increase", "2026-08-01", ["t9"], "natural"),
+  ev("u7", "new_subscription", "new_recurring", "2026-08-10", ["t20", "t21", "t22"]),
 ];
 
 describe("alert precision and recall against ground truth", () => {
@@ -46,6 +47,8 @@ describe("alert precision and recall against ground truth", () => {
       al("u4", "low_balance_forecast", "2026-11-20", [], "low_balance_forecast:acc:2026-11-20"), // outside the window: false, u4 missed
       al("u5", "price_increase", "2026-08-01", ["t9"]), // about an out-of-scope event: neither true nor false
       al("u6", "fee_charged", "2026-10-02", ["t50"]), // no ground truth for fees at all
+      al("u7", "new_recurring", "2026-08-12", [], "new_recurring:stream"), // names no transactions: matched by date (±3 days), 80 days back is still new
+      al("u7", "new_recurring", "2026-10-01", [], "new_recurring:other"), // no event near that date: false
     ];
     const m = alertMetrics({ asOf: AS_OF, customers: 500, lookbackDays: 30, truth, alerts });
     const f = m.kinds.low_balance_forecast;
@@ -55,6 +58,8 @@ describe("alert precision and recall against ground truth", () => {
     expect(p.precision).toBeNull();
     expect(p.recall).toBeNull();
     expect(p.aim?.met).toBeNull();
+    const n = m.kinds.new_recurring;
+    expect([n.true_alerts, n.false_alerts, n.support, n.found, n.precision, n.recall]).toEqual([1, 1, 1, 1, 0.5, 1]);
     const fee = m.kinds.fee_charged;
     expect([fee.labelled, fee.alerts, fee.precision, fee.recall, fee.false_alerts_per_1000_customer_months]).toEqual([false, 1, null, null, null]);
     // No alerts of a labelled kind: precision unknown, recall 0 of its support.

@@ -3,9 +3,11 @@
 // asOf, per alert kind. Pure: the service loads both sides.
 //
 // Matching: an alert and an event of the same customer match when the alert's kind is the event's
-// expected alert and they share a transaction; a forecast (no transactions) matches when both
-// fall in the forecast window after asOf. An alert matching no event is a false alert; an event
-// no alert matches is a miss. Events older than TRUTH_RECENT_DAYS before asOf are out of scope: an
+// expected alert and they share a transaction (an alert naming no transactions, e.g. about a
+// stream: when their dates are within TRUTH_DATE_SLACK_DAYS); a forecast matches when both fall
+// in the forecast window after asOf. An alert matching no event is a false alert; an event
+// no alert matches is a miss. Events older than TRUTH_RECENT_DAYS before asOf (new recurring charges: started
+// more than TRUTH_NEW_RECURRING_DAYS before) are out of scope: an
 // alert about one counts neither way (the engine is asked about recent events only).
 import { ALERT_KINDS, type AlertKind } from "../engine/alerts/types";
 import { dayFromIso } from "../data/dates";
@@ -13,6 +15,10 @@ import { rate, round } from "./numbers";
 
 /** How far back (days before asOf) a ground-truth event is still one the engine should report. */
 export const TRUTH_RECENT_DAYS = 45;
+/** A recurring charge is "new" when its first charge is this recent (a monthly one needs three charges to be seen). */
+export const TRUTH_NEW_RECURRING_DAYS = 90;
+/** An alert that names no transactions (a stream's price change) matches an event of its kind this many days either side. */
+export const TRUTH_DATE_SLACK_DAYS = 3;
 /** Forecast window after asOf (days) in which a forecast event and alert match. */
 export const TRUTH_FORECAST_DAYS = 14;
 /** The aims (issue 15): precision ≥ 0.9 and recall ≥ 0.8 for these kinds. */
@@ -86,10 +92,11 @@ function matches(alert: RaisedAlert, event: TruthEvent, asOf: number): boolean {
     const inWindow = (iso: string) => dayFromIso(iso) >= asOf && dayFromIso(iso) <= asOf + TRUTH_FORECAST_DAYS;
     return inWindow(alert.event_date) && inWindow(event.date);
   }
+  if (!alert.transaction_ids.length) return Math.abs(dayFromIso(alert.event_date) - dayFromIso(event.date)) <= TRUTH_DATE_SLACK_DAYS;
   return overlaps(alert.transaction_ids, event.transaction_ids);
 }
 
-const inScope = (e: TruthEvent, asOf: number) => dayFromIso(e.date) > asOf - TRUTH_RECENT_DAYS;
+const inScope = (e: TruthEvent, asOf: number) => dayFromIso(e.date) > asOf - (e.expected_alert === "new_recurring" ? TRUTH_NEW_RECURRING_DAYS : TRUTH_RECENT_DAYS);
 
 /**
  * Per alert kind: precision = true alerts ÷ (true + false alerts), recall = events found ÷

@@ -163,6 +163,9 @@ function alertSection(kinds: NonNullable<EvalMetrics["alerts"]>, t: NonNullable<
       ]),
     ),
   ];
+  out.push(
+    "Alerts are computed by the pure engine at this asOf over the same data as the stored run. The ground truth has limits: the generator labels what it injected and the situations it can name (price rises it made; checking accounts its own schedule of bills, subscriptions and pay takes below zero within 14 days — a projection like the engine's, so agreement there is partly agreement of definitions); a charge the ordinary generator made that merely looks odd is unlabelled, so an alert on it counts as false.",
+  );
   if (unscored.length) out.push(`No ground truth for ${unscored.map(([k, a]) => `${k} (${a.alerts} alerts)`).join(", ")}: precision and recall are not measured for them.`);
   if (t.events.length) {
     out.push(

@@ -102,4 +102,41 @@ describe("eval service (stored results → metrics, files, eval_runs) on a tempo
       await prisma.$disconnect();
     }
   });
+
+  it("scores the engine's alerts against the generator's labelled events: per kind, in metrics.json, the CSV and the report", async () => {
+    const labelled = await tempDb();
+    try {
+      await loadGenerated({ users: 60, seed: 7, asOf: AS_OF, months: 7, url: labelled.url, anomalyRate: 0.4, fraudRate: 0.4 });
+      await runEngine({ url: labelled.url, asOf: AS_OF });
+      const out = path.join(labelled.dir, "out");
+      const { metrics: m } = await runEval({ url: labelled.url, outDir: out, traces: false });
+      const consenting = (await labelled.sql.execute("SELECT user_id FROM customers WHERE consent = 1")).rows.map((r) => String(r.user_id));
+      const events = (
+        await labelled.sql.execute({
+          sql: `SELECT expected_alert, COUNT(*) AS n FROM generator_events WHERE user_id IN (${consenting.map(() => "?").join(",")}) AND event_date > '2026-09-16' GROUP BY expected_alert`,
+          args: consenting,
+        })
+      ).rows;
+      const support = Object.fromEntries(events.map((r) => [String(r.expected_alert), Number(r.n)]));
+      for (const kind of ["duplicate_charge", "unusual_amount", "price_increase", "low_balance_forecast"] as const) {
+        const a = m.alerts![kind];
+        expect(a.support).toBe(support[kind]);
+        expect(a.support).toBeGreaterThan(0);
+        expect(a.recall).toBe(Math.round((a.found / a.support) * 10_000) / 10_000);
+        if (a.alerts - a.ignored_alerts > 0) expect(a.precision).toBe(Math.round((a.true_alerts / (a.true_alerts + a.false_alerts)) * 10_000) / 10_000);
+      }
+      // Kinds the generator never labels are not scored: unknown, not zero.
+      expect(m.alerts!.fee_charged).toMatchObject({ labelled: false, precision: null, recall: null, support: 0 });
+      expect(fs.readFileSync(path.join(out, "metrics.csv"), "utf8")).toMatch(/^alert_recall,all,unusual_amount,/m);
+      expect(fs.readFileSync(path.join(out, "report.md"), "utf8")).toMatch(/## Alerts against ground truth[\s\S]*\| unusual_amount \|/);
+    } finally {
+      labelled.cleanup();
+    }
+  });
+
+  it("without generator events every alert kind has no support and no precision (null, not 0)", async () => {
+    await runEngine({ url: db.url, asOf: AS_OF });
+    const { metrics: m } = await runEval({ url: db.url, outDir: path.join(db.dir, "out"), traces: false });
+    for (const a of Object.values(m.alerts!)) expect([a.support, a.precision, a.recall]).toEqual([0, null, null]);
+  });
 });

@@ -6,7 +6,7 @@
 // rates are 0 — come out exactly as before. Injected transactions go into the ledger before the
 // card cycles and pay are settled (the overdraft drain after pay), so balances still match.
 import { MERCHANTS, type MerchantSeed } from "../merchants";
-import { addMonths, type Day } from "../dates";
+import { addMonths, dayOfMonthIn, nextBusinessDay, partsFromDay, type Day } from "../dates";
 import { BUSINESS_MERCHANTS } from "./business";
 import type { Household } from "./household";
 import type { DraftTxn, PaymentChannel } from "./ledger";
@@ -168,28 +168,48 @@ export function injectBeforePay(h: Household, plan: EventPlan, naturalPriceRise:
   }
 }
 
+/** What the forecast projects: bills (rent, utilities, loans), subscriptions and pay — not card payments, transfers or cash. */
+const PROJECTED = new Set(["bill", "subscription", "income"]);
+
+/** The next date of a monthly item after `after`: its day of month (the earliest seen, as weekends only push dates later), on a business day. */
+function nextMonthly(days: Day[], after: Day): Day {
+  const dom = days.slice(-3).reduce((m, d) => Math.min(m, partsFromDay(d).d), 31);
+  for (let k = 0; ; k++) {
+    const d = nextBusinessDay(dayOfMonthIn(addMonths(days[days.length - 1], k), dom));
+    if (d > after) return d;
+  }
+}
+
 /**
- * The checking balance path over the FORECAST_DAYS after asOf from the account's recurring items
- * (same payee, ≥ 3 posted, steady gaps of 6–35 days: pay, rent, bills), each repeating at its
- * median gap with its last amount. Returns the lowest running change and the first day below `floor`.
+ * The checking balance over the FORECAST_DAYS after asOf: today's balance plus the account's
+ * recurring items (same payee, ≥ 3 posted in the last 100 days) — monthly ones (gaps of 26–35
+ * days) on their day of the month, weekly and biweekly ones (steady gaps within 2 days) at their
+ * gap — each at its last amount. Returns the first day the balance is below zero, if any (an
+ * account already overdrawn today is not an upcoming overdraft: none).
  */
 export function forecastChecking(txns: readonly DraftTxn[], acct: number, end: Day, balance: number): { low: number; firstBelowZero: Day | null } {
   const byPayee = new Map<string, DraftTxn[]>();
   for (const t of txns) {
-    if (t.acct !== acct || t.pending || t.day < end - 100) continue;
+    if (t.acct !== acct || t.pending || t.day < end - 100 || !PROJECTED.has(t.merchant.kind)) continue;
     const list = byPayee.get(t.merchant.entity_id) ?? [];
     list.push(t);
     byPayee.set(t.merchant.entity_id, list);
   }
   const deltas = new Map<Day, number>();
+  const add = (d: Day, cents: number) => deltas.set(d, (deltas.get(d) ?? 0) - cents);
   for (const list of byPayee.values()) {
     if (list.length < 3) continue;
     const days = list.map((t) => t.day).sort((a, b) => a - b);
     const gaps = days.slice(1).map((d, i) => d - days[i]);
-    const gap = median(gaps);
-    if (gap < 6 || gap > 35 || gaps.some((g) => Math.abs(g - gap) > 4)) continue;
     const last = list.reduce((a, b) => (b.day > a.day ? b : a));
-    for (let d = days[days.length - 1] + gap; d <= end + FORECAST_DAYS; d += gap) if (d > end) deltas.set(d, (deltas.get(d) ?? 0) - last.cents);
+    if (gaps.every((g) => g >= 26 && g <= 35)) {
+      const d = nextMonthly(days, end);
+      if (d <= end + FORECAST_DAYS) add(d, last.cents);
+      continue;
+    }
+    const gap = median(gaps);
+    if (gap < 6 || gap > 16 || gaps.some((g) => Math.abs(g - gap) > 2)) continue;
+    for (let d = days[days.length - 1] + gap; d <= end + FORECAST_DAYS; d += gap) if (d > end) add(d, last.cents);
   }
   let run = 0;
   let low = 0;
@@ -197,7 +217,7 @@ export function forecastChecking(txns: readonly DraftTxn[], acct: number, end: D
   for (let d = end + 1; d <= end + FORECAST_DAYS; d++) {
     run += deltas.get(d) ?? 0;
     low = Math.min(low, run);
-    if (firstBelowZero === null && balance + run < 0) firstBelowZero = d;
+    if (firstBelowZero === null && balance >= 0 && balance + run < 0) firstBelowZero = d;
   }
   return { low, firstBelowZero };
 }
