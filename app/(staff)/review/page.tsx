@@ -13,8 +13,7 @@ import { formatCopyRefs, parseReviewQueueQuery, REVIEW_AGES, reviewQueueHref, re
 import { batchApproveAction, reviewAction } from "./actions";
 import { clearAlertAction, dismissAlertAction, releaseAlertAction } from "../customers/[userId]/actions";
 import { AlertReviewQueue } from "@/components/alerts/alert-review-queue";
-import { LiveAlerts } from "@/components/alerts/live-alerts";
-import { alertCounts, pendingAlertReviews } from "@/lib/services/alerts";
+import { pendingAlertReviews } from "@/lib/services/alerts";
 import { databaseUrl } from "@/lib/db/url";
 
 export const dynamic = "force-dynamic";
@@ -26,15 +25,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   await guardPage("/review", "/review");
   const sp = await searchParams;
   const { query, ok } = parseReviewQueueQuery(sp);
-  const [queue, alertReviews, counts] = await Promise.all([withReadSql((sql) => reviewQueue(sql, query, new Date())), pendingAlertReviews(databaseUrl()), alertCounts(databaseUrl())]);
+  const [queue, alertReviews] = await Promise.all([withReadSql((sql) => reviewQueue(sql, query, new Date())), pendingAlertReviews(databaseUrl())]);
   // The page actually shown (the last one when the asked-for page emptied): actions return to it.
   const shown: ReviewQueueQuery = { ...query, page: queue.page };
   const back = reviewQueueSearch(shown);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Review queue</h1>
-      <LiveQueue initialPending={queue.allPending} />
-      <LiveAlerts initial={counts} />
+      <LiveQueue initialPending={queue.allPending} initialAlerts={alertReviews.total} />
       <AlertReviewQueue rows={alertReviews.rows} total={alertReviews.total} back="/review" actions={{ dismiss: dismissAlertAction, release: releaseAlertAction, clear: clearAlertAction }} />
       <h2 className="text-lg font-semibold">Recommendations waiting for review</h2>
       {!ok ? <p role="status" className="text-sm text-amber-800">Some filters were not understood and were reset.</p> : null}
