@@ -21,7 +21,7 @@ describe("alerts as people read them", () => {
   it("reads a trace's inputs and thresholds with labels, money to the cent with its currency", () => {
     const trace: AlertTrace = {
       rule: "A charge at least 3× the merchant's median",
-      inputs: { amount_cents: 123456, merchant_median_cents: 4000, first_seen: "2026-10-01", card_present: false, history: null, ratio: 30.864 },
+      inputs: { amount_cents: 123456, merchant_median_cents: 4000, first_seen: "2026-10-01", card_present: false, history: null, ratio: 30.864, change_pct: 12.8 },
       thresholds: { multiple: 3, min_amount_cents: 5000, share_pct: 80, horizonDays: 7, minAmountCents: 250 },
       tone: { ok: false, findings: ["shaming word: wasteful"] },
       notes: [],
@@ -33,6 +33,7 @@ describe("alerts as people read them", () => {
       { label: "Card present", value: "No" },
       { label: "History", value: "Unknown" },
       { label: "Ratio", value: "30.864" },
+      { label: "Change", value: "12.8%" },
     ]);
     expect(thresholdRows(trace, "USD")).toEqual([
       { label: "Multiple", value: "3" },

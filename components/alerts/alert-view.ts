@@ -24,11 +24,12 @@ export interface TraceRow {
   value: string;
 }
 
-/** `merchant_median_cents` → "Merchant median"; an amount in cents reads as money with its currency. */
+/** `merchant_median_cents` → "Merchant median"; an amount in cents reads as money with its currency, a `_pct` as a percentage. */
 function inputValue(key: string, v: number | string | boolean | null, currency: string): string {
   if (v === null) return "Unknown";
   if (typeof v === "boolean") return v ? "Yes" : "No";
   if (typeof v === "number" && /_cents$/.test(key)) return exactMoney(v, currency);
+  if (typeof v === "number" && /_pct$/.test(key)) return `${v.toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
   if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 4 });
   return v;
 }
@@ -42,7 +43,7 @@ export const inputRows = (trace: AlertTrace, currency: string): TraceRow[] =>
 
 /** The thresholds the rule compared against, labelled; `*_cents` as money, `*_pct` as a percentage. */
 export const thresholdRows = (trace: AlertTrace, currency: string): TraceRow[] =>
-  Object.entries(trace.thresholds).map(([k, v]) => ({ label: label(snake(k)), value: /_pct$/.test(snake(k)) ? `${v}%` : inputValue(snake(k), v, currency) }));
+  Object.entries(trace.thresholds).map(([k, v]) => ({ label: label(snake(k)), value: inputValue(snake(k), v, currency) }));
 
 /** The tone checker's verdict in words. */
 export const toneText = (tone: AlertTrace["tone"]) => (tone.ok ? "Passed the tone check" : `Failed the tone check: ${tone.findings.join("; ")}`);
