@@ -45,6 +45,12 @@ describe("spendsense CLI", () => {
     expect(await main(["generate", "--as-of", "2026-02-30"])).toBe(2);
     expect(err.join("")).toMatch(/--as-of must be a real date/);
     err = [];
+    expect(await main(["generate", "--fraud-rate", "1.5"])).toBe(2);
+    expect(err.join("")).toMatch(/--fraud-rate must be a number from 0 to 1, a share of customers \(got "1.5"\)/);
+    err = [];
+    expect(await main(["generate", "--anomaly-rate", "-0.1"])).toBe(2);
+    expect(err.join("")).toMatch(/--anomaly-rate must be a number from 0 to 1/);
+    err = [];
     expect(await main(["ingest", "x.json", "--format", "xml"])).toBe(2);
     expect(err.join("")).toMatch(/--format must be one of/);
   });

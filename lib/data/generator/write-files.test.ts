@@ -8,7 +8,7 @@ import { csvCell } from "../csv";
 
 const OPTS = { users: 60, seed: 42, asOf: "2026-10-31", months: 7 };
 const dirs: string[] = [];
-async function run(opts: typeof OPTS & { bundlesPerPart?: number } = OPTS) {
+async function run(opts: typeof OPTS & { bundlesPerPart?: number; anomalyRate?: number; fraudRate?: number } = OPTS) {
   const outDir = await mkdtemp(path.join(os.tmpdir(), "spendsense-gen-"));
   dirs.push(outDir);
   const progress: number[] = [];
@@ -108,5 +108,16 @@ describe("csvCell", () => {
     expect(csvCell("TRADER JOE'S #071")).toBe("TRADER JOE'S #071");
     expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
+  });
+});
+
+describe("writeGeneratedFiles with ground-truth events", () => {
+  it("records the event rates in the manifest only when set, and writes the labelled events into the bundles", async () => {
+    const [plain, labelled] = await Promise.all([run({ ...OPTS, anomalyRate: 0, fraudRate: 0 }), run({ ...OPTS, anomalyRate: 0.3, fraudRate: 0.2 })]);
+    const manifest = async (dir: string) => JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8"));
+    expect((await manifest(plain.outDir)).options).toEqual({ users: 60, seed: 42, as_of: "2026-10-31", months: 7 });
+    expect((await manifest(labelled.outDir)).options).toEqual({ users: 60, seed: 42, as_of: "2026-10-31", months: 7, anomaly_rate: 0.3, fraud_rate: 0.2 });
+    const bundles = JSON.parse(await readFile(path.join(labelled.outDir, "bundles", "part-00001.json"), "utf8"));
+    expect(bundles.some((b: { label: { events?: Array<{ source: string }> } }) => b.label.events?.some((e) => e.source === "injected"))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 import { mkdir, open, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { ACCOUNT_COLUMNS, accountRows, CUSTOMER_COLUMNS, customerRow, TRANSACTION_COLUMNS, transactionRows } from "./csv";
+import { eventsEnabled } from "./events";
 import { generateCustomer, validateOptions, type GenerateOptions } from "./customer";
 import { PROFILE_NAMES } from "./profiles";
 
@@ -143,7 +144,8 @@ export async function writeGeneratedFiles(opts: WriteOptions): Promise<WriteResu
   const manifest = {
     generator: "spendsense-synthetic",
     format_version: 1,
-    options: { users: opts.users, seed: opts.seed, as_of: opts.asOf, months: opts.months },
+    // The event rates appear only when set, so the default manifest stays byte-identical.
+    options: { users: opts.users, seed: opts.seed, as_of: opts.asOf, months: opts.months, ...(eventsEnabled(opts) ? { anomaly_rate: opts.anomalyRate ?? 0, fraud_rate: opts.fraudRate ?? 0 } : {}) },
     counts: { ...counts, bundle_parts: partNo },
     profiles: Object.fromEntries(profiles),
     intended_personas: Object.fromEntries([...personas].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
