@@ -54,11 +54,11 @@ export default async function HomePage() {
   if (!session) return <SignedOut />;
   if (session.user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   const role = session.user.role;
-  const { overview: o, work: w } = await homeWorkList();
   const reviews = can(role, "review:act");
+  const { overview: o, work: w, alerts } = await homeWorkList({ alerts: reviews });
   const runs = can(role, "engine:run");
   const approve = can(role, "content:approve");
-  const nothing = (reviews ? w.pendingReview + w.flaggedCount : 0) + (runs ? w.runs.length : 0) + (approve ? w.contentAwaiting.length : 0) === 0;
+  const nothing = (reviews ? w.pendingReview + w.flaggedCount + (alerts?.pending_review ?? 0) : 0) + (runs ? w.runs.length : 0) + (approve ? w.contentAwaiting.length : 0) === 0;
 
   return (
     <div className="space-y-8">
@@ -78,6 +78,11 @@ export default async function HomePage() {
         {reviews ? (
           <WorkCard title="Waiting for review" count={w.pendingReview} href="/review" action="Open the review queue" testId="work-pending">
             {w.pendingReview ? <p>Oldest from the run as of {w.oldestPending?.as_of}.</p> : <p>Nothing to review.</p>}
+          </WorkCard>
+        ) : null}
+        {alerts ? (
+          <WorkCard title="Alerts waiting for review" count={alerts.pending_review} href="/review#alert-reviews" action="Review the alerts" testId="work-alerts">
+            {alerts.pending_review ? <p>Possible-fraud alerts held back until a person releases or clears them.</p> : <p>No alert waiting for a second look.</p>}
           </WorkCard>
         ) : null}
         {reviews ? (

@@ -1,22 +1,11 @@
 // WCAG 2.1 AA in Chromium (issue 13 §17): axe-core's wcag2a/wcag2aa/wcag21a/wcag21aa rules on every
 // page of the PAGES table, as a visitor (public pages) and as each role that may open it, find nothing.
 import path from "node:path";
-import axe from "axe-core";
-import type { Page } from "@playwright/test";
 import { PAGES } from "../lib/auth/pages";
 import { can, ROLES, type Permission, type Role } from "../lib/auth/permissions";
 import { expect, test } from "./support/roles";
+import { axeViolations } from "./support/axe";
 import { concreteUrls } from "./support/urls";
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/** Runs axe on the page as it stands; the violations, one readable line per element. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // page.evaluate is not subject to the app's nonce-based CSP (an inline script tag would be).
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate((tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), summary: n.failureSummary ?? "" })) }))), TAGS);
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — at ${n.target}: ${n.summary.replace(/\s+/g, " ")}`));
-}
 
 test("every page, as each role that uses it, has no WCAG 2.1 AA violation axe-core can find", async ({ browser, admin }) => {
   test.setTimeout(300_000);

@@ -6,6 +6,7 @@ import { PERSONA_LABELS } from "./engine/personas/assign";
 import type { Eligibility, TriggerId } from "./engine/recommend/content";
 import { exactMoney } from "./engine/recommend/format";
 import type { PersonaId } from "./engine/types";
+import type { AlertKind, AlertSeverity } from "./engine/alerts/types";
 
 /** "1 day", "2 days", "0 days": never "day(s)". `many` for irregular plurals. */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -228,3 +229,28 @@ export function eligibilityLines(e: Eligibility | null | undefined): string[] {
   return lines.length ? lines : ["Open to every customer"];
 }
 export const eligibilityLabel = (e: Eligibility | null | undefined) => eligibilityLines(e).join("; ");
+
+// ── Alerts (issue 15) ─────────────────────────────────────────────────────────────────────
+export const ALERT_KIND_LABELS = {
+  budget_80: "Budget 80% used",
+  budget_100: "Budget fully used",
+  upcoming_payment: "Upcoming payment",
+  price_increase: "Subscription price went up",
+  bill_changed: "A bill changed",
+  new_recurring: "New recurring charge",
+  payment_due: "Card payment due",
+  low_balance_forecast: "Balance may run low",
+  unusual_amount: "Unusual amount",
+  duplicate_charge: "Possible duplicate charge",
+  fee_charged: "Fee charged",
+} as const satisfies Record<AlertKind, string>;
+export const alertKindLabel = (k: string | null | undefined) => lookup(ALERT_KIND_LABELS, k, "Alert");
+/** Severity in words (the colour only repeats it): info worth knowing, warning act soon, urgent act now. */
+export const ALERT_SEVERITY_LABELS = { info: "For information", warning: "Act soon", urgent: "Act now" } as const satisfies Record<AlertSeverity, string>;
+export const alertSeverityLabel = (s: string | null | undefined) => lookup(ALERT_SEVERITY_LABELS, s, "Severity unknown");
+/** Delivery state of a stored alert (new → shown → dismissed). */
+const ALERT_STATES: Record<string, string> = { new: "New, not yet shown", shown: "Shown to the customer", dismissed: "Dismissed" };
+export const alertStateLabel = (s: string | null | undefined) => lookup(ALERT_STATES, s, "State unknown");
+/** Where a possible-fraud alert stands with its second look. */
+const ALERT_REVIEWS: Record<string, string> = { pending: "Waiting for a second look", released: "Released to the customer", cleared: "Cleared as a false alarm" };
+export const alertReviewLabel = (s: string | null | undefined) => lookup(ALERT_REVIEWS, s, "No review needed");

@@ -11,10 +11,12 @@ export interface SimpleBarChartProps {
   horizontal?: boolean;
   /** What the chart says when it has nothing to draw (no rows, or every count zero). */
   empty?: string;
+  /** The bars of one row sit on top of each other (parts of a whole, e.g. alert kinds per month). */
+  stacked?: boolean;
 }
 
 /** A labelled bar chart with the numbers also in a table for screen readers; an empty chart says so. */
-export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty = "No data for this chart yet." }: SimpleBarChartProps) {
+export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty = "No data for this chart yet.", stacked = false }: SimpleBarChartProps) {
   const hasData = data.some((d) => bars.some((b) => Number(d[b.key] ?? 0) > 0));
   // Many short category labels on the x axis are angled so they never overlap.
   const crowded = !horizontal && data.length > 5;
@@ -33,7 +35,7 @@ export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty
                 <Tooltip />
                 {bars.length > 1 ? <Legend /> : null}
                 {bars.map((b) => (
-                  <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.color} />
+                  <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.color} stackId={stacked ? "stack" : undefined} />
                 ))}
               </BarChart>
             ) : (
@@ -44,7 +46,7 @@ export function SimpleBarChart({ title, data, x, bars, horizontal = false, empty
                 <Tooltip />
                 {bars.length > 1 ? <Legend /> : null}
                 {bars.map((b) => (
-                  <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.color} />
+                  <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.color} stackId={stacked ? "stack" : undefined} />
                 ))}
               </BarChart>
             )}

@@ -1,4 +1,5 @@
 import { SimpleBarChart } from "@/components/charts/bar-chart";
+import { AlertQualityTable } from "@/components/eval/alert-quality-table";
 import { ConfusionMatrixTable } from "@/components/eval/confusion-matrix";
 import { FairnessTable } from "@/components/eval/fairness-table";
 import { EvalMetricsTable } from "@/components/eval/metrics-table";
@@ -46,6 +47,7 @@ export function EvalSection({ latest, start }: { latest: LatestEval | null; star
           </nav>
           <EvalMetricsTable metrics={m} />
           <BelowTarget metrics={m} />
+          <AlertQualityTable metrics={m} />
           <div className="grid gap-6 2xl:grid-cols-2">
             {[...WINDOWS].reverse().map((w) => (
               <div key={w} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">

@@ -33,7 +33,7 @@ describe("staff pages read through services", () => {
   });
 
   it("the work list counts what waits for review; an item's page has its trace, alternatives and, once swapped, its replacement", async () => {
-    const { overview, work } = await homeWorkList(db);
+    const { overview, work } = await homeWorkList({ alerts: false }, db);
     const pending = await db.recommendation.count({ where: { status: "pending_review" } });
     expect(work.pendingReview).toBe(pending);
     expect(overview.latestRun?.as_of).toBe("2026-10-31");

@@ -3,15 +3,18 @@
 // client unless a test passes a temporary one).
 import { prisma, type Db } from "../db/client";
 import { getOverview, getWorkList, type Overview, type WorkList } from "../db/queries/overview";
+import type { AlertCounts } from "../db/queries/alerts";
+import { databaseUrl } from "../db/url";
+import { alertCounts } from "./alerts";
 import { contentTitles } from "./content";
 import { withReadSql } from "./database";
 import { traceOfRecommendation } from "./decision-trace";
 import { alternativesFor } from "./overrides";
 
 /** The signed-in home: the bank's figures and the work waiting. */
-export async function homeWorkList(db: Db = prisma()): Promise<{ overview: Overview; work: WorkList }> {
-  const [overview, work] = await Promise.all([getOverview(db), getWorkList(db)]);
-  return { overview, work };
+export async function homeWorkList(opts: { alerts: boolean }, db: Db = prisma(), url: string = databaseUrl()): Promise<{ overview: Overview; work: WorkList; alerts: AlertCounts | null }> {
+  const [overview, work, alerts] = await Promise.all([getOverview(db), getWorkList(db), opts.alerts ? alertCounts(url) : null]);
+  return { overview, work, alerts };
 }
 
 /**

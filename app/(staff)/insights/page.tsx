@@ -10,6 +10,9 @@ import { PERSONA_IDS } from "@/lib/engine/types";
 import { personaLabel, plural } from "@/lib/labels";
 import { latestEval } from "@/lib/services/eval-latest";
 import { startEvalAction } from "./actions";
+import { alertVolumeChart } from "@/components/alerts/alert-volumes";
+import { databaseUrl } from "@/lib/db/url";
+import { alertVolumes } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,7 @@ const DIRECTION: Record<string, string> = { positive: "Towards a healthier perso
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
   const access = await guardPage("/insights", "/insights");
   const sp = await searchParams;
-  const [i, latest] = await Promise.all([getInsights(prisma()), latestEval(prisma())]);
+  const [i, latest, volumes] = await Promise.all([getInsights(prisma()), latestEval(prisma()), alertVolumes(databaseUrl())]);
   if (!i.as_of) return <p>No engine run yet: run <code className="font-mono">npx spendsense run</code>.</p>;
   const mix = [...PERSONA_IDS, "none"].map((p) => ({
     persona: personaLabel(p),
@@ -27,6 +30,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   }));
   const customers = mix.reduce((s, m) => s + m["30d"], 0);
   const t = i.transitions;
+  const alertChart = alertVolumeChart(volumes);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Insights</h1>
@@ -67,6 +71,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
+      </section>
+      <section aria-labelledby="alerts" className="min-w-0 space-y-2">
+        <h2 id="alerts" className="text-lg font-semibold">Alerts</h2>
+        <p className="text-sm text-slate-600" data-testid="alert-volume-scope">Every stored alert by the month of its event and its kind, whatever happened to it since. Counts only.</p>
+        <SimpleBarChart title="Alerts by kind per month" data={alertChart.data} x="Month" bars={alertChart.bars} stacked empty="No alerts stored yet: they appear after an engine run finds one." />
       </section>
       <EvalSection latest={latest} start={can(access.session.user.role, "eval:run") ? <StartEvalForm action={startEvalAction} customers={customers} /> : null} />
     </div>

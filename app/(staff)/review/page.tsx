@@ -11,6 +11,10 @@ import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import { withReadSql } from "@/lib/services/database";
 import { formatCopyRefs, parseReviewQueueQuery, REVIEW_AGES, reviewQueueHref, reviewQueueSearch, type ReviewQueueQuery } from "@/lib/validation/review";
 import { batchApproveAction, reviewAction } from "./actions";
+import { clearAlertAction, dismissAlertAction, releaseAlertAction } from "../customers/[userId]/actions";
+import { AlertReviewQueue } from "@/components/alerts/alert-review-queue";
+import { pendingAlertReviews } from "@/lib/services/alerts";
+import { databaseUrl } from "@/lib/db/url";
 
 export const dynamic = "force-dynamic";
 
@@ -21,14 +25,16 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   await guardPage("/review", "/review");
   const sp = await searchParams;
   const { query, ok } = parseReviewQueueQuery(sp);
-  const queue = await withReadSql((sql) => reviewQueue(sql, query, new Date()));
+  const [queue, alertReviews] = await Promise.all([withReadSql((sql) => reviewQueue(sql, query, new Date())), pendingAlertReviews(databaseUrl())]);
   // The page actually shown (the last one when the asked-for page emptied): actions return to it.
   const shown: ReviewQueueQuery = { ...query, page: queue.page };
   const back = reviewQueueSearch(shown);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Review queue</h1>
-      <LiveQueue initialPending={queue.allPending} />
+      <LiveQueue initialPending={queue.allPending} initialAlerts={alertReviews.total} />
+      <AlertReviewQueue rows={alertReviews.rows} total={alertReviews.total} back="/review" actions={{ dismiss: dismissAlertAction, release: releaseAlertAction, clear: clearAlertAction }} />
+      <h2 className="text-lg font-semibold">Recommendations waiting for review</h2>
       {!ok ? <p role="status" className="text-sm text-amber-800">Some filters were not understood and were reset.</p> : null}
       <Filters q={shown} />
       <p className="text-sm text-slate-600" data-testid="review-total">

@@ -9,6 +9,7 @@ import { computeCustomerNow, recordConsent } from "@/lib/services/consent-comput
 import { ConflictError } from "@/lib/services/errors";
 import { withSql } from "@/lib/services/database";
 import { overridePersona } from "@/lib/services/overrides";
+import { clearAlert, dismissAlert, releaseAlert } from "@/lib/services/alerts";
 import { safeId, safeReason } from "@/lib/validation/text";
 
 const consentForm = z
@@ -49,5 +50,34 @@ export async function computeCustomerAction(_prev: ActionState, form: FormData) 
     const r = await computeCustomerNow(safeId().parse(form.get("userId")), actor);
     if (!r.run_id) throw new ConflictError(`Not computed: ${r.pending_reason}.`);
     return `Results computed as of ${r.as_of} (run #${r.run_id}).`;
+  });
+}
+
+// ── alerts (issue 15) ─────────────────────────────────────────────────────────────────────
+/** The page the alert form was sent from (the customer page or the review queue), else the customer page. */
+const alertPage = (form: FormData) => String(form.get("back") || `/customers/${String(form.get("userId") ?? "")}`);
+const alertTarget = (form: FormData) => ({ userId: String(form.get("userId") ?? ""), alertId: String(form.get("alertId") ?? "") });
+
+/** Dismisses one alert for good (after the operator confirms); audited; a repeat changes nothing. */
+export async function dismissAlertAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.dismissAlertAction, alertPage(form), form, async (actor) => {
+    const r = await dismissAlert(prisma(), alertTarget(form), actor);
+    return r.changed ? `Alert ${r.id} dismissed; the customer no longer sees it.` : `Alert ${r.id} was already dismissed; nothing changed.`;
+  });
+}
+
+/** A second look found the alert right: the customer sees it now; audited. */
+export async function releaseAlertAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.releaseAlertAction, alertPage(form), form, async (actor) => {
+    const r = await releaseAlert(prisma(), alertTarget(form), actor);
+    return r.changed ? `Alert ${r.id} released to the customer.` : `Alert ${r.id} was already released; nothing changed.`;
+  });
+}
+
+/** A second look found a false alarm: the customer never sees it; the reason is kept in the audit log. */
+export async function clearAlertAction(_prev: ActionState, form: FormData) {
+  return await staffAction(ACTIONS.clearAlertAction, alertPage(form), form, async (actor) => {
+    const r = await clearAlert(prisma(), { ...alertTarget(form), reason: form.get("reason") ?? "" }, actor);
+    return r.changed ? `Alert ${r.id} cleared as a false alarm; the customer will not see it.` : `Alert ${r.id} was already cleared; nothing changed.`;
   });
 }

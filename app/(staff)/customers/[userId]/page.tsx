@@ -21,7 +21,12 @@ import { PERSONA_IDS } from "@/lib/engine/types";
 import { customerView, type WindowView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
 import { auditFor } from "@/lib/services/review";
-import { computeCustomerAction, overridePersonaAction, recordConsentAction } from "./actions";
+import { clearAlertAction, computeCustomerAction, dismissAlertAction, overridePersonaAction, recordConsentAction, releaseAlertAction } from "./actions";
+import { AlertList } from "@/components/alerts/alert-card";
+import { AlertStaffActions } from "@/components/alerts/alert-actions";
+import { LiveAlerts } from "@/components/alerts/live-alerts";
+import { alertCounts, staffAlerts } from "@/lib/services/alerts";
+import { databaseUrl } from "@/lib/db/url";
 import { utcTime } from "@/lib/data/dates";
 
 export const dynamic = "force-dynamic";
@@ -70,6 +75,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
   const windows = view ? (Object.entries(view.windows) as Array<[string, WindowView]>) : [];
   const audit = await auditFor(db, userId);
   const titles = view ? await contentTitles(db) : {};
+  const [alerts, counts] = customer.consent ? await Promise.all([staffAlerts(databaseUrl(), userId), alertCounts(databaseUrl(), userId)]) : [[], null];
+  const currentAlerts = alerts.filter((a) => a.current);
+  const olderAlerts = alerts.filter((a) => !a.current);
+  const alertActions = { dismiss: dismissAlertAction, release: releaseAlertAction, clear: clearAlertAction };
+  const back = `/customers/${userId}`;
+  const actionsFor = can(access.session.user.role, "alerts:act") ? (a: (typeof alerts)[number]) => <AlertStaffActions alert={a} userId={userId} back={back} actions={alertActions} /> : undefined;
 
   return (
     <div className="space-y-8">
@@ -146,6 +157,22 @@ export default async function CustomerPage({ params }: { params: Promise<{ userI
           <section aria-labelledby="signals" className="space-y-2">
             <h2 id="signals" className="text-lg font-semibold">Signals, 30 and 180 days</h2>
             <SignalsTable windows={windows} />
+          </section>
+          <section aria-labelledby="alerts" className="space-y-2" data-testid="alerts-section">
+            <h2 id="alerts" className="text-lg font-semibold">Alerts</h2>
+            {counts ? <LiveAlerts initial={counts} userId={userId} /> : null}
+            <p className="text-sm text-slate-600">
+              Alerts from the current run, most urgent first. A possible-fraud alert waits for a second look before the customer sees it.
+            </p>
+            <AlertList alerts={currentAlerts} audience="staff" actions={actionsFor} label="Current alerts" empty="No alerts from the current run." />
+            {olderAlerts.length ? (
+              <details className="text-sm">
+                <summary className="cursor-pointer text-xs text-emerald-800">Earlier alerts the latest run no longer sees ({olderAlerts.length})</summary>
+                <div className="mt-2">
+                  <AlertList alerts={olderAlerts} audience="staff" label="Earlier alerts" empty="" />
+                </div>
+              </details>
+            ) : null}
           </section>
           <section aria-labelledby="recs" className="space-y-3">
             <h2 id="recs" className="text-lg font-semibold">Recommendations</h2>

@@ -8,6 +8,9 @@ import type { PersonaId } from "@/lib/engine/types";
 import { customerView } from "@/lib/services/customer-view";
 import { withReadSql } from "@/lib/services/database";
 import { ConsentRequiredError, NotFoundError } from "@/lib/services/errors";
+import { AlertList } from "@/components/alerts/alert-card";
+import { customerAlerts } from "@/lib/services/alerts";
+import { databaseUrl } from "@/lib/db/url";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +35,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
     throw err;
   }
   const w = view.windows["30d"];
+  // What the customer would see: current alerts, not dismissed, released when they needed a person; most urgent first.
+  const { alerts } = await customerAlerts(databaseUrl(), userId, { trace: false });
   // A reviewer's persona, when set, is the one the customer's recommendations were made for.
   const override = w?.persona?.override ?? null;
   const primary = (override?.persona ?? w?.persona?.primary) as PersonaId | null | undefined;
@@ -60,6 +65,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
         ) : (
           <p className="text-slate-700">We need a little more history before we can suggest anything.</p>
         )}
+        <section aria-labelledby="preview-alerts" className="space-y-2" data-testid="preview-alerts">
+          <h2 id="preview-alerts" className="text-lg font-semibold">Alerts</h2>
+          <AlertList alerts={alerts} audience="customer" label="Your alerts, most urgent first" empty="No alerts for you right now." />
+        </section>
+        <h2 className="text-lg font-semibold">Ideas for you</h2>
         <ul className="space-y-3">
           {shown.map((r) => (
             <li key={r.id} className="rounded-lg border border-slate-200 p-4">
