@@ -51,7 +51,7 @@ test("operator records a revocation and an opt-in; the preview shows only approv
   await page.goto(`/customers/${id}`);
   await page.getByRole("link", { name: "Preview what the customer would see" }).click();
   await expect(page.getByText("Nothing approved for this customer yet.")).toBeVisible();
-  await expect(page.getByText("This is educational content, not financial advice.")).toBeVisible();
+  await expect(page.getByTestId("preview-disclaimer")).toContainText("This is educational content, not financial advice.");
 
   await page.goto(`/customers/${id}`);
   await page.getByLabel("Note (what the customer said, where)").fill("Customer asked by phone to stop");

@@ -80,7 +80,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
           ))}
           {shown.length === 0 ? <li className="text-sm text-slate-600">Nothing approved for this customer yet.</li> : null}
         </ul>
-        <p className="text-xs text-slate-500">{DISCLAIMER}</p>
+        <p className="text-xs text-slate-500" data-testid="preview-disclaimer">{DISCLAIMER}</p>
       </section>
     </div>
   );
