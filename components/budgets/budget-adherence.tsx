@@ -71,7 +71,7 @@ export function BudgetAdherenceSection({ adherence }: { adherence: BudgetAdheren
                 <tbody>
                   {[c.total, ...c.categories].map((r, i) => (
                     <tr key={r.label} className={`border-b border-slate-100 ${i === 0 ? "font-medium" : ""}`}>
-                      <th scope="row" className="break-words py-1 pr-2 text-left font-normal">
+                      <th scope="row" className={`break-words py-1 pr-2 text-left ${i === 0 ? "font-medium" : "font-normal"}`}>
                         {r.label} <span className="text-slate-500">({r.total})</span>
                       </th>
                       {r.cells.map((x) => (
