@@ -19,3 +19,21 @@ test("analyst sees aggregate charts whose numbers add up", async ({ analyst: pag
   // Aggregates only: no customer ids anywhere on the page.
   await expect(page.getByText(/usr_\d{5}/)).toHaveCount(0);
 });
+
+test("the Budgets section shows adherence in words (or says why it cannot), without a customer, and fits 390 px", async ({ analyst: page }) => {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/insights");
+    const section = page.locator("section", { has: page.getByRole("heading", { name: "Budgets", exact: true }) });
+    await expect(section).toBeVisible();
+    const empty = section.getByTestId("budgets-empty");
+    if (await empty.count()) await expect(empty).toHaveText(/^(No budgets have been set\.|No run has computed budgets yet: they appear after the next engine run\.)$/);
+    else {
+      await expect(section.getByTestId("budgets-table").first().locator("thead th")).toHaveText(["Category", "On track", "At risk", "Over budget"]);
+      await expect(section.getByTestId("budgets-summary").first()).toContainText(/\d+ budgets? in [A-Z]{3}: \d+ on track \(\d+%\)/);
+    }
+    await expect(section.getByText(/usr_\d{5}/)).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `/insights scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  }
+});

@@ -230,6 +230,11 @@ export function eligibilityLines(e: Eligibility | null | undefined): string[] {
 }
 export const eligibilityLabel = (e: Eligibility | null | undefined) => eligibilityLines(e).join("; ");
 
+// ── Budgets (issue 15) ────────────────────────────────────────────────────────────────────
+/** A budget's status this month, in words. */
+export const BUDGET_STATUS_LABELS: Record<string, string> = { on_track: "On track", at_risk: "At risk", over: "Over budget" };
+export const budgetStatusLabel = (s: string | null | undefined) => lookup(BUDGET_STATUS_LABELS, s, "Unknown");
+
 // ── Alerts (issue 15) ─────────────────────────────────────────────────────────────────────
 export const ALERT_KIND_LABELS = {
   budget_80: "Budget 80% used",

@@ -5,7 +5,8 @@
 // Alerts are one row per (customer, alert_key): an event seen again refreshes its words, numbers,
 // trace and last run, never its delivery state, dismissal or a reviewer's decision; an alert that
 // needs review starts "pending" (hidden from the customer until staff release it). Each run's
-// sightings are recorded: an alert is current when the customer's current run saw it.
+// sightings are recorded: an alert is current when the customer's current run saw it. Each
+// budget's status at the run's asOf is kept per (run, customer, budget) for the analyst page.
 import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { consentingNow } from "./customer-data";
@@ -31,7 +32,11 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
   const traces: InValue[][] = [];
   const recs: InValue[][] = [];
   const alerts: InValue[][] = [];
+  const budgets: InValue[][] = [];
   for (const r of computed) {
+    for (const b of r.budgets) {
+      budgets.push([runId, r.user_id, b.budget_id, b.category, b.period, r.as_of, b.amount_cents, b.spent_cents, b.percent_used, b.projected_cents, b.status, b.currency]);
+    }
     for (const a of r.alerts) {
       alerts.push([
         r.user_id, a.alert_key, a.kind, a.severity, a.event_date, a.title, a.message, JSON.stringify(a.citations), a.disclaimer, a.currency,
@@ -67,6 +72,13 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
     ),
     ...bulkInsert("decision_traces", ["id", "run_id", "user_id", "window", "as_of", "payload"], traces, "", 100),
     ...bulkInsert("recommendations", ["run_id", "trace_id", "user_id", "window", "as_of", "content_id", "kind", "format", "title", "rationale", "citations", "disclaimer", "rank", "score"], recs, "", 1000),
+    ...bulkInsert(
+      "budget_statuses",
+      ["run_id", "user_id", "budget_id", "category", "period", "as_of", "amount_cents", "spent_cents", "percent_used", "projected_cents", "status", "currency"],
+      budgets,
+      "",
+      500,
+    ),
     ...bulkInsert(
       "alerts",
       ["user_id", "alert_key", "kind", "severity", "event_date", "title", "message", "citations", "disclaimer", "currency", "transaction_ids", "needs_review", "trace", "first_run_id", "last_run_id", "as_of", "review_state"],

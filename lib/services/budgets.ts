@@ -3,6 +3,7 @@
 // pure engine from the customer's own input at an explicit as-of, for consenting customers only.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { budgetAdherenceRows, type BudgetAdherence } from "../db/queries/budget-adherence";
 import { newestDataDate } from "../db/queries/current-results";
 import { accountCurrency, insertBudget, liveBudget, liveBudgetFor, liveBudgets, softDeleteBudget, updateLiveBudget, type BudgetRow } from "../db/queries/budgets";
 import { loadCustomerInputs } from "../db/queries/engine-input";
@@ -163,4 +164,9 @@ export async function suggestBudgetsFor(db: Db, url: string, userId: string, o: 
   const { asOf, config, prepared } = await preparedFor(db, url, userId, o);
   const { suggestions, notes } = budgetSuggestions(prepared, config);
   return { user_id: userId, as_of: asOf, suggestions, notes };
+}
+
+/** The analyst page: budgets on track / at risk / over across every customer's current run, per currency and category (counts only). */
+export function budgetAdherence(url: string): Promise<BudgetAdherence> {
+  return withReadSql((sql) => budgetAdherenceRows(sql), url);
 }

@@ -32,6 +32,7 @@ export const TABLES = [
   "persona_overrides",
   "feedback",
   "budgets",
+  "budget_statuses",
   "transaction_category_changes",
   "audit_log",
   "staff_users",

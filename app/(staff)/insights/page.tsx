@@ -13,6 +13,8 @@ import { startEvalAction } from "./actions";
 import { alertVolumeChart } from "@/components/alerts/alert-volumes";
 import { databaseUrl } from "@/lib/db/url";
 import { alertVolumes } from "@/lib/services/alerts";
+import { BudgetAdherenceSection } from "@/components/budgets/budget-adherence";
+import { budgetAdherence } from "@/lib/services/budgets";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +23,7 @@ const DIRECTION: Record<string, string> = { positive: "Towards a healthier perso
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
   const access = await guardPage("/insights", "/insights");
   const sp = await searchParams;
-  const [i, latest, volumes] = await Promise.all([getInsights(prisma()), latestEval(prisma()), alertVolumes(databaseUrl())]);
+  const [i, latest, volumes, adherence] = await Promise.all([getInsights(prisma()), latestEval(prisma()), alertVolumes(databaseUrl()), budgetAdherence(databaseUrl())]);
   if (!i.as_of) return <p>No engine run yet: run <code className="font-mono">npx spendsense run</code>.</p>;
   const mix = [...PERSONA_IDS, "none"].map((p) => ({
     persona: personaLabel(p),
@@ -77,6 +79,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600" data-testid="alert-volume-scope">Every stored alert by the month of its event and its kind, whatever happened to it since. Counts only.</p>
         <SimpleBarChart title="Alerts by kind per month" data={alertChart.data} x="Month" bars={alertChart.bars} stacked empty="No alerts stored yet: they appear after an engine run finds one." />
       </section>
+      <BudgetAdherenceSection adherence={adherence} />
       <EvalSection latest={latest} start={can(access.session.user.role, "eval:run") ? <StartEvalForm action={startEvalAction} customers={customers} /> : null} />
     </div>
   );
