@@ -3,7 +3,7 @@
 // in lists and audit entries), the 256-bit random secret makes it unguessable.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Scope } from "../auth/scopes";
-import type { Db } from "../db/client";
+import { prisma, type Db } from "../db/client";
 import { apiKeyInput } from "../validation/api";
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
@@ -48,7 +48,7 @@ export async function createApiKey(db: Db, input: { name: string; scopes: string
   return { ...info(row), key };
 }
 
-export async function listApiKeys(db: Db): Promise<ApiKeyInfo[]> {
+export async function listApiKeys(db: Db = prisma()): Promise<ApiKeyInfo[]> {
   return (await db.apiKey.findMany({ orderBy: { id: "asc" }, omit: { key_hash: true } })).map(info);
 }
 

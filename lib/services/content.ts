@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CONTENT_LIMITS, formDollarsAsCents, queryNumber, safeText } from "../validation/text";
 import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
 import { PERSONA_IDS } from "../engine/types";
-import type { Db } from "../db/client";
+import { prisma, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "./errors";
 
 export class ContentRejectedError extends Error {
@@ -144,4 +144,18 @@ export async function transitionContent(db: Db, id: string, to: string, actor: s
 export async function contentTitles(db: Db): Promise<Record<string, string>> {
   const rows = await db.contentItem.findMany({ select: { id: true, title: true } });
   return Object.fromEntries(rows.map((r) => [r.id, r.title]));
+}
+
+/** The catalog as the content page lists it: by status, then id. */
+export function listContent(db: Db = prisma()) {
+  return db.contentItem.findMany({ orderBy: [{ status: "asc" }, { id: "asc" }] });
+}
+
+/** One catalog item and its latest 50 audit entries, newest first; the item is null for an unknown id. */
+export async function contentWithHistory(id: string, db: Db = prisma()) {
+  const [row, history] = await Promise.all([
+    db.contentItem.findUnique({ where: { id } }),
+    db.auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 }),
+  ]);
+  return { row, history };
 }

@@ -2,8 +2,11 @@
 // profile (signals and personas) or recommendations — both cut from the one customer view that
 // `spendsense show` prints, so API and CLI agree.
 import type { Db } from "../db/client";
+import { listCustomers } from "../db/queries/customers";
+import { databaseUrl } from "../db/url";
 import type { WindowId } from "../engine/types";
 import type { CreateCustomerInput } from "../validation/api";
+import type { CustomerListQuery } from "../validation/customers";
 import { customerView, type ViewOptions, type WindowView } from "./customer-view";
 import { withReadSql } from "./database";
 import { ConflictError } from "./errors";
@@ -48,4 +51,9 @@ export async function customerRecommendations(url: string, userId: string, opts:
   const items = (recs: WindowView["recommendations"]) => (opts.trace === false ? recs.map((r) => ({ ...r, trace: undefined })) : recs);
   const windows = Object.fromEntries(Object.entries(v.windows).map(([w, x]) => [w, { as_of: x.as_of, recommendations: items(x.recommendations) }]));
   return { user_id: v.user_id, windows };
+}
+
+/** One page of the staff customer list (search, filter, sort), with the total that matched. */
+export function customerList(q: CustomerListQuery, url: string = databaseUrl()) {
+  return withReadSql((sql) => listCustomers(sql, q), url);
 }

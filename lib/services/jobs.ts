@@ -4,7 +4,7 @@
 // same `runEngine` the CLI uses, started in the background once its lease is held.
 import { z } from "zod";
 import { configHash, DEFAULT_CONFIG, ENGINE_VERSION } from "../engine";
-import type { Db } from "../db/client";
+import { prisma, type Db } from "../db/client";
 import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
 import { withReadSql, withSql } from "./database";
@@ -71,4 +71,9 @@ export async function startEngineJob(db: Db, input: unknown, actor: string, url 
   // The outcome is recorded in engine_runs by the run itself (failed, with its reason, on error).
   runEngine({ asOf: as_of, url, prepare: false, lease, startedBy: actor }).catch(() => undefined);
   return { id: lease.id, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: 0, status: "running", error: null, summary: null };
+}
+
+/** The latest 20 engine runs recorded, newest first. */
+export function recentRuns(db: Db = prisma()) {
+  return db.engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
 }

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
-import type { Db } from "../db/client";
+import { prisma, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { markSignInSuccess } from "../db/queries/sign-in-attempts";
 import { ConflictError, NotFoundError } from "./errors";
@@ -60,7 +60,7 @@ export interface StaffRow {
 }
 
 /** Every staff account, enabled ones first, then by email. */
-export async function listStaff(db: Db): Promise<StaffRow[]> {
+export async function listStaff(db: Db = prisma()): Promise<StaffRow[]> {
   const rows = await db.staffUser.findMany({
     orderBy: { email: "asc" },
     select: { id: true, email: true, role: true, created_at: true, disabled_at: true, _count: { select: { sessions: { where: { ended_at: null } } } } },

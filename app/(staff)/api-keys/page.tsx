@@ -4,7 +4,6 @@ import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { guardPage } from "@/lib/auth/page-guard";
 import { SCOPES } from "@/lib/auth/scopes";
-import { prisma } from "@/lib/db/client";
 import { listApiKeys } from "@/lib/services/api-keys";
 import { createKeyAction, revokeKeyAction } from "./actions";
 import { utcTime } from "@/lib/data/dates";
@@ -14,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ApiKeysPage() {
   await guardPage("/api-keys", "/api-keys");
-  const keys = (await listApiKeys(prisma())).reverse();
+  const keys = (await listApiKeys()).reverse();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">API keys</h1>

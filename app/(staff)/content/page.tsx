@@ -5,9 +5,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
 import { ACTIONS } from "@/lib/auth/actions";
-import { CONTENT_TRANSITIONS } from "@/lib/services/content";
+import { CONTENT_TRANSITIONS, listContent } from "@/lib/services/content";
 import { createContentAction, transitionContentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +16,7 @@ const LABEL: Record<string, string> = { in_review: "Submit for review", approved
 export default async function ContentPage() {
   const access = await guardPage("/content", "/content");
   const role = access.session.user.role;
-  const items = await prisma().contentItem.findMany({ orderBy: [{ status: "asc" }, { id: "asc" }] });
+  const items = await listContent();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Content catalog</h1>

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { PersonaSelect } from "@/components/ui/persona-select";
 import { CustomersTable } from "@/components/tables/customers-table";
 import { guardPage } from "@/lib/auth/page-guard";
-import { listCustomers } from "@/lib/db/queries/customers";
-import { withReadSql } from "@/lib/services/database";
+import { customerList } from "@/lib/services/customers-api";
 import { PERSONA_LABELS, STRENGTHS } from "@/lib/engine/personas/assign";
 import { CUSTOMER_SORTS, customerListQuerySchema, type CustomerListQuery } from "@/lib/validation/customers";
 import { TEXT_LIMITS } from "@/lib/validation/text";
@@ -22,7 +21,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== ""));
   const parsed = customerListQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : customerListQuerySchema.parse({});
-  const { rows, total } = await withReadSql((sql) => listCustomers(sql, q));
+  const { rows, total } = await customerList(q);
   const pages = Math.max(1, Math.ceil(total / q.pageSize));
   const sortHref = Object.fromEntries(CUSTOMER_SORTS.map((s) => [s, href(q, { sort: s, dir: q.sort === s && q.dir === "asc" ? "desc" : "asc", page: 1 })]));
   return (

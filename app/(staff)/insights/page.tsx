@@ -4,17 +4,12 @@ import { StartEvalForm } from "@/components/eval/start-eval-form";
 import { Flash } from "@/components/ui/flash";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
-import { getInsights } from "@/lib/db/queries/insights";
 import { PERSONA_IDS } from "@/lib/engine/types";
 import { personaLabel, plural } from "@/lib/labels";
-import { latestEval } from "@/lib/services/eval-latest";
+import { insightsPage } from "@/lib/services/staff-pages";
 import { startEvalAction } from "./actions";
 import { alertVolumeChart } from "@/components/alerts/alert-volumes";
-import { databaseUrl } from "@/lib/db/url";
-import { alertVolumes } from "@/lib/services/alerts";
 import { BudgetAdherenceSection } from "@/components/budgets/budget-adherence";
-import { budgetAdherence } from "@/lib/services/budgets";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +18,7 @@ const DIRECTION: Record<string, string> = { positive: "Towards a healthier perso
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<{ notice?: string; error?: string }> }) {
   const access = await guardPage("/insights", "/insights");
   const sp = await searchParams;
-  const [i, latest, volumes, adherence] = await Promise.all([getInsights(prisma()), latestEval(prisma()), alertVolumes(databaseUrl()), budgetAdherence(databaseUrl())]);
+  const { insights: i, latest, volumes, adherence } = await insightsPage();
   if (!i.as_of) return <p>No engine run yet: run <code className="font-mono">npx spendsense run</code>.</p>;
   const mix = [...PERSONA_IDS, "none"].map((p) => ({
     persona: personaLabel(p),

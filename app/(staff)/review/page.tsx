@@ -6,15 +6,12 @@ import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { TEXT_LIMITS } from "@/lib/validation/text";
 import { guardPage } from "@/lib/auth/page-guard";
-import { reviewQueue, type QueueCustomer, type QueueItem } from "@/lib/db/queries/review-queue";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
-import { withReadSql } from "@/lib/services/database";
+import { reviewQueuePage, type QueueCustomer, type QueueItem } from "@/lib/services/staff-pages";
 import { formatCopyRefs, parseReviewQueueQuery, REVIEW_AGES, reviewQueueHref, reviewQueueSearch, type ReviewQueueQuery } from "@/lib/validation/review";
 import { batchApproveAction, reviewAction } from "./actions";
 import { clearAlertAction, dismissAlertAction, releaseAlertAction } from "../customers/[userId]/actions";
 import { AlertReviewQueue } from "@/components/alerts/alert-review-queue";
-import { pendingAlertReviews } from "@/lib/services/alerts";
-import { databaseUrl } from "@/lib/db/url";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +22,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   await guardPage("/review", "/review");
   const sp = await searchParams;
   const { query, ok } = parseReviewQueueQuery(sp);
-  const [queue, alertReviews] = await Promise.all([withReadSql((sql) => reviewQueue(sql, query, new Date())), pendingAlertReviews(databaseUrl())]);
+  const { queue, alertReviews } = await reviewQueuePage(query, new Date());
   // The page actually shown (the last one when the asked-for page emptied): actions return to it.
   const shown: ReviewQueueQuery = { ...query, page: queue.page };
   const back = reviewQueueSearch(shown);

@@ -3,9 +3,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { guardPage } from "@/lib/auth/page-guard";
-import { prisma } from "@/lib/db/client";
 import { DEFAULT_AS_OF } from "@/lib/services/engine";
-import { recentJobs } from "@/lib/services/jobs";
+import { recentJobs, recentRuns } from "@/lib/services/jobs";
 import { can } from "@/lib/auth/permissions";
 import { makeRunCurrentAction, startRunAction } from "./actions";
 import { utcTime } from "@/lib/data/dates";
@@ -15,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function RunsPage() {
   const access = await guardPage("/runs", "/runs");
   const live = await recentJobs(); // first: marks runs whose lease expired as failed
-  const runs = await prisma().engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
+  const runs = await recentRuns();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Engine runs</h1>

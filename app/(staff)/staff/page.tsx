@@ -3,7 +3,6 @@ import { ActionForm } from "@/components/ui/action-form";
 import { guardPage } from "@/lib/auth/page-guard";
 import { ROLES } from "@/lib/auth/permissions";
 import { utcTime } from "@/lib/data/dates";
-import { prisma } from "@/lib/db/client";
 import { listStaff } from "@/lib/services/staff";
 import { createStaffAction, disableStaffAction, enableStaffAction, resetStaffPasswordAction, setStaffRoleAction } from "./actions";
 
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function StaffPage() {
   const access = await guardPage("/staff", "/staff");
-  const staff = await listStaff(prisma());
+  const staff = await listStaff();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Staff</h1>

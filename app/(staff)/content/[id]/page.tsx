@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { ContentForm } from "@/components/content/content-form";
 import { guardPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
 import type { ContentItem } from "@/lib/engine/recommend/content";
-import { isEditable } from "@/lib/services/content";
+import { contentWithHistory, isEditable } from "@/lib/services/content";
 import { updateContentAction } from "../actions";
 import { utcTime } from "@/lib/data/dates";
 
@@ -15,10 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function ContentItemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const access = await guardPage("/content/[id]", `/content/${id}`);
-  const [row, history] = await Promise.all([
-    prisma().contentItem.findUnique({ where: { id } }),
-    prisma().auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 }),
-  ]);
+  const { row, history } = await contentWithHistory(id);
   if (!row) notFound();
   const item: ContentItem = { ...row, kind: row.kind as ContentItem["kind"], format: row.format as ContentItem["format"], personas: JSON.parse(row.personas), triggers: JSON.parse(row.triggers), eligibility: JSON.parse(row.eligibility) };
   const editable = can(access.session.user.role, "content:write") && isEditable(row.status);

@@ -5,12 +5,9 @@ import { guardPage } from "@/lib/auth/page-guard";
 import { DISCLAIMER } from "@/lib/engine";
 import { PERSONA_LABELS } from "@/lib/engine/personas/assign";
 import type { PersonaId } from "@/lib/engine/types";
-import { customerView } from "@/lib/services/customer-view";
-import { withReadSql } from "@/lib/services/database";
 import { ConsentRequiredError, NotFoundError } from "@/lib/services/errors";
 import { AlertList } from "@/components/alerts/alert-card";
-import { customerAlerts } from "@/lib/services/alerts";
-import { databaseUrl } from "@/lib/db/url";
+import { customerVisibleAlerts, customerWindows } from "@/lib/services/staff-pages";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +25,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
   await guardPage("/customers/[userId]/preview", `/customers/${userId}/preview`);
   let view;
   try {
-    view = await withReadSql((sql) => customerView(sql, userId, ["30d"]));
+    view = await customerWindows(userId, ["30d"]);
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     if (err instanceof ConsentRequiredError) return <p className="text-sm">This customer has not opted in, so there is nothing to preview.</p>;
@@ -36,7 +33,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ userId
   }
   const w = view.windows["30d"];
   // What the customer would see: current alerts, not dismissed, released when they needed a person; most urgent first.
-  const { alerts } = await customerAlerts(databaseUrl(), userId, { trace: false });
+  const { alerts } = await customerVisibleAlerts(userId);
   // A reviewer's persona, when set, is the one the customer's recommendations were made for.
   const override = w?.persona?.override ?? null;
   const primary = (override?.persona ?? w?.persona?.primary) as PersonaId | null | undefined;
