@@ -20,6 +20,22 @@ const config = [
     rules: { "no-restricted-syntax": ["error", ...noArraySpreadIntoCalls] },
   },
   {
+    // Pages, routes and server actions call services only (issue 14): the database, its client
+    // and its queries are reached through lib/services, never imported from app/.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "(^|/)lib/db(/|$)", message: "app/ calls lib/services, never lib/db: put the read or write in the service that owns it." },
+            { group: ["@prisma/*", "@libsql/*"], message: "app/ calls lib/services, never the database client." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine and the evaluation's metrics are pure TypeScript: plain data in, results out (ARCHITECTURE.md).
     files: ["lib/engine/**/*.ts", "lib/eval/**/*.ts"],
     rules: {

@@ -24,7 +24,7 @@ import type { Sql } from "../db/sql";
 import { DEFAULT_CONFIG } from "../engine";
 import type { Alert } from "../engine/alerts/types";
 import { safeReason } from "../validation/text";
-import { withReadSql } from "./database";
+import { withReadSql, onProcessDb } from "./database";
 import { loadEngineJob } from "./engine";
 import { computeOne } from "./engine-job";
 import { assertConsenting, ConflictError, NotFoundError } from "./errors";
@@ -194,3 +194,6 @@ export async function computeAlerts(sql: Sql, userId: string, asOf?: string): Pr
     }),
   };
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const alertsOnProcessDb = onProcessDb({ dismissAlert, releaseAlert, clearAlert });

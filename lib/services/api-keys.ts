@@ -7,6 +7,7 @@ import { prisma, type Db } from "../db/client";
 import { apiKeyInput } from "../validation/api";
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
+import { onProcessDb } from "./database";
 
 const KEY_PATTERN = /^ss_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 /** Writing last_used_at on every request would serialise reads behind SQLite's one writer. */
@@ -92,3 +93,6 @@ export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey 
 export async function touchApiKey(db: Db, id: number): Promise<void> {
   await db.apiKey.update({ where: { id }, data: { last_used_at: new Date() } }).catch(() => undefined);
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const apiKeysOnProcessDb = onProcessDb({ createApiKey, revokeApiKey });

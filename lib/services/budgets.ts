@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG, type EngineConfig } from "../engine/config";
 import { prepare } from "../engine/signals/prepare";
 import { categoryLabel } from "../labels";
 import type { BudgetSource, CreateBudgetInput, UpdateBudgetInput } from "../validation/budgets";
-import { withReadSql } from "./database";
+import { withReadSql, onProcessDb } from "./database";
 import { assertConsenting, ConflictError, NotFoundError } from "./errors";
 import { assertRunnableAsOf, todayIso } from "./run-as-of";
 
@@ -170,3 +170,6 @@ export async function suggestBudgetsFor(db: Db, url: string, userId: string, o: 
 export function budgetAdherence(url: string): Promise<BudgetAdherence> {
   return withReadSql((sql) => budgetAdherenceRows(sql), url);
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const budgetsOnProcessDb = onProcessDb({ setBudget, deleteBudget });

@@ -9,6 +9,7 @@ import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recomm
 import { PERSONA_IDS } from "../engine/types";
 import { prisma, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "./errors";
+import { onProcessDb } from "./database";
 
 export class ContentRejectedError extends Error {
   readonly code = "content_rejected";
@@ -159,3 +160,6 @@ export async function contentWithHistory(id: string, db: Db = prisma()) {
   ]);
   return { row, history };
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const contentOnProcessDb = onProcessDb({ createContent, updateContent, transitionContent });

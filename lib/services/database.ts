@@ -1,6 +1,7 @@
 // Database administration use cases shared by the CLI (`db`, `health`) and the app.
 import fs from "node:fs";
 import { asDatabaseBusy } from "../db/busy";
+import { prisma, type Db } from "../db/client";
 import { migrationStatus, type MigrationStatus } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
@@ -158,4 +159,17 @@ export async function checkHealth(url = databaseUrl()): Promise<HealthReport> {
 /** Never print credentials that may sit in a database URL. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@").replace(/(authToken=)[^&]+/i, "$1***");
+}
+
+type OnProcessDb<T> = { [K in keyof T]: T[K] extends (db: Db, ...rest: infer A) => infer R ? (...rest: A) => R : never };
+
+/**
+ * A service's use cases bound to the process's own database (opened on first call), so the
+ * staff pages' server actions call them without holding a database handle; tests and the CLI
+ * call the unbound functions with the database they choose.
+ */
+export function onProcessDb<T extends Record<string, (db: Db, ...rest: never[]) => unknown>>(fns: T): OnProcessDb<T> {
+  const bound: Record<string, (...rest: never[]) => unknown> = {};
+  for (const [name, fn] of Object.entries(fns)) bound[name] = (...rest: never[]) => fn(prisma(), ...rest);
+  return bound as OnProcessDb<T>;
 }

@@ -7,7 +7,7 @@ import { configHash, DEFAULT_CONFIG, ENGINE_VERSION } from "../engine";
 import { prisma, type Db } from "../db/client";
 import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
-import { withReadSql, withSql } from "./database";
+import { withReadSql, withSql, onProcessDb } from "./database";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
 import { acquireRunLease, endRun, expireRuns } from "./run-lease";
 import { assertRunnableAsOf, todayIso } from "./run-as-of";
@@ -77,3 +77,6 @@ export async function startEngineJob(db: Db, input: unknown, actor: string, url 
 export function recentRuns(db: Db = prisma()) {
   return db.engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const jobsOnProcessDb = onProcessDb({ startEngineJob });

@@ -19,6 +19,7 @@ import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { safeId, safeReason, safeText, TEXT_LIMITS } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
 import { claimPending } from "./review";
+import { onProcessDb } from "./database";
 
 const itemOverrideSchema = z.object({
   id: z.coerce.number().int().positive(),
@@ -227,3 +228,6 @@ export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: s
     return { id: created.id, recommendations: result.recommendations.length };
   });
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const overridesOnProcessDb = onProcessDb({ overrideRecommendation, overridePersona });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { safeReason } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
+import { onProcessDb } from "./database";
 
 export const reviewActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("approve"), id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }),
@@ -110,3 +111,6 @@ export async function pendingReview(db: Db, opts: { page: number; pageSize: numb
 export async function auditFor(db: Db, userId: string) {
   return db.auditEntry.findMany({ where: { user_id: userId }, orderBy: { id: "desc" }, take: 100 });
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const reviewOnProcessDb = onProcessDb({ reviewCopies, batchApprove });

@@ -10,6 +10,7 @@ import { markSignInSuccess } from "../db/queries/sign-in-attempts";
 import { ConflictError, NotFoundError } from "./errors";
 import { reserveAttempt } from "./sign-in-throttle";
 import { endAllStaffSessions } from "./staff-sessions";
+import { onProcessDb } from "./database";
 
 export { MAX_FAILURES, MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_EMAIL, THROTTLE_MINUTES } from "./sign-in-throttle";
 const BCRYPT_ROUNDS = 10;
@@ -201,3 +202,6 @@ export async function verifySignIn(db: Db, attempt: { email: string; password: s
   await markSignInSuccess(db, reserved.attemptId);
   return { ok: true, user: { id: user.id, email: user.email, role: user.role as Role } };
 }
+
+/** These use cases on the process's own database, for the staff pages' server actions. */
+export const staffOnProcessDb = onProcessDb({ createStaffWithTemporaryPassword, resetStaffPassword, setStaffRole, disableStaff, enableStaff, changeOwnPassword });

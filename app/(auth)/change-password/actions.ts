@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { ACTIONS } from "@/lib/auth/actions";
 import { pageAccess } from "@/lib/auth/guards";
 import { refusal, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
-import { changeOwnPassword } from "@/lib/services/staff";
+import { staffOnProcessDb } from "@/lib/services/staff";
 
 /** What the form gets back: done once the password changed (every session ended: sign in again). */
 export type ChangePasswordState = ActionState & { done?: boolean };
@@ -15,7 +14,7 @@ export async function changePasswordAction(_prev: ChangePasswordState, form: For
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent("/change-password")}`);
   if (access.status !== "ok") return { error: "Sign in first.", seq: Date.now() };
   try {
-    await changeOwnPassword(prisma(), access.session.user.email, { current: form.get("current"), password: form.get("password"), confirm: form.get("confirm") });
+    await staffOnProcessDb.changeOwnPassword(access.session.user.email, { current: form.get("current"), password: form.get("password"), confirm: form.get("confirm") });
     return { done: true, notice: "Your password is changed. Sign in again with your new password.", seq: Date.now() };
   } catch (err) {
     const refused = refusal(err, form);

@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { pageAccess } from "@/lib/auth/guards";
 import { ACTIONS } from "@/lib/auth/actions";
 import { refusal, staffAction, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
-import { createApiKey, revokeApiKey } from "@/lib/services/api-keys";
+import { apiKeysOnProcessDb } from "@/lib/services/api-keys";
 
 export type CreateKeyState = ActionState & { key?: string; name?: string };
 
@@ -14,7 +13,7 @@ export async function createKeyAction(_prev: CreateKeyState, form: FormData): Pr
   const access = await pageAccess(ACTIONS.createKeyAction);
   if (access.status !== "ok") return { error: "Only admins may create API keys.", seq: Date.now() };
   try {
-    const k = await createApiKey(prisma(), { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String), createdBy: access.session.user.email });
+    const k = await apiKeysOnProcessDb.createApiKey({ name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String), createdBy: access.session.user.email });
     revalidatePath("/api-keys");
     return { key: k.key, name: k.name, notice: `Created ${k.name} (${k.prefix}).`, seq: Date.now() };
   } catch (err) {
@@ -26,7 +25,7 @@ export async function createKeyAction(_prev: CreateKeyState, form: FormData): Pr
 
 export async function revokeKeyAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.revokeKeyAction, "/api-keys", form, async (actor) => {
-    const k = await revokeApiKey(prisma(), String(form.get("id")), actor);
+    const k = await apiKeysOnProcessDb.revokeApiKey(String(form.get("id")), actor);
     return k.changed ? `Revoked ${k.name} (${k.prefix}); requests with it now get 401.` : `${k.name} (${k.prefix}) was already revoked; nothing changed.`;
   });
 }

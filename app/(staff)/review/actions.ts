@@ -2,10 +2,9 @@
 
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
 import { withReadSql } from "@/lib/services/database";
-import { overrideRecommendation } from "@/lib/services/overrides";
-import { batchApprove, reviewCopies } from "@/lib/services/review";
+import { overridesOnProcessDb } from "@/lib/services/overrides";
+import { reviewOnProcessDb } from "@/lib/services/review";
 import { copyRefsSchema, parseReviewQueueQuery, reviewQueueHref } from "@/lib/validation/review";
 
 /** The queue page and filters the form was sent from (its `back` field): revalidated after the action. */
@@ -16,7 +15,7 @@ const PAST = { approve: "Approved", reject: "Rejected", flag: "Flagged" } as Rec
 export async function reviewAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.reviewAction, backTo(form), form, async (actor) => {
     const copies = copyRefsSchema.parse(String(form.get("copies") ?? ""));
-    await reviewCopies(prisma(), { action: form.get("action"), reason: form.get("reason") ?? undefined, copies }, actor);
+    await reviewOnProcessDb.reviewCopies({ action: form.get("action"), reason: form.get("reason") ?? undefined, copies }, actor);
     const ids = copies.map((c) => c.id);
     return `${PAST[String(form.get("action"))]} recommendation${ids.length > 1 ? "s" : ""} ${ids.join(" and ")}.`;
   });
@@ -26,7 +25,7 @@ export async function reviewAction(_prev: ActionState, form: FormData) {
 export async function batchApproveAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.batchApproveAction, backTo(form), form, async (actor) => {
     const items = copyRefsSchema.parse(form.getAll("select").map(String).join(","));
-    const { approved, already } = await batchApprove(prisma(), items, actor);
+    const { approved, already } = await reviewOnProcessDb.batchApprove(items, actor);
     return `Approved ${approved} recommendations.${already ? ` ${already} selected had already been approved; nothing changed for them.` : ""}`;
   });
 }
@@ -34,7 +33,7 @@ export async function batchApproveAction(_prev: ActionState, form: FormData) {
 export async function overrideAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.overrideAction, `/review/${Number(form.get("id")) || 0}`, form, async (actor) => {
     const input = Object.fromEntries(form.entries());
-    const { id } = await withReadSql((sql) => overrideRecommendation(prisma(), sql, input, actor));
+    const { id } = await withReadSql((sql) => overridesOnProcessDb.overrideRecommendation(sql, input, actor));
     return `Swapped in ${String(input.content_id)} as recommendation ${id} (approved).`;
   });
 }

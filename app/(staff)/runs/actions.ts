@@ -2,14 +2,13 @@
 
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
 import { makeRunCurrent } from "@/lib/services/current-run";
-import { startEngineJob } from "@/lib/services/jobs";
+import { jobsOnProcessDb } from "@/lib/services/jobs";
 import { z } from "zod";
 
 export async function startRunAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.startRunAction, "/runs", form, async (actor) => {
-    const job = await startEngineJob(prisma(), Object.fromEntries(form.entries()), actor);
+    const job = await jobsOnProcessDb.startEngineJob(Object.fromEntries(form.entries()), actor);
     return `Engine run as of ${job.as_of} started; progress below.`;
   });
 }

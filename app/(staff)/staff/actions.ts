@@ -5,9 +5,8 @@ import { ACTIONS } from "@/lib/auth/actions";
 import { plural } from "@/lib/labels";
 import { pageAccess, type PageAccess } from "@/lib/auth/guards";
 import { staffAction, userFacingMessage, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
 import { ConflictError } from "@/lib/services/errors";
-import { createStaffWithTemporaryPassword, disableStaff, enableStaff, resetStaffPassword, setStaffRole } from "@/lib/services/staff";
+import { staffOnProcessDb } from "@/lib/services/staff";
 
 /** What a form that hands out a temporary password gets back: the password once, never through a URL, a log or the database. */
 export type TemporaryPasswordState = { email?: string; temporaryPassword?: string; error?: string };
@@ -30,20 +29,20 @@ async function withTemporaryPassword(access: PageAccess, act: (actor: string) =>
 
 export async function createStaffAction(_prev: TemporaryPasswordState, form: FormData): Promise<TemporaryPasswordState> {
   const access = await pageAccess(ACTIONS.createStaffAction);
-  return withTemporaryPassword(access, (actor) => createStaffWithTemporaryPassword(prisma(), { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor));
+  return withTemporaryPassword(access, (actor) => staffOnProcessDb.createStaffWithTemporaryPassword({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor));
 }
 
 export async function resetStaffPasswordAction(_prev: TemporaryPasswordState, form: FormData): Promise<TemporaryPasswordState> {
   const access = await pageAccess(ACTIONS.resetStaffPasswordAction);
   return withTemporaryPassword(access, async (actor) => {
     if (form.get("confirm") !== "yes") throw new ConflictError(CONFIRM_FIRST);
-    return resetStaffPassword(prisma(), { email: String(form.get("email") ?? "") }, actor);
+    return staffOnProcessDb.resetStaffPassword({ email: String(form.get("email") ?? "") }, actor);
   });
 }
 
 export async function setStaffRoleAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.setStaffRoleAction, "/staff", form, async (actor) => {
-    const r = await setStaffRole(prisma(), { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor);
+    const r = await staffOnProcessDb.setStaffRole({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor);
     return `${r.email} is now ${r.role} (was ${r.previousRole}); ${plural(r.sessionsEnded, "session")} ended, so they sign in again.`;
   });
 }
@@ -51,14 +50,14 @@ export async function setStaffRoleAction(_prev: ActionState, form: FormData) {
 export async function disableStaffAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.disableStaffAction, "/staff", form, async (actor) => {
     if (form.get("confirm") !== "yes") throw new ConflictError(CONFIRM_FIRST);
-    const r = await disableStaff(prisma(), { email: String(form.get("email") ?? "") }, actor);
+    const r = await staffOnProcessDb.disableStaff({ email: String(form.get("email") ?? "") }, actor);
     return `Disabled ${r.email}: they cannot sign in; ${plural(r.sessionsEnded, "session")} ended.`;
   });
 }
 
 export async function enableStaffAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.enableStaffAction, "/staff", form, async (actor) => {
-    const r = await enableStaff(prisma(), { email: String(form.get("email") ?? "") }, actor);
+    const r = await staffOnProcessDb.enableStaff({ email: String(form.get("email") ?? "") }, actor);
     return `Enabled ${r.email}: they can sign in again.`;
   });
 }

@@ -4,12 +4,11 @@ import { plural } from "@/lib/labels";
 import { z } from "zod";
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
 import { computeCustomerNow, recordConsent } from "@/lib/services/consent-compute";
 import { ConflictError } from "@/lib/services/errors";
 import { withSql } from "@/lib/services/database";
-import { overridePersona } from "@/lib/services/overrides";
-import { clearAlert, dismissAlert, releaseAlert } from "@/lib/services/alerts";
+import { overridesOnProcessDb } from "@/lib/services/overrides";
+import { alertsOnProcessDb } from "@/lib/services/alerts";
 import { safeId, safeReason } from "@/lib/validation/text";
 
 const consentForm = z
@@ -39,7 +38,7 @@ export async function recordConsentAction(_prev: ActionState, form: FormData) {
 export async function overridePersonaAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.overridePersonaAction, `/customers/${String(form.get("user_id") ?? "")}`, form, async (actor) => {
     const input = Object.fromEntries(form.entries());
-    const r = await withSql((sql) => overridePersona(prisma(), sql, input, actor));
+    const r = await withSql((sql) => overridesOnProcessDb.overridePersona(sql, input, actor));
     return `Persona override recorded for the ${String(input.window)} window; ${plural(r.recommendations, "recommendation")} remade for it await review.`;
   });
 }
@@ -61,7 +60,7 @@ const alertTarget = (form: FormData) => ({ userId: String(form.get("userId") ?? 
 /** Dismisses one alert for good (after the operator confirms); audited; a repeat changes nothing. */
 export async function dismissAlertAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.dismissAlertAction, alertPage(form), form, async (actor) => {
-    const r = await dismissAlert(prisma(), alertTarget(form), actor);
+    const r = await alertsOnProcessDb.dismissAlert(alertTarget(form), actor);
     return r.changed ? `Alert ${r.id} dismissed; the customer no longer sees it.` : `Alert ${r.id} was already dismissed; nothing changed.`;
   });
 }
@@ -69,7 +68,7 @@ export async function dismissAlertAction(_prev: ActionState, form: FormData) {
 /** A second look found the alert right: the customer sees it now; audited. */
 export async function releaseAlertAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.releaseAlertAction, alertPage(form), form, async (actor) => {
-    const r = await releaseAlert(prisma(), alertTarget(form), actor);
+    const r = await alertsOnProcessDb.releaseAlert(alertTarget(form), actor);
     return r.changed ? `Alert ${r.id} released to the customer.` : `Alert ${r.id} was already released; nothing changed.`;
   });
 }
@@ -77,7 +76,7 @@ export async function releaseAlertAction(_prev: ActionState, form: FormData) {
 /** A second look found a false alarm: the customer never sees it; the reason is kept in the audit log. */
 export async function clearAlertAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.clearAlertAction, alertPage(form), form, async (actor) => {
-    const r = await clearAlert(prisma(), { ...alertTarget(form), reason: form.get("reason") ?? "" }, actor);
+    const r = await alertsOnProcessDb.clearAlert({ ...alertTarget(form), reason: form.get("reason") ?? "" }, actor);
     return r.changed ? `Alert ${r.id} cleared as a false alarm; the customer will not see it.` : `Alert ${r.id} was already cleared; nothing changed.`;
   });
 }

@@ -4,10 +4,9 @@
 import { z } from "zod";
 import { ACTIONS } from "@/lib/auth/actions";
 import { staffAction, type ActionState } from "@/lib/auth/staff-action";
-import { prisma } from "@/lib/db/client";
 import { exactMoney } from "@/lib/engine/recommend/format";
 import { categoryLabel } from "@/lib/labels";
-import { deleteBudget, setBudget } from "@/lib/services/budgets";
+import { budgetsOnProcessDb } from "@/lib/services/budgets";
 import { amountText, budgetCategory } from "@/lib/validation/budgets";
 import { safeId } from "@/lib/validation/text";
 
@@ -18,7 +17,7 @@ const deleteForm = z.object({ userId: safeId(), budgetId: z.coerce.number().int(
 export async function setBudgetAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.setBudgetAction, `/customers/${String(form.get("userId") ?? "")}`, form, async (actor) => {
     const f = setForm.parse(Object.fromEntries(form.entries()));
-    const b = await setBudget(prisma(), { user_id: f.userId, category: f.category, amount_cents: f.amount, from_suggestion: f.from_suggestion === "yes" }, actor);
+    const b = await budgetsOnProcessDb.setBudget({ user_id: f.userId, category: f.category, amount_cents: f.amount, from_suggestion: f.from_suggestion === "yes" }, actor);
     return `${categoryLabel(b.category)} budget set to ${exactMoney(b.amount_cents, b.currency)} a month.`;
   });
 }
@@ -27,7 +26,7 @@ export async function setBudgetAction(_prev: ActionState, form: FormData) {
 export async function deleteBudgetAction(_prev: ActionState, form: FormData) {
   return await staffAction(ACTIONS.deleteBudgetAction, `/customers/${String(form.get("userId") ?? "")}`, form, async (actor) => {
     const f = deleteForm.parse(Object.fromEntries(form.entries()));
-    const d = await deleteBudget(prisma(), f.budgetId, actor, f.userId);
+    const d = await budgetsOnProcessDb.deleteBudget(f.budgetId, actor, f.userId);
     return `${categoryLabel(d.category)} budget deleted.`;
   });
 }
