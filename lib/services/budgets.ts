@@ -2,6 +2,7 @@
 // primary, each audited in the same transaction; status and suggestions computed on request by the
 // pure engine from the customer's own input at an explicit as-of, for consenting customers only.
 import { z } from "zod";
+import { recordAudit, type AuditAction } from "../db/audit";
 import type { Db } from "../db/client";
 import { budgetAdherenceRows, type BudgetAdherence } from "../db/queries/budget-adherence";
 import { newestDataDate } from "../db/queries/current-results";
@@ -52,8 +53,8 @@ export async function findBudget(db: Db, userId: string, category: string): Prom
   return budgetView(b);
 }
 
-const audit = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], actor: string, action: string, b: BudgetRow, details: Record<string, unknown>) =>
-  tx.auditEntry.create({ data: { actor, action, target_type: "budget", target_id: String(b.id), user_id: b.user_id, details: JSON.stringify(details) } });
+const audit = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], actor: string, action: AuditAction & `budget.${string}`, b: BudgetRow, details: Record<string, unknown>) =>
+  recordAudit(tx, action, { type: "budget", id: b.id, user_id: b.user_id }, { actor, details });
 
 /** A new budget; a live one for the same category is a conflict (change it instead). */
 export async function createBudget(db: Db, input: CreateBudgetInput, actor: string, via: "staff" | "api"): Promise<BudgetView> {

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
+import { recordAudit, type AuditAction } from "../db/audit";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { markSignInSuccess } from "../db/queries/sign-in-attempts";
@@ -86,8 +87,8 @@ export async function ensureDemoStaff(db: Db, password: string): Promise<Array<{
 const emailSchema = staffInputSchema.shape.email;
 
 /** Writes one audit entry about a staff account. Never a password. */
-function audit(tx: Prisma.TransactionClient, actor: string, action: string, staffId: number, details: Record<string, unknown>) {
-  return tx.auditEntry.create({ data: { actor, action, target_type: "staff_user", target_id: String(staffId), details: JSON.stringify(details) } });
+function audit(tx: Prisma.TransactionClient, actor: string, action: AuditAction & `staff.${string}`, staffId: number, details: Record<string, unknown>) {
+  return recordAudit(tx, action, { type: "staff_user", id: staffId }, { actor, details });
 }
 
 /** The one check that keeps the app administrable: an account leaving the enabled admins must not be the last of them. */
