@@ -7,6 +7,7 @@ import type { Eligibility, TriggerId } from "./engine/recommend/content";
 import { exactMoney } from "./engine/recommend/format";
 import type { PersonaId } from "./engine/types";
 import type { AlertKind, AlertSeverity } from "./engine/alerts/types";
+import { AUDIT_ACTIONS, isAuditAction } from "./db/audit"; // the closed action table (pure data)
 
 /** "1 day", "2 days", "0 days": never "day(s)". `many` for irregular plurals. */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -120,42 +121,9 @@ export function groupLabel(dimension: string, group: string): string {
 }
 
 // ── Audit log ─────────────────────────────────────────────────────────────────────────────
-const AUDIT_ACTIONS: Record<string, string> = {
-  "recommendation.approve": "Approved recommendation",
-  "recommendation.reject": "Rejected recommendation",
-  "recommendation.flag": "Flagged recommendation",
-  "recommendation.override": "Swapped in another item for recommendation",
-  "persona.override": "Overrode persona",
-  "alert.shown": "Marked alert shown",
-  "alert.dismiss": "Dismissed alert",
-  "alert.release": "Released alert after review",
-  "alert.clear": "Cleared alert as a false alarm",
-  "consent.grant": "Recorded opt-in",
-  "consent.revoke": "Recorded consent revocation",
-  "customer.create": "Created customer",
-  "transaction.recategorize": "Recategorised transaction",
-  "transaction.delete": "Deleted transaction",
-  "feedback.record": "Recorded customer feedback",
-  "engine.run": "Started engine run",
-  "eval.run": "Started evaluation",
-  "content.create": "Created content item",
-  "content.edit": "Edited content item",
-  "content.approved": "Approved content item",
-  "content.retired": "Retired content item",
-  "content.draft": "Returned content item to draft",
-  "content.in_review": "Sent content item for approval",
-  "apikey.create": "Created API key",
-  "apikey.revoke": "Revoked API key",
-  "staff.role": "Changed staff role",
-  "staff.create": "Created staff account",
-  "staff.reset_password": "Reset staff password",
-  "staff.change_password": "Changed own password",
-  "staff.disable": "Disabled staff account",
-  "staff.enable": "Enabled staff account",
-};
 /** "recommendation.approve", 6 → "Approved recommendation #6". */
 export function auditActionLabel(action: string, targetId?: string | number | null): string {
-  const label = AUDIT_ACTIONS[action] ?? humanise(action);
+  const label = isAuditAction(action) ? AUDIT_ACTIONS[action].label : humanise(action);
   const target = targetId == null || targetId === "" ? "" : /^\d+$/.test(String(targetId)) ? ` #${targetId}` : ` ${targetId}`;
   return label + target;
 }

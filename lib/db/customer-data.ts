@@ -7,13 +7,12 @@
 // (review reasons, persona overrides). The customer's own records, the consent history and the
 // bare facts of who did what when (ids, statuses, timestamps) are kept.
 import type { InStatement, InValue, Transaction } from "@libsql/client";
+import { KEPT_ON_REVOKE } from "./audit";
 import { placeholders, type Sql } from "./sql";
 
 /** What replaces a derived text value after a revocation. */
 export const REMOVED = "Removed: consent revoked.";
 
-/** Audit actions whose reason and details hold only the customer's own data or consent facts; every other action's are redacted. */
-const PLAIN_AUDIT_ACTIONS = ["consent.grant", "consent.revoke", "customer.create", "transaction.recategorize", "transaction.delete", "feedback.record", "engine.run", "budget.create", "budget.update", "budget.delete"];
 
 type Policy =
   /** Rows about the customer (SQL condition; each `?` is the user id) that hold no derived value. */
@@ -50,7 +49,7 @@ export const CUSTOMER_DATA = {
   audit_log: {
     rows: "user_id = ?",
     derived: { reason: null, details: JSON.stringify({ removed: "consent revoked" }) },
-    only: `action NOT IN (${PLAIN_AUDIT_ACTIONS.map((a) => `'${a}'`).join(", ")})`,
+    only: `action NOT IN (${KEPT_ON_REVOKE.map((a) => `'${a}'`).join(", ")})`,
   },
   merchants: { unrelated: "the merchant catalog" },
   merchant_aliases: { unrelated: "the merchant catalog" },

@@ -5,6 +5,7 @@
 // checks the customer exists and consents, that the alert is theirs, and writes the audit log;
 // repeating an action changes nothing and is not audited twice.
 import { z } from "zod";
+import { recordAudit, type AuditAction } from "../db/audit";
 import type { Db } from "../db/client";
 import {
   alertCounts as countAlerts,
@@ -104,7 +105,7 @@ type Row = NonNullable<Awaited<ReturnType<Tx["alertRow"]["findUnique"]>>>;
  * and is theirs (another customer's id reads as unknown), then `decide` says what to change — or
  * null when it is already done (then nothing is written or audited). Returns the alert as it now is.
  */
-async function act(db: Db, target: AlertTarget, actor: string, action: string, decide: (a: Row, now: Date) => Record<string, unknown> | null, reason: string | null = null) {
+async function act(db: Db, target: AlertTarget, actor: string, action: AuditAction & `alert.${string}`, decide: (a: Row, now: Date) => Record<string, unknown> | null, reason: string | null = null) {
   const t = alertTarget.parse(target);
   return db.$transaction(async (tx) => {
     const c = await tx.customer.findUnique({ where: { user_id: t.userId }, select: { consent: true } });
@@ -117,9 +118,7 @@ async function act(db: Db, target: AlertTarget, actor: string, action: string, d
     // Guarded by the state read: a concurrent action that got there first makes this one a conflict.
     const done = await tx.alertRow.updateMany({ where: { id: a.id, state: a.state, review_state: a.review_state }, data: change });
     if (done.count !== 1) throw new ConflictError(`alert ${a.id} changed a moment ago; reload to see the latest`);
-    await tx.auditEntry.create({
-      data: { actor, action, target_type: "alert", target_id: String(a.id), user_id: a.user_id, reason, details: JSON.stringify({ kind: a.kind, alert_key: a.alert_key, from: { state: a.state, review_state: a.review_state } }) },
-    });
+    await recordAudit(tx, action, { type: "alert", id: a.id, user_id: a.user_id }, { actor, reason, details: { kind: a.kind, alert_key: a.alert_key, from: { state: a.state, review_state: a.review_state } } });
     const after = { ...a, ...change } as Row;
     return { id: a.id, state: after.state, review_state: after.review_state, changed: true };
   });

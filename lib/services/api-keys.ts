@@ -3,6 +3,7 @@
 // in lists and audit entries), the 256-bit random secret makes it unguessable.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Scope } from "../auth/scopes";
+import { recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
 import { apiKeyInput } from "../validation/api";
 import type { Sql } from "../db/sql";
@@ -43,7 +44,7 @@ export async function createApiKey(db: Db, input: { name: string; scopes: string
   const key = `ss_${prefix}_${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
     const r = await tx.apiKey.create({ data: { name, prefix, key_hash: sha256(key), scopes: JSON.stringify(scopes), created_by: createdBy } });
-    await tx.auditEntry.create({ data: { actor: createdBy, action: "apikey.create", target_type: "api_key", target_id: String(r.id), details: JSON.stringify({ name, prefix, scopes }) } });
+    await recordAudit(tx, "apikey.create", { type: "api_key", id: r.id }, { actor: createdBy, details: { name, prefix, scopes } });
     return r;
   });
   return { ...info(row), key };
@@ -64,7 +65,7 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
     if (!row) throw new NotFoundError(`no API key with id or prefix "${idOrPrefix}"`);
     if (row.revoked_at) return { ...info(row), changed: false };
     const revoked = await tx.apiKey.update({ where: { id: row.id }, data: { revoked_at: new Date() }, omit: { key_hash: true } });
-    await tx.auditEntry.create({ data: { actor, action: "apikey.revoke", target_type: "api_key", target_id: String(row.id), details: JSON.stringify({ name: row.name, prefix: row.prefix }) } });
+    await recordAudit(tx, "apikey.revoke", { type: "api_key", id: row.id }, { actor, details: { name: row.name, prefix: row.prefix } });
     return { ...info(revoked), changed: true };
   });
 }

@@ -2,6 +2,7 @@
 // primary, each audited in the same transaction; status and suggestions computed on request by the
 // pure engine from the customer's own input at an explicit as-of, for consenting customers only.
 import { z } from "zod";
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { budgetAdherenceRows, type BudgetAdherence } from "../db/queries/budget-adherence";
 import { newestDataDate } from "../db/queries/current-results";
@@ -52,9 +53,6 @@ export async function findBudget(db: Db, userId: string, category: string): Prom
   return budgetView(b);
 }
 
-const audit = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], actor: string, action: string, b: BudgetRow, details: Record<string, unknown>) =>
-  tx.auditEntry.create({ data: { actor, action, target_type: "budget", target_id: String(b.id), user_id: b.user_id, details: JSON.stringify(details) } });
-
 /** A new budget; a live one for the same category is a conflict (change it instead). */
 export async function createBudget(db: Db, input: CreateBudgetInput, actor: string, via: "staff" | "api"): Promise<BudgetView> {
   const source: BudgetSource = input.from_suggestion ? "suggestion" : via;
@@ -64,7 +62,7 @@ export async function createBudget(db: Db, input: CreateBudgetInput, actor: stri
     if (existing) throw new ConflictError(`customer "${input.user_id}" already has a ${categoryLabel(input.category)} budget (id ${existing.id}); change or delete that one`);
     const currency = input.currency ?? (await accountCurrency(tx, input.user_id)) ?? "USD";
     const b = await insertBudget(tx, { user_id: input.user_id, category: input.category, amount_cents: input.amount_cents, currency, source, created_by: actor });
-    await audit(tx, actor, "budget.create", b, { category: b.category, amount_cents: b.amount_cents, currency: b.currency, source });
+    await recordAudit(tx, "budget.create", { type: "budget", id: b.id, user_id: b.user_id }, { actor, details: { category: b.category, amount_cents: b.amount_cents, currency: b.currency, source } });
     return budgetView(b);
   });
 }
@@ -76,7 +74,7 @@ export async function updateBudget(db: Db, id: number, input: UpdateBudgetInput,
     const change = { amount_cents: input.amount_cents ?? b.amount_cents, currency: input.currency ?? b.currency };
     if (change.amount_cents === b.amount_cents && change.currency === b.currency) return budgetView(b);
     if (!(await updateLiveBudget(tx, id, change))) throw new NotFoundError(`no budget with id ${id}`);
-    await audit(tx, actor, "budget.update", b, { category: b.category, from: { amount_cents: b.amount_cents, currency: b.currency }, to: change });
+    await recordAudit(tx, "budget.update", { type: "budget", id: b.id, user_id: b.user_id }, { actor, details: { category: b.category, from: { amount_cents: b.amount_cents, currency: b.currency }, to: change } });
     return budgetView((await liveBudget(tx, id))!);
   });
 }
@@ -94,7 +92,7 @@ export async function deleteBudget(db: Db, id: number, actor: string, owner?: st
     const b = await liveBudget(tx, id);
     const at = new Date();
     if (!b || (owner !== undefined && b.user_id !== owner) || !(await softDeleteBudget(tx, id, at))) throw new NotFoundError(`no budget with id ${id}${owner ? ` for customer "${owner}"` : ""}`);
-    await audit(tx, actor, "budget.delete", b, { category: b.category, amount_cents: b.amount_cents, currency: b.currency });
+    await recordAudit(tx, "budget.delete", { type: "budget", id: b.id, user_id: b.user_id }, { actor, details: { category: b.category, amount_cents: b.amount_cents, currency: b.currency } });
     return { id, category: b.category, deleted_at: at.toISOString(), deleted_by: actor };
   });
 }

@@ -3,6 +3,7 @@
 // persona (not run)" until someone runs the engine. When that cannot happen now (no run yet, or
 // another run holds the lease) the answer says so plainly, and why. Every consent path (staff
 // page, `POST /api/consent`, `spendsense consent`) comes through here.
+import { recordAudit } from "../db/audit";
 import { latestEligibleRun } from "../db/queries/current-results";
 import { databaseUrl } from "../db/url";
 import { setConsent, type ConsentChange } from "./consent";
@@ -23,14 +24,7 @@ export async function computeCustomerNow(userId: string, actor: string, url = da
   if (!current) return { run_id: null, as_of: null, pending_reason: "no engine run has finished yet: results arrive with the first run" };
   try {
     const run = await runEngine({ url, userIds: [userId], asOf: current.as_of, workers: 0, prepare: false, startedBy: actor });
-    await withSql(
-      (sql) =>
-        sql.execute({
-          sql: "INSERT INTO audit_log (actor, action, target_type, target_id, user_id, details) VALUES (?, 'engine.run', 'engine_run', ?, ?, ?)",
-          args: [actor, String(run.run_id), userId, JSON.stringify({ as_of: run.as_of, customers: run.customers, requested: 1 })],
-        }),
-      url,
-    );
+    await withSql((sql) => recordAudit(sql, "engine.run", { type: "engine_run", id: run.run_id, user_id: userId }, { actor, details: { as_of: run.as_of, customers: run.customers, requested: 1 } }), url);
     return { run_id: run.run_id, as_of: run.as_of, pending_reason: null };
   } catch (err) {
     if (err instanceof RunInProgressError) return { run_id: null, as_of: current.as_of, pending_reason: `${err.message.replace(/; wait for it to finish$/, "")}: this customer's results arrive with the next run` };

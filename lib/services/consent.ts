@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Transaction } from "@libsql/client";
+import { recordAudit } from "../db/audit";
 import { removeDerivedData } from "../db/customer-data";
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
@@ -36,10 +37,7 @@ export async function setConsent(sql: Sql, userId: string, granted: boolean, opt
         // Files last, still inside the transaction: if one cannot be removed, nothing is committed.
         await removeEvalTraces(tx, userId);
       }
-      await tx.execute({
-        sql: "INSERT INTO audit_log (actor, action, target_type, target_id, user_id, reason, details) VALUES (?, ?, 'customer', ?, ?, ?, ?)",
-        args: [opts.actor ?? opts.source, granted ? "consent.grant" : "consent.revoke", userId, userId, opts.note ?? null, JSON.stringify({ withdrawn_recommendations: withdrawn })],
-      });
+      await recordAudit(tx, granted ? "consent.grant" : "consent.revoke", { type: "customer", id: userId, user_id: userId }, { actor: opts.actor ?? opts.source, reason: opts.note ?? null, details: { withdrawn_recommendations: withdrawn } });
     }
     await tx.commit();
     return { user_id: userId, granted, changed: was !== granted, withdrawn_recommendations: withdrawn };

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CONTENT_LIMITS, formDollarsAsCents, queryNumber, safeText } from "../validation/text";
 import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recommend/content";
 import { PERSONA_IDS } from "../engine/types";
+import { isAuditAction, recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
 import { ConflictError, NotFoundError } from "./errors";
 import { onProcessDb } from "./database";
@@ -79,12 +80,12 @@ export async function createContent(db: Db, input: unknown, author: string): Pro
   const item = toItem(contentFormSchema.parse(input));
   assertStorable(item);
   if (await db.contentItem.findUnique({ where: { id: item.id } })) throw new ConflictError(`content "${item.id}" already exists`);
-  await db.$transaction([
-    db.contentItem.create({
+  await db.$transaction(async (tx) => {
+    await tx.contentItem.create({
       data: { id: item.id, kind: item.kind, format: item.format, title: item.title, summary: item.summary, because: item.because, personas: JSON.stringify(item.personas), triggers: JSON.stringify(item.triggers), eligibility: JSON.stringify(item.eligibility), product_category: item.product_category, partner: item.partner, status: "draft", author },
-    }),
-    db.auditEntry.create({ data: { actor: author, action: "content.create", target_type: "content", target_id: item.id } }),
-  ]);
+    });
+    await recordAudit(tx, "content.create", { type: "content", id: item.id }, { actor: author });
+  });
   return item.id;
 }
 
@@ -120,7 +121,7 @@ export async function updateContent(db: Db, input: unknown, editor: string): Pro
       },
     });
     if (saved.count !== 1) throw new ConflictError(`content "${edited.id}" was changed by someone else since you opened it; reload to see the latest`);
-    await tx.auditEntry.create({ data: { actor: editor, action: "content.edit", target_type: "content", target_id: edited.id, details: JSON.stringify({ from_status: item.status, previous_author: item.author, from_version: version }) } });
+    await recordAudit(tx, "content.edit", { type: "content", id: edited.id }, { actor: editor, details: { from_status: item.status, previous_author: item.author, from_version: version } });
     return { id: edited.id, from: item.status };
   });
 }
@@ -133,10 +134,12 @@ export async function transitionContent(db: Db, id: string, to: string, actor: s
     // Asking twice (a double click, a retry) is not a conflict: it is already done.
     if (item.status === to) return { changed: false };
     if (!CONTENT_TRANSITIONS[item.status]?.includes(to)) throw new ConflictError(`content "${id}" is ${item.status.replace("_", " ")}; it cannot move to ${to.replace("_", " ")}`);
+    const action = `content.${to}`;
+    if (!isAuditAction(action)) throw new ConflictError(`content cannot move to ${to.replace("_", " ")}`);
     if (to === "approved" && item.author === actor) throw new ConflictError("the author of an item cannot approve it; another operator or admin must");
     const moved = await tx.contentItem.updateMany({ where: { id, status: item.status, version: item.version }, data: { status: to, version: { increment: 1 }, updated_at: new Date() } });
     if (moved.count !== 1) throw new ConflictError(`content "${id}" changed a moment ago; reload to see the latest`);
-    await tx.auditEntry.create({ data: { actor, action: `content.${to}`, target_type: "content", target_id: id, details: JSON.stringify({ from: item.status }) } });
+    await recordAudit(tx, action, { type: "content", id }, { actor, details: { from: item.status } });
     return { changed: true };
   });
 }

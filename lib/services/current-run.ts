@@ -2,6 +2,7 @@
 // The runs after it are set aside (kept, no longer current) in one write transaction with the
 // audit entry, and every page, route and command follows through lib/db/queries/current-results.
 import { z } from "zod";
+import { recordAudit } from "../db/audit";
 import { setCurrentRun } from "../db/queries/current-results";
 import { databaseUrl } from "../db/url";
 import { withSql } from "./database";
@@ -31,10 +32,7 @@ export async function makeRunCurrent(input: unknown, actor: string, url = databa
       const kept = (await tx.execute({ sql: "SELECT 1 FROM signal_snapshots WHERE run_id = ? LIMIT 1", args: [run_id] })).rows[0];
       if (!kept && Number(run.customers) > 0) throw new ConflictError(`run #${run_id}'s results are no longer stored (a later run at the same as-of replaced them); run the engine as of ${asOf} again instead`);
       const done = await setCurrentRun(tx, run_id, actor, new Date().toISOString());
-      await tx.execute({
-        sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'engine.run_current', 'engine_run', ?, ?)",
-        args: [actor, String(run_id), JSON.stringify({ as_of: asOf, set_aside: done.setAside, restored: done.restored })],
-      });
+      await recordAudit(tx, "engine.run_current", { type: "engine_run", id: run_id }, { actor, details: { as_of: asOf, set_aside: done.setAside, restored: done.restored } });
       await tx.commit();
       return { run_id, as_of: asOf, set_aside: done.setAside, restored: done.restored };
     } catch (err) {

@@ -1,6 +1,7 @@
 // Customer use cases of the developer API: create a customer, and read a consenting customer's
 // profile (signals and personas) or recommendations — both cut from the one customer view that
 // `spendsense show` prints, so API and CLI agree.
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { listCustomers } from "../db/queries/customers";
 import { databaseUrl } from "../db/url";
@@ -31,7 +32,7 @@ export async function createCustomer(db: Db, input: CreateCustomerInput, actor: 
       },
     });
     if (input.consent) await tx.consentEvent.create({ data: { user_id: input.user_id, granted: true, source: "api", note: "opted in when the customer was created" } });
-    await tx.auditEntry.create({ data: { actor, action: "customer.create", target_type: "customer", target_id: input.user_id, user_id: input.user_id, details: JSON.stringify({ consent: input.consent }) } });
+    await recordAudit(tx, "customer.create", { type: "customer", id: input.user_id, user_id: input.user_id }, { actor, details: { consent: input.consent } });
     return customer;
   });
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { DEFAULT_CONFIG, type EngineResult } from "../engine";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
+import { recordAudit } from "../db/audit";
 import { prepareDatabase } from "../db/prepare";
 import { consentingNow } from "../db/customer-data";
 import { openSql, releaseStatements } from "../db/sql";
@@ -141,21 +142,25 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
       return file;
     });
     // The run and, when staff started it, its audit entry: both or neither.
-    const [row] = await sql.batch(
-      [
-        {
-          sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir, engine_run_id, started_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir, engineRun.id, opts.startedBy ?? null],
-        },
-        ...(opts.startedBy
-          ? [{ sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'eval.run', 'eval', (SELECT MAX(id) FROM eval_runs), ?)", args: [opts.startedBy, JSON.stringify({ engine_run_id: engineRun.id, as_of: asOf })] }]
-          : []),
-      ],
-      "write",
-    );
+    const tx = await sql.transaction("write");
+    let evalRunId: number;
+    try {
+      const row = await tx.execute({
+        sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir, engine_run_id, started_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir, engineRun.id, opts.startedBy ?? null],
+      });
+      evalRunId = Number(row.rows[0].id);
+      if (opts.startedBy) await recordAudit(tx, "eval.run", { type: "eval", id: evalRunId }, { actor: opts.startedBy, details: { engine_run_id: engineRun.id, as_of: asOf } });
+      await tx.commit();
+    } catch (err) {
+      await tx.rollback();
+      throw err;
+    } finally {
+      tx.close();
+    }
     const still = await consentingNow(sql, [...written.keys()]);
     for (const [userId, file] of written) if (!still.has(userId)) fs.rmSync(file, { force: true });
-    return { eval_run_id: Number(row.rows[0].id), out_dir: outDir, files, metrics };
+    return { eval_run_id: evalRunId, out_dir: outDir, files, metrics };
   } catch (err) {
     for (const file of written.values()) fs.rmSync(file, { force: true });
     throw err;

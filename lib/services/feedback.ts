@@ -1,6 +1,7 @@
 // A customer's feedback on a recommendation or a content item, recorded with an audit entry in
 // one transaction. Feedback on a recommendation is checked to be that customer's.
 import { z } from "zod";
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import type { FeedbackInput } from "../validation/api";
 import { NotFoundError } from "./errors";
@@ -22,9 +23,7 @@ export async function recordFeedback(db: Db, input: FeedbackInput, actor: string
     const feedback = await tx.feedback.create({
       data: { user_id: input.user_id, recommendation_id: input.recommendation_id ?? null, content_id: contentId, rating: input.rating, comment: input.comment ?? null, source: actor },
     });
-    await tx.auditEntry.create({
-      data: { actor, action: "feedback.record", target_type: "feedback", target_id: String(feedback.id), user_id: input.user_id, details: JSON.stringify({ rating: input.rating, recommendation_id: feedback.recommendation_id, content_id: contentId }) },
-    });
+    await recordAudit(tx, "feedback.record", { type: "feedback", id: feedback.id, user_id: input.user_id }, { actor, details: { rating: input.rating, recommendation_id: feedback.recommendation_id, content_id: contentId } });
     return feedback;
   });
 }

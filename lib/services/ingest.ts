@@ -7,6 +7,7 @@ import { expandPaths, readJson, readText, type ReadOptions } from "../data/inges
 import type { AccountRef } from "../data/ingest/bundle";
 import { SeenTransactionIds } from "../data/ingest/seen-ids";
 import { emptyBatch, IngestError, type IngestBatch, type IngestIssue } from "../data/types";
+import { recordAudit } from "../db/audit";
 import { prepareDatabase } from "../db/prepare";
 import { ownershipCheck } from "../db/ownership";
 import { openSql, releaseStatements, type Sql } from "../db/sql";
@@ -49,7 +50,7 @@ interface Parsed {
 /** Who loaded what, written in the load's own transaction: committed with the data or not at all. */
 async function audit(tx: Transaction, actor: string, via: "cli" | "api" | "generator", c: WriteCounts & { files?: number }) {
   const details = { files: c.files, customers: c.customers, accounts: c.accounts, transactions: c.transactions, liabilities: c.liabilities, consent_events: c.consentEvents, removed: c.removed, replaced: c.replaced };
-  await tx.execute({ sql: "INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES (?, 'data.ingest', 'ingest', ?, ?)", args: [actor, via, JSON.stringify(details)] });
+  await recordAudit(tx, "data.ingest", { type: "ingest", id: via }, { actor, details });
 }
 
 /** `target.push(...items)` puts every item on the call stack: a large input overflowed it (issue 11). */

@@ -4,6 +4,7 @@
 // same `runEngine` the CLI uses, started in the background once its lease is held.
 import { z } from "zod";
 import { configHash, DEFAULT_CONFIG, ENGINE_VERSION } from "../engine";
+import { recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
 import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
@@ -63,7 +64,7 @@ export async function startEngineJob(db: Db, input: unknown, actor: string, url 
   await withReadSql((sql) => assertRunnableAsOf(sql, as_of, { today }), url);
   const lease = await withSql((sql) => acquireRunLease(sql, { asOf: as_of, engineVersion: ENGINE_VERSION, configHash: configHash(DEFAULT_CONFIG), startedBy: actor }), url);
   try {
-    await db.auditEntry.create({ data: { actor, action: "engine.run", target_type: "engine", target_id: String(lease.id), details: JSON.stringify({ as_of }) } });
+    await recordAudit(db, "engine.run", { type: "engine", id: lease.id }, { actor, details: { as_of } });
   } catch (err) {
     await withSql((sql) => endRun(sql, lease, { status: "failed", error: "the run could not be audited, so it was not started" }), url).catch(() => undefined);
     throw err;

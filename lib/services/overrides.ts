@@ -8,6 +8,7 @@
 import { currentAssignment, standingSql } from "../db/queries/current-results";
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { loadApprovedCatalog, loadDeclined, loadRecentlyShown } from "../db/queries/engine-input";
 import { placeholders, type Sql } from "../db/sql";
@@ -138,16 +139,10 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
         replaces_id: rec.id,
       },
     });
-    await tx.auditEntry.create({
-      data: {
-        actor,
-        action: "recommendation.override",
-        target_type: "recommendation",
-        target_id: String(rec.id),
-        user_id: rec.user_id,
-        reason: a.reason,
-        details: JSON.stringify({ window: rec.window, from_content_id: rec.content_id, to_content_id: alternative.content_id, new_recommendation_id: created.id, from_version: a.version }),
-      },
+    await recordAudit(tx, "recommendation.override", { type: "recommendation", id: rec.id, user_id: rec.user_id }, {
+      actor,
+      reason: a.reason,
+      details: { window: rec.window, from_content_id: rec.content_id, to_content_id: alternative.content_id, new_recommendation_id: created.id, from_version: a.version },
     });
     return { id: created.id };
   });
@@ -214,16 +209,10 @@ export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: s
         },
       });
     }
-    await tx.auditEntry.create({
-      data: {
-        actor,
-        action: "persona.override",
-        target_type: "persona_assignment",
-        target_id: String(assignment.id),
-        user_id: a.user_id,
-        reason: a.justification,
-        details: JSON.stringify({ window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona, superseded: superseded.count, recommended: result.recommendations.length, trace_id: trace.id }),
-      },
+    await recordAudit(tx, "persona.override", { type: "persona_assignment", id: assignment.id, user_id: a.user_id }, {
+      actor,
+      reason: a.justification,
+      details: { window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona, superseded: superseded.count, recommended: result.recommendations.length, trace_id: trace.id },
     });
     return { id: created.id, recommendations: result.recommendations.length };
   });

@@ -2,6 +2,7 @@
 // current personas (with a reviewer's override when there is one), transitions and tenure.
 // Only consenting customers have personas: others are refused, as `show` refuses them.
 import { addDays, dayFromIso } from "../data/dates";
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { currentAssignment, ELIGIBLE_RESULT, standingPerAsOf } from "../db/queries/current-results";
 import { tenureDays } from "../engine/personas/transitions";
@@ -44,9 +45,7 @@ async function personasOf(db: Db, userId: string) {
 
 /** Who ran the engine for whom, in the audit log (the run itself is in engine_runs). */
 async function auditRun(db: Db, actor: string, run: { run_id: number; as_of: string; customers: number }, userIds: string[]) {
-  await db.auditEntry.create({
-    data: { actor, action: "engine.run", target_type: "engine_run", target_id: String(run.run_id), user_id: userIds.length === 1 ? userIds[0] : null, details: JSON.stringify({ as_of: run.as_of, customers: run.customers, requested: userIds.length }) },
-  });
+  await recordAudit(db, "engine.run", { type: "engine_run", id: run.run_id, user_id: userIds.length === 1 ? userIds[0] : null }, { actor, details: { as_of: run.as_of, customers: run.customers, requested: userIds.length } });
 }
 
 /** Runs the engine for one consenting customer as of a date (inline: one customer is quick). */

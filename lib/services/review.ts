@@ -4,6 +4,7 @@
 // action names the version it saw, so a second operator acting on the same item at once gets
 // a clear conflict instead of overwriting the first.
 import { z } from "zod";
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { safeReason } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
@@ -41,16 +42,10 @@ export async function claimPending(tx: Tx, id: number, version: number, data: { 
 
 async function act(tx: Tx, a: ReviewAction, actor: string) {
   const rec = await claimPending(tx, a.id, a.version, a.action === "approve" ? { status: "approved" } : a.action === "reject" ? { status: "rejected" } : { flagged: true }, actor);
-  await tx.auditEntry.create({
-    data: {
-      actor,
-      action: `recommendation.${a.action}`,
-      target_type: "recommendation",
-      target_id: String(a.id),
-      user_id: rec.user_id,
-      reason: "reason" in a ? a.reason : null,
-      details: JSON.stringify({ content_id: rec.content_id, window: rec.window, from_version: a.version }),
-    },
+  await recordAudit(tx, `recommendation.${a.action}`, { type: "recommendation", id: a.id, user_id: rec.user_id }, {
+    actor,
+    reason: "reason" in a ? a.reason : null,
+    details: { content_id: rec.content_id, window: rec.window, from_version: a.version },
   });
 }
 

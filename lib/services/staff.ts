@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { ROLES, type Role } from "../auth/permissions";
+import { recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { markSignInSuccess } from "../db/queries/sign-in-attempts";
@@ -34,7 +35,7 @@ export async function createStaff(db: Db, input: StaffInput, actor = "system", o
   return db.$transaction(async (tx) => {
     if (await tx.staffUser.findUnique({ where: { email: data.email } })) throw new StaffExistsError(`a staff account for ${data.email} already exists`);
     const user = await tx.staffUser.create({ data: { email: data.email, role: data.role, password_hash: hash, must_change_password: opts.temporary === true } });
-    await audit(tx, actor, "staff.create", user.id, { email: data.email, role: data.role, ...(opts.temporary ? { temporary_password: true } : {}) });
+    await recordAudit(tx, "staff.create", { type: "staff_user", id: user.id }, { actor, details: { email: data.email, role: data.role, ...(opts.temporary ? { temporary_password: true } : {}) } });
     return { id: user.id, email: user.email, role: data.role };
   });
 }
@@ -87,9 +88,6 @@ export async function ensureDemoStaff(db: Db, password: string): Promise<Array<{
 const emailSchema = staffInputSchema.shape.email;
 
 /** Writes one audit entry about a staff account. Never a password. */
-function audit(tx: Prisma.TransactionClient, actor: string, action: string, staffId: number, details: Record<string, unknown>) {
-  return tx.auditEntry.create({ data: { actor, action, target_type: "staff_user", target_id: String(staffId), details: JSON.stringify(details) } });
-}
 
 /** The one check that keeps the app administrable: an account leaving the enabled admins must not be the last of them. */
 async function assertNotLastAdmin(tx: Prisma.TransactionClient, user: { id: number; email: string; role: string; disabled_at: Date | null }, change: string): Promise<void> {
@@ -118,7 +116,7 @@ export async function setStaffRole(db: Db, input: { email: string; role: string 
     if (role !== "admin") await assertNotLastAdmin(tx, user, `made ${role}`);
     await tx.staffUser.update({ where: { id: user.id }, data: { role } });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
-    await audit(tx, actor, "staff.role", user.id, { email, from: previousRole, to: role, sessionsEnded });
+    await recordAudit(tx, "staff.role", { type: "staff_user", id: user.id }, { actor, details: { email, from: previousRole, to: role, sessionsEnded } });
     return { email, role, previousRole, sessionsEnded };
   });
 }
@@ -132,7 +130,7 @@ export async function disableStaff(db: Db, input: { email: string }, actor: stri
     await assertNotLastAdmin(tx, user, "disabled");
     await tx.staffUser.update({ where: { id: user.id }, data: { disabled_at: new Date() } });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
-    await audit(tx, actor, "staff.disable", user.id, { email, sessionsEnded });
+    await recordAudit(tx, "staff.disable", { type: "staff_user", id: user.id }, { actor, details: { email, sessionsEnded } });
     return { email, sessionsEnded };
   });
 }
@@ -144,7 +142,7 @@ export async function enableStaff(db: Db, input: { email: string }, actor: strin
     const user = await accountOf(tx, email);
     if (!user.disabled_at) throw new ConflictError(`${email} is not disabled`);
     await tx.staffUser.update({ where: { id: user.id }, data: { disabled_at: null } });
-    await audit(tx, actor, "staff.enable", user.id, { email });
+    await recordAudit(tx, "staff.enable", { type: "staff_user", id: user.id }, { actor, details: { email } });
     return { email };
   });
 }
@@ -158,7 +156,7 @@ export async function resetStaffPassword(db: Db, input: { email: string }, actor
     const user = await accountOf(tx, email);
     await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash, must_change_password: true } });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
-    await audit(tx, actor, "staff.reset_password", user.id, { email, sessionsEnded });
+    await recordAudit(tx, "staff.reset_password", { type: "staff_user", id: user.id }, { actor, details: { email, sessionsEnded } });
     return { email, temporaryPassword: password, sessionsEnded };
   });
 }
@@ -182,7 +180,7 @@ export async function changeOwnPassword(db: Db, email: string, input: unknown): 
   return db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash, must_change_password: false } });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
-    await audit(tx, user.email, "staff.change_password", user.id, { email: user.email, was_temporary: user.must_change_password, sessionsEnded });
+    await recordAudit(tx, "staff.change_password", { type: "staff_user", id: user.id }, { actor: user.email, details: { email: user.email, was_temporary: user.must_change_password, sessionsEnded } });
     return { email: user.email, sessionsEnded };
   });
 }

@@ -4,6 +4,7 @@
 // ignores deleted rows from its next run on.
 import { csvCell } from "../data/csv";
 import { csvLine, TRANSACTION_COLUMNS } from "../data/generator/csv";
+import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { CategoryChangeInput, TransactionFilters } from "../validation/api";
@@ -85,7 +86,7 @@ export async function recategorizeTransaction(db: Db, id: string, input: Categor
     if (updated.count !== 1) throw stale(id, input.version);
     const change = { from_primary: t.pfc_primary, from_detailed: t.pfc_detailed, to_primary: input.pfc_primary, to_detailed: input.pfc_detailed };
     await tx.transactionCategoryChange.create({ data: { transaction_id: id, ...change, reason: input.reason ?? null, actor } });
-    await tx.auditEntry.create({ data: { actor, action: "transaction.recategorize", target_type: "transaction", target_id: id, user_id: t.user_id, reason: input.reason ?? null, details: JSON.stringify(change) } });
+    await recordAudit(tx, "transaction.recategorize", { type: "transaction", id, user_id: t.user_id }, { actor, reason: input.reason ?? null, details: change });
     return getTransaction(tx, id);
   });
 }
@@ -97,7 +98,7 @@ export async function deleteTransaction(db: Db, id: string, actor: string) {
     const deletedAt = new Date();
     const updated = await tx.transaction.updateMany({ where: { transaction_id: id, deleted_at: null }, data: { deleted_at: deletedAt, deleted_by: actor } });
     if (updated.count !== 1) throw new NotFoundError(`no transaction with id "${id}"`);
-    await tx.auditEntry.create({ data: { actor, action: "transaction.delete", target_type: "transaction", target_id: id, user_id: t.user_id, details: JSON.stringify({ date: t.date, amount_cents: t.amount_cents, name: t.name }) } });
+    await recordAudit(tx, "transaction.delete", { type: "transaction", id, user_id: t.user_id }, { actor, details: { date: t.date, amount_cents: t.amount_cents, name: t.name } });
     return { transaction_id: id, deleted_at: deletedAt, deleted_by: actor };
   });
 }
