@@ -118,7 +118,7 @@ describe("golden alerts: low_balance_forecast", () => {
     const a = alerts[0];
     expect(a).toMatchObject({ severity: "urgent", event_date: "2026-11-05", disclaimer: DISCLAIMER, title: "Possible overdraft ahead" });
     expect(a.message).toBe(
-      "Your Everyday Checking ending in 0001 balance is $300.00 today. Expected payments of $1,200.00 (Oakwood Property $1,200.00 on November 5) could take it to -$900.00 by November 5. Your next expected deposit is on November 13. Moving money into this account before November 5 could cover these payments.",
+      "The balance of your Everyday Checking ending in 0001 is $300.00 today. Expected payments of $1,200.00 (Oakwood Property $1,200.00 on November 5) could take it to -$900.00 by November 5. Your next expected deposit is on November 13. Moving money into this account before November 5 could cover these payments.",
     );
     expect(cited(a)).toMatchObject({ balance_cents: [30000, "$300.00"], lowest_cents: [-90000, "-$900.00"], lowest_date: ["2026-11-05", "November 5"], outflows_cents: [120000, "$1,200.00"], next_inflow_date: ["2026-11-13", "November 13"] });
   });

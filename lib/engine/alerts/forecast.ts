@@ -156,7 +156,7 @@ export function lowBalanceAlerts(ctx: AlertContext, emit: Emit): void {
         severity: lowest < 0 ? "urgent" : "warning",
         event_date: isoFromDay(firstBelow),
         title: lowest < 0 ? "Possible overdraft ahead" : "Balance may run low",
-        message: `Your ${label} balance is ${cents(balance, currency)} today. Expected payments of ${cents(outTotal, currency)} (${payments}) could take it to ${cents(lowest, currency)} by ${day(lowestIso)}.${nextText}`,
+        message: `The balance of your ${label} is ${cents(balance, currency)} today. Expected payments of ${cents(outTotal, currency)} (${payments}) could take it to ${cents(lowest, currency)} by ${day(lowestIso)}.${nextText}`,
         suggestion: `Moving money into this account before ${day(isoFromDay(firstBelow))} could cover these payments.`,
         cite,
         inputs,
