@@ -93,6 +93,12 @@ export async function removeDerivedData(tx: Transaction, userId: string): Promis
 }
 
 /** Which of `ids` consent now, read on the given transaction (so a revocation committed meanwhile is seen). */
+/** The customer's consent: true or false, undefined when there is no such customer. */
+export async function customerConsent(tx: Pick<Transaction | Sql, "execute">, userId: string): Promise<boolean | undefined> {
+  const r = (await tx.execute({ sql: "SELECT consent FROM customers WHERE user_id = ?", args: [userId] })).rows[0];
+  return r ? Number(r.consent) === 1 : undefined;
+}
+
 export async function consentingNow(tx: Transaction | Sql, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   // Chunks stay under SQLite's bound-parameter limit.

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { recordAudit, type AuditAction } from "../db/audit";
 import type { Db } from "../db/client";
+import { customerConsent } from "../db/customer-data";
 import {
   alertCounts as countAlerts,
   alertRowsByKey,
@@ -36,8 +37,7 @@ type Read = Pick<Sql, "execute">;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function requireConsenting(sql: Read, userId: string): Promise<void> {
-  const r = (await sql.execute({ sql: "SELECT consent FROM customers WHERE user_id = ?", args: [userId] })).rows[0];
-  assertConsenting(userId, r ? Number(r.consent) === 1 : undefined);
+  assertConsenting(userId, await customerConsent(sql, userId));
 }
 
 /** What the customer (and the API) is shown of one alert. */
@@ -182,12 +182,10 @@ export async function computeAlerts(sql: Sql, userId: string, asOf?: string): Pr
   const result = computeOne(job, job.inputs[0]);
   const alerts = result.consent ? result.alerts : [];
   const stored = await alertRowsByKey(sql, userId, alerts.map((a) => a.alert_key));
-  const rank = { urgent: 0, warning: 1, info: 2 } as const;
-  const sorted = [...alerts].sort((x, y) => rank[x.severity] - rank[y.severity] || x.event_date.localeCompare(y.event_date) || x.alert_key.localeCompare(y.alert_key));
   return {
     user_id: userId,
     as_of: at,
-    alerts: sorted.map((a) => {
+    alerts: alerts.map((a) => {
       const s = stored.get(a.alert_key);
       return { ...a, id: s?.id ?? null, state: s?.state ?? null, review_state: s?.review_state ?? null };
     }),

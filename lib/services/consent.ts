@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Transaction } from "@libsql/client";
 import { recordAudit } from "../db/audit";
-import { removeDerivedData } from "../db/customer-data";
+import { customerConsent, removeDerivedData } from "../db/customer-data";
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
 
@@ -23,9 +23,8 @@ export interface ConsentChange {
 export async function setConsent(sql: Sql, userId: string, granted: boolean, opts: { source: string; note?: string; actor?: string }): Promise<ConsentChange> {
   const tx = await sql.transaction("write");
   try {
-    const c = await tx.execute({ sql: "SELECT consent FROM customers WHERE user_id = ?", args: [userId] });
-    if (!c.rows.length) throw new NotFoundError(`no customer with id "${userId}"`);
-    const was = Number(c.rows[0].consent) === 1;
+    const was = await customerConsent(tx, userId);
+    if (was === undefined) throw new NotFoundError(`no customer with id "${userId}"`);
     let withdrawn = 0;
     if (was !== granted) {
       await tx.execute({ sql: "INSERT INTO consent_events (user_id, granted, source, note) VALUES (?, ?, ?, ?)", args: [userId, granted ? 1 : 0, opts.source, opts.note ?? null] });

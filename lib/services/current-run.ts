@@ -3,7 +3,7 @@
 // audit entry, and every page, route and command follows through lib/db/queries/current-results.
 import { z } from "zod";
 import { recordAudit } from "../db/audit";
-import { setCurrentRun } from "../db/queries/current-results";
+import { runForCurrent, setCurrentRun } from "../db/queries/current-results";
 import { databaseUrl } from "../db/url";
 import { withSql } from "./database";
 import { ConflictError, NotFoundError } from "./errors";
@@ -22,15 +22,13 @@ export async function makeRunCurrent(input: unknown, actor: string, url = databa
   return withSql(async (sql) => {
     const tx = await sql.transaction("write");
     try {
-      const run = (await tx.execute({ sql: "SELECT id, as_of, status, customers FROM engine_runs WHERE id = ?", args: [run_id] })).rows[0];
+      const { run, runningId, resultsKept } = await runForCurrent(tx, run_id);
       if (!run) throw new NotFoundError(`no engine run #${run_id}`);
-      const asOf = String(run.as_of);
-      if (run.status !== "finished") throw new ConflictError(`run #${run_id} is ${String(run.status)}, not finished: only a finished run's results can be current`);
-      const running = (await tx.execute("SELECT id FROM engine_runs WHERE status = 'running' LIMIT 1")).rows[0];
-      if (running) throw new ConflictError(`run #${String(running.id)} is in progress; wait for it to finish, then choose the run to make current`);
+      const asOf = run.as_of;
+      if (run.status !== "finished") throw new ConflictError(`run #${run_id} is ${run.status}, not finished: only a finished run's results can be current`);
+      if (runningId !== null) throw new ConflictError(`run #${runningId} is in progress; wait for it to finish, then choose the run to make current`);
       // Results are kept per run; only runs from before that (migration 0010) may have lost theirs to a re-run at the same as-of.
-      const kept = (await tx.execute({ sql: "SELECT 1 FROM signal_snapshots WHERE run_id = ? LIMIT 1", args: [run_id] })).rows[0];
-      if (!kept && Number(run.customers) > 0) throw new ConflictError(`run #${run_id}'s results are no longer stored (a later run at the same as-of replaced them); run the engine as of ${asOf} again instead`);
+      if (!resultsKept && run.customers > 0) throw new ConflictError(`run #${run_id}'s results are no longer stored (a later run at the same as-of replaced them); run the engine as of ${asOf} again instead`);
       const done = await setCurrentRun(tx, run_id, actor, new Date().toISOString());
       await recordAudit(tx, "engine.run_current", { type: "engine_run", id: run_id }, { actor, details: { as_of: asOf, set_aside: done.setAside, restored: done.restored } });
       await tx.commit();

@@ -5,6 +5,7 @@ import { addDays, dayFromIso } from "../data/dates";
 import { tenureDays } from "../engine/personas/transitions";
 import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
+import { customerConsent } from "../db/customer-data";
 import { placeholders, type Sql } from "../db/sql";
 import { currentResultsFor, ELIGIBLE_RUN_IDS, standingSql } from "../db/queries/current-results";
 import { assertConsenting } from "./errors";
@@ -82,8 +83,7 @@ const HIDDEN = ["rejected", "withdrawn", "superseded", "overridden"];
 
 export async function customerView(sql: Sql, userId: string, windows: readonly WindowId[] = WINDOWS, opts: ViewOptions = {}): Promise<CustomerView> {
   // The customer and their consent, then the current results per window (lib/db/queries/current-results).
-  const c = await sql.execute({ sql: `SELECT consent FROM customers c WHERE c.user_id = ?`, args: [userId] });
-  assertConsenting(userId, c.rows.length ? Number(c.rows[0].consent) === 1 : undefined);
+  assertConsenting(userId, await customerConsent(sql, userId));
   const current = (await currentResultsFor(sql, [userId])).get(userId) ?? {};
   const latest = Object.fromEntries(Object.entries(current).map(([w, r]) => [w, r.as_of])) as Partial<Record<WindowId, string>>;
   const runOf = (w: WindowId) => current[w]!.run_id;

@@ -4,7 +4,7 @@
 // current alerts less the dismissed ones and less those a person must look at first (review
 // pending, or cleared as a false alarm), most urgent first, then by event date.
 import type { InValue } from "@libsql/client";
-import type { AlertCitation, AlertKind, AlertSeverity, AlertTrace } from "../../engine/alerts/types";
+import type { Alert, AlertCitation, AlertKind, AlertSeverity, AlertTrace } from "../../engine/alerts/types";
 import type { Sql } from "../sql";
 import { CURRENT_CUSTOMER_RUNS, currentCustomerRunIdSql } from "./current-results";
 
@@ -15,21 +15,10 @@ export type AlertState = (typeof ALERT_STATES)[number];
 export const REVIEW_STATES = ["pending", "released", "cleared"] as const;
 export type AlertReviewState = (typeof REVIEW_STATES)[number];
 
-export interface StoredAlert {
+/** An alert as stored: the engine's alert plus its row, runs, delivery and review state. */
+export interface StoredAlert extends Alert {
   id: number;
   user_id: string;
-  alert_key: string;
-  kind: AlertKind;
-  severity: AlertSeverity;
-  event_date: string;
-  title: string;
-  message: string;
-  citations: AlertCitation[];
-  disclaimer: string | null;
-  currency: string;
-  transaction_ids: string[];
-  needs_review: boolean;
-  trace: AlertTrace;
   first_run_id: number;
   last_run_id: number;
   as_of: string;

@@ -126,6 +126,20 @@ export async function newestDataDate(sql: Pick<Sql, "execute">): Promise<string 
  * review from set-aside runs are superseded, and the now-current results' items that a set-aside
  * run had superseded await review again (reconcileReviewQueue). Returns the runs set aside and brought back.
  */
+/** What deciding whether a run may become current reads: the run, a run in progress, whether its results are stored. */
+export async function runForCurrent(tx: Pick<Sql, "execute">, runId: number): Promise<{ run: { as_of: string; status: string; customers: number } | null; runningId: number | null; resultsKept: boolean }> {
+  // One after another: the statements share the caller's transaction.
+  const run = await tx.execute({ sql: "SELECT as_of, status, customers FROM engine_runs WHERE id = ?", args: [runId] });
+  const running = await tx.execute("SELECT id FROM engine_runs WHERE status = 'running' LIMIT 1");
+  const kept = await tx.execute({ sql: "SELECT 1 FROM signal_snapshots WHERE run_id = ? LIMIT 1", args: [runId] });
+  const r = run.rows[0];
+  return {
+    run: r ? { as_of: String(r.as_of), status: String(r.status), customers: Number(r.customers) } : null,
+    runningId: running.rows[0] ? Number(running.rows[0].id) : null,
+    resultsKept: kept.rows.length > 0,
+  };
+}
+
 export async function setCurrentRun(tx: Pick<Sql, "execute">, runId: number, actor: string, at: string): Promise<{ setAside: number[]; restored: number[] }> {
   const ids = async (q: string) => (await tx.execute({ sql: q, args: [runId] })).rows.map((r) => Number(r.id));
   const setAside = await ids(`SELECT id FROM engine_runs WHERE id > ? AND status = 'finished' AND set_aside_at IS NULL ORDER BY id`);
