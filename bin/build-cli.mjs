@@ -52,10 +52,13 @@ function isStale() {
 
 /** The Prisma client is generated code (git-ignored): made on first use after `npm ci`. */
 function ensurePrismaClient() {
-  if (fs.existsSync(path.join(ROOT, "lib", "db", "generated", "client.ts"))) return;
-  console.error("Generating the Prisma client (first use)…");
-  const gen = spawnSync(process.execPath, [require.resolve("prisma/build/index.js"), "generate"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  if (gen.status !== 0) throw new Error(`prisma generate failed (exit ${gen.status})`);
+  // One client per database: SQLite's from prisma/schema.prisma, PostgreSQL's from its derived copy.
+  for (const [dir, args] of [["generated", []], ["generated-pg", ["--schema", path.join("prisma", "postgres", "schema.prisma")]]]) {
+    if (fs.existsSync(path.join(ROOT, "lib", "db", dir, "client.ts"))) continue;
+    console.error(`Generating the Prisma client${dir === "generated-pg" ? " for PostgreSQL" : ""} (first use)…`);
+    const gen = spawnSync(process.execPath, [require.resolve("prisma/build/index.js"), "generate", ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    if (gen.status !== 0) throw new Error(`prisma generate failed (exit ${gen.status})`);
+  }
 }
 
 /** Bundles every entry into OUT_DIR; each output file replaces the old one atomically. */

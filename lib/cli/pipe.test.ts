@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bulkInsert } from "../db/sql";
+import { bulkInsert } from "../db/dialect";
 import { runEngine } from "../services/engine";
 import { loadGenerated } from "../services/generate";
 import { tempDb, type TempDb } from "../testing/temp-db";
@@ -43,7 +43,7 @@ beforeAll(async () => {
     const prefix = i.toString(16).padStart(12, "0");
     return [`partner-app-${String(i).padStart(5, "0")}`, prefix, createHash("sha256").update(prefix).digest("hex"), '["customers:read","recommendations:read"]', "cli"];
   });
-  await db.sql.batch(bulkInsert("api_keys", ["name", "prefix", "key_hash", "scopes", "created_by"], rows), "write");
+  await db.sql.batch(bulkInsert(db.sql, "api_keys", ["name", "prefix", "key_hash", "scopes", "created_by"], rows), "write");
 }, 60_000);
 afterAll(() => db.cleanup());
 

@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
   for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== "generated" && e.name !== "node_modules") for (const f of sources(rel)) out.push(f);
+      if (!e.name.startsWith("generated") && e.name !== "node_modules") for (const f of sources(rel)) out.push(f);
     } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) out.push(rel);
   }
   return out;

@@ -17,6 +17,9 @@
 //   back, kept the write lock until the process was restarted.
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
 import { busyTimeoutMs, DatabaseBusyError, isDatabaseBusy } from "./busy";
+import { isPostgresUrl } from "./dialect";
+import { PgSqlClient } from "./pg";
+import { processSingleton } from "./process-singleton";
 import { databaseFilePath, ensureDatabaseDir } from "./url";
 
 /** How long one native attempt may block the event loop waiting for a lock (ms). */
@@ -52,9 +55,8 @@ class WriteGate {
   }
 }
 
-const gates = globalThis as unknown as { spendsenseWriteGates?: Map<string, WriteGate> };
 function gateFor(url: string): WriteGate {
-  const map = (gates.spendsenseWriteGates ??= new Map());
+  const map = processSingleton("sqlite-write-gates", () => new Map<string, WriteGate>());
   const key = databaseFilePath(url) ?? url;
   let g = map.get(key);
   if (!g) map.set(key, (g = new WriteGate()));
@@ -100,6 +102,7 @@ const isRead = (stmt: InStatement) => /^\s*(SELECT|PRAGMA|EXPLAIN)\b/i.test(sqlO
  * COMMIT is rolled back, and the write gate is released exactly once.
  */
 class SpendSenseTransaction implements Transaction {
+  readonly dialect = "sqlite";
   private done = false;
 
   constructor(
@@ -159,6 +162,7 @@ class SpendSenseTransaction implements Transaction {
 /** A libsql `Client` whose every connection is configured and never left stuck (see above). */
 export class SpendSenseClient implements Client {
   closed = false;
+  readonly dialect = "sqlite";
   readonly protocol = "file";
   private base: Promise<Client> | null = null;
 
@@ -266,9 +270,10 @@ export class SpendSenseClient implements Client {
 }
 
 /**
- * The client for `url`: SQLite files get SpendSenseClient; a libSQL server (`libsql://`, `http(s)://`)
+ * The client for `url`: PostgreSQL gets PgSqlClient (./pg), SQLite files get SpendSenseClient; a libSQL server (`libsql://`, `http(s)://`)
  * keeps libsql's own client, whose transactions and lock waits happen on the server.
  */
 export function openClient(url: string): Client {
+  if (isPostgresUrl(url)) return new PgSqlClient(url);
   return url.startsWith("file:") ? new SpendSenseClient(url) : createClient({ url });
 }

@@ -1,13 +1,13 @@
-// Applies prisma/migrations/*/migration.sql in order, recording them in Prisma's own
+// Applies the dialect's migrations (prisma/migrations, or prisma/postgres/migrations) in order, recording them in Prisma's own
 // `_prisma_migrations` table (same columns and checksums), so `prisma migrate status` agrees.
 // A small runner rather than `prisma migrate deploy`: no CLI start-up, and it also works where
 // Prisma 6.19's WASM migrate cannot (PostgreSQL, see STACK.md).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ledgerSql, migrationsDir, tableExistsSql } from "./dialect";
 import type { Sql } from "./sql";
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
 
 export interface Migration {
   name: string;
@@ -15,7 +15,7 @@ export interface Migration {
   checksum: string;
 }
 
-export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+export function listMigrations(dir: string): Migration[] {
   return fs
     .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, d.name, "migration.sql")))
@@ -27,17 +27,6 @@ export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-const LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" TEXT PRIMARY KEY NOT NULL,
-  "checksum" TEXT NOT NULL,
-  "finished_at" DATETIME,
-  "migration_name" TEXT NOT NULL,
-  "logs" TEXT,
-  "rolled_back_at" DATETIME,
-  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
-  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
-
 export interface MigrationStatus {
   applied: string[];
   pending: string[];
@@ -45,9 +34,9 @@ export interface MigrationStatus {
   modified: string[];
 }
 
-export async function migrationStatus(sql: Sql, dir?: string): Promise<MigrationStatus> {
+export async function migrationStatus(sql: Sql, dir: string = migrationsDir(sql)): Promise<MigrationStatus> {
   const all = listMigrations(dir);
-  const table = await sql.execute(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`);
+  const table = await sql.execute({ sql: tableExistsSql(sql), args: ["_prisma_migrations"] });
   const rows = table.rows.length
     ? (await sql.execute(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows
     : [];
@@ -59,15 +48,25 @@ export async function migrationStatus(sql: Sql, dir?: string): Promise<Migration
   };
 }
 
-/** Applies every pending migration, each in its own transaction. Returns the names applied. */
-export async function migrate(sql: Sql, dir?: string): Promise<string[]> {
-  await sql.execute(LEDGER);
+/**
+ * Applies every pending migration, each in its own write transaction. Returns the names applied.
+ * Several processes may start at once (two app instances on one PostgreSQL): write transactions
+ * are serialised, and each checks the ledger again inside its own, so a migration runs once.
+ */
+export async function migrate(sql: Sql, dir: string = migrationsDir(sql)): Promise<string[]> {
+  await sql.batch([ledgerSql(sql)], "write");
   const status = await migrationStatus(sql, dir);
   const byName = new Map(listMigrations(dir).map((m) => [m.name, m]));
+  const applied: string[] = [];
   for (const name of status.pending) {
     const m = byName.get(name)!;
     const tx = await sql.transaction("write");
     try {
+      const done = await tx.execute({ sql: `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, args: [m.name] });
+      if (done.rows.length) {
+        await tx.rollback();
+        continue;
+      }
       await tx.executeMultiple(m.sql);
       const now = new Date().toISOString();
       await tx.execute({
@@ -75,6 +74,7 @@ export async function migrate(sql: Sql, dir?: string): Promise<string[]> {
         args: [crypto.randomUUID(), m.checksum, now, m.name, now],
       });
       await tx.commit();
+      applied.push(m.name);
     } catch (err) {
       await tx.rollback();
       throw new Error(`Migration ${m.name} failed and was rolled back: ${(err as Error).message}`, { cause: err });
@@ -82,5 +82,5 @@ export async function migrate(sql: Sql, dir?: string): Promise<string[]> {
       tx.close();
     }
   }
-  return status.pending;
+  return applied;
 }

@@ -1,6 +1,7 @@
 import { CATALOG_SEED } from "../engine/recommend/catalog-seed";
 import { assertStorable } from "../services/content";
-import { bulkInsert, type Sql } from "./sql";
+import { bulkInsert } from "./dialect";
+import type { Sql } from "./sql";
 
 /**
  * Adds the seed catalog (status approved, author "seed"). Items already present are left as
@@ -10,6 +11,7 @@ export async function seedCatalog(sql: Sql): Promise<void> {
   CATALOG_SEED.forEach(assertStorable);
   await sql.batch(
     bulkInsert(
+      sql,
       "content_items",
       ["id", "kind", "format", "title", "summary", "because", "personas", "triggers", "eligibility", "product_category", "partner", "status", "author"],
       CATALOG_SEED.map((c) => [c.id, c.kind, c.format, c.title, c.summary, c.because, JSON.stringify(c.personas), JSON.stringify(c.triggers), JSON.stringify(c.eligibility), c.product_category, c.partner, "approved", "seed"]),

@@ -4,7 +4,8 @@
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { CustomerRecord, IngestBatch } from "../data/types";
 import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
-import { bulkInsert, placeholders } from "./sql";
+import { bulkInsert, secondaryIndexesSql } from "./dialect";
+import { placeholders } from "./sql";
 
 type Row = InValue[];
 
@@ -12,29 +13,31 @@ type Row = InValue[];
  * Multi-row upserts: a row whose key exists is updated in place. `custom`: columns set by their
  * own expression; `where`: the condition an existing row must meet to be updated (else it stays).
  */
-function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string } = {}): InStatement[] {
+function upsert(h: object, table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string } = {}): InStatement[] {
   if (!rows.length) return [];
   const { custom = {}, where } = opts;
   const set = columns.filter((c) => !key.includes(c)).map((c) => `"${c}" = ${custom[c] ?? `excluded."${c}"`}`);
   const target = `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")})`;
-  return bulkInsert(table, columns, rows, set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING`);
+  return bulkInsert(h, table, columns, rows, set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING`);
 }
 
 const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
 /**
  * A bulk load that will at least double the transactions table skips its secondary indexes and
- * builds them at the end: SQLite sorts once (~0.3 s per million rows) instead of inserting every
- * key into two B-trees, which nearly halves the write time. It runs inside the caller's
- * transaction, so a rollback restores the indexes as well; the definitions are read back from
- * the schema, so they never drift from the migrations. `expectedRows` is the caller's estimate of
- * what it will write (0 when unknown: the indexes then stay). Returns the step that rebuilds them.
+ * builds them at the end: the database sorts once (~0.3 s per million rows in SQLite) instead of
+ * inserting every key into two B-trees, which nearly halves the write time. It runs inside the
+ * caller's transaction, so a rollback restores the indexes as well; the definitions are read back
+ * from the schema, so they never drift from the migrations. `expectedRows` is the caller's
+ * estimate of what it will write (0 when unknown: the indexes then stay). Returns the step that
+ * rebuilds them.
  */
 export async function deferTransactionIndexes(tx: Transaction, expectedRows: number): Promise<() => Promise<void>> {
-  // MAX(rowid) is an O(log n) upper bound of the row count (COUNT(*) would scan an index).
-  const existing = Number((await tx.execute("SELECT COALESCE(MAX(rowid), 0) AS n FROM transactions")).rows[0].n);
-  if (expectedRows <= 0 || existing > expectedRows) return async () => {};
-  const indexes = (await tx.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL")).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }));
+  if (expectedRows <= 0) return async () => {};
+  // Counting stops past `expectedRows`: the cost is bounded by the load, not the table.
+  const existing = Number((await tx.execute({ sql: "SELECT COUNT(*) AS n FROM (SELECT 1 FROM transactions LIMIT ?) AS t", args: [Math.ceil(expectedRows) + 1] })).rows[0].n);
+  if (existing > expectedRows) return async () => {};
+  const indexes = (await tx.execute({ sql: secondaryIndexesSql(tx), args: ["transactions"] })).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }));
   await tx.batch(indexes.map((i) => `DROP INDEX "${i.name}"`));
   return async () => {
     await tx.batch(indexes.map((i) => i.sql));
@@ -42,14 +45,14 @@ export async function deferTransactionIndexes(tx: Transaction, expectedRows: num
 }
 
 /** A label that carries events replaces the customer's stored events (re-ingesting is a no-op). */
-function generatorEvents(batch: IngestBatch): InStatement[] {
+function generatorEvents(h: object, batch: IngestBatch): InStatement[] {
   const labelled = batch.labels.filter((l) => l.events !== undefined);
   if (!labelled.length) return [];
   const users = labelled.map((l) => l.user_id);
   const stmts: InStatement[] = [];
   for (let i = 0; i < users.length; i += 500) stmts.push({ sql: `DELETE FROM generator_events WHERE user_id IN (${placeholders(users.slice(i, i + 500))})`, args: users.slice(i, i + 500) });
   const rows = labelled.flatMap((l) => (l.events ?? []).map((e, seq) => [l.user_id, seq, e.kind, e.source, e.date, e.account_id, JSON.stringify(e.transaction_ids), e.expected_alert]));
-  return [...stmts, ...bulkInsert("generator_events", ["user_id", "seq", "kind", "source", "event_date", "account_id", "transaction_ids", "expected_alert"], rows)];
+  return [...stmts, ...bulkInsert(h, "generator_events", ["user_id", "seq", "kind", "source", "event_date", "account_id", "transaction_ids", "expected_alert"], rows)];
 }
 
 export interface WriteCounts {
@@ -80,13 +83,15 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
   const stmts: InStatement[] = [
     ...customers.stmts,
     ...upsert(
+      tx,
       "generator_labels",
       ["user_id", "intended_persona", "profile", "seed"],
       ["user_id"],
       batch.labels.map((l) => [l.user_id, l.intended_persona, l.profile, l.seed]),
     ),
-    ...generatorEvents(batch),
+    ...generatorEvents(tx, batch),
     ...upsert(
+      tx,
       "accounts",
       ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "unofficial_currency_code", "holder_category", "source"],
       ["account_id"],
@@ -94,6 +99,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       ownRowsOnly("accounts"),
     ),
     ...upsert(
+      tx,
       "transactions",
       ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "unofficial_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
       ["transaction_id"],
@@ -124,6 +130,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       },
     ),
     ...upsert(
+      tx,
       "credit_liabilities",
       ["account_id", "minimum_payment_cents", "last_payment_cents", "last_payment_date", "last_statement_balance_cents", "last_statement_issue_date", "next_payment_due_date", "is_overdue"],
       ["account_id"],
@@ -135,13 +142,14 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       return { sql: `DELETE FROM credit_aprs WHERE account_id = ?${types.length ? ` AND apr_type NOT IN (${placeholders(types)})` : ""}`, args: [c.account_id, ...types] };
     }),
     ...upsert(
+      tx,
       "credit_aprs",
       ["account_id", "apr_type", "apr_percentage", "balance_subject_to_apr_cents", "interest_charge_amount_cents"],
       ["account_id", "apr_type"],
       batch.credit.flatMap((c) => c.aprs.map((a) => [c.account_id, a.apr_type, a.apr_percentage, a.balance_subject_to_apr_cents, a.interest_charge_amount_cents])),
     ),
-    ...upsert("mortgage_liabilities", MORTGAGE_COLUMNS, ["account_id"], batch.mortgage.map((m) => MORTGAGE_COLUMNS.map((c) => m[c]))),
-    ...upsert("student_liabilities", STUDENT_COLUMNS, ["account_id"], batch.student.map((s) => STUDENT_COLUMNS.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
+    ...upsert(tx, "mortgage_liabilities", MORTGAGE_COLUMNS, ["account_id"], batch.mortgage.map((m) => MORTGAGE_COLUMNS.map((c) => m[c]))),
+    ...upsert(tx, "student_liabilities", STUDENT_COLUMNS, ["account_id"], batch.student.map((s) => STUDENT_COLUMNS.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
   ];
   // A transaction that names no currency, whose account was loaded earlier, takes that account's.
   const unstated = batch.transactions.filter((t) => t.currency_from_account).map((t) => t.transaction_id);
@@ -204,12 +212,14 @@ async function customerStatements(tx: Transaction, batch: IngestBatch): Promise<
   const stated = created.filter((c) => c.consent !== null);
   const stmts = [
     ...bulkInsert(
+      tx,
       "customers",
       ["user_id", ...PROFILE, "consent", "source"],
       created.map((c) => [c.user_id, ...PROFILE.map((f) => c[f]), c.consent ? 1 : 0, c.source]),
       'ON CONFLICT("user_id") DO NOTHING',
     ),
     ...bulkInsert(
+      tx,
       "consent_events",
       ["user_id", "granted", "source", "note"],
       stated.map((c) => [c.user_id, c.consent ? 1 : 0, `ingest:${c.source}`, c.consent ? "opt-in stated in ingested data" : "opt-out stated in ingested data"]),

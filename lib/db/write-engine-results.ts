@@ -11,7 +11,8 @@ import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { consentingNow } from "./customer-data";
 import { WINDOWS } from "../engine/types";
-import { bulkInsert, placeholders } from "./sql";
+import { bulkInsert } from "./dialect";
+import { placeholders } from "./sql";
 
 function chunks<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -62,17 +63,19 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
   const ids = computed.map((r) => r.user_id);
   await tx.batch([
     { sql: `UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND user_id IN (${placeholders(ids)})`, args: ids },
-    ...bulkInsert("signal_snapshots", ["run_id", "user_id", "window", "as_of", "sufficient", "payload"], snapshots, `${key} run_id = excluded.run_id, sufficient = excluded.sufficient, payload = excluded.payload`, 250),
+    ...bulkInsert(tx, "signal_snapshots", ["run_id", "user_id", "window", "as_of", "sufficient", "payload"], snapshots, `${key} run_id = excluded.run_id, sufficient = excluded.sufficient, payload = excluded.payload`, 250),
     ...bulkInsert(
+      tx,
       "persona_assignments",
       ["run_id", "user_id", "window", "as_of", "primary_persona", "secondary", "strength", "criteria", "reason", "transition_from", "transition_kind", "celebration"],
       assignments,
       `${key} run_id = excluded.run_id, primary_persona = excluded.primary_persona, secondary = excluded.secondary, strength = excluded.strength, criteria = excluded.criteria, reason = excluded.reason, transition_from = excluded.transition_from, transition_kind = excluded.transition_kind, celebration = excluded.celebration`,
       500,
     ),
-    ...bulkInsert("decision_traces", ["id", "run_id", "user_id", "window", "as_of", "payload"], traces, "", 100),
-    ...bulkInsert("recommendations", ["run_id", "trace_id", "user_id", "window", "as_of", "content_id", "kind", "format", "title", "rationale", "citations", "disclaimer", "rank", "score"], recs, "", 1000),
+    ...bulkInsert(tx, "decision_traces", ["id", "run_id", "user_id", "window", "as_of", "payload"], traces, "", 100),
+    ...bulkInsert(tx, "recommendations", ["run_id", "trace_id", "user_id", "window", "as_of", "content_id", "kind", "format", "title", "rationale", "citations", "disclaimer", "rank", "score"], recs, "", 1000),
     ...bulkInsert(
+      tx,
       "budget_statuses",
       ["run_id", "user_id", "budget_id", "category", "period", "as_of", "amount_cents", "spent_cents", "percent_used", "projected_cents", "status", "currency"],
       budgets,
@@ -80,6 +83,7 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
       500,
     ),
     ...bulkInsert(
+      tx,
       "alerts",
       ["user_id", "alert_key", "kind", "severity", "event_date", "title", "message", "citations", "disclaimer", "currency", "transaction_ids", "needs_review", "trace", "first_run_id", "last_run_id", "as_of", "review_state"],
       alerts,

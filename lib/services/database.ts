@@ -4,6 +4,8 @@ import { asDatabaseBusy } from "../db/busy";
 import { prisma, type Db } from "../db/client";
 import { migrationStatus, type MigrationStatus } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
+import { dialectOf, listTablesSql } from "../db/dialect";
+import { processSingleton } from "../db/process-singleton";
 import { openSql, type Sql } from "../db/sql";
 import { databaseFilePath, databaseUrl } from "../db/url";
 import { expireRuns } from "./run-lease";
@@ -52,7 +54,6 @@ export async function withSql<T>(fn: (sql: Sql) => Promise<T>, url = databaseUrl
   }
 }
 
-const readers = globalThis as unknown as { spendsenseReaders?: Map<string, Promise<Sql>> };
 
 /**
  * Runs read-only work on the process's shared connection for `url` (opened once), so busy read
@@ -60,7 +61,7 @@ const readers = globalThis as unknown as { spendsenseReaders?: Map<string, Promi
  * or transactions: those open their own with `withSql`.
  */
 export async function withReadSql<T>(fn: (sql: Sql) => Promise<T>, url = databaseUrl()): Promise<T> {
-  const cache = (readers.spendsenseReaders ??= new Map());
+  const cache = processSingleton("read-connections", () => new Map<string, Promise<Sql>>());
   let sql = cache.get(url);
   if (!sql) {
     sql = openSql(url);
@@ -88,9 +89,11 @@ export async function resetDatabase(url = databaseUrl()): Promise<string[]> {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   } else {
     await withSql(async (sql) => {
-      const rs = await sql.execute(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
-      await sql.execute("PRAGMA foreign_keys = OFF");
-      for (const r of rs.rows) await sql.execute(`DROP TABLE IF EXISTS "${String(r.name)}"`);
+      const pg = dialectOf(sql) === "postgres";
+      const rs = await sql.execute(listTablesSql(sql));
+      const names = [...rs.rows.map((r) => String(r.name)), "_prisma_migrations"];
+      if (!pg) await sql.execute("PRAGMA foreign_keys = OFF");
+      for (const name of names) await sql.execute(`DROP TABLE IF EXISTS "${name}"${pg ? " CASCADE" : ""}`);
     }, url);
   }
   return migrateDatabase(url);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { openSql, type Sql } from "../db/sql";
 import { prepareDatabase } from "../db/prepare";
 import { TABLES } from "../services/database";
+import { createTestDatabase, onPostgres } from "./postgres";
 
 export interface TempDb {
   url: string;
@@ -13,8 +14,27 @@ export interface TempDb {
   cleanup(): void;
 }
 
+/**
+ * A throwaway, prepared database: a SQLite file in a temporary folder, or, in the PostgreSQL
+ * project (vitest.postgres.config.ts), a database of its own on the test server. `dir` is a
+ * temporary folder either way, for the files a test writes.
+ */
 export async function tempDb(): Promise<TempDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spendsense-test-"));
+  if (onPostgres()) {
+    const db = await createTestDatabase();
+    const sql = await openSql(db.url);
+    return {
+      url: db.url,
+      dir,
+      sql,
+      cleanup() {
+        sql.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+        void db.drop().catch(() => undefined);
+      },
+    };
+  }
   const url = `file:${path.join(dir, "test.db")}`;
   const sql = await openSql(url);
   await prepareDatabase(sql);

@@ -1,0 +1,122 @@
+// The one home of everything that differs between SQLite and PostgreSQL. Query modules write
+// portable SQL (`?` placeholders, TRUE/FALSE, ON CONFLICT, COALESCE, CASE) and ask this module
+// for the few pieces that cannot be portable: unpacking a JSON argument into rows, bulk inserts,
+// the schema catalogue, index deferral, the migrations folder, constraint-error codes.
+import path from "node:path";
+import type { InStatement, InValue } from "@libsql/client";
+
+export type Dialect = "sqlite" | "postgres";
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+export const dialectOfUrl = (url: string): Dialect => (isPostgresUrl(url) ? "postgres" : "sqlite");
+
+/** The dialect of a client or transaction (ours carry it; libsql's own are SQLite). */
+export function dialectOf(handle: object): Dialect {
+  return (handle as { dialect?: Dialect }).dialect ?? "sqlite";
+}
+
+type Handle = Dialect | object;
+const d = (h: Handle): Dialect => (typeof h === "string" ? h : dialectOf(h));
+
+/** The migrations folder for a dialect: prisma/migrations (SQLite), prisma/postgres/migrations. */
+export function migrationsDir(h: Handle): string {
+  return d(h) === "postgres" ? path.resolve(process.cwd(), "prisma", "postgres", "migrations") : path.resolve(process.cwd(), "prisma", "migrations");
+}
+
+/**
+ * A table source over a JSON array bound as ONE argument (`?`), whose elements are `j.value`:
+ * `FROM ${jsonRows(h)} JOIN … ON t.id = j.value`. Scalars come back as text in PostgreSQL.
+ */
+export function jsonRows(h: Handle, alias = "j"): string {
+  return d(h) === "postgres" ? `json_array_elements_text(?::json) AS ${alias}(value)` : `json_each(?) AS ${alias}`;
+}
+
+/** The `i`-th element (as text) of a JSON array element of `jsonTuples` (`j.value`). */
+export function jsonAt(h: Handle, i: number, alias = "j"): string {
+  return d(h) === "postgres" ? `(${alias}.value->>${i})` : `json_extract(${alias}.value, '$[${i}]')`;
+}
+
+/** Like jsonRows, for an array of arrays: pick the cells with jsonAt. */
+export function jsonTuples(h: Handle, alias = "j"): string {
+  return d(h) === "postgres" ? `json_array_elements(?::json) AS ${alias}(value)` : `json_each(?) AS ${alias}`;
+}
+
+/** The text at `jsonPath` (SQLite JSON path, e.g. `$.a.b`) of a JSON text column or expression. */
+export function jsonText(h: Handle, expr: string, jsonPath: string): string {
+  if (d(h) === "sqlite") return `json_extract(${expr}, '${jsonPath}')`;
+  const keys = jsonPath.replace(/^\$\.?/, "").split(".").filter(Boolean);
+  return `((${expr})::json #>> '{${keys.join(",")}}')`;
+}
+
+/**
+ * Bulk INSERT statements that each carry their rows as ONE JSON argument: binding one string
+ * instead of thousands of values makes bulk writes ~1.4× faster through libsql, and PostgreSQL
+ * fills the table's own row type from it (json_populate_recordset), converting each cell by the
+ * column's type. `tail` may hold an ON CONFLICT clause.
+ */
+export function bulkInsert(h: Handle, table: string, columns: readonly string[], rows: readonly InValue[][], tail = "", rowsPerStatement = 2000): InStatement[] {
+  const out: InStatement[] = [];
+  const cols = columns.map((c) => `"${c}"`).join(",");
+  const pg = d(h) === "postgres";
+  // `WHERE true` lets SQLite parse an ON CONFLICT clause after INSERT … SELECT.
+  const sql = pg
+    ? `INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::"${table}", ?::json) WHERE true${tail ? ` ${tail}` : ""}`
+    : `INSERT INTO "${table}" (${cols}) SELECT ${columns.map((_, i) => `json_extract(j.value, '$[${i}]')`).join(",")} FROM json_each(?) AS j WHERE true${tail ? ` ${tail}` : ""}`;
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const part = rows.slice(start, start + rowsPerStatement);
+    const json = pg ? JSON.stringify(part.map((r) => Object.fromEntries(columns.map((c, i) => [c, jsonCell(r[i])])))) : JSON.stringify(part);
+    out.push({ sql, args: [json] });
+  }
+  return out;
+}
+
+const jsonCell = (v: InValue | undefined) => (typeof v === "bigint" ? v.toString() : (v ?? null));
+
+/** The names of the schema's own tables (no catalogue or migration-ledger tables), sorted. */
+export function listTablesSql(h: Handle): string {
+  return d(h) === "postgres"
+    ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`
+    : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY 1`;
+}
+
+/** A table's secondary (non-unique, droppable) indexes as `name, sql` (their CREATE statement). One `?`: the table. */
+export function secondaryIndexesSql(h: Handle): string {
+  return d(h) === "postgres"
+    ? `SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? AND indexdef NOT LIKE 'CREATE UNIQUE %' ORDER BY 1`
+    : `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY 1`;
+}
+
+/** Does a table exist? One `?` argument: the table name. */
+export function tableExistsSql(h: Handle): string {
+  return d(h) === "postgres"
+    ? `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`
+    : `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`;
+}
+
+/** The migrations ledger: Prisma's own `_prisma_migrations` table, in the dialect's types. */
+export function ledgerSql(h: Handle): string {
+  const time = d(h) === "postgres" ? "TIMESTAMPTZ" : "DATETIME";
+  const count = d(h) === "postgres" ? "INTEGER" : "INTEGER UNSIGNED";
+  return `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" ${time},
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" ${time},
+  "started_at" ${time} NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" ${count} NOT NULL DEFAULT 0
+)`;
+}
+
+const codeOf = (err: unknown): string => {
+  const e = err as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  return String(e?.code ?? e?.cause?.originalCode ?? e?.cause?.code ?? "");
+};
+
+/** A unique or primary-key clash, from either database, raw or through Prisma. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = codeOf(err);
+  return code === "P2002" || code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

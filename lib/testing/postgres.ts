@@ -1,0 +1,62 @@
+// Test databases on PostgreSQL: the vitest PostgreSQL project (vitest.postgres.config.ts) runs the
+// same integration suite with every temporary database a fresh PostgreSQL database, cloned from
+// a template migrated and seeded once per run (CREATE DATABASE … TEMPLATE takes ~0.1 s).
+import crypto from "node:crypto";
+import pg from "pg";
+import { prepareDatabase } from "../db/prepare";
+import { openSql } from "../db/sql";
+
+export const TEMPLATE = "spendsense_template";
+
+/** True when this test process runs the suite against PostgreSQL. */
+export const onPostgres = () => process.env.SPENDSENSE_TEST_DATABASE === "postgres";
+
+/** The server's admin URL (SPENDSENSE_TEST_PG_URL, set by `node bin/postgres.mjs run`). */
+export function adminUrl(): string {
+  const url = process.env.SPENDSENSE_TEST_PG_URL;
+  if (!url) throw new Error("SPENDSENSE_TEST_PG_URL is not set: run the PostgreSQL suite through `npm run test:pg`");
+  return url;
+}
+
+/** `url` pointing at database `name` on the same server. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: adminUrl() });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Builds the template afresh: migrations and reference data, as `prepareDatabase` leaves any database. */
+export async function buildTemplate(): Promise<void> {
+  await admin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${TEMPLATE}`);
+  });
+  const sql = await openSql(withDatabase(adminUrl(), TEMPLATE));
+  try {
+    await prepareDatabase(sql);
+  } finally {
+    sql.close();
+  }
+  // A template must have no open connection while it is copied.
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+/** A new database cloned from the template; returns its URL and how to drop it. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `spendsense_t_${crypto.randomBytes(6).toString("hex")}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  return {
+    url: withDatabase(adminUrl(), name),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
