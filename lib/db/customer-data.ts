@@ -104,7 +104,7 @@ export async function consentingNow(tx: Transaction | Sql, ids: readonly string[
   // Chunks stay under SQLite's bound-parameter limit.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rs = await tx.execute({ sql: `SELECT user_id FROM customers WHERE consent = 1 AND user_id IN (${placeholders(chunk)})`, args: chunk });
+    const rs = await tx.execute({ sql: `SELECT user_id FROM customers WHERE consent = TRUE AND user_id IN (${placeholders(chunk)})`, args: chunk });
     for (const r of rs.rows) out.add(String(r.user_id));
   }
   return out;

@@ -7,8 +7,9 @@
 import type { Transaction } from "@libsql/client";
 import type { AccountRef } from "../data/ingest/bundle";
 import type { IngestBatch, IngestIssue } from "../data/types";
+import { jsonAt, jsonRows, jsonTuples } from "./dialect";
 
-/** Ids per lookup: each chunk travels as ONE JSON argument, unpacked by json_each. */
+/** Ids per lookup: each chunk travels as ONE JSON argument, unpacked by the database (lib/db/dialect). */
 const CHUNK = 10_000;
 
 /** `column` → owner (`user_id`) of those `ids` already stored in `table`. */
@@ -17,7 +18,7 @@ async function storedOwners(tx: Transaction, table: "accounts" | "transactions",
   const owners = new Map<string, string>();
   for (let i = 0; i < all.length; i += CHUNK) {
     const rs = await tx.execute({
-      sql: `SELECT t."${column}" AS id, t.user_id FROM json_each(?) AS j JOIN "${table}" AS t ON t."${column}" = j.value`,
+      sql: `SELECT t."${column}" AS id, t.user_id FROM ${jsonRows(tx)} JOIN "${table}" AS t ON t."${column}" = j.value`,
       args: [JSON.stringify(all.slice(i, i + CHUNK))],
     });
     for (const r of rs.rows) owners.set(String(r.id), String(r.user_id));
@@ -33,8 +34,8 @@ async function claimsOfOthers(tx: Transaction, table: "accounts" | "transactions
   const out: Array<{ id: string; owner: string; claimed: string }> = [];
   for (let i = 0; i < claims.length; i += CHUNK) {
     const rs = await tx.execute({
-      sql: `SELECT t."${column}" AS id, t.user_id AS owner, json_extract(j.value, '$[1]') AS claimed FROM json_each(?) AS j
-            JOIN "${table}" AS t ON t."${column}" = json_extract(j.value, '$[0]') WHERE t.user_id <> json_extract(j.value, '$[1]')`,
+      sql: `SELECT t."${column}" AS id, t.user_id AS owner, ${jsonAt(tx, 1)} AS claimed FROM ${jsonTuples(tx)}
+            JOIN "${table}" AS t ON t."${column}" = ${jsonAt(tx, 0)} WHERE t.user_id <> ${jsonAt(tx, 1)}`,
       args: [JSON.stringify(claims.slice(i, i + CHUNK))],
     });
     for (const r of rs.rows) out.push({ id: String(r.id), owner: String(r.owner), claimed: String(r.claimed) });
@@ -46,7 +47,7 @@ async function claimsOfOthers(tx: Transaction, table: "accounts" | "transactions
 async function storedCustomers(tx: Transaction, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rs = await tx.execute({ sql: `SELECT c.user_id FROM json_each(?) AS j JOIN customers AS c ON c.user_id = j.value`, args: [JSON.stringify(ids.slice(i, i + CHUNK))] });
+    const rs = await tx.execute({ sql: `SELECT c.user_id FROM ${jsonRows(tx)} JOIN customers AS c ON c.user_id = j.value`, args: [JSON.stringify(ids.slice(i, i + CHUNK))] });
     for (const r of rs.rows) found.add(String(r.user_id));
   }
   return found;

@@ -4,7 +4,7 @@
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { CustomerRecord, IngestBatch } from "../data/types";
 import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
-import { bulkInsert, secondaryIndexesSql } from "./dialect";
+import { bulkInsert, jsonRows, secondaryIndexesSql } from "./dialect";
 import { placeholders } from "./sql";
 
 type Row = InValue[];
@@ -198,7 +198,7 @@ async function customerStatements(tx: Transaction, batch: IngestBatch): Promise<
   const ids = batch.customers.map((c) => c.user_id);
   for (let i = 0; i < ids.length; i += 10_000) {
     const rs = await tx.execute({
-      sql: `SELECT c.user_id, c.consent, ${PROFILE.map((f) => `c."${f}"`).join(", ")} FROM json_each(?) AS j JOIN customers AS c ON c.user_id = j.value`,
+      sql: `SELECT c.user_id, c.consent, ${PROFILE.map((f) => `c."${f}"`).join(", ")} FROM ${jsonRows(tx)} JOIN customers AS c ON c.user_id = j.value`,
       args: [JSON.stringify(ids.slice(i, i + 10_000))],
     });
     for (const r of rs.rows) existing.set(String(r.user_id), r);
