@@ -6,7 +6,8 @@ import pg from "pg";
 import { prepareDatabase } from "../db/prepare";
 import { openSql } from "../db/sql";
 
-export const TEMPLATE = "spendsense_template";
+/** The template's name: one per checkout, so test runs of two checkouts on one server never share it. */
+export const TEMPLATE = `spendsense_template_${crypto.createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`;
 
 /** True when this test process runs the suite against PostgreSQL. */
 export const onPostgres = () => process.env.SPENDSENSE_TEST_DATABASE === "postgres";
