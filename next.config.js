@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // libsql ships a native binary as an npm package; keep it (and Prisma's adapter) out of the bundle.
-  serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "libsql"],
+  // libsql ships a native binary as an npm package; keep it (and Prisma's adapters), the PostgreSQL
+  // driver and queue, and pino (its worker threads load files at run time) out of the bundle.
+  serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "libsql", "@prisma/adapter-pg", "pg", "pg-copy-streams", "pg-boss", "pino", "prom-client"],
   poweredByHeader: false,
   // forbidden() from next/navigation: a page refused to the signed-in role answers a real 403
   // (rendered by app/forbidden.tsx) instead of a 200 with a banner.

@@ -6,44 +6,23 @@
 // for bench/index.ts.
 //   npx next build && npx tsx bench/api.ts [users]     or     BENCH_ONLY=api npm run bench
 // BENCH_DB_URL=file:… reuses a database that already holds customers and an engine run.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { createPrisma } from "../lib/db/client";
 import { createApiKey } from "../lib/services/api-keys";
 import { runEngine } from "../lib/services/engine";
 import { loadGenerated } from "../lib/services/generate";
 import { quantile } from "./quantile";
+import { drive as driveApp, freePort, startApp, stopApp } from "./server";
 import { finish } from "../lib/cli/finish";
 
 const users = Number(process.argv[2] ?? 1000);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const AS_OF = "2026-10-31";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitUntilUp(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not answer ${url} within ${ms / 1000} s`);
-}
-
 
 async function main() {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first");
@@ -61,32 +40,11 @@ async function main() {
     await db.$disconnect();
 
     const port = await freePort();
-    const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      // A limit no bench reaches: the rate limiter still counts every keyed request (its database
-      // write is part of the figures), it just never answers 429.
-      env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "spendsense-bench-secret", NODE_ENV: "production", SPENDSENSE_API_RATE_LIMIT: "1000000000" },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true, // its own process group, so stopping it stops its workers too
-    });
-    server.child = child;
+    server.child = await startApp(port, url);
     const base = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${base}/api/health`, 60_000);
 
-    let next = 0;
-    const drive = (query: string, seconds: number, latencies?: number[], withKey = true) =>
-      new Promise<autocannon.Result>((resolve, reject) => {
-        const instance = autocannon(
-          {
-            url: base,
-            connections: CONNECTIONS,
-            duration: seconds,
-            headers: withKey ? { authorization: `Bearer ${key}` } : {},
-            requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: `/api/recommendations/${ids[next++ % ids.length]}${query}` }) }],
-          },
-          (err, result) => (err ? reject(err) : resolve(result)),
-        );
-        if (latencies) instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
-      });
+    const drive = (query: string, seconds: number, latencies?: number[], withKey = true): Promise<autocannon.Result> =>
+      driveApp(base, { seconds, connections: CONNECTIONS, headers: withKey ? { authorization: `Bearer ${key}` } : {}, pathOf: (i) => `/api/recommendations/${ids[i % ids.length]}${query}`, latencies });
     await drive("", 2); // warm-up: route code, JIT, SQLite page cache
     const all = [];
     // With each item's slice of the decision trace (the §6 shape), without (trace=false), and —
@@ -125,11 +83,7 @@ async function main() {
     console.log(JSON.stringify(all));
   } finally {
     // Stop the server (and let it finish what autocannon left in flight) before its database goes.
-    if (server.child) {
-      const exited = new Promise((resolve) => server.child!.once("exit", resolve));
-      process.kill(-server.child.pid!, "SIGTERM");
-      await exited;
-    }
+    await stopApp(server.child);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -106,6 +106,15 @@ if (only.has("api")) {
     }
   }
 }
+// BENCH_ONLY=instances: the API with one and two app instances on PostgreSQL (behind a round-robin
+// proxy), beside one on SQLite (run `npx next build` first; SPENDSENSE_BENCH_PG_URL names the server).
+const instanceRows: string[][] = [["developer API, instances", "customers", "instances", "req/s", "p50 ms", "p95 ms", "errors", "non-2xx"]];
+if (only.has("instances")) {
+  type InstanceFigures = { setup: string; instances: number; customers: number; rps: number; p50: number; p95: number; errors: number; non2xx: number };
+  for (const f of child<InstanceFigures[]>("api-instances.ts", process.env.BENCH_INSTANCE_USERS ?? "1000")) {
+    instanceRows.push([f.setup, fmt(f.customers), String(f.instances), fmt(f.rps), f.p50.toFixed(1), f.p95.toFixed(1), String(f.errors), String(f.non2xx)]);
+  }
+}
 // BENCH_ONLY=contention: server writes (feedback, review actions) beside a 1 000-customer CLI ingest in another process.
 const contentionRows: string[][] = [["server writes beside a CLI ingest", "ingest customers", "ingest s", "writes", "p50 ms", "p95 ms", "max ms", "5xx", "of which 503 busy"]];
 if (only.has("contention")) {
@@ -126,4 +135,5 @@ print(alertRows);
 print(pageRows);
 print(evalRows);
 print(apiRows);
+print(instanceRows);
 print(contentionRows);
