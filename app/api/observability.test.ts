@@ -10,6 +10,7 @@ import type { RouteContext } from "@/lib/api/handler";
 import { apiTestEnv, staffCookie, type ApiTestEnv } from "@/lib/api/testing";
 import { main } from "@/lib/cli/index";
 import { captureLogs, log } from "@/lib/observability/log";
+import { noteCaller, observeAction } from "@/lib/observability/request";
 import { checkHealth } from "@/lib/services/database";
 import { proxy } from "../../proxy";
 import * as health from "./health/route";
@@ -115,6 +116,26 @@ describe("request logs", () => {
     const raw = logs.raw.join("");
     for (const [what, value] of Object.entries(secrets)) if (what !== "requestId") expect(raw, what).not.toContain(value);
     expect(raw).not.toContain("?");
+  });
+
+  it("a staff action logs one line with its permission, outcome, duration and role, never the form", async () => {
+    const logs = captureLogs();
+    try {
+      const refused = await observeAction("review:act", "act-0001", async () => {
+        noteCaller({ role: "operator" });
+        return { error: "That recommendation changed since you read it.", values: { note: "Call Marisol about her $987.65 overdraft" } };
+      });
+      expect(refused.error).toMatch(/changed/);
+      const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/login;307;" });
+      await expect(observeAction("review:act", null, async () => Promise.reject(redirect))).rejects.toBe(redirect);
+    } finally {
+      logs.stop();
+    }
+    expect(logs.lines.filter((l) => l.msg === "action")).toEqual([
+      expect.objectContaining({ action: "review:act", outcome: "refused", role: "operator", request_id: "act-0001", duration_ms: expect.any(Number) }),
+      expect.objectContaining({ action: "review:act", outcome: "redirected", request_id: expect.stringMatching(UUID) }),
+    ]);
+    expect(logs.raw.join("")).not.toMatch(/Marisol|987\.65/);
   });
 
   it("a sensitive field logged by mistake is redacted, at any of the first three levels", () => {

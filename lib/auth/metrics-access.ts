@@ -13,13 +13,15 @@ import { staffRoutePermission } from "./staff-routes";
 export const METRICS_TOKEN_MIN_LENGTH = 24;
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
+let warnedShort = false;
 
 /** The configured token's digest, or null when none (or a too-short one) is set. */
 function configuredToken(env: NodeJS.ProcessEnv): Buffer | null {
   const token = env.SPENDSENSE_METRICS_TOKEN?.trim();
   if (!token) return null;
   if (token.length < METRICS_TOKEN_MIN_LENGTH) {
-    log.warn(`SPENDSENSE_METRICS_TOKEN is shorter than ${METRICS_TOKEN_MIN_LENGTH} characters: metrics token access is off`);
+    if (!warnedShort) log.warn(`SPENDSENSE_METRICS_TOKEN is shorter than ${METRICS_TOKEN_MIN_LENGTH} characters: metrics token access is off`);
+    warnedShort = true;
     return null;
   }
   return digest(token);
