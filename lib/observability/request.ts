@@ -17,6 +17,9 @@ export async function observeRequest(route: string, req: Request, serve: () => P
     status = res.status;
     withRequestId(res, ctx.request_id);
     return res;
+  } catch (err) {
+    logContext.run(ctx, () => log.error({ route, err }, "request failed"));
+    throw err;
   } finally {
     const seconds = (performance.now() - started) / 1000;
     recordHttpRequest(req.method, route, status, seconds);
@@ -26,12 +29,12 @@ export async function observeRequest(route: string, req: Request, serve: () => P
   }
 }
 
-/** Sets the header; a response whose headers are immutable (a redirect from Response.redirect) is copied. */
+/** Sets the header, unless the response's headers are immutable (Response.redirect): the proxy put the id there already. */
 function withRequestId(res: Response, id: string): void {
   try {
     res.headers.set(REQUEST_ID_HEADER, id);
   } catch {
-    // Immutable headers: the proxy has already put the id on the response.
+    // immutable headers
   }
 }
 
