@@ -50,6 +50,36 @@ export function jsonText(h: Handle, expr: string, jsonPath: string): string {
 }
 
 /**
+ * A timestamp column or expression as epoch milliseconds (a number). PostgreSQL's are timestamps;
+ * SQLite holds ISO text from raw writes or epoch milliseconds from Prisma, and this reads either.
+ */
+export function epochMs(h: Handle, expr: string): string {
+  return d(h) === "postgres"
+    ? `(EXTRACT(EPOCH FROM ${expr}) * 1000)`
+    : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN ${expr} ELSE (julianday(${expr}) - 2440587.5) * 86400000.0 END)`;
+}
+
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/**
+ * A text expression with A–Z folded to a–z and nothing else: SQLite's LOWER() (without ICU), and
+ * the same on PostgreSQL (whose LOWER() also folds accented letters). Searches that compare
+ * `asciiLower(column) LIKE ?` with a pattern folded by `asciiLowerText` match alike on both.
+ */
+export function asciiLower(h: Handle, expr: string): string {
+  return d(h) === "postgres" ? `translate(${expr}, '${UPPER}', '${UPPER.toLowerCase()}')` : `LOWER(${expr})`;
+}
+
+/** `asciiLower` for a value in TypeScript (a search pattern). */
+export const asciiLowerText = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * A LIKE pattern matching `text` anywhere, with LIKE's own `%`, `_` and the escape `\` taken
+ * literally; use it with `LIKE ? ESCAPE '\'` (both databases).
+ */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
  * Bulk INSERT statements that each carry their rows as ONE JSON argument: binding one string
  * instead of thousands of values makes bulk writes ~1.4× faster through libsql, and PostgreSQL
  * fills the table's own row type from it (json_populate_recordset), converting each cell by the
