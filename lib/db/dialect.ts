@@ -4,6 +4,7 @@
 // the schema catalogue, index deferral, the migrations folder, constraint-error codes.
 import path from "node:path";
 import type { InStatement, InValue } from "@libsql/client";
+import { numberPlaceholders } from "./pg";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -11,9 +12,10 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 export const dialectOfUrl = (url: string): Dialect => (isPostgresUrl(url) ? "postgres" : "sqlite");
 
-/** The dialect of a client or transaction (ours carry it; libsql's own are SQLite). */
+/** The dialect of a client or transaction (ours carry it; Prisma's name their provider; libsql's own are SQLite). */
 export function dialectOf(handle: object): Dialect {
-  return (handle as { dialect?: Dialect }).dialect ?? "sqlite";
+  const h = handle as { dialect?: Dialect; _activeProvider?: string };
+  return h.dialect ?? (h._activeProvider === "postgresql" ? "postgres" : "sqlite");
 }
 
 type Handle = Dialect | object;
@@ -50,6 +52,14 @@ export function jsonText(h: Handle, expr: string, jsonPath: string): string {
 }
 
 /**
+ * SQL written with `?` placeholders, as the handle's Prisma `$queryRawUnsafe` takes it: unchanged
+ * on SQLite, `$1, $2, …` on PostgreSQL.
+ */
+export function prismaRawSql(h: Handle, sql: string): string {
+  return d(h) === "postgres" ? numberPlaceholders(sql) : sql;
+}
+
+/**
  * A timestamp column or expression as epoch milliseconds (a number). PostgreSQL's are timestamps;
  * SQLite holds ISO text from raw writes or epoch milliseconds from Prisma, and this reads either.
  */
@@ -78,6 +88,11 @@ export const asciiLowerText = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowe
  * literally; use it with `LIKE ? ESCAPE '\'` (both databases).
  */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Like jsonText, as a number (null when absent or not a number on SQLite; PostgreSQL refuses text that is not one). */
+export function jsonNumber(h: Handle, expr: string, jsonPath: string): string {
+  return d(h) === "postgres" ? `CAST(${jsonText(h, expr, jsonPath)} AS DOUBLE PRECISION)` : jsonText(h, expr, jsonPath);
+}
 
 /**
  * Bulk INSERT statements that each carry their rows as ONE JSON argument: binding one string
