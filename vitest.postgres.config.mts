@@ -17,7 +17,6 @@ const NOT_YET = process.env.SPENDSENSE_PG_NOT_YET === "run" ? [] : [
   "lib/services/overrides.test.ts",
   "lib/services/real-plaid-alerts.test.ts",
   "lib/services/real-plaid.test.ts",
-  "lib/services/staff-pages.test.ts",
 ];
 
 export default mergeConfig(
