@@ -4,6 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Scope } from "../auth/scopes";
 import { recordAudit } from "../db/audit";
+import { apiKeyByPrefix } from "../db/queries/api-keys";
 import { prisma, type Db } from "../db/client";
 import { apiKeyInput } from "../validation/api";
 import type { Sql } from "../db/sql";
@@ -72,22 +73,20 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
 
 /**
  * The key's identity and scopes when it is well-formed, known and not revoked; otherwise null.
- * Every API request comes through here, so the lookup is one raw indexed read (a Prisma query
- * costs ~2 ms of client overhead). `stale` says last_used_at is over a minute old: the caller
+ * Every API request comes through here (the lookup is one raw indexed read). `stale` says last_used_at is over a minute old: the caller
  * records the use with `touchApiKey` (a write, so not on this read connection).
  */
 export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey & { stale: boolean }) | null> {
   const m = KEY_PATTERN.exec(key);
   if (!m) return null;
-  const rs = await sql.execute({ sql: "SELECT id, prefix, key_hash, scopes, last_used_at, revoked_at FROM api_keys WHERE prefix = ?", args: [m[1]] });
-  const row = rs.rows[0];
-  if (!row || row.revoked_at !== null) return null;
+  const row = await apiKeyByPrefix(sql, m[1]);
+  if (!row || row.revoked) return null;
   const given = Buffer.from(sha256(key), "hex");
-  const stored = Buffer.from(String(row.key_hash), "hex");
+  const stored = Buffer.from(row.key_hash, "hex");
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
-  const lastUsed = row.last_used_at === null ? Number.NaN : new Date(String(row.last_used_at)).getTime();
+  const lastUsed = row.last_used_at?.getTime() ?? Number.NaN;
   const stale = Number.isNaN(lastUsed) || Date.now() - lastUsed > LAST_USED_RESOLUTION_MS;
-  return { id: Number(row.id), prefix: String(row.prefix), scopes: JSON.parse(String(row.scopes)), stale };
+  return { id: row.id, prefix: row.prefix, scopes: JSON.parse(row.scopes), stale };
 }
 
 /** Records that a key was just used (bookkeeping: a failure here never fails the request). */

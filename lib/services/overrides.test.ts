@@ -83,7 +83,8 @@ describe("item override", () => {
 
   it("offers nothing, and says why, when the decision was made under another engine configuration", async () => {
     const { rec } = await pendingWithAlternatives();
-    await t.sql.execute({ sql: "UPDATE decision_traces SET payload = json_set(payload, '$.config_hash', 'an-older-config') WHERE id = ?", args: [rec.trace_id] });
+    const trace = await db.decisionTrace.findUniqueOrThrow({ where: { id: rec.trace_id! } });
+    await db.decisionTrace.update({ where: { id: trace.id }, data: { payload: JSON.stringify({ ...JSON.parse(trace.payload), config_hash: "an-older-config" }) } });
     expect(await alternativesFor(t.sql, rec.id)).toEqual({ items: [], unavailable: expect.stringMatching(/earlier engine configuration/) });
   });
 });
@@ -145,7 +146,7 @@ describe("persona override", () => {
     const view = await customerView(t.sql, a.user_id, ["30d"]);
     expect(view.windows["30d"]!.persona!.override).toMatchObject({ persona: chosen, actor: "lead@x" });
     expect(view.windows["30d"]!.recommendations.filter((x) => x.status === "pending_review").map((x) => x.id).sort()).toEqual(after.map((x) => x.id).sort());
-    expect((await currentPersonas(db, a.user_id)).windows["30d"]).toMatchObject({ primary: a.primary_persona, override: { persona: chosen, actor: "lead@x" } });
+    expect((await currentPersonas(t.url, a.user_id)).windows["30d"]).toMatchObject({ primary: a.primary_persona, override: { persona: chosen, actor: "lead@x" } });
     // The customer list.
     const list = await listCustomers(t.sql, customerListQuerySchema.parse({ q: a.user_id, window: "30d" }));
     expect(list.rows.find((x) => x.user_id === a.user_id)).toMatchObject({ persona: a.primary_persona, override: { persona: chosen, actor: "lead@x" } });
