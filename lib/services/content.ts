@@ -9,16 +9,15 @@ import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recomm
 import { PERSONA_IDS } from "../engine/types";
 import { isAuditAction, recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
-import { ConflictError, NotFoundError } from "./errors";
+import { ConflictError, DomainError, NotFoundError } from "./errors";
 import { onProcessDb } from "./database";
 
-export class ContentRejectedError extends Error {
-  readonly code = "content_rejected";
+export class ContentRejectedError extends DomainError {
   constructor(
     public readonly contentId: string,
     public readonly reasons: string[],
   ) {
-    super(`content "${contentId}" cannot be stored: ${reasons.join("; ")}`);
+    super("content_rejected", `content "${contentId}" cannot be stored: ${reasons.join("; ")}`);
   }
 }
 

@@ -2,7 +2,7 @@
 import { ApiError, errorResponse } from "@/lib/api/errors";
 
 async function notFound(req: Request): Promise<Response> {
-  return errorResponse(new ApiError(404, "not_found", `No API route ${req.method} ${new URL(req.url).pathname}; see /api/openapi.json.`));
+  return errorResponse(new ApiError("not_found", `No API route ${req.method} ${new URL(req.url).pathname}; see /api/openapi.json.`));
 }
 
 export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as HEAD, notFound as OPTIONS };
