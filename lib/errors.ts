@@ -127,3 +127,13 @@ export class ConflictError extends DomainError {
     super("conflict", message, options);
   }
 }
+
+/** A catalog item the guardrails refuse (a harmful product, judgmental wording): nothing is stored. */
+export class ContentRejectedError extends DomainError {
+  constructor(
+    readonly contentId: string,
+    readonly reasons: string[],
+  ) {
+    super("content_rejected", `content "${contentId}" cannot be stored: ${reasons.join("; ")}`);
+  }
+}
