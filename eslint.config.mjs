@@ -110,7 +110,7 @@ const config = [
         {
           patterns: [
             { group: ["next", "next/*", "react", "react-dom", "react/*"], message: "lib/engine must not depend on the web framework." },
-            { group: ["@prisma/*", "@libsql/*", "**/db", "**/db/*", "@/lib/db", "@/lib/db/*", "@/lib/services/*"], message: "lib/engine must not touch the database; services pass data in." },
+            { group: ["@prisma/*", "@libsql/*", "pg", "pg/*", "**/db", "**/db/*", "@/lib/db", "@/lib/db/*", "@/lib/services/*"], message: "lib/engine must not touch the database; services pass data in." },
             { group: ["node:fs", "fs", "node:process"], message: "lib/engine is pure: no I/O." },
           ],
         },
