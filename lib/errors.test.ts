@@ -65,7 +65,7 @@ describe("the error table", () => {
 
   it("keeps the README's exit codes and the API's statuses for the errors each layer raises", async () => {
     const cases: Array<[unknown, ErrorCode, number, number]> = [
-      [new UsageError("--as-of must be a real date"), "bad_arguments", 400, 2],
+      [new UsageError("--as-of must be a real date"), "invalid_request", 400, 2],
       [new ZodError([{ code: "custom", path: ["as_of"], message: "as of 2031-01-01 is in the future", input: "2031-01-01" }]), "validation_failed", 422, 2],
       [new NotFoundError('no customer with id "usr_x"'), "not_found", 404, 4],
       [new ConsentRequiredError('customer "usr_x" has not consented'), "consent_required", 403, 3],

@@ -34,8 +34,7 @@ const rule = (status: number, exit: ExitCode, shown: Shown = "everyone"): ErrorR
 
 /** The closed table: every code any surface answers with. */
 export const ERRORS = {
-  // The caller's arguments or request are malformed: they can fix them and ask again.
-  bad_arguments: rule(400, EXIT.badArguments),
+  // The caller's arguments or request are malformed (a CLI option, a query parameter): they can fix them and ask again.
   invalid_request: rule(400, EXIT.badArguments),
   malformed_json: rule(400, EXIT.badArguments),
   payload_too_large: rule(413, EXIT.badArguments),

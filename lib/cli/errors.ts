@@ -9,7 +9,7 @@ import { DomainError, type DomainErrorOptions, type ExitCode } from "../errors";
 /** Bad arguments the user can fix: printed without a stack trace, exit code 2. */
 export class UsageError extends DomainError {
   constructor(message: string, options?: DomainErrorOptions) {
-    super("bad_arguments", message, options);
+    super("invalid_request", message, options);
   }
 }
 
