@@ -33,7 +33,6 @@ const config = [
     // Pages, routes, server actions and their components call services only (issue 14): the
     // database, its client and its queries are reached through lib/services, never imported.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-    ignores: TESTS,
     rules: {
       "no-restricted-imports": [
         "error",
