@@ -9,6 +9,11 @@ const noArraySpreadIntoCalls = [
   { selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement", message: "String.fromCharCode(...array) overflows the stack for large arrays." },
 ];
 
+const TESTS = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**"];
+
+// Process-wide state has one home, lib/db/process-singleton.ts (Next.js hot reloads and bundles share it).
+const noGlobalThis = { name: "globalThis", message: "Keep process-wide state with processSingleton (lib/db/process-singleton.ts)." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -20,16 +25,76 @@ const config = [
     rules: { "no-restricted-syntax": ["error", ...noArraySpreadIntoCalls] },
   },
   {
-    // Pages, routes and server actions call services only (issue 14): the database, its client
-    // and its queries are reached through lib/services, never imported from app/.
-    files: ["app/**/*.{ts,tsx}"],
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["lib/db/process-singleton.ts"],
+    rules: { "no-restricted-globals": ["error", noGlobalThis] },
+  },
+  {
+    // Pages, routes, server actions and their components call services only (issue 14): the
+    // database, its client and its queries are reached through lib/services, never imported.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { regex: "(^|/)lib/db(/|$)", message: "app/ calls lib/services, never lib/db: put the read or write in the service that owns it." },
-            { group: ["@prisma/*", "@libsql/*"], message: "app/ calls lib/services, never the database client." },
+            { regex: "(^|/)lib/db(/|$)", message: "app/ and components/ call lib/services, never lib/db: put the read or write in the service that owns it." },
+            { group: ["@prisma/*", "@libsql/*", "pg", "pg/*"], message: "app/ and components/ call lib/services, never the database client." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The layers, in every direction (issue 14), resolved as files whatever the import's spelling
+    // (relative or `@/`). Upward imports are refused:
+    //   app, components → lib/api, lib/auth, lib/services → lib/db → plain libs (lib/data, lib/validation, lib/labels, lib/errors)
+    //   lib/engine (and lib/eval) are pure: they import only each other and plain libs.
+    // Tests are integration tests and may reach across layers to set up and observe.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: TESTS,
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./lib/engine",
+              from: ["./lib/db", "./lib/services", "./lib/api", "./lib/auth", "./lib/cli", "./lib/eval", "./lib/testing", "./lib/security", "./lib/data/ingest", "./lib/data/generator", "./app", "./components"],
+              message: "lib/engine is pure TypeScript: it imports only lib/engine and plain libs; services pass data in.",
+            },
+            {
+              target: "./lib/eval",
+              from: ["./lib/db", "./lib/services", "./lib/api", "./lib/auth", "./lib/cli", "./lib/testing", "./lib/security", "./lib/data/ingest", "./lib/data/generator", "./app", "./components"],
+              message: "lib/eval's metrics are pure: the eval service (lib/services/eval*) reads and writes.",
+            },
+            {
+              target: "./lib/db",
+              from: ["./lib/services", "./lib/api", "./lib/auth", "./lib/cli", "./app", "./components"],
+              message: "lib/db is the floor: services call it, never the other way round.",
+            },
+            {
+              // Services are called by the API, the CLI, lib/auth's guards and actions, and pages;
+              // importing any of them would be a cycle. The role and scope tables in lib/auth are
+              // pure data that the staff and key services store and check, so they are the exception.
+              target: "./lib/services",
+              from: ["./lib/api", "./lib/cli", "./lib/auth", "./app", "./components"],
+              except: ["./permissions.ts", "./scopes.ts"],
+              message: "lib/services is called by the API, the CLI, lib/auth and pages; it imports none of them (lib/auth's role and scope tables excepted).",
+            },
+            {
+              target: ["./lib/api", "./lib/cli", "./lib/auth"],
+              from: ["./app", "./components"],
+              message: "lib/ never imports app/ or components/.",
+            },
+            { target: "./lib/api", from: "./lib/cli", message: "The API and the CLI are two surfaces over the same services; neither imports the other." },
+            { target: "./lib/cli", from: "./lib/api", message: "The API and the CLI are two surfaces over the same services; neither imports the other." },
+            {
+              target: ["./lib/data", "./lib/validation", "./lib/labels.ts", "./lib/errors.ts"],
+              from: ["./lib/services", "./lib/api", "./lib/cli", "./lib/auth", "./app", "./components"],
+              except: ["./permissions.ts", "./scopes.ts"],
+              message: "Plain libs (data formats, validation, labels, errors) sit below every layer.",
+            },
           ],
         },
       ],
@@ -44,12 +109,12 @@ const config = [
         {
           patterns: [
             { group: ["next", "next/*", "react", "react-dom", "react/*"], message: "lib/engine must not depend on the web framework." },
-            { group: ["@prisma/*", "@libsql/*", "**/db", "**/db/*", "@/lib/db", "@/lib/db/*", "@/lib/services/*"], message: "lib/engine must not touch the database; services pass data in." },
+            { group: ["@prisma/*", "@libsql/*", "pg", "pg/*", "**/db", "**/db/*", "@/lib/db", "@/lib/db/*", "@/lib/services/*"], message: "lib/engine must not touch the database; services pass data in." },
             { group: ["node:fs", "fs", "node:process"], message: "lib/engine is pure: no I/O." },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "lib/engine takes config and asOf as arguments, not from the environment." }],
+      "no-restricted-globals": ["error", { name: "process", message: "lib/engine takes config and asOf as arguments, not from the environment." }, noGlobalThis],
       "no-restricted-syntax": [
         "error",
         ...noArraySpreadIntoCalls,

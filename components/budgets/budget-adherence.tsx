@@ -1,6 +1,6 @@
 // The analyst page's "Budgets" section (issue 15): how many budgets are on track, at risk or over
 // across every customer's current run, per currency and category. Counts and shares only.
-import { ADHERENCE_STATUSES, type BudgetAdherence, type StatusCounts } from "@/lib/db/queries/budget-adherence";
+import { ADHERENCE_STATUSES, type BudgetAdherence, type StatusCounts } from "@/lib/services/budgets";
 import { budgetStatusLabel, categoryLabel, plural } from "@/lib/labels";
 
 export interface AdherenceCell {

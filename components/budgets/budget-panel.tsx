@@ -4,16 +4,13 @@
 // a confirmed delete. Server component: figures come from the budgets service, computed on request
 // by the pure engine; a customer without consent gets their settings and no numbers.
 import { setBudgetAction, deleteBudgetAction } from "@/app/(staff)/customers/[userId]/budgets/actions";
-import { ZodError } from "zod";
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { TextField } from "@/components/ui/text-field";
-import { prisma } from "@/lib/db/client";
-import { databaseUrl } from "@/lib/db/url";
 import type { BudgetStatus } from "@/lib/engine/budgets";
 import { exactMoney } from "@/lib/engine/recommend/format";
 import { categoryLabel } from "@/lib/labels";
-import { budgetStatus, listBudgets, suggestBudgetsFor } from "@/lib/services/budgets";
+import { budgetsSection } from "@/lib/services/budgets";
 import { BUDGET_CATEGORIES } from "@/lib/validation/budgets";
 
 const STATUS: Record<BudgetStatus["status"], { words: string; tone: string; bar: string }> = {
@@ -49,14 +46,8 @@ function SetForm({ userId, category, amount, label }: { userId: string; category
 }
 
 export async function BudgetPanel({ userId, consent, canEdit }: { userId: string; consent: boolean; canEdit: boolean }) {
-  const db = prisma();
-  const url = databaseUrl();
-  const settings = await listBudgets(db, userId);
   // With no transactions held at all there is no as-of to compute at: the figures are unknown, said so below.
-  const [status, suggested] = consent ? await Promise.all([budgetStatus(db, url, userId), suggestBudgetsFor(db, url, userId)]).catch((err) => {
-          if (err instanceof ZodError) return [null, null] as const;
-          throw err;
-        }) : [null, null];
+  const { settings, status, suggested } = await budgetsSection(userId, consent);
   const byId = new Map(status?.budgets.map((b) => [b.budget_id, b]) ?? []);
   const unavailable = new Map(status?.unavailable.map((u) => [u.budget_id, u.reason]) ?? []);
   const budgeted = new Set(settings.map((b) => b.category));

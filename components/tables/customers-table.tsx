@@ -3,7 +3,7 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
-import type { CustomerRow } from "@/lib/db/queries/customers";
+import type { CustomerRow } from "@/lib/services/customers-api";
 
 const column = createColumnHelper<CustomerRow>();
 

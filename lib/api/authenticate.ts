@@ -19,20 +19,20 @@ export async function authenticate(req: Request, db: Db, url: string): Promise<C
   if (authorization !== null) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const key = m ? await withReadSql((sql) => verifyApiKey(sql, m[1]), url) : null;
-    if (!key) throw new ApiError(401, "invalid_api_key", "The API key is malformed, unknown or revoked.");
+    if (!key) throw new ApiError("invalid_api_key", "The API key is malformed, unknown or revoked.");
     noteCaller({ key_prefix: key.prefix });
     if (key.stale) await touchApiKey(db, key.id);
     return { kind: "key", scopes: key.scopes, actor: `apikey:${key.prefix}` };
   }
   const staff = await staffFromRequest(req, db);
-  if (!staff) throw new ApiError(401, "unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
+  if (!staff) throw new ApiError("unauthenticated", "Send an API key as `Authorization: Bearer ss_…`, or sign in.");
   if (staff.mustChangePassword) throw passwordChangeError();
   return { kind: "staff", role: staff.role, actor: staff.email };
 }
 
 export function authorize(caller: Caller, access: { scope: Scope; permission: Permission }): void {
   if (caller.kind === "key" && !caller.scopes.includes(access.scope)) {
-    throw new ApiError(403, "insufficient_scope", `This API key lacks the "${access.scope}" scope.`);
+    throw new ApiError("insufficient_scope", `This API key lacks the "${access.scope}" scope.`);
   }
   if (caller.kind === "staff") {
     const forbidden = permissionError(caller.role, access.permission);

@@ -38,7 +38,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, part: "path" | "q
 
 /** The largest request body accepted (an ingest of a few thousand customers fits comfortably). */
 export const MAX_BODY_BYTES = 50 * 1024 * 1024;
-const tooLarge = () => new ApiError(413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
+const tooLarge = () => new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send the data in smaller batches.`);
 
 /** The request's JSON; an empty body reads as `{}` so optional-only bodies may be left out. */
 async function readJson(req: Request): Promise<unknown> {
@@ -50,7 +50,7 @@ async function readJson(req: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "malformed_json", "The request body is not valid JSON.");
+    throw new ApiError("malformed_json", "The request body is not valid JSON.");
   }
 }
 

@@ -4,6 +4,7 @@
 // coercion), responses its output side.
 import { z } from "zod";
 import { SCOPES } from "../auth/scopes";
+import { ERROR_CODES, ERRORS as ERROR_TABLE } from "../errors";
 import { errorSchema } from "../validation/api";
 import type { Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
@@ -42,14 +43,18 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Par
   }));
 }
 
+/** The error codes the one table (lib/errors.ts) answers with `status`, as the document lists them. */
+const codesAt = (status: number) => ERROR_CODES.filter((c) => ERROR_TABLE[c].status === status).join(", ");
+const response = <N extends string>(status: number, name: N, description: string) => [name, `${description} (${codesAt(status)})`] as const;
+
 export const ERRORS = {
-  400: ["BadRequest", "Malformed JSON or a malformed path or query parameter (invalid_request, malformed_json)"],
-  401: ["Unauthorized", "No credentials, or an unknown, malformed or revoked API key (unauthenticated, invalid_api_key)"],
-  403: ["Forbidden", "The key lacks the scope or the staff role the permission (insufficient_scope, forbidden), or the customer has not consented (consent_required)"],
-  404: ["NotFound", "No such customer, transaction, recommendation or content item (not_found)"],
-  409: ["Conflict", "Already exists, or changed since you read it (conflict)"],
-  422: ["Unprocessable", "A well-formed body that fails validation, with per-field or per-record issues in details (validation_failed, ingest_refused)"],
-  429: ["TooManyRequests", "The API key used up its requests for the current minute (rate_limited); `Retry-After` says how many seconds to wait"],
+  400: response(400, "BadRequest", "Malformed JSON or a malformed path or query parameter"),
+  401: response(401, "Unauthorized", "No credentials, or an unknown, malformed or revoked API key"),
+  403: response(403, "Forbidden", "The key lacks the scope or the staff role the permission, a staff member must first replace a temporary password, or the customer has not consented"),
+  404: response(404, "NotFound", "No such customer, transaction, recommendation or content item"),
+  409: response(409, "Conflict", "Already exists, or changed since you read it"),
+  422: response(422, "Unprocessable", "A well-formed body that fails validation or is refused on its content, with per-field or per-record issues in details"),
+  429: response(429, "TooManyRequests", "The API key used up its requests for the current minute; `Retry-After` says how many seconds to wait"),
 } as const;
 
 type ErrorStatus = keyof typeof ERRORS;

@@ -60,7 +60,7 @@ export async function consumeApiRequest(db: Db, key: string, limit: number = req
 }
 
 export function rateLimitedError(s: RateLimitState): ApiError {
-  return new ApiError(429, "rate_limited", `This API key has made more than ${s.limit} requests in ${WINDOW_SECONDS} seconds; try again in ${s.resetSeconds} second(s).`);
+  return new ApiError("rate_limited", `This API key has made more than ${s.limit} requests in ${WINDOW_SECONDS} seconds; try again in ${s.resetSeconds} second(s).`);
 }
 
 export function rateLimitHeaders(s: RateLimitState): Record<string, string> {

@@ -36,12 +36,12 @@ export async function pageAccess(permission: Permission): Promise<PageAccess> {
 
 /** The 403 for a staff member who still has a temporary password. */
 export function passwordChangeError(): ApiError {
-  return new ApiError(403, "password_change_required", `${CHANGE_PASSWORD_FIRST} (${CHANGE_PASSWORD_PATH})`);
+  return new ApiError("password_change_required", `${CHANGE_PASSWORD_FIRST} (${CHANGE_PASSWORD_PATH})`);
 }
 
 /** The 403 for a staff role without the permission, or null when the role has it. */
 export function permissionError(role: Role, permission: Permission): ApiError | null {
-  return can(role, permission) ? null : new ApiError(403, "forbidden", `Your role (${role}) may not do this (${permission}).`);
+  return can(role, permission) ? null : new ApiError("forbidden", `Your role (${role}) may not do this (${permission}).`);
 }
 
 export interface Staff {
@@ -66,7 +66,7 @@ export async function staffFromRequest(req: Request, db: Db = apiDatabase().db):
 /** For the staff app's route handlers: the staff member when allowed, otherwise the 401/403 response to return. */
 export async function routeAccess(req: Request, permission: Permission | null): Promise<{ staff: Staff; denied?: undefined } | { staff?: undefined; denied: NextResponse }> {
   const staff = await staffFromRequest(req);
-  if (!staff) return { denied: errorResponse(new ApiError(401, "unauthenticated", "Sign in first.")) };
+  if (!staff) return { denied: errorResponse(new ApiError("unauthenticated", "Sign in first.")) };
   if (staff.mustChangePassword) return { denied: errorResponse(passwordChangeError()) };
   const forbidden = permission && permissionError(staff.role, permission);
   if (forbidden) return { denied: errorResponse(forbidden) };

@@ -42,7 +42,7 @@ export async function metricsAccess(req: Request): Promise<NextResponse | null> 
       noteCaller({ auth: "metrics_token" });
       return null;
     }
-    return errorResponse(new ApiError(401, "invalid_token", "The bearer token is not this server's metrics token (SPENDSENSE_METRICS_TOKEN); or sign in as an admin."));
+    return errorResponse(new ApiError("invalid_token", "The bearer token is not this server's metrics token (SPENDSENSE_METRICS_TOKEN); or sign in as an admin."));
   }
   const { denied } = await routeAccess(req, staffRoutePermission("GET /api/metrics"));
   return denied ?? null;

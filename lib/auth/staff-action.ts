@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { sameOriginPath } from "./callback-url";
-import { asDatabaseBusy } from "../db/busy";
+import { toDomainError } from "../db/errors";
 import { noteCaller, observeAction } from "../observability/request";
 import { REQUEST_ID_HEADER } from "../observability/request-id";
 import { plainErrors } from "../validation/messages";
@@ -24,15 +24,17 @@ export interface ActionState {
   seq?: number;
 }
 
-const USER_FACING = new Set(["conflict", "not_found", "content_rejected", "consent_required"]);
 const sentence = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
-/** The message a person can act on (bad input, a conflict), or null for anything else. */
+/**
+ * The message a person can act on (bad input, a conflict, a busy database: the table in
+ * lib/errors.ts says which), or null for an internal error, which is rethrown for the page's
+ * generic error boundary: its message never reaches the browser.
+ */
 export function userFacingMessage(err: unknown): string | null {
   if (err instanceof ZodError) return plainErrors(err).message;
-  if (err instanceof Error && USER_FACING.has(String((err as { code?: unknown }).code))) return sentence(err.message);
-  if (asDatabaseBusy(err)) return `The database is busy with another write (an ingest or engine run); nothing was changed. Try again in a few seconds.`;
-  return null;
+  const e = toDomainError(err);
+  return e.rule.shown === "everyone" ? sentence(e.publicMessage) : null;
 }
 
 /** The form's fields as typed (multi-valued ones as lists); files and hidden ids included. */

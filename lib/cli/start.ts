@@ -14,6 +14,7 @@ import { databaseStatus, migrateDatabase } from "../services/database";
 import { runEngine } from "../services/engine";
 import { runEval } from "../services/eval";
 import { loadGenerated } from "../services/generate";
+import { cliFailure } from "./errors";
 import { finish } from "./finish";
 import { progress } from "./progress";
 import { DEV_DEMO_PASSWORD, prepareStartStaff } from "../services/demo-staff";
@@ -115,6 +116,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`error: ${(err as Error).message}`);
-  finish(err instanceof StepFailed ? err.exitCode : 1);
+  // A failed build or server step ends with that step's own exit code; anything else as the CLI would (lib/errors.ts).
+  const failure = cliFailure(err);
+  for (const line of failure.lines) console.error(line);
+  finish(err instanceof StepFailed ? err.exitCode : failure.exitCode);
 });

@@ -1,5 +1,6 @@
 // The normalised records every ingest format is parsed into, and that the writer persists.
 // Field names are Plaid's; money is integer cents; dates are ISO `YYYY-MM-DD` strings.
+import { DomainError } from "../errors";
 
 export type HolderCategory = "personal" | "business";
 
@@ -179,7 +180,7 @@ export interface IngestIssue {
 /** How many problems an ingest error shows in full; the rest are counted ("… and N more"). */
 export const ISSUES_SHOWN = 100;
 
-export class IngestError extends Error {
+export class IngestError extends DomainError {
   /** "Ingest refused: N problems, nothing was written." */
   readonly headline: string;
   /** The first ISSUES_SHOWN problems, shown in full. */
@@ -191,8 +192,11 @@ export class IngestError extends Error {
     const headline = `Ingest refused: ${issues.length} problem${issues.length === 1 ? "" : "s"}, nothing was written.`;
     const shown = issues.slice(0, ISSUES_SHOWN);
     const more = issues.length - shown.length;
+    // In full on a terminal; where the problems travel as details (the API), the message stays small: the first ones, the rest counted.
     super(
+      "ingest_refused",
       [headline, ...shown.map((i) => `  ${i.file}: ${i.record}${i.field ? ` field "${i.field}"` : ""}: ${i.reason}`), ...(more ? [`  … and ${more} more`] : [])].join("\n"),
+      { details: shown, publicMessage: `${headline}${more ? ` The first ${shown.length} are in details, and ${more} more.` : ""}` },
     );
     this.name = "IngestError";
     this.headline = headline;

@@ -163,7 +163,9 @@ const codeOf = (err: unknown): string => {
 /** A unique or primary-key clash, from either database, raw or through Prisma. */
 export function isUniqueViolation(err: unknown): boolean {
   const code = codeOf(err);
-  return code === "P2002" || code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  if (code === "P2002" || code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+  // Prisma's raw queries (P2010) carry the driver adapter's own verdict.
+  return (err as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 type Executor = { execute(stmt: InStatement): Promise<ResultSet> };

@@ -1,5 +1,6 @@
 import { CATALOG_SEED } from "../engine/recommend/catalog-seed";
-import { assertStorable } from "../services/content";
+import { contentProblems } from "../engine/guardrails/storable";
+import { ContentRejectedError } from "../errors";
 import { bulkInsert } from "./dialect";
 import type { Sql } from "./sql";
 
@@ -8,7 +9,10 @@ import type { Sql } from "./sql";
  * they are, so edits made in the app are never overwritten.
  */
 export async function seedCatalog(sql: Sql): Promise<void> {
-  CATALOG_SEED.forEach(assertStorable);
+  for (const item of CATALOG_SEED) {
+    const problems = contentProblems(item);
+    if (problems.length) throw new ContentRejectedError(item.id, problems);
+  }
   await sql.batch(
     bulkInsert(
       sql,

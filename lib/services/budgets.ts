@@ -3,12 +3,13 @@
 // pure engine from the customer's own input at an explicit as-of, for consenting customers only.
 import { z } from "zod";
 import { recordAudit } from "../db/audit";
-import type { Db } from "../db/client";
+import { prisma, type Db } from "../db/client";
 import { budgetAdherenceRows, type BudgetAdherence } from "../db/queries/budget-adherence";
 import { newestDataDate } from "../db/queries/current-results";
 import { accountCurrency, insertBudget, liveBudget, liveBudgetFor, liveBudgets, softDeleteBudget, updateLiveBudget, type BudgetRow } from "../db/queries/budgets";
 import { loadCustomerInputs } from "../db/queries/engine-input";
 import type { Sql } from "../db/sql";
+import { databaseUrl } from "../db/url";
 import { budgetStatuses, budgetSuggestions, unavailableBudgets, type BudgetInput, type BudgetStatus } from "../engine/budgets";
 import { DEFAULT_CONFIG, type EngineConfig } from "../engine/config";
 import { prepare } from "../engine/signals/prepare";
@@ -167,6 +168,25 @@ export async function suggestBudgetsFor(db: Db, url: string, userId: string, o: 
 /** The analyst page: budgets on track / at risk / over across every customer's current run, per currency and category (counts only). */
 export function budgetAdherence(url: string): Promise<BudgetAdherence> {
   return withReadSql((sql) => budgetAdherenceRows(sql), url);
+}
+
+export { ADHERENCE_STATUSES, type BudgetAdherence, type StatusCounts } from "../db/queries/budget-adherence";
+
+/**
+ * The customer page's budgets section, on the process's database: the budgets set and, for a
+ * consenting customer, this month's status and suggestions — null when there is no transaction
+ * to compute at (the page says the figures are unknown).
+ */
+export async function budgetsSection(userId: string, consent: boolean) {
+  const db = prisma();
+  const url = databaseUrl();
+  const settings = await listBudgets(db, userId);
+  if (!consent) return { settings, status: null, suggested: null };
+  const [status, suggested] = await Promise.all([budgetStatus(db, url, userId), suggestBudgetsFor(db, url, userId)]).catch((err) => {
+    if (err instanceof z.ZodError) return [null, null] as const;
+    throw err;
+  });
+  return { settings, status, suggested };
 }
 
 /** These use cases on the process's own database, for the staff pages' server actions. */

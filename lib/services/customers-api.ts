@@ -12,6 +12,8 @@ import { customerView, type ViewOptions, type WindowView } from "./customer-view
 import { withReadSql } from "./database";
 import { ConflictError } from "./errors";
 
+export type { CustomerRow } from "../db/queries/customers";
+
 /** Creates a customer (and, when they opted in, their first consent event), audited, in one transaction. */
 export async function createCustomer(db: Db, input: CreateCustomerInput, actor: string) {
   return db.$transaction(async (tx) => {

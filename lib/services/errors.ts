@@ -1,16 +1,8 @@
-/** Errors a use case raises for the caller to map (CLI exit codes, API status codes). */
-export class NotFoundError extends Error {
-  readonly code = "not_found";
-}
+// The domain errors a use case raises live in lib/errors.ts, with the table every surface reads
+// (HTTP status, CLI exit code, whether the message is shown); re-exported here for services.
+import { ConsentRequiredError, NotFoundError } from "../errors";
 
-export class ConsentRequiredError extends Error {
-  readonly code = "consent_required";
-}
-
-/** The thing changed since the caller saw it, or already exists: act on the latest state. */
-export class ConflictError extends Error {
-  readonly code = "conflict";
-}
+export { ConflictError, ConsentRequiredError, DomainError, NotFoundError } from "../errors";
 
 /**
  * The check before anything derived from a customer's data is read or computed: they exist

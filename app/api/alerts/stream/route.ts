@@ -16,7 +16,7 @@ export const GET = observed("/api/alerts/stream", async (request: Request) => {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/alerts/stream"));
   if (denied) return denied;
   const q = alertStreamQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!q.success) return errorResponse(new ApiError(400, "invalid_request", `user_id: ${q.error.issues[0].message}`));
+  if (!q.success) return errorResponse(new ApiError("invalid_request", `user_id: ${q.error.issues[0].message}`));
   const { url } = apiDatabase();
   const userId = q.data.user_id;
   return eventStream(request, "alerts", 2000, async () => ({ user_id: userId ?? null, ...(await alertCounts(url, userId)) }));

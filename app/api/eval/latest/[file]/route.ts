@@ -13,10 +13,10 @@ export const GET = observed("/api/eval/latest/{file}", async (request: Request, 
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/eval/latest/{file}"));
   if (denied) return denied;
   const { file } = await params;
-  if (!(EVAL_FILES as readonly string[]).includes(file)) return errorResponse(new ApiError(404, "not_found", `No such evaluation file "${file}": one of ${EVAL_FILES.join(", ")}.`));
+  if (!(EVAL_FILES as readonly string[]).includes(file)) return errorResponse(new ApiError("not_found", `No such evaluation file "${file}": one of ${EVAL_FILES.join(", ")}.`));
   const latest = await latestEval(apiDatabase().db);
-  if (!latest) return errorResponse(new ApiError(404, "not_found", "No evaluation run yet: run `npx spendsense eval`."));
-  if (!latest.metrics) return errorResponse(new ApiError(409, "conflict", "The latest evaluation was written by an older version: run `npx spendsense eval` again."));
+  if (!latest) return errorResponse(new ApiError("not_found", "No evaluation run yet: run `npx spendsense eval`."));
+  if (!latest.metrics) return errorResponse(new ApiError("conflict", "The latest evaluation was written by an older version: run `npx spendsense eval` again."));
   const { body, contentType } = renderEvalFile(latest.metrics, file as EvalFile);
   const name = `spendsense-eval-${latest.metrics.as_of}-${file}`;
   return new Response(body, { headers: { "Content-Type": contentType, "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
