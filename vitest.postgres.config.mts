@@ -9,13 +9,6 @@ import base from "./vitest.config.mts";
 const NOT_YET = process.env.SPENDSENSE_PG_NOT_YET === "run" ? [] : [
   "lib/cli/pipe.test.ts",
   "lib/services/consent.test.ts",
-  "lib/services/current-run.test.ts",
-  "lib/services/engine-sandbox.test.ts",
-  "lib/services/engine.test.ts",
-  "lib/services/eval.test.ts",
-  "lib/services/jobs.test.ts",
-  "lib/services/overrides.test.ts",
-  "lib/services/real-plaid-alerts.test.ts",
   "lib/services/real-plaid.test.ts",
 ];
 

@@ -113,6 +113,15 @@ if (only.has("contention")) {
   const f = child<ContentionFigures>("contention.ts", process.env.BENCH_CONTENTION_USERS ?? "1000");
   contentionRows.push(["feedback + review actions", fmt(f.users), f.ingestSeconds.toFixed(1), fmt(f.writes), f.p50.toFixed(0), f.p95.toFixed(0), f.max.toFixed(0), String(f.busy503 + f.fiveXx), String(f.busy503)]);
 }
+// BENCH_ONLY=pg-load: generate-and-load into a fresh PostgreSQL database through COPY (issue 14; the server is
+// SPENDSENSE_BENCH_PG_URL), beside SQLite. BENCH_PG_USERS (100000) and BENCH_SQLITE_USERS (10000) pick the sizes.
+const pgLoadRows: string[][] = [["generate + load, one transaction", "customers", "transactions", "load s", "tx/s", "of which generating s", "writing tx/s", "peak RSS MB"]];
+if (only.has("pg-load")) {
+  type LoadFigures = { database: string; customers: number; transactions: number; seconds: number; generateSeconds: number; peakRssMb: number };
+  for (const f of child<LoadFigures[]>("pg-load.ts", "--users", process.env.BENCH_PG_USERS ?? "100000", "--sqlite-users", process.env.BENCH_SQLITE_USERS ?? "10000")) {
+    pgLoadRows.push([f.database === "postgres" ? "PostgreSQL (COPY)" : "SQLite", fmt(f.customers), fmt(f.transactions), f.seconds.toFixed(1), fmt(f.transactions / f.seconds), f.generateSeconds.toFixed(1), fmt(f.transactions / (f.seconds - f.generateSeconds)), fmt(f.peakRssMb)]);
+  }
+}
 const print = (table: string[][]) => {
   if (table.length < 2) return;
   const widths = table[0].map((_, i) => table.reduce((m, r) => Math.max(m, r[i].length), 0));
@@ -127,3 +136,4 @@ print(pageRows);
 print(evalRows);
 print(apiRows);
 print(contentionRows);
+print(pgLoadRows);

@@ -5,17 +5,16 @@
 // run with a written justification and remakes that window's recommendations for it the same way;
 // the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
-import { currentAssignment, standingSql } from "../db/queries/current-results";
+import { currentAssignment } from "../db/queries/current-results";
+import { contentIdsWithStatus, recommendationWithTrace, storedDecision } from "../db/queries/overrides";
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { loadApprovedCatalog, loadDeclined, loadRecentlyShown } from "../db/queries/engine-input";
-import { placeholders, type Sql } from "../db/sql";
+import type { Sql } from "../db/sql";
 import { configHash, DEFAULT_CONFIG, heldSubtypes, overriddenPersona, type DecisionTrace } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
-import type { Strength } from "../engine/personas/assign";
-import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { safeId, safeReason, safeText, TEXT_LIMITS } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
@@ -51,33 +50,15 @@ export interface Alternatives {
  * reviewer's, when there is one). Null when the decision's data is not stored.
  */
 async function replayDecision(sql: Sql, userId: string, window: string, asOf: string, persona?: PersonaId) {
-  const rs = await sql.execute({
-    sql: `SELECT s.payload AS signals, p.primary_persona, p.secondary, p.strength, c.credit_score,
-            (SELECT persona FROM persona_overrides o WHERE o.user_id = s.user_id AND o."window" = s."window" AND o.as_of = s.as_of ORDER BY o.id DESC LIMIT 1) AS override
-          FROM signal_snapshots s JOIN customers c ON c.user_id = s.user_id
-          JOIN persona_assignments p ON p.user_id = s.user_id AND p."window" = s."window" AND p.as_of = s.as_of AND p.run_id = s.run_id
-          WHERE s.user_id = ? AND s."window" = ? AND s.as_of = ? AND ${standingSql("s")}`,
-    args: [userId, window, asOf],
-  });
-  const r = rs.rows[0];
-  if (!r) return null;
+  const stored = await storedDecision(sql, userId, window, asOf);
+  if (!stored) return null;
   const days = DEFAULT_CONFIG.recommend.noRepeatDays;
-  const [catalog, shown, declined, held] = await Promise.all([
-    loadApprovedCatalog(sql),
-    loadRecentlyShown(sql, [userId], asOf, days),
-    loadDeclined(sql, [userId], asOf, days),
-    sql.execute({ sql: "SELECT subtype, holder_category FROM accounts WHERE user_id = ?", args: [userId] }),
-  ]);
-  const signals = JSON.parse(String(r.signals)) as WindowSignals;
-  const engine = {
-    primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId),
-    secondary: r.secondary === null ? [] : (JSON.parse(String(r.secondary)) as PersonaId[]),
-    strength: (r.strength ?? "none") as Strength,
-  };
-  const chosen = persona ?? (r.override === null ? null : (String(r.override) as PersonaId));
+  const [catalog, shown, declined] = await Promise.all([loadApprovedCatalog(sql), loadRecentlyShown(sql, [userId], asOf, days), loadDeclined(sql, [userId], asOf, days)]);
+  const { signals, engine } = stored;
+  const chosen = persona ?? stored.override;
   const ctx = {
-    credit_score: r.credit_score === null ? null : Number(r.credit_score),
-    held_subtypes: heldSubtypes(held.rows.map((h) => ({ subtype: String(h.subtype), holder_category: String(h.holder_category) }))),
+    credit_score: stored.credit_score,
+    held_subtypes: heldSubtypes(stored.accounts),
     recentlyShown: shown.get(userId) ?? [],
     declined: declined.get(userId) ?? [],
     asOfDay: dayFromIso(asOf),
@@ -91,22 +72,16 @@ async function replayDecision(sql: Sql, userId: string, window: string, asOf: st
 
 /** Items that could replace recommendation `id`: same kind, passed every check in that decision, not already live for the window. */
 export async function alternativesFor(sql: Sql, id: number): Promise<Alternatives> {
-  const rs = await sql.execute({
-    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id WHERE r.id = ?`,
-    args: [id],
-  });
-  const r = rs.rows[0];
+  const r = await recommendationWithTrace(sql, id);
   if (!r) throw new NotFoundError(`recommendation ${id} does not exist`);
   // Without the decision's own data (consent revoked, or a trace from another engine config) there is nothing faithful to offer.
-  if (r.status !== "pending_review") return { items: [], unavailable: `recommendation ${id} is ${String(r.status).replace("_", " ")}, not waiting for review` };
-  const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
-  const replay = r.trace === null ? null : await replayDecision(sql, userId, window, asOf);
+  if (r.status !== "pending_review") return { items: [], unavailable: `recommendation ${id} is ${r.status.replace("_", " ")}, not waiting for review` };
+  const replay = r.trace === null ? null : await replayDecision(sql, r.user_id, r.window, r.as_of);
   if (replay === null) return { items: [], unavailable: "the data this decision read is no longer stored (consent was revoked or the run was replaced)" };
-  if ((JSON.parse(String(r.trace)) as { config_hash: string }).config_hash !== configHash(DEFAULT_CONFIG)) {
+  if (r.trace?.config_hash !== configHash(DEFAULT_CONFIG)) {
     return { items: [], unavailable: "this decision was made with an earlier engine configuration; run the engine again to review it with alternatives" };
   }
-  const live = await sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${placeholders(LIVE)})`, args: [userId, window, asOf, ...LIVE] });
-  const taken = new Set(live.rows.map((l) => String(l.content_id)));
+  const taken = await contentIdsWithStatus(sql, r.user_id, r.window, r.as_of, LIVE);
   return { items: [...replay.result.recommendations, ...replay.result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id)), unavailable: null };
 }
 
