@@ -84,6 +84,14 @@ export function asciiLower(h: Handle, expr: string): string {
 export const asciiLowerText = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
+ * A text expression ordered byte by byte, as SQLite's BINARY collation orders it, whatever the
+ * PostgreSQL database's default collation (a managed server's is often a locale's, which ignores case and punctuation).
+ */
+export function bytewise(h: Handle, expr: string): string {
+  return d(h) === "postgres" ? `${expr} COLLATE "C"` : expr;
+}
+
+/**
  * A LIKE pattern matching `text` anywhere, with LIKE's own `%`, `_` and the escape `\` taken
  * literally; use it with `LIKE ? ESCAPE '\'` (both databases).
  */
