@@ -84,6 +84,14 @@ export function asciiLower(h: Handle, expr: string): string {
 export const asciiLowerText = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /**
+ * A text expression ordered byte by byte, as SQLite's BINARY collation orders it, whatever the
+ * PostgreSQL database's default collation (a managed server's is often a locale's, which ignores case and punctuation).
+ */
+export function bytewise(h: Handle, expr: string): string {
+  return d(h) === "postgres" ? `${expr} COLLATE "C"` : expr;
+}
+
+/**
  * A LIKE pattern matching `text` anywhere, with LIKE's own `%`, `_` and the escape `\` taken
  * literally; use it with `LIKE ? ESCAPE '\'` (both databases).
  */
@@ -315,4 +323,16 @@ export async function reserveIds(tx: { execute(stmt: InStatement): Promise<{ row
   const rs = await tx.execute(`SELECT COALESCE(MAX(id), 0) AS id FROM "${table}"`);
   const first = Number(rs.rows[0].id) + 1;
   return Array.from({ length: n }, (_, i) => first + i);
+}
+
+/**
+ * A stored timestamp as read back (raw SQL), as ISO-8601 UTC: PostgreSQL's come back as ISO text;
+ * SQLite holds ISO text from raw writes, epoch milliseconds from Prisma, or "YYYY-MM-DD HH:MM:SS"
+ * (UTC) from its own CURRENT_TIMESTAMP default. Null stays null.
+ */
+export function storedTimeIso(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "bigint" || /^\d+$/.test(String(v))) return new Date(Number(v)).toISOString();
+  const s = String(v);
+  return new Date(s.includes("T") ? s : `${s.replace(" ", "T")}Z`).toISOString();
 }

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Scope } from "../auth/scopes";
 import { recordAudit } from "../db/audit";
-import { apiKeyByPrefix } from "../db/queries/api-keys";
+import { apiKeyByPrefix, apiKeyByRef, apiKeyRows, insertApiKey, markApiKeyRevoked, markApiKeyUsed, type ApiKeyRow } from "../db/queries/api-keys";
 import { prisma, type Db } from "../db/client";
 import { apiKeyInput } from "../validation/api";
 import type { Sql } from "../db/sql";
@@ -34,7 +34,7 @@ interface VerifiedKey {
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 
-function info(row: { id: number; name: string; prefix: string; scopes: string; created_by: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiKeyInfo {
+function info(row: ApiKeyRow): ApiKeyInfo {
   return { id: row.id, name: row.name, prefix: row.prefix, scopes: JSON.parse(row.scopes), created_by: row.created_by, created_at: row.created_at, last_used_at: row.last_used_at, revoked_at: row.revoked_at };
 }
 
@@ -44,7 +44,7 @@ export async function createApiKey(db: Db, input: { name: string; scopes: string
   const prefix = randomBytes(6).toString("hex");
   const key = `ss_${prefix}_${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
-    const r = await tx.apiKey.create({ data: { name, prefix, key_hash: sha256(key), scopes: JSON.stringify(scopes), created_by: createdBy } });
+    const r = await insertApiKey(tx, { name, prefix, key_hash: sha256(key), scopes: JSON.stringify(scopes), created_by: createdBy });
     await recordAudit(tx, "apikey.create", { type: "api_key", id: r.id }, { actor: createdBy, details: { name, prefix, scopes } });
     return r;
   });
@@ -52,7 +52,7 @@ export async function createApiKey(db: Db, input: { name: string; scopes: string
 }
 
 export async function listApiKeys(db: Db = prisma()): Promise<ApiKeyInfo[]> {
-  return (await db.apiKey.findMany({ orderBy: { id: "asc" }, omit: { key_hash: true } })).map(info);
+  return (await apiKeyRows(db)).map(info);
 }
 
 /** Revokes by numeric id or by prefix (with or without `ss_`). Revoking twice is harmless. */
@@ -62,10 +62,10 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
   // A prefix is 12 hex digits and may be all decimal digits, so it is checked first.
   const where = /^[0-9a-f]{12}$/.test(ref) || !/^\d+$/.test(ref) ? { prefix: ref } : { id: Number(ref) };
   return db.$transaction(async (tx) => {
-    const row = await tx.apiKey.findUnique({ where, omit: { key_hash: true } });
+    const row = await apiKeyByRef(tx, where);
     if (!row) throw new NotFoundError(`no API key with id or prefix "${idOrPrefix}"`);
     if (row.revoked_at) return { ...info(row), changed: false };
-    const revoked = await tx.apiKey.update({ where: { id: row.id }, data: { revoked_at: new Date() }, omit: { key_hash: true } });
+    const revoked = await markApiKeyRevoked(tx, row.id, new Date());
     await recordAudit(tx, "apikey.revoke", { type: "api_key", id: row.id }, { actor, details: { name: row.name, prefix: row.prefix } });
     return { ...info(revoked), changed: true };
   });
@@ -91,7 +91,7 @@ export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey 
 
 /** Records that a key was just used (bookkeeping: a failure here never fails the request). */
 export async function touchApiKey(db: Db, id: number): Promise<void> {
-  await db.apiKey.update({ where: { id }, data: { last_used_at: new Date() } }).catch(() => undefined);
+  await markApiKeyUsed(db, id, new Date()).catch(() => undefined);
 }
 
 /** These use cases on the process's own database, for the staff pages' server actions. */

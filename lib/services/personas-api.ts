@@ -4,9 +4,9 @@
 import { addDays, dayFromIso } from "../data/dates";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
-import { currentAssignment, ELIGIBLE_RESULT, standingPerAsOf } from "../db/queries/current-results";
+import { currentAssignment } from "../db/queries/current-results";
 import { customerConsent } from "../db/customer-data";
-import { readCurrentPersonas } from "../db/queries/personas";
+import { assignmentsOfRun, readCurrentPersonas, standingAssignments } from "../db/queries/personas";
 import type { Sql } from "../db/sql";
 import { tenureDays } from "../engine/personas/transitions";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
@@ -51,7 +51,7 @@ async function runFor(db: Db, url: string, userId: string, asOf: string, actor: 
   await requireConsenting(db, userId);
   const run = await runEngine({ url, userIds: [userId], asOf, workers: 0, prepare: false });
   await auditRun(db, actor, run, [userId]);
-  const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf, run_id: run.run_id }, orderBy: { window: "asc" } });
+  const rows = await assignmentsOfRun(db, userId, run.run_id);
   return { run, rows };
 }
 
@@ -68,10 +68,8 @@ export async function detectTransition(db: Db, url: string, userId: string, asOf
 /** Changes of primary persona (and the first assignment), most recent first. */
 export async function personaTransitions(db: Db, userId: string, opts: { limit: number; window?: WindowId }) {
   await requireConsenting(db, userId);
-  const where = { user_id: userId, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
-  // One row per window and as-of: the run standing for it (a re-run at the same as-of keeps the
-  // earlier run's rows), chosen before the unchanged ones are left out.
-  const standing = standingPerAsOf(await db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }, { run_id: "desc" }] }));
+  // One row per window and as-of (the run standing for it), chosen before the unchanged ones are left out.
+  const standing = await standingAssignments(db, userId, { window: opts.window });
   const rows = standing.filter((r) => r.transition_kind !== "unchanged");
   return { rows: rows.slice(0, opts.limit).map(transition), total: rows.length };
 }
@@ -82,9 +80,7 @@ export async function personaTenure(db: Db, userId: string) {
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
     const now = await currentAssignment(db, userId, w);
-    const history = now
-      ? standingPerAsOf(await db.personaAssignment.findMany({ where: { user_id: userId, window: w, as_of: { lte: now.as_of }, ...ELIGIBLE_RESULT }, orderBy: { as_of: "desc" }, select: { user_id: true, as_of: true, run_id: true, primary_persona: true } }))
-      : [];
+    const history = now ? await standingAssignments(db, userId, { window: w, upTo: now.as_of }) : [];
     if (!history.length) {
       windows[w] = null;
       continue;

@@ -4,6 +4,7 @@
 // each (much cheaper than row objects on this hot path of the API).
 import type { DecisionTrace } from "../../engine";
 import type { WindowId } from "../../engine/types";
+import type { Db } from "../client";
 import { jsonArrayAgg, jsonObjectAgg, jsonValue } from "../dialect";
 import { placeholders, type Sql } from "../sql";
 import { ELIGIBLE_RUN_IDS } from "./current-results";
@@ -74,4 +75,12 @@ export async function signalsOfRun(sql: Exec, userId: string, window: WindowId, 
 export async function decisionOfRun(sql: Exec, userId: string, window: WindowId, runId: number): Promise<DecisionTrace | null> {
   const r = (await sql.execute({ sql: `SELECT payload FROM decision_traces WHERE user_id = ? AND "window" = ? AND run_id = ? ORDER BY id DESC LIMIT 1`, args: [userId, window, runId] })).rows[0];
   return r ? (JSON.parse(String(r.payload)) as DecisionTrace) : null;
+}
+
+/** The decision trace a recommendation was chosen in, or null (consent revoked, or none stored). */
+export async function traceOfRecommendation(db: Pick<Db, "recommendation">, recommendationId: number): Promise<DecisionTrace | null> {
+  const rec = await db.recommendation.findUnique({ where: { id: recommendationId }, select: { user_id: true, trace: { select: { payload: true, user_id: true } } } });
+  // The trace must belong to the recommendation's customer (it always does; never show another's).
+  if (!rec?.trace || rec.trace.user_id !== rec.user_id) return null;
+  return JSON.parse(rec.trace.payload) as DecisionTrace;
 }

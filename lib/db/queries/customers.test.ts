@@ -70,6 +70,11 @@ describe("customer list", () => {
     expect((await list({ q: "usr_0000_" })).total).toBe(0);
   });
 
+  it("sorts names byte by byte (capitals before small letters), the same on every database", async () => {
+    const names = (await list({ sort: "name", pageSize: 100 })).rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort());
+  });
+
   it("filters and sorts by the persona in effect: a reviewer's override, shown with who set it", async () => {
     const before = (await list({ pageSize: 100 })).rows;
     const a = before.find((r) => r.persona && r.consent)!;

@@ -3,7 +3,7 @@
 // and the expensive columns (persona, items awaiting review) are only computed for every
 // customer when the sort or filter needs them — otherwise for the page's rows alone.
 import type { CustomerListQuery } from "../../validation/customers";
-import { asciiLower, asciiLowerText, containsPattern } from "../dialect";
+import { asciiLower, asciiLowerText, bytewise, containsPattern } from "../dialect";
 import { placeholders, type Sql } from "../sql";
 import { currentRunIdSql } from "./current-results";
 
@@ -29,6 +29,7 @@ const LATEST_OVERRIDE = (column: string) =>
 // The persona in effect, which the persona filter and sort use: a reviewer's override when one is set for that window and as-of, else the engine's.
 const EFFECTIVE = `COALESCE(${LATEST_OVERRIDE("o.persona")}, pa.primary_persona)`;
 
+// Text sorts byte by byte on both databases (bytewise), so a page lists the same customers on either.
 const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
   user_id: "c.user_id",
   name: "c.name",
@@ -61,7 +62,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
   });
   const counted = from(filtersPersona);
   const paged = from(filtersPersona || q.sort === "persona" || q.sort === "strength");
-  const order = `ORDER BY ${q.sort === "pending" ? PENDING : ORDER[q.sort]} ${q.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.user_id ASC`;
+  const order = `ORDER BY ${q.sort === "pending" ? PENDING : bytewise(sql, ORDER[q.sort])} ${q.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, ${bytewise(sql, "c.user_id")} ASC`;
   const [count, page] = await Promise.all([
     sql.execute({ sql: `SELECT COUNT(*) AS n ${counted.sql}`, args: counted.args }),
     sql.execute({ sql: `SELECT c.user_id ${paged.sql} ${order} LIMIT ? OFFSET ?`, args: [...paged.args, q.pageSize, (q.page - 1) * q.pageSize] }),

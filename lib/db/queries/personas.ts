@@ -2,8 +2,10 @@
 // it (the ONE query the customer view, `spendsense show` and the persona API read), and the
 // history of assignments standing for each earlier as-of.
 import type { WindowId } from "../../engine/types";
+import type { Db } from "../client";
+import { storedTimeIso } from "../dialect";
 import type { Sql } from "../sql";
-import { currentSql, standingSql } from "./current-results";
+import { currentSql, ELIGIBLE_RESULT, standingPerAsOf, standingSql } from "./current-results";
 
 type Exec = Pick<Sql, "execute">;
 
@@ -61,7 +63,7 @@ export async function readCurrentPersonas(sql: Exec, userId: string): Promise<Pa
       override:
         r.o_persona === null
           ? null
-          : { persona: String(r.o_persona), from_persona: text(r.o_from), justification: String(r.o_justification), actor: String(r.o_actor), as_of: String(r.o_as_of), created_at: new Date(String(r.o_created_at)).toISOString() },
+          : { persona: String(r.o_persona), from_persona: text(r.o_from), justification: String(r.o_justification), actor: String(r.o_actor), as_of: String(r.o_as_of), created_at: storedTimeIso(r.o_created_at)! },
     };
   }
   return out;
@@ -81,4 +83,21 @@ export async function personaHistory(sql: Exec, userId: string, window: WindowId
     args: [userId, window, asOf],
   });
   return rs.rows.map((r) => ({ as_of: String(r.as_of), primary: text(r.primary_persona), strength: String(r.strength), transition_kind: String(r.transition_kind) }));
+}
+
+/**
+ * The assignments standing for each as-of (the latest eligible run's; a re-run at the same as-of
+ * keeps the earlier run's rows), newest as-of first: in one window or all, up to `upTo` when given.
+ */
+export async function standingAssignments(db: Pick<Db, "personaAssignment">, userId: string, opts: { window?: WindowId; upTo?: string } = {}) {
+  const rows = await db.personaAssignment.findMany({
+    where: { user_id: userId, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}), ...(opts.upTo ? { as_of: { lte: opts.upTo } } : {}) },
+    orderBy: [{ as_of: "desc" }, { window: "asc" }, { run_id: "desc" }],
+  });
+  return standingPerAsOf(rows);
+}
+
+/** The assignments one run made for a customer, by window. */
+export function assignmentsOfRun(db: Pick<Db, "personaAssignment">, userId: string, runId: number) {
+  return db.personaAssignment.findMany({ where: { user_id: userId, run_id: runId }, orderBy: { window: "asc" } });
 }
