@@ -322,3 +322,15 @@ export async function reserveIds(tx: { execute(stmt: InStatement): Promise<{ row
   const first = Number(rs.rows[0].id) + 1;
   return Array.from({ length: n }, (_, i) => first + i);
 }
+
+/**
+ * A stored timestamp as read back (raw SQL), as ISO-8601 UTC: PostgreSQL's come back as ISO text;
+ * SQLite holds ISO text from raw writes, epoch milliseconds from Prisma, or "YYYY-MM-DD HH:MM:SS"
+ * (UTC) from its own CURRENT_TIMESTAMP default. Null stays null.
+ */
+export function storedTimeIso(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "bigint" || /^\d+$/.test(String(v))) return new Date(Number(v)).toISOString();
+  const s = String(v);
+  return new Date(s.includes("T") ? s : `${s.replace(" ", "T")}Z`).toISOString();
+}

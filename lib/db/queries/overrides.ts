@@ -1,6 +1,9 @@
-// What reviewer overrides read (lib/services/overrides): a stored decision — the signals, the
-// engine's persona and a reviewer's — to replay the engine's recommend step from, the
-// recommendation being reviewed, and what is already live for its window.
+// What reviewer overrides read and write (lib/services/overrides): a stored decision — the
+// signals, the engine's persona and a reviewer's — to replay the engine's recommend step from, the
+// recommendation being reviewed, what is already live for its window; and, on the caller's
+// transaction, the swapped-in item, the reviewer's persona and the remade decision.
+import type { DecisionTrace } from "../../engine";
+import type { Prisma } from "../generated/client";
 import type { Sql } from "../sql";
 import { placeholders } from "../sql";
 import type { Strength } from "../../engine/personas/assign";
@@ -9,6 +12,7 @@ import type { PersonaId } from "../../engine/types";
 import { standingSql } from "./current-results";
 
 type Exec = Pick<Sql, "execute">;
+type Tx = Prisma.TransactionClient;
 
 export interface StoredDecision {
   signals: WindowSignals;
@@ -74,4 +78,81 @@ export async function contentIdsWithStatus(sql: Exec, userId: string, window: st
     args: [userId, window, asOf, ...statuses],
   });
   return new Set(rs.rows.map((r) => String(r.content_id)));
+}
+
+/** An item the engine's recommend step chose or offered, as a reviewer's override stores it. */
+export interface ChosenItem {
+  content_id: string;
+  kind: string;
+  format: string;
+  title: string;
+  rationale: string;
+  citations: unknown[];
+  disclaimer: string;
+  rank: number;
+  score: number | null;
+}
+
+type Decision = { user_id: string; window: string; as_of: string };
+
+/** Adds the item a reviewer swapped in for recommendation `replaced` (approved at once, in its place); returns its id. */
+export async function insertSwappedItem(tx: Tx, replaced: Decision & { id: number; run_id: number; trace_id: number | null; rank: number }, item: ChosenItem): Promise<number> {
+  const created = await tx.recommendation.create({
+    data: {
+      run_id: replaced.run_id,
+      trace_id: replaced.trace_id,
+      user_id: replaced.user_id,
+      window: replaced.window,
+      as_of: replaced.as_of,
+      content_id: item.content_id,
+      kind: item.kind,
+      format: item.format,
+      title: item.title,
+      rationale: item.rationale,
+      citations: JSON.stringify(item.citations),
+      disclaimer: item.disclaimer,
+      rank: replaced.rank,
+      score: item.score,
+      status: "approved",
+      source: "override",
+      replaces_id: replaced.id,
+    },
+  });
+  return created.id;
+}
+
+/** The customer's consent (undefined: no such customer), read on the transaction. */
+export async function consentOf(tx: Tx, userId: string): Promise<boolean | undefined> {
+  return (await tx.customer.findUnique({ where: { user_id: userId }, select: { consent: true } }))?.consent;
+}
+
+/** A reviewer's latest persona for a decision, or undefined. */
+export async function latestPersonaOverride(tx: Tx, d: Decision): Promise<string | undefined> {
+  return (await tx.personaOverride.findFirst({ where: d, orderBy: { id: "desc" } }))?.persona;
+}
+
+/** Records a reviewer's persona for a decision; returns its id. */
+export async function insertPersonaOverride(tx: Tx, d: Decision, o: { from_persona: string | null; persona: string; justification: string; actor: string }): Promise<number> {
+  return (await tx.personaOverride.create({ data: { ...d, ...o } })).id;
+}
+
+/** Supersedes a decision's items still waiting for review; returns how many. */
+export async function supersedePending(tx: Tx, d: Decision): Promise<number> {
+  return (await tx.recommendation.updateMany({ where: { ...d, status: "pending_review" }, data: { status: "superseded", version: { increment: 1 } } })).count;
+}
+
+/** The latest decision trace run `runId` stored for a decision (parsed), or null. */
+export async function latestTraceOfRun(tx: Tx, d: Decision, runId: number): Promise<DecisionTrace | null> {
+  const old = await tx.decisionTrace.findFirst({ where: { ...d, run_id: runId }, orderBy: { id: "desc" } });
+  return old ? (JSON.parse(old.payload) as DecisionTrace) : null;
+}
+
+/** Stores a remade decision of run `runId`: its trace and the items it chose (awaiting review). Returns the trace id. */
+export async function insertRemadeDecision(tx: Tx, d: Decision, runId: number, trace: unknown, items: readonly ChosenItem[]): Promise<number> {
+  const created = await tx.decisionTrace.create({ data: { ...d, run_id: runId, payload: JSON.stringify(trace) } });
+  for (const item of items) {
+    const { content_id, kind, format, title, rationale, citations, disclaimer, rank, score } = item;
+    await tx.recommendation.create({ data: { ...d, run_id: runId, trace_id: created.id, content_id, kind, format, title, rationale, citations: JSON.stringify(citations), disclaimer, rank, score } });
+  }
+  return created.id;
 }

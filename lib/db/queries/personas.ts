@@ -3,6 +3,7 @@
 // history of assignments standing for each earlier as-of.
 import type { WindowId } from "../../engine/types";
 import type { Db } from "../client";
+import { storedTimeIso } from "../dialect";
 import type { Sql } from "../sql";
 import { currentSql, ELIGIBLE_RESULT, standingPerAsOf, standingSql } from "./current-results";
 
@@ -62,7 +63,7 @@ export async function readCurrentPersonas(sql: Exec, userId: string): Promise<Pa
       override:
         r.o_persona === null
           ? null
-          : { persona: String(r.o_persona), from_persona: text(r.o_from), justification: String(r.o_justification), actor: String(r.o_actor), as_of: String(r.o_as_of), created_at: new Date(String(r.o_created_at)).toISOString() },
+          : { persona: String(r.o_persona), from_persona: text(r.o_from), justification: String(r.o_justification), actor: String(r.o_actor), as_of: String(r.o_as_of), created_at: storedTimeIso(r.o_created_at)! },
     };
   }
   return out;

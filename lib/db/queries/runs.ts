@@ -2,6 +2,7 @@
 // and the reads of recent runs. The rules (who may take the lease, what a lost lease means) live
 // in lib/services/run-lease; this module only reads and writes the rows. Times are ISO strings.
 import type { Db } from "../client";
+import { storedTimeIso } from "../dialect";
 import type { Sql } from "../sql";
 import { ELIGIBLE_RUN } from "./current-results";
 
@@ -30,8 +31,6 @@ export interface RunRow {
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-/** A stored time as ISO-8601 UTC: SQLite's own CURRENT_TIMESTAMP default reads "YYYY-MM-DD HH:MM:SS" (UTC). */
-const isoTime = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v).includes("T") ? String(v) : `${String(v).replace(" ", "T")}Z`).toISOString());
 const STALE = "status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)";
 
 /** How many running runs' leases expired before `now`, and the first of them. */
@@ -100,8 +99,8 @@ export async function recentRunRows(sql: Exec, limit: number): Promise<RunRow[]>
     id: Number(r.id),
     as_of: String(r.as_of),
     started_by: text(r.started_by),
-    started_at: isoTime(r.started_at)!,
-    finished_at: isoTime(r.finished_at),
+    started_at: storedTimeIso(r.started_at)!,
+    finished_at: storedTimeIso(r.finished_at),
     done: Number(r.done),
     total: Number(r.total),
     status: String(r.status) as RunRow["status"],
