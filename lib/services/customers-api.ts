@@ -3,7 +3,7 @@
 // `spendsense show` prints, so API and CLI agree.
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
-import { listCustomers } from "../db/queries/customers";
+import { customerExists, insertCustomer, listCustomers } from "../db/queries/customers";
 import { databaseUrl } from "../db/url";
 import type { WindowId } from "../engine/types";
 import type { CreateCustomerInput } from "../validation/api";
@@ -17,11 +17,10 @@ export type { CustomerRow } from "../db/queries/customers";
 /** Creates a customer (and, when they opted in, their first consent event), audited, in one transaction. */
 export async function createCustomer(db: Db, input: CreateCustomerInput, actor: string) {
   return db.$transaction(async (tx) => {
-    if (await tx.customer.findUnique({ where: { user_id: input.user_id }, select: { user_id: true } })) {
-      throw new ConflictError(`customer "${input.user_id}" already exists`);
-    }
-    const customer = await tx.customer.create({
-      data: {
+    if (await customerExists(tx, input.user_id)) throw new ConflictError(`customer "${input.user_id}" already exists`);
+    const customer = await insertCustomer(
+      tx,
+      {
         user_id: input.user_id,
         name: input.name,
         age_band: input.age_band ?? null,
@@ -32,8 +31,8 @@ export async function createCustomer(db: Db, input: CreateCustomerInput, actor: 
         consent: input.consent,
         source: "api",
       },
-    });
-    if (input.consent) await tx.consentEvent.create({ data: { user_id: input.user_id, granted: true, source: "api", note: "opted in when the customer was created" } });
+      input.consent ? { source: "api", note: "opted in when the customer was created" } : null,
+    );
     await recordAudit(tx, "customer.create", { type: "customer", id: input.user_id, user_id: input.user_id }, { actor, details: { consent: input.consent } });
     return customer;
   });

@@ -4,6 +4,7 @@
 // customer when the sort or filter needs them — otherwise for the page's rows alone.
 import type { CustomerListQuery } from "../../validation/customers";
 import { asciiLower, asciiLowerText, bytewise, containsPattern } from "../dialect";
+import type { Prisma } from "../generated/client";
 import { placeholders, type Sql } from "../sql";
 import { currentRunIdSql } from "./current-results";
 
@@ -94,4 +95,17 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
       };
     }),
   };
+}
+
+type Tx = Prisma.TransactionClient;
+
+export async function customerExists(tx: Tx, userId: string): Promise<boolean> {
+  return (await tx.customer.findUnique({ where: { user_id: userId }, select: { user_id: true } })) !== null;
+}
+
+/** A customer created by a caller (the API), with their opt-in when they gave one. */
+export async function insertCustomer(tx: Tx, data: Omit<Prisma.CustomerUncheckedCreateInput, "created_at">, optIn: { source: string; note: string } | null) {
+  const customer = await tx.customer.create({ data });
+  if (optIn) await tx.consentEvent.create({ data: { user_id: data.user_id, granted: true, source: optIn.source, note: optIn.note } });
+  return customer;
 }
