@@ -46,8 +46,8 @@ export const ERRORS = {
   400: ["BadRequest", "Malformed JSON or a malformed path or query parameter (invalid_request, malformed_json)"],
   401: ["Unauthorized", "No credentials, or an unknown, malformed or revoked API key (unauthenticated, invalid_api_key)"],
   403: ["Forbidden", "The key lacks the scope or the staff role the permission (insufficient_scope, forbidden), or the customer has not consented (consent_required)"],
-  404: ["NotFound", "No such customer, transaction, recommendation or content item (not_found)"],
-  409: ["Conflict", "Already exists, or changed since you read it (conflict)"],
+  404: ["NotFound", "No such customer, transaction, recommendation, content item or engine run (not_found)"],
+  409: ["Conflict", "Already exists, changed since you read it, or another engine run is in progress (conflict)"],
   422: ["Unprocessable", "A well-formed body that fails validation, with per-field or per-record issues in details (validation_failed, ingest_refused)"],
   429: ["TooManyRequests", "The API key used up its requests for the current minute (rate_limited); `Retry-After` says how many seconds to wait"],
 } as const;
@@ -74,7 +74,11 @@ function operation(operationId: string, e: Endpoint) {
   const body = requestBodySchema(e);
   const ok = "mediaType" in e.response
     ? { description: e.response.description, content: { [e.response.mediaType]: { schema: { type: "string" } } } }
-    : { description: "OK", content: { "application/json": { schema: jsonSchema(e.response, "output") } } };
+    : {
+        description: e.status === 202 ? "Accepted: started, not finished" : "OK",
+        ...(e.status === 202 ? { headers: { Location: { description: "Where to poll the work's state", schema: { type: "string" } } } } : {}),
+        content: { "application/json": { schema: jsonSchema(e.response, "output") } },
+      };
   return {
     operationId,
     tags: [e.tag],
