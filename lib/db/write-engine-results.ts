@@ -1,7 +1,11 @@
 // Persists engine results for a chunk of customers on an open write transaction: signals and
 // persona assignments per (customer, window, asOf, run) — a re-run at the same asOf keeps the
-// earlier run's, so it can be made current again — and append-only decision traces and recommendations. Consent is read again inside the writing
-// transaction: a customer who revoked while the chunk was computing gets nothing written.
+// earlier run's, so it can be made current again — and each run's decision traces and
+// recommendations. Consent is read again inside the writing transaction: a customer who revoked
+// while the chunk was computing gets nothing written.
+// Idempotent per (run, customers): writing a chunk replaces what that run already wrote for those
+// customers, so a retried chunk (a worker that died after committing, a queue job run twice)
+// never duplicates a recommendation, trace, budget status or alert sighting.
 // Alerts are one row per (customer, alert_key): an event seen again refreshes its words, numbers,
 // trace and last run, never its delivery state, dismissal or a reviewer's decision; an alert that
 // needs review starts "pending" (hidden from the customer until staff release it). Each run's
@@ -11,7 +15,7 @@ import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { consentingNow } from "./customer-data";
 import { WINDOWS } from "../engine/types";
-import { bulkInsert } from "./dialect";
+import { bulkInsert, greatest, jsonAt, jsonTuples, reserveIds } from "./dialect";
 import { placeholders } from "./sql";
 
 function chunks<T>(rows: T[], size: number): T[][] {
@@ -24,9 +28,10 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
   const loaded = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
   const consenting = await consentingNow(tx, loaded.map((r) => r.user_id));
   const computed = loaded.filter((r) => consenting.has(r.user_id));
+  // What this run wrote for these customers before (a retried chunk) goes first.
+  await forgetRunResults(tx, runId, results.map((r) => r.user_id));
   if (!computed.length) return { recommendations: 0, alerts: 0 };
-  const max = await tx.execute("SELECT COALESCE(MAX(id), 0) AS id FROM decision_traces");
-  let traceId = Number(max.rows[0].id);
+  const traceIds = await reserveIds(tx, "decision_traces", computed.length * WINDOWS.length);
 
   const snapshots: InValue[][] = [];
   const assignments: InValue[][] = [];
@@ -51,7 +56,7 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
         runId, r.user_id, w, r.as_of, x.persona.primary, JSON.stringify(x.persona.secondary), x.persona.strength, JSON.stringify(x.persona.criteria), x.persona.reason,
         x.transition.from, x.transition.kind, x.transition.message,
       ]);
-      traceId++;
+      const traceId = traceIds[traces.length];
       traces.push([traceId, runId, r.user_id, w, r.as_of, JSON.stringify(x.trace)]);
       for (const rec of x.recommendations) {
         recs.push([runId, traceId, r.user_id, w, r.as_of, rec.content_id, rec.kind, rec.format, rec.title, rec.rationale, JSON.stringify(rec.citations), rec.disclaimer, rec.rank, rec.score]);
@@ -90,15 +95,35 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
       // Once an alert needed review it keeps needing it; a decision already taken stays.
       `ON CONFLICT(user_id, alert_key) DO UPDATE SET kind = excluded.kind, severity = excluded.severity, event_date = excluded.event_date, title = excluded.title, message = excluded.message,
        citations = excluded.citations, disclaimer = excluded.disclaimer, currency = excluded.currency, transaction_ids = excluded.transaction_ids, trace = excluded.trace,
-       last_run_id = excluded.last_run_id, as_of = excluded.as_of, needs_review = MAX(alerts.needs_review, excluded.needs_review), review_state = COALESCE(alerts.review_state, excluded.review_state)`,
+       last_run_id = excluded.last_run_id, as_of = excluded.as_of, needs_review = ${greatest(tx, "alerts.needs_review", "excluded.needs_review")}, review_state = COALESCE(alerts.review_state, excluded.review_state)`,
       500,
     ),
     // This run saw these events (what makes them current while this run is).
     ...chunks(alerts.map((a) => [a[0], a[1]]), 500).map((pairs) => ({
-      sql: `INSERT INTO alert_sightings (alert_id, run_id) SELECT a.id, ? FROM json_each(?) AS j
-            JOIN alerts a ON a.user_id = json_extract(j.value, '$[0]') AND a.alert_key = json_extract(j.value, '$[1]') WHERE true ON CONFLICT DO NOTHING`,
+      sql: `INSERT INTO alert_sightings (alert_id, run_id) SELECT a.id, ? FROM ${jsonTuples(tx)}
+            JOIN alerts a ON a.user_id = ${jsonAt(tx, 0)} AND a.alert_key = ${jsonAt(tx, 1)} WHERE true ON CONFLICT DO NOTHING`,
       args: [runId, JSON.stringify(pairs)],
     })),
   ]);
   return { recommendations: recs.length, alerts: alerts.length };
+}
+
+/**
+ * Removes what run `runId` appended for these customers (recommendations, decision traces, budget
+ * statuses, alert sightings), on an open write transaction: rewriting a chunk then leaves the rows
+ * writing it once leaves. Signals, assignments and alerts are upserted in place (one row per
+ * customer, window, as-of and run; per customer and event), so they keep their ids.
+ */
+export async function forgetRunResults(tx: Transaction, runId: number, userIds: readonly string[]): Promise<void> {
+  for (const ids of chunks([...userIds], 500)) {
+    const args = [runId, ...ids];
+    const mine = `run_id = ? AND user_id IN (${placeholders(ids)})`;
+    await tx.batch([
+      // Recommendations point to traces: they go first.
+      { sql: `DELETE FROM recommendations WHERE ${mine}`, args },
+      { sql: `DELETE FROM decision_traces WHERE ${mine}`, args },
+      { sql: `DELETE FROM budget_statuses WHERE ${mine}`, args },
+      { sql: `DELETE FROM alert_sightings WHERE run_id = ? AND alert_id IN (SELECT id FROM alerts WHERE user_id IN (${placeholders(ids)}))`, args },
+    ]);
+  }
 }

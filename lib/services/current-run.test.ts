@@ -123,7 +123,7 @@ describe("current results are the latest finished run, everywhere", () => {
     expect((await customerRecommendations(t.url, someone, { window: "30d" })).windows["30d"].recommendations.map((x) => x.title)).toEqual(recsBefore);
     expect(await shownEverywhere(someone)).toEqual(all(OCT));
     // Home counts each customer once, whichever run at that as-of stands.
-    expect((await getOverview(db)).latestRun?.customers).toBe(await count("SELECT COUNT(*) AS n FROM customers WHERE consent = 1"));
+    expect((await getOverview(db)).latestRun?.customers).toBe(await count("SELECT COUNT(*) AS n FROM customers WHERE consent = TRUE"));
   });
 
   it("refuses a run that is not finished and an unknown run", async () => {

@@ -6,6 +6,7 @@ import { tenureDays } from "../engine/personas/transitions";
 import type { PersonaId } from "../engine/types";
 import { WINDOWS, type WindowId } from "../engine/types";
 import { customerConsent } from "../db/customer-data";
+import { jsonArrayAgg, jsonObjectAgg, jsonValue } from "../db/dialect";
 import { placeholders, type Sql } from "../db/sql";
 import { currentResultsFor, ELIGIBLE_RUN_IDS, standingSql } from "../db/queries/current-results";
 import { assertConsenting } from "./errors";
@@ -139,9 +140,9 @@ async function currentRecommendations(sql: Sql, userId: string, windows: Readonl
   const out = new Map<WindowId, WindowView["recommendations"]>();
   if (!windows.length) return out;
   const rs = await sql.execute({
-    sql: `SELECT json_group_array(json_array(id, "window", kind, content_id, title, rationale, json(citations), disclaimer, status, source, as_of, trace_id)) AS rows
+    sql: `SELECT ${jsonArrayAgg(sql, ["id", '"window"', "kind", "content_id", "title", "rationale", jsonValue(sql, "citations"), "disclaimer", "status", "source", "as_of", "trace_id"], '"window", as_of DESC, kind, rank, id')} AS rows
           FROM (SELECT * FROM recommendations WHERE user_id = ? AND (${windows.map(() => `("window" = ? AND as_of > ? AND as_of <= ?)`).join(" OR ")})
-                AND status NOT IN (${placeholders(HIDDEN)}) AND run_id IN ${ELIGIBLE_RUN_IDS} ORDER BY "window", as_of DESC, kind, rank, id)`,
+                AND status NOT IN (${placeholders(HIDDEN)}) AND run_id IN ${ELIGIBLE_RUN_IDS} ORDER BY "window", as_of DESC, kind, rank, id) r`,
     args: [userId, ...windows.flatMap(([w, asOf]) => [w, addDays(asOf, -DEFAULT_CONFIG.recommend.noRepeatDays), asOf]), ...HIDDEN],
   });
   type Row = [number, WindowId, string, string, string, string, Array<{ signal: string }>, string, string, string, string, number | null];
@@ -150,7 +151,7 @@ async function currentRecommendations(sql: Sql, userId: string, windows: Readonl
   const traceIds = withTraces ? [...new Set(rows.map((r) => r[11]).filter((id): id is number => id !== null))] : [];
   const traces = new Map<number, DecisionTrace>();
   if (traceIds.length) {
-    const t = await sql.execute({ sql: `SELECT json_group_object(id, json(payload)) AS traces FROM decision_traces WHERE id IN (${placeholders(traceIds)})`, args: traceIds });
+    const t = await sql.execute({ sql: `SELECT ${jsonObjectAgg(sql, "id", jsonValue(sql, "payload"))} AS traces FROM decision_traces WHERE id IN (${placeholders(traceIds)})`, args: traceIds });
     for (const [id, trace] of Object.entries(JSON.parse(String(t.rows[0].traces)) as Record<string, DecisionTrace>)) traces.set(Number(id), trace);
   }
   for (const [id, window, kind, content_id, title, rationale, citations, disclaimer, status, source, as_of, trace_id] of rows) {

@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => db.cleanup());
 
 const count = async (sql: string, args: (string | number)[] = []) => Number((await db.sql.execute({ sql, args })).rows[0].n);
-const consenting = async () => (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id")).rows.map((r) => String(r.user_id));
+const consenting = async () => (await db.sql.execute("SELECT user_id FROM customers WHERE consent = TRUE ORDER BY user_id")).rows.map((r) => String(r.user_id));
 
 describe("engine service (load → engine → persist) on a temporary SQLite file", () => {
   it("computes every consenting customer and nobody else", async () => {
@@ -26,7 +26,7 @@ describe("engine service (load → engine → persist) on a temporary SQLite fil
     expect(s.customers).toBe(ids.length);
     expect(s.skipped_no_consent).toBe(40 - ids.length);
     expect(await count(`SELECT COUNT(DISTINCT user_id) AS n FROM signal_snapshots`)).toBe(ids.length);
-    expect(await count(`SELECT COUNT(*) AS n FROM signal_snapshots s JOIN customers c USING (user_id) WHERE c.consent = 0`)).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM signal_snapshots s JOIN customers c USING (user_id) WHERE c.consent = FALSE`)).toBe(0);
     expect(await count(`SELECT COUNT(*) AS n FROM persona_assignments`)).toBe(ids.length * 2);
     expect(await count(`SELECT COUNT(*) AS n FROM recommendations WHERE disclaimer != ?`, [DISCLAIMER])).toBe(0);
     expect(await count(`SELECT COUNT(*) AS n FROM recommendations WHERE status = 'pending_review'`)).toBe(s.recommendations);

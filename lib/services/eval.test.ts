@@ -31,7 +31,7 @@ describe("eval service (stored results → metrics, files, eval_runs) on a tempo
     await runEngine({ url: db.url, asOf: AS_OF });
     const out = path.join(db.dir, "out");
     const s = await runEval({ url: db.url, outDir: out });
-    const consenting = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id")).rows.map((r) => String(r.user_id));
+    const consenting = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = TRUE ORDER BY user_id")).rows.map((r) => String(r.user_id));
     const m = s.metrics;
     expect(m).toMatchObject({ as_of: AS_OF, customers: { selected: 20, consenting: consenting.length, evaluated: consenting.length, labelled: consenting.length } });
     // The engine's own output is explained, faithful, fully traced and reproducible.
@@ -76,8 +76,8 @@ describe("eval service (stored results → metrics, files, eval_runs) on a tempo
 
   it("--users narrows the scope; a non-consenting customer is counted in scope but never evaluated", async () => {
     await runEngine({ url: db.url, asOf: AS_OF });
-    const [yes] = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id LIMIT 1")).rows.map((r) => String(r.user_id));
-    const [no] = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = 0 ORDER BY user_id LIMIT 1")).rows.map((r) => String(r.user_id));
+    const [yes] = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = TRUE ORDER BY user_id LIMIT 1")).rows.map((r) => String(r.user_id));
+    const [no] = (await db.sql.execute("SELECT user_id FROM customers WHERE consent = FALSE ORDER BY user_id LIMIT 1")).rows.map((r) => String(r.user_id));
     const s = await runEval({ url: db.url, userIds: [yes, no], outDir: path.join(db.dir, "out") });
     expect(s.metrics.customers).toMatchObject({ selected: 2, consenting: 1, evaluated: 1 });
     expect(fs.readdirSync(path.join(db.dir, "out", "traces"))).toEqual([`${yes}.json`]);
@@ -110,7 +110,7 @@ describe("eval service (stored results → metrics, files, eval_runs) on a tempo
       await runEngine({ url: labelled.url, asOf: AS_OF });
       const out = path.join(labelled.dir, "out");
       const { metrics: m } = await runEval({ url: labelled.url, outDir: out, traces: false });
-      const consenting = (await labelled.sql.execute("SELECT user_id FROM customers WHERE consent = 1")).rows.map((r) => String(r.user_id));
+      const consenting = (await labelled.sql.execute("SELECT user_id FROM customers WHERE consent = TRUE")).rows.map((r) => String(r.user_id));
       const events = (
         await labelled.sql.execute({
           sql: `SELECT expected_alert, COUNT(*) AS n FROM generator_events WHERE user_id IN (${consenting.map(() => "?").join(",")}) AND event_date > '2026-09-16' GROUP BY expected_alert`,

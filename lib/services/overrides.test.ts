@@ -83,7 +83,8 @@ describe("item override", () => {
 
   it("offers nothing, and says why, when the decision was made under another engine configuration", async () => {
     const { rec } = await pendingWithAlternatives();
-    await t.sql.execute({ sql: "UPDATE decision_traces SET payload = json_set(payload, '$.config_hash', 'an-older-config') WHERE id = ?", args: [rec.trace_id] });
+    const trace = await db.decisionTrace.findUniqueOrThrow({ where: { id: rec.trace_id! } });
+    await db.decisionTrace.update({ where: { id: trace.id }, data: { payload: JSON.stringify({ ...JSON.parse(trace.payload), config_hash: "an-older-config" }) } });
     expect(await alternativesFor(t.sql, rec.id)).toEqual({ items: [], unavailable: expect.stringMatching(/earlier engine configuration/) });
   });
 });

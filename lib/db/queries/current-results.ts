@@ -70,13 +70,17 @@ export function standingPerAsOf<T extends { user_id: string; window?: string; as
   return rows.filter((r) => best.get(key(r)) === r.run_id);
 }
 
+/** Each customer's and window's current run id, as a table expression `(user_id, "window", run_id)`. */
+const CURRENT_RUN_PER_WINDOW = `(SELECT user_id, "window", MAX(run_id) AS run_id FROM signal_snapshots
+  WHERE run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY user_id, "window")`;
+
 /**
  * A table expression `(user_id, "window", run_id, as_of)`: every customer's current results per
- * window (for aggregates such as the persona mix). SQLite returns the bare `as_of` of the row
- * holding MAX(run_id).
+ * window (for aggregates such as the persona mix). A run computes one as-of, so the current run's
+ * snapshot names it.
  */
-export const CURRENT_RESULTS = `(SELECT cs.user_id, cs."window", MAX(cs.run_id) AS run_id, cs.as_of FROM signal_snapshots cs
-  WHERE cs.run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY cs.user_id, cs."window")`;
+export const CURRENT_RESULTS = `(SELECT cs.user_id, cs."window", cs.run_id, cs.as_of FROM signal_snapshots cs
+  JOIN ${CURRENT_RUN_PER_WINDOW} cw ON cw.user_id = cs.user_id AND cw."window" = cs."window" AND cw.run_id = cs.run_id)`;
 
 export interface CurrentRef {
   run_id: number;
@@ -88,8 +92,7 @@ export async function currentResultsFor(sql: Pick<Sql, "execute">, userIds: read
   const out = new Map<string, Partial<Record<WindowId, CurrentRef>>>();
   if (!userIds.length) return out;
   const rs = await sql.execute({
-    sql: `SELECT cs.user_id, cs."window", MAX(cs.run_id) AS run_id, cs.as_of FROM signal_snapshots cs
-          WHERE cs.user_id IN (${placeholders(userIds)}) AND cs.run_id IN ${ELIGIBLE_RUN_IDS} GROUP BY cs.user_id, cs."window"`,
+    sql: `SELECT cs.user_id, cs."window", cs.run_id, cs.as_of FROM signal_snapshots cs WHERE cs.user_id IN (${placeholders(userIds)}) AND ${currentSql("cs")}`,
     args: [...userIds],
   });
   for (const r of rs.rows) {

@@ -5,6 +5,7 @@ import type { ContentItem } from "../../engine/recommend/content";
 import type { Declined, RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
 import { addDays } from "../../data/dates";
+import { jsonArrayAgg } from "../dialect";
 import { placeholders, type Sql } from "../sql";
 import { ELIGIBLE_RUN_IDS } from "./current-results";
 
@@ -25,10 +26,10 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
   const [customers, accounts, txs, credit, aprs] = await Promise.all([
     sql.execute({ sql: `SELECT user_id, consent, credit_score FROM customers WHERE user_id IN (${ph})`, args: userIds }),
     sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category, COALESCE(unofficial_currency_code, iso_currency_code) AS currency FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
-    // Transactions are most of the data: SQLite packs them into one JSON array, which parses
-    // ~4× faster than libsql building a row object per transaction.
+    // Transactions are most of the data: the database packs them into one JSON array, which
+    // parses ~4× faster than libsql building a row object per transaction.
     sql.execute({
-      sql: `SELECT json_group_array(json_array(t.transaction_id, t.account_id, t.user_id, t.date, t.amount_cents, t.name, t.merchant_name, t.merchant_entity_id, m.kind, t.pfc_primary, t.pfc_detailed, t.pending, COALESCE(t.unofficial_currency_code, t.iso_currency_code))) AS rows
+      sql: `SELECT ${jsonArrayAgg(sql, ["t.transaction_id", "t.account_id", "t.user_id", "t.date", "t.amount_cents", "t.name", "t.merchant_name", "t.merchant_entity_id", "m.kind", "t.pfc_primary", "t.pfc_detailed", "CASE WHEN t.pending THEN 1 ELSE 0 END", "COALESCE(t.unofficial_currency_code, t.iso_currency_code)"], "t.user_id, t.date, t.transaction_id")} AS rows
             FROM (SELECT * FROM transactions WHERE user_id IN (${ph}) AND deleted_at IS NULL ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
       args: userIds,
     }),
@@ -198,7 +199,7 @@ export async function loadPreviousPrimary(sql: Sql, userIds: string[], asOf: str
     // The latest eligible run's row at the latest earlier as-of (./current-results).
     sql: `SELECT user_id, "window", primary_persona FROM (
             SELECT pa.user_id, pa."window", pa.primary_persona, ROW_NUMBER() OVER (PARTITION BY pa.user_id, pa."window" ORDER BY pa.as_of DESC, pa.run_id DESC) AS n
-            FROM persona_assignments pa WHERE pa.user_id IN (${placeholders(userIds)}) AND pa.as_of < ? AND pa.run_id IN ${ELIGIBLE_RUN_IDS})
+            FROM persona_assignments pa WHERE pa.user_id IN (${placeholders(userIds)}) AND pa.as_of < ? AND pa.run_id IN ${ELIGIBLE_RUN_IDS}) ranked
           WHERE n = 1`,
     args: [...userIds, asOf],
   });
