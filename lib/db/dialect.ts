@@ -3,7 +3,7 @@
 // for the few pieces that cannot be portable: unpacking a JSON argument into rows, bulk inserts,
 // the schema catalogue, index deferral, the migrations folder, constraint-error codes.
 import path from "node:path";
-import type { InStatement, InValue } from "@libsql/client";
+import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -164,3 +164,68 @@ export async function reserveIds(tx: { execute(stmt: InStatement): Promise<{ row
   const first = Number(rs.rows[0].id) + 1;
   return Array.from({ length: n }, (_, i) => first + i);
 }
+
+type Executor = { execute(stmt: InStatement): Promise<ResultSet> };
+
+/** A table's shape from the schema catalogue: its columns (in order), primary key and foreign keys. */
+export interface TableShape {
+  columns: string[];
+  pk: string[];
+  fks: Array<{ table: string; from: string; to: string }>;
+}
+
+export async function tableShape(db: Executor, table: string): Promise<TableShape> {
+  if (dialectOf(db) === "sqlite") {
+    const cols = [...(await db.execute(`PRAGMA table_info("${table}")`)).rows];
+    const fks = [...(await db.execute(`PRAGMA foreign_key_list("${table}")`)).rows];
+    return {
+      columns: cols.map((c) => String(c.name)),
+      pk: cols.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk)).map((c) => String(c.name)),
+      fks: fks.map((f) => ({ table: String(f.table), from: String(f.from), to: String(f.to) })),
+    };
+  }
+  const cols = [...(await db.execute({ sql: `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`, args: [table] })).rows];
+  // pg_constraint keeps each key's columns in order (conkey/confkey), which information_schema does not pair up.
+  const keys = [...(await db.execute({
+    sql: `SELECT k.contype AS kind, f.relname AS ref, a.attname AS col, fa.attname AS refcol
+            FROM pg_constraint k
+            JOIN pg_class t ON t.oid = k.conrelid AND t.relnamespace = to_regnamespace(current_schema())
+            CROSS JOIN LATERAL unnest(k.conkey, COALESCE(k.confkey, k.conkey)) WITH ORDINALITY AS u(attnum, refattnum, n)
+            JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
+            LEFT JOIN pg_class f ON f.oid = k.confrelid
+            LEFT JOIN pg_attribute fa ON fa.attrelid = k.confrelid AND fa.attnum = u.refattnum
+           WHERE t.relname = ? AND k.contype IN ('p', 'f')
+           ORDER BY k.conname, u.n`,
+    args: [table],
+  })).rows];
+  return {
+    columns: cols.map((c) => String(c.name)),
+    pk: keys.filter((k) => k.kind === "p").map((k) => String(k.col)),
+    fks: keys.filter((k) => k.kind === "f").map((k) => ({ table: String(k.ref), from: String(k.col), to: String(k.refcol) })),
+  };
+}
+
+/** An expression naming a row's physical position (`rowid`; PostgreSQL's `ctid`), as text. Stable within one transaction only. */
+export function rowIdSql(h: Handle): string {
+  return d(h) === "postgres" ? "ctid::text" : "CAST(rowid AS TEXT)";
+}
+
+/**
+ * The query plan the database picks for `stmt`, as one line of text. PostgreSQL's planner prefers
+ * a sequential scan on a small table whatever its indexes, so it is asked with sequential scans
+ * discouraged (enable_seqscan off, in a read transaction of its own): the plan then shows whether
+ * an index can serve the query at all, which is what SQLite's EXPLAIN QUERY PLAN shows.
+ */
+export async function queryPlan(db: Client, stmt: { sql: string; args?: InValue[] }): Promise<string> {
+  if (dialectOf(db) === "sqlite") return (await db.execute({ sql: `EXPLAIN QUERY PLAN ${stmt.sql}`, args: stmt.args ?? [] })).rows.map((r) => String(r.detail)).join(" ");
+  const tx = await db.transaction("read");
+  try {
+    await tx.execute("SET LOCAL enable_seqscan = off");
+    return (await tx.execute({ sql: `EXPLAIN ${stmt.sql}`, args: stmt.args ?? [] })).rows.map((r) => String(r[0])).join(" ");
+  } finally {
+    tx.close();
+  }
+}
+
+/** Does a plan from queryPlan read through `index`? */
+export const planUsesIndex = (plan: string, index: string) => new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan using|Bitmap Index Scan on) ${index}\\b`).test(plan);

@@ -110,7 +110,7 @@ describe("revoking consent removes every derived value of the customer", () => {
   });
 
   it("a run in progress writes nothing for a customer who revoked between computing and writing", async () => {
-    const [a, b] = (await rows("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id LIMIT 2")).map((r) => String(r.user_id));
+    const [a, b] = (await rows("SELECT user_id FROM customers WHERE consent = TRUE ORDER BY user_id LIMIT 2")).map((r) => String(r.user_id));
     const job = await loadEngineJob(t.sql, [a, b], { asOf: "2026-11-07", config: DEFAULT_CONFIG, catalog: await loadApprovedCatalog(t.sql) });
     const results = computeJob(job);
     await setConsent(t.sql, a, false, { source: "test" });
@@ -126,7 +126,7 @@ describe("revoking consent removes every derived value of the customer", () => {
   });
 
   it("an evaluation that is writing when the customer revokes leaves no trace file of theirs", async () => {
-    const [id] = (await rows("SELECT user_id FROM customers WHERE consent = 1 ORDER BY user_id LIMIT 1")).map((r) => String(r.user_id));
+    const [id] = (await rows("SELECT user_id FROM customers WHERE consent = TRUE ORDER BY user_id LIMIT 1")).map((r) => String(r.user_id));
     const out = path.join(t.dir, "eval");
     // Progress is reported once the chunk's trace files are written, before the run is recorded.
     await runEval({ url: t.url, outDir: out, onProgress: async () => void (await setConsent(t.sql, id, false, { source: "test" })) });

@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Transaction } from "@libsql/client";
 import { recordAudit } from "../db/audit";
 import { customerConsent, removeDerivedData } from "../db/customer-data";
+import { evalOutDirs, withdrawUndelivered, writeConsent } from "../db/queries/consent";
 import type { Sql } from "../db/sql";
 import { NotFoundError } from "./errors";
 
@@ -27,11 +28,9 @@ export async function setConsent(sql: Sql, userId: string, granted: boolean, opt
     if (was === undefined) throw new NotFoundError(`no customer with id "${userId}"`);
     let withdrawn = 0;
     if (was !== granted) {
-      await tx.execute({ sql: "INSERT INTO consent_events (user_id, granted, source, note) VALUES (?, ?, ?, ?)", args: [userId, granted ? 1 : 0, opts.source, opts.note ?? null] });
-      await tx.execute({ sql: "UPDATE customers SET consent = ? WHERE user_id = ?", args: [granted ? 1 : 0, userId] });
+      await writeConsent(tx, userId, granted, opts.source, opts.note ?? null);
       if (!granted) {
-        const w = await tx.execute({ sql: "UPDATE recommendations SET status = 'withdrawn' WHERE user_id = ? AND status IN ('pending_review', 'approved')", args: [userId] });
-        withdrawn = w.rowsAffected;
+        withdrawn = await withdrawUndelivered(tx, userId);
         await removeDerivedData(tx, userId);
         // Files last, still inside the transaction: if one cannot be removed, nothing is committed.
         await removeEvalTraces(tx, userId);
@@ -57,9 +56,8 @@ export function evalTraceFile(outDir: string, userId: string): string | null {
 
 /** Deletes `traces/<user_id>.json` from every evaluation folder recorded in eval_runs. */
 async function removeEvalTraces(tx: Transaction, userId: string): Promise<void> {
-  const dirs = await tx.execute("SELECT DISTINCT out_dir FROM eval_runs WHERE out_dir IS NOT NULL");
-  for (const r of dirs.rows) {
-    const file = evalTraceFile(String(r.out_dir), userId);
+  for (const dir of await evalOutDirs(tx)) {
+    const file = evalTraceFile(dir, userId);
     if (file) fs.rmSync(file, { force: true });
   }
 }

@@ -79,7 +79,7 @@ describe("real Plaid sandbox custom users: every published file", () => {
     const total = Number((await db.sql.execute("SELECT COALESCE(SUM(amount_cents), 0) AS s FROM transactions WHERE deleted_at IS NULL")).rows[0].s);
     expect(total).toBe(txns.reduce((s, t) => s + Math.round(t.amount * 100), 0) + modelled.cents);
     // Sandbox files say nothing about consent: the customer starts without it.
-    expect(await count("customers", "consent = 0")).toBe(1);
+    expect(await count("customers", "consent = FALSE")).toBe(1);
   });
 
   it.each(Object.entries(SANDBOX_REFUSED))("refuses %s, saying why, and writes nothing", async (f, reason) => {

@@ -1,9 +1,10 @@
 // Test helpers for consent revocation: find every row about a customer from the schema itself
-// (sqlite_master, foreign keys, key-named columns), gather the values derived from their data,
+// (the catalogue, foreign keys, key-named columns, through lib/db/dialect.ts), gather the values derived from their data,
 // and sweep tables and evaluation folders for any of them. Nothing here reads the declared list
 // in lib/db/customer-data.ts, so a table the list forgot is still found.
 import fs from "node:fs";
 import path from "node:path";
+import { listTablesSql, rowIdSql, tableShape, type TableShape } from "../db/dialect";
 import type { Sql } from "../db/sql";
 
 export interface SchemaTable {
@@ -17,17 +18,9 @@ const singular = (table: string) => table.replace(/s$/, "");
 
 /** Every table of the schema, with how its rows refer to a customer: a user_id column, a foreign key, or a column named after a referring table's key. */
 export async function schemaTables(sql: Sql): Promise<SchemaTable[]> {
-  const names = (await sql.execute(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`)).rows.map((r) => String(r.name));
-  const info = new Map<string, { columns: string[]; pk: string[]; fks: Array<{ table: string; from: string; to: string }> }>();
-  for (const n of names) {
-    const cols = (await sql.execute(`PRAGMA table_info("${n}")`)).rows;
-    const fks = (await sql.execute(`PRAGMA foreign_key_list("${n}")`)).rows;
-    info.set(n, {
-      columns: cols.map((c) => String(c.name)),
-      pk: cols.filter((c) => Number(c.pk) > 0).map((c) => String(c.name)),
-      fks: fks.map((f) => ({ table: String(f.table), from: String(f.from), to: String(f.to) })),
-    });
-  }
+  const names = (await sql.execute(listTablesSql(sql))).rows.map((r) => String(r.name));
+  const info = new Map<string, TableShape>();
+  for (const n of names) info.set(n, await tableShape(sql, n));
   const rows = new Map<string, string>();
   for (const n of names) if (info.get(n)!.columns.includes("user_id")) rows.set(n, "user_id = ?");
   // Follow references outward from the tables already known to hold the customer's rows.
@@ -108,9 +101,10 @@ export interface Leak {
 export async function sweepTables(sql: Sql, userId: string, d: Derived, allow: readonly string[] = []): Promise<Leak[]> {
   const leaks: Leak[] = [];
   for (const t of await schemaTables(sql)) {
-    const mine = t.rows ? new Set((await sql.execute({ sql: `SELECT rowid AS _r FROM "${t.name}" WHERE ${t.rows}`, args: userArgs(t.rows, userId) })).rows.map((r) => Number(r._r))) : new Set<number>();
-    for (const row of (await sql.execute(`SELECT rowid AS _r, * FROM "${t.name}"`)).rows) {
-      const about = mine.has(Number(row._r));
+    const rowId = rowIdSql(sql);
+    const mine = t.rows ? new Set((await sql.execute({ sql: `SELECT ${rowId} AS _r FROM "${t.name}" WHERE ${t.rows}`, args: userArgs(t.rows, userId) })).rows.map((r) => String(r._r))) : new Set<string>();
+    for (const row of (await sql.execute(`SELECT ${rowId} AS _r, * FROM "${t.name}"`)).rows) {
+      const about = mine.has(String(row._r));
       for (const c of t.columns) {
         const v = row[c];
         if (typeof v !== "string") continue;
