@@ -57,7 +57,6 @@ function newBoss(url: string, role: "worker" | "client"): PgBoss {
     supervise: role === "worker",
     schedule: role === "worker",
     maintenanceIntervalSeconds: p.maintenanceSeconds,
-    monitorStateIntervalSeconds: undefined,
   });
   // Connection errors are retried by pg-boss; say so once per error, without any connection string.
   boss.on("error", (err) => console.error(`queue: ${err.message}`));
