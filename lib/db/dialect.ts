@@ -3,7 +3,7 @@
 // for the few pieces that cannot be portable: unpacking a JSON argument into rows, bulk inserts,
 // the schema catalogue, index deferral, the migrations folder, constraint-error codes.
 import path from "node:path";
-import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
+import type { Client, InStatement, InValue, ResultSet, Transaction } from "@libsql/client";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -229,3 +229,43 @@ export async function queryPlan(db: Client, stmt: { sql: string; args?: InValue[
 
 /** Does a plan from queryPlan read through `index`? */
 export const planUsesIndex = (plan: string, index: string) => new RegExp(`(USING (COVERING )?INDEX|Index (Only )?Scan using|Bitmap Index Scan on) ${index}\\b`).test(plan);
+
+/** Rows for one table, written by writeRows (`tail`: an ON CONFLICT clause, as for bulkInsert). */
+export interface BulkRows {
+  table: string;
+  columns: readonly string[];
+  rows: readonly InValue[][];
+  tail?: string;
+}
+
+const isBulk = (x: InStatement | BulkRows): x is BulkRows => typeof x === "object" && "table" in x;
+
+/** Below this many rows a COPY (staging table, stream, move) costs more than one JSON-argument INSERT. */
+export const COPY_MIN_ROWS = 1000;
+
+/**
+ * Runs statements and bulk rows in order on an open write transaction. SQLite: one batch of
+ * JSON-argument inserts (bulkInsert). PostgreSQL: row sets of COPY_MIN_ROWS or more stream
+ * through `COPY … FROM STDIN` into a staging table and move with the same ON CONFLICT clause
+ * (lib/db/pg-copy.ts); the rest run as statements. Either way it is all inside `tx`.
+ */
+export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatement | BulkRows>): Promise<void> {
+  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, b.tail);
+  if (d(tx) === "sqlite") {
+    const stmts = items.flatMap((i) => (isBulk(i) ? asStatements(i) : [i]));
+    if (stmts.length) await tx.batch(stmts);
+    return;
+  }
+  const { copyRows } = await import("./pg-copy");
+  let pending: InStatement[] = [];
+  for (const item of items) {
+    if (isBulk(item) && item.rows.length >= COPY_MIN_ROWS) {
+      if (pending.length) await tx.batch(pending);
+      pending = [];
+      await copyRows(tx, item.table, item.columns, item.rows, item.tail);
+    } else {
+      for (const s of isBulk(item) ? asStatements(item) : [item]) pending.push(s);
+    }
+  }
+  if (pending.length) await tx.batch(pending);
+}

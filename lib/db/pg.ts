@@ -177,6 +177,11 @@ class PgTransaction implements Transaction {
     }
   }
 
+  /** The connection this transaction runs on, while it is open: for the COPY protocol only (see pgConnection). */
+  connection(): pg.PoolClient {
+    return this.live();
+  }
+
   /** Ends the transaction (rolled back unless committed) and returns the connection. Idempotent. */
   close(): void {
     if (this.done) return;
@@ -187,6 +192,15 @@ class PgTransaction implements Transaction {
       .catch(() => undefined)
       .finally(() => this.client.release());
   }
+}
+
+/**
+ * The pg connection of an open PostgreSQL transaction, so work the `Sql` interface cannot express
+ * (streaming `COPY … FROM STDIN`, lib/db/pg-copy.ts) runs inside that same transaction; null for any
+ * other handle (a SQLite transaction, a client). Throws once the transaction is closed.
+ */
+export function pgConnection(tx: object): pg.PoolClient | null {
+  return tx instanceof PgTransaction ? tx.connection() : null;
 }
 
 /** The `Sql` client over PostgreSQL (see the top of this file). */

@@ -4,7 +4,7 @@
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import type { CustomerRecord, IngestBatch } from "../data/types";
 import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
-import { bulkInsert, jsonRows, secondaryIndexesSql } from "./dialect";
+import { jsonRows, secondaryIndexesSql, writeRows, type BulkRows } from "./dialect";
 import { placeholders } from "./sql";
 
 type Row = InValue[];
@@ -13,12 +13,12 @@ type Row = InValue[];
  * Multi-row upserts: a row whose key exists is updated in place. `custom`: columns set by their
  * own expression; `where`: the condition an existing row must meet to be updated (else it stays).
  */
-function upsert(h: object, table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string } = {}): InStatement[] {
+function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string } = {}): BulkRows[] {
   if (!rows.length) return [];
   const { custom = {}, where } = opts;
   const set = columns.filter((c) => !key.includes(c)).map((c) => `"${c}" = ${custom[c] ?? `excluded."${c}"`}`);
   const target = `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")})`;
-  return bulkInsert(h, table, columns, rows, set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING`);
+  return [{ table, columns, rows, tail: set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING` }];
 }
 
 const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
@@ -45,14 +45,14 @@ export async function deferTransactionIndexes(tx: Transaction, expectedRows: num
 }
 
 /** A label that carries events replaces the customer's stored events (re-ingesting is a no-op). */
-function generatorEvents(h: object, batch: IngestBatch): InStatement[] {
+function generatorEvents(batch: IngestBatch): Array<InStatement | BulkRows> {
   const labelled = batch.labels.filter((l) => l.events !== undefined);
   if (!labelled.length) return [];
   const users = labelled.map((l) => l.user_id);
-  const stmts: InStatement[] = [];
+  const stmts: Array<InStatement | BulkRows> = [];
   for (let i = 0; i < users.length; i += 500) stmts.push({ sql: `DELETE FROM generator_events WHERE user_id IN (${placeholders(users.slice(i, i + 500))})`, args: users.slice(i, i + 500) });
   const rows = labelled.flatMap((l) => (l.events ?? []).map((e, seq) => [l.user_id, seq, e.kind, e.source, e.date, e.account_id, JSON.stringify(e.transaction_ids), e.expected_alert]));
-  return [...stmts, ...bulkInsert(h, "generator_events", ["user_id", "seq", "kind", "source", "event_date", "account_id", "transaction_ids", "expected_alert"], rows)];
+  return [...stmts, { table: "generator_events", columns: ["user_id", "seq", "kind", "source", "event_date", "account_id", "transaction_ids", "expected_alert"], rows }];
 }
 
 export interface WriteCounts {
@@ -80,18 +80,16 @@ export interface WriteResult extends WriteCounts {
 export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<WriteResult> {
   const customers = await customerStatements(tx, batch);
   const ownRowsOnly = (table: string) => ({ where: `"${table}".user_id = excluded.user_id` });
-  const stmts: InStatement[] = [
+  const stmts: Array<InStatement | BulkRows> = [
     ...customers.stmts,
     ...upsert(
-      tx,
       "generator_labels",
       ["user_id", "intended_persona", "profile", "seed"],
       ["user_id"],
       batch.labels.map((l) => [l.user_id, l.intended_persona, l.profile, l.seed]),
     ),
-    ...generatorEvents(tx, batch),
+    ...generatorEvents(batch),
     ...upsert(
-      tx,
       "accounts",
       ["account_id", "user_id", "type", "subtype", "name", "official_name", "mask", "available_cents", "current_cents", "limit_cents", "iso_currency_code", "unofficial_currency_code", "holder_category", "source"],
       ["account_id"],
@@ -99,7 +97,6 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       ownRowsOnly("accounts"),
     ),
     ...upsert(
-      tx,
       "transactions",
       ["transaction_id", "account_id", "user_id", "date", "authorized_date", "amount_cents", "iso_currency_code", "unofficial_currency_code", "name", "merchant_name", "merchant_entity_id", "merchant_id", "payment_channel", "pfc_primary", "pfc_detailed", "pending"],
       ["transaction_id"],
@@ -130,7 +127,6 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       },
     ),
     ...upsert(
-      tx,
       "credit_liabilities",
       ["account_id", "minimum_payment_cents", "last_payment_cents", "last_payment_date", "last_statement_balance_cents", "last_statement_issue_date", "next_payment_due_date", "is_overdue"],
       ["account_id"],
@@ -142,14 +138,13 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       return { sql: `DELETE FROM credit_aprs WHERE account_id = ?${types.length ? ` AND apr_type NOT IN (${placeholders(types)})` : ""}`, args: [c.account_id, ...types] };
     }),
     ...upsert(
-      tx,
       "credit_aprs",
       ["account_id", "apr_type", "apr_percentage", "balance_subject_to_apr_cents", "interest_charge_amount_cents"],
       ["account_id", "apr_type"],
       batch.credit.flatMap((c) => c.aprs.map((a) => [c.account_id, a.apr_type, a.apr_percentage, a.balance_subject_to_apr_cents, a.interest_charge_amount_cents])),
     ),
-    ...upsert(tx, "mortgage_liabilities", MORTGAGE_COLUMNS, ["account_id"], batch.mortgage.map((m) => MORTGAGE_COLUMNS.map((c) => m[c]))),
-    ...upsert(tx, "student_liabilities", STUDENT_COLUMNS, ["account_id"], batch.student.map((s) => STUDENT_COLUMNS.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
+    ...upsert("mortgage_liabilities", MORTGAGE_COLUMNS, ["account_id"], batch.mortgage.map((m) => MORTGAGE_COLUMNS.map((c) => m[c]))),
+    ...upsert("student_liabilities", STUDENT_COLUMNS, ["account_id"], batch.student.map((s) => STUDENT_COLUMNS.map((c) => (c === "is_overdue" ? bool(s.is_overdue) : s[c])))),
   ];
   // A transaction that names no currency, whose account was loaded earlier, takes that account's.
   const unstated = batch.transactions.filter((t) => t.currency_from_account).map((t) => t.transaction_id);
@@ -160,7 +155,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       args: ids,
     });
   }
-  if (stmts.length) await tx.batch(stmts);
+  await writeRows(tx, stmts);
   const replaced = await replaceSnapshots(tx, batch);
   const removed = await applyRemovals(tx, batch);
   return {
@@ -193,7 +188,7 @@ const PROFILE = ["name", "age_band", "gender", "region", "income_tier", "credit_
  * profile: only the consent paths (staff, POST /api/consent, `spendsense consent`) change consent,
  * audited there, so an input that differs is noted, not applied.
  */
-async function customerStatements(tx: Transaction, batch: IngestBatch): Promise<{ stmts: InStatement[]; notes: string[]; consentEvents: number }> {
+async function customerStatements(tx: Transaction, batch: IngestBatch): Promise<{ stmts: BulkRows[]; notes: string[]; consentEvents: number }> {
   const existing = new Map<string, Record<string, unknown>>();
   const ids = batch.customers.map((c) => c.user_id);
   for (let i = 0; i < ids.length; i += 10_000) {
@@ -210,20 +205,18 @@ async function customerStatements(tx: Transaction, batch: IngestBatch): Promise<
   }
   const created = batch.customers.filter((c) => !existing.has(c.user_id));
   const stated = created.filter((c) => c.consent !== null);
-  const stmts = [
-    ...bulkInsert(
-      tx,
-      "customers",
-      ["user_id", ...PROFILE, "consent", "source"],
-      created.map((c) => [c.user_id, ...PROFILE.map((f) => c[f]), c.consent ? 1 : 0, c.source]),
-      'ON CONFLICT("user_id") DO NOTHING',
-    ),
-    ...bulkInsert(
-      tx,
-      "consent_events",
-      ["user_id", "granted", "source", "note"],
-      stated.map((c) => [c.user_id, c.consent ? 1 : 0, `ingest:${c.source}`, c.consent ? "opt-in stated in ingested data" : "opt-out stated in ingested data"]),
-    ),
+  const stmts: BulkRows[] = [
+    {
+      table: "customers",
+      columns: ["user_id", ...PROFILE, "consent", "source"],
+      rows: created.map((c) => [c.user_id, ...PROFILE.map((f) => c[f]), c.consent ? 1 : 0, c.source]),
+      tail: 'ON CONFLICT("user_id") DO NOTHING',
+    },
+    {
+      table: "consent_events",
+      columns: ["user_id", "granted", "source", "note"],
+      rows: stated.map((c) => [c.user_id, c.consent ? 1 : 0, `ingest:${c.source}`, c.consent ? "opt-in stated in ingested data" : "opt-out stated in ingested data"]),
+    },
   ];
   return { stmts, notes, consentEvents: stated.length };
 }

@@ -262,6 +262,26 @@ describe("ingest: a bulk load into an empty database builds the transaction inde
     expect(await inTransaction(1000)).toBe(0);
   });
 
+  it("a load refused after its first file was written (2 500 transactions: through COPY on PostgreSQL) leaves nothing behind", async () => {
+    await ingest([writeTemp(db.dir, "owner.json", sampleBundle("usr_owner"))]);
+    const before = await dumpDb(db.sql);
+    const indexesBefore = await indexes();
+    const big = sampleBundle("usr_big");
+    const template = big.transactions![1];
+    big.transactions = Array.from({ length: 2500 }, (_, i) => ({ ...template, transaction_id: `usr_big_t${i}`, amount: (i % 400) + 0.25, name: `SHOP #${i} C:\\B` }));
+    // Only the database knows this id is usr_owner's: found in the write transaction, after big.json is written.
+    const thief = sampleBundle("usr_thief");
+    thief.transactions![0].transaction_id = "usr_owner_t1";
+    const err = await ingest([writeTemp(db.dir, "a-big.json", big), writeTemp(db.dir, "b-thief.json", thief)]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as IngestError).issues.map((i) => `${i.file.split("/").pop()}: ${i.reason}`)).toEqual([expect.stringMatching(/^b-thief\.json: .*usr_owner_t1.*usr_owner/)]);
+    expect(await dumpDb(db.sql)).toEqual(before);
+    expect(await indexes()).toEqual(indexesBefore);
+  });
+
   it("a refused load leaves the indexes exactly as they were", async () => {
     const before = await indexes();
     const bad = sampleBundle("usr_bad");
