@@ -64,7 +64,7 @@ describe("while another process holds the write lock", () => {
     expect(h).toMatchObject({ ok: false, writable: false });
     expect(h.problems.join(" ")).toMatch(/cannot take writes/);
     vi.stubEnv("DATABASE_URL", env.db.url);
-    const route = await health.GET();
+    const route = await health.GET(new Request("http://localhost/api/health"));
     expect(route.status).toBe(503);
     expect((await route.json()).problems).toEqual(["database cannot take writes (locked by another process)"]);
 

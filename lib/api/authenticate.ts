@@ -6,6 +6,7 @@ import type { Permission, Role } from "../auth/permissions";
 import type { Scope } from "../auth/scopes";
 import type { Db } from "../db/client";
 import { touchApiKey, verifyApiKey } from "../services/api-keys";
+import { noteCaller } from "../observability/request";
 import { withReadSql } from "../services/database";
 import { ApiError } from "./errors";
 
@@ -19,6 +20,7 @@ export async function authenticate(req: Request, db: Db, url: string): Promise<C
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const key = m ? await withReadSql((sql) => verifyApiKey(sql, m[1]), url) : null;
     if (!key) throw new ApiError(401, "invalid_api_key", "The API key is malformed, unknown or revoked.");
+    noteCaller({ key_prefix: key.prefix });
     if (key.stale) await touchApiKey(db, key.id);
     return { kind: "key", scopes: key.scopes, actor: `apikey:${key.prefix}` };
   }

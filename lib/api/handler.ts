@@ -7,6 +7,8 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Db } from "../db/client";
+import { log } from "../observability/log";
+import { observeRequest } from "../observability/request";
 import { authenticate, authorize, type Caller } from "./authenticate";
 import { apiDatabase } from "./database";
 import type { Endpoint, Parsed } from "./endpoint";
@@ -56,7 +58,9 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
   endpoint: Endpoint<P, Q, B>,
   fn: (call: Call<Parsed<P>, Parsed<Q>, Parsed<B, unknown>>) => Promise<unknown>,
 ) {
-  return async (req: Request, ctx?: RouteContext): Promise<Response> => {
+  return (req: Request, ctx?: RouteContext): Promise<Response> => observeRequest(endpoint.path, req, () => serve(req, ctx));
+
+  async function serve(req: Request, ctx?: RouteContext): Promise<Response> {
     let rate: RateLimitState | undefined;
     try {
       const { db, url } = apiDatabase();
@@ -79,10 +83,11 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
     } catch (err) {
       const apiErr = toApiError(err);
       // Log the failure, never the request (its headers carry keys and session cookies).
-      if (apiErr.status >= 500) console.error(`${endpoint.method} ${endpoint.path} failed:`, apiErr.code === "database_busy" ? apiErr.message : err);
+      if (apiErr.code === "database_busy") log.warn({ route: endpoint.path, code: apiErr.code }, apiErr.message);
+      else if (apiErr.status >= 500) log.error({ route: endpoint.path, err }, "request failed");
       return withRateHeaders(errorResponse(apiErr), rate);
     }
-  };
+  }
 }
 
 /** Work started, not done: 202 with the body and a Location to poll. */

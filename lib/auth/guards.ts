@@ -6,6 +6,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { apiDatabase } from "../api/database";
 import { ApiError, errorResponse } from "../api/errors";
 import type { Db } from "../db/client";
+import { noteCaller } from "../observability/request";
 import { liveStaff } from "../services/staff-sessions";
 import { authOptions } from "./options";
 import { can, type Permission, type Role } from "./permissions";
@@ -58,6 +59,7 @@ export async function staffFromRequest(req: Request, db: Db = apiDatabase().db):
   const cookieOnly = new NextRequest(req.url, { headers: { cookie: req.headers.get("cookie") ?? "" } });
   const token = await getToken({ req: cookieOnly, secret: process.env.NEXTAUTH_SECRET });
   const staff = token && (await liveStaff(db, token));
+  if (staff) noteCaller({ role: staff.role }); // the request's log line names the role, never the email
   return staff ? { email: staff.email, role: staff.role, mustChangePassword: staff.mustChangePassword } : null;
 }
 

@@ -10,6 +10,7 @@ import { endStaffSession, liveStaff, startStaffSession } from "../services/staff
 import { sameOriginPath } from "./callback-url";
 import { clientAddress } from "./client-address";
 import type { Role } from "./permissions";
+import { log } from "../observability/log";
 
 declare module "next-auth" {
   interface Session {
@@ -93,7 +94,9 @@ export const authOptions: NextAuthOptions = {
     error(code, metadata) {
       const name = (metadata as { name?: unknown } | undefined)?.name ?? (metadata as { error?: { name?: unknown } } | undefined)?.error?.name;
       if (code === "JWT_SESSION_ERROR" && name === "SessionEndedError") return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      // The code and the error's own message and stack only: metadata may hold the token or the email.
+      const err = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+      log.error({ code, err: err instanceof Error ? err : undefined }, "next-auth error");
     },
   },
 };

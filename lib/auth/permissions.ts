@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "engine:undo": ["admin"],
   "apikeys:manage": ["admin"],
   "staff:manage": ["admin"],
+  /** Scraping GET /api/metrics with a session (a Prometheus server uses SPENDSENSE_METRICS_TOKEN instead). */
+  "metrics:read": ["admin"],
   /** Setting one's own password (forced after a temporary one, lib/auth/guards.ts). */
   "account:password": ["admin", "operator", "analyst"],
   // Developer API (SPEC §5): creating customers and loading data are admin work.

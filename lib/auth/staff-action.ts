@@ -3,10 +3,13 @@
 // can act on with each field's problem beside it and what they typed, so nothing is lost. The
 // outcome never travels in the URL: a page shows only what its own server action returned.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { sameOriginPath } from "./callback-url";
 import { asDatabaseBusy } from "../db/busy";
+import { noteCaller, observeAction } from "../observability/request";
+import { REQUEST_ID_HEADER } from "../observability/request-id";
 import { plainErrors } from "../validation/messages";
 import { CHANGE_PASSWORD_PATH, pageAccess } from "./guards";
 import type { Permission } from "./permissions";
@@ -52,10 +55,16 @@ export function refusal(err: unknown, form: FormData): ActionState | null {
 }
 
 export async function staffAction(permission: Permission, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
+  // One log line per action with the request id the proxy gave the request (never the form or the page's path).
+  return observeAction(permission, (await headers()).get(REQUEST_ID_HEADER), () => runStaffAction(permission, returnTo, form, act));
+}
+
+async function runStaffAction(permission: Permission, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
   // The page to revalidate may carry form input (a customer id, the page's filters): it stays a path on this site.
   const page = sameOriginPath(returnTo) ?? "/";
   const path = new URL(page, "http://same-origin.invalid").pathname;
   const access = await pageAccess(permission);
+  if (access.status !== "unauthenticated") noteCaller({ role: access.session.user.role });
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
   if (access.status === "password_change") redirect(CHANGE_PASSWORD_PATH);
   if (access.status === "forbidden") return { error: `Your role (${access.session.user.role}) may not do this.`, values: formValues(form), seq: Date.now() };

@@ -10,6 +10,8 @@ export const STAFF_ROUTES = {
   "GET /api/jobs/stream": "engine:run",
   "GET /api/alerts/stream": "customers:read",
   "GET /api/eval/latest/{file}": "eval:read",
+  // Also open to SPENDSENSE_METRICS_TOKEN as a bearer token (metrics-access.ts), never to an API key.
+  "GET /api/metrics": "metrics:read",
 } as const satisfies Record<string, Permission | "signed-in">;
 
 export type StaffRoute = keyof typeof STAFF_ROUTES;

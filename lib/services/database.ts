@@ -4,10 +4,11 @@ import { asDatabaseBusy } from "../db/busy";
 import { prisma, type Db } from "../db/client";
 import { migrationStatus, type MigrationStatus } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
-import { dialectOf, listTablesSql } from "../db/dialect";
+import { dialectOf, dialectOfUrl, listTablesSql, type Dialect } from "../db/dialect";
 import { processSingleton } from "../db/process-singleton";
 import { openSql, type Sql } from "../db/sql";
 import { databaseFilePath, databaseUrl } from "../db/url";
+import { noQueueNote, queueStats, type QueueStats } from "./queue-stats";
 import { expireRuns } from "./run-lease";
 
 /** Tables in the order a person reads them; row counts come from these. */
@@ -117,6 +118,10 @@ export async function databaseStatus(url = databaseUrl()): Promise<DatabaseStatu
 
 export interface HealthReport extends DatabaseStatus {
   ok: boolean;
+  /** Which database, whether it answered, and how long one round trip (`SELECT 1`) took. */
+  database: { dialect: Dialect; reachable: boolean; latency_ms: number | null };
+  /** The engine's job queue and its workers, or why there is none. */
+  queue: ({ used: true } & QueueStats) | { used: false; note: string };
   /** Whether a write could take the lock within the busy timeout (null when not checked: unreachable). */
   writable: boolean | null;
   /** The latest engine run; one whose lease expired shows as failed, with why. */
@@ -143,21 +148,47 @@ async function canWrite(sql: Sql): Promise<true | string> {
   }
 }
 
+/** One round trip, in milliseconds (to a tenth). */
+async function roundTrip(sql: Sql): Promise<number> {
+  const started = performance.now();
+  await sql.execute("SELECT 1");
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
+async function queueHealth(url: string): Promise<HealthReport["queue"]> {
+  const q = await queueStats(url);
+  return q ? { used: true, ...q } : { used: false, note: noQueueNote(dialectOfUrl(url)) };
+}
+
 export async function checkHealth(url = databaseUrl()): Promise<HealthReport> {
+  const dialect = dialectOfUrl(url);
   try {
-    const { status, writable, latest } = await withSql(async (sql) => {
+    const { status, writable, latest, latency } = await withSql(async (sql) => {
+      const latency = await roundTrip(sql);
       const status = await databaseStatus(url);
       const writable = await canWrite(sql);
       const latest = status.migrations.pending.length ? null : await latestRun(sql, writable === true);
-      return { status, writable, latest };
+      return { status, writable, latest, latency };
     }, url);
+    const queue = await queueHealth(url);
     const problems: string[] = [];
     if (status.migrations.pending.length) problems.push(`pending migrations: ${status.migrations.pending.join(", ")} (run: spendsense db migrate)`);
     if (status.migrations.modified.length) problems.push(`applied migrations changed on disk: ${status.migrations.modified.join(", ")}`);
     if (writable !== true) problems.push(writable);
-    return { ...status, ok: problems.length === 0, writable: writable === true, latest_run: latest, problems };
+    return { ...status, ok: problems.length === 0, database: { dialect, reachable: true, latency_ms: latency }, queue, writable: writable === true, latest_run: latest, problems };
   } catch (err) {
-    return { url: redactUrl(url), migrations: { applied: [], pending: [], modified: [] }, counts: null, ok: false, writable: null, latest_run: null, problems: [`database unreachable: ${(err as Error).message}`] };
+    const queue = await queueHealth(url).catch(() => ({ used: false as const, note: "unknown: the database is unreachable" }));
+    return {
+      url: redactUrl(url),
+      database: { dialect, reachable: false, latency_ms: null },
+      migrations: { applied: [], pending: [], modified: [] },
+      counts: null,
+      queue,
+      ok: false,
+      writable: null,
+      latest_run: null,
+      problems: [`database unreachable: ${redactUrl((err as Error).message)}`],
+    };
   }
 }
 

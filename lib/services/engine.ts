@@ -11,6 +11,7 @@ import { listCustomerIds, loadApprovedCatalog, loadBudgets, loadCustomerInputs, 
 import { prepareDatabase } from "../db/prepare";
 import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
+import { engineChunkClock } from "../observability/metrics";
 import { computeJob, type EngineJob } from "./engine-job";
 import { assertKnownIds } from "./errors";
 import { DEFAULT_AS_OF } from "../data/defaults";
@@ -159,6 +160,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
 
     const summary: RunSummary = { run_id: id, as_of: asOf, customers: consenting.length, skipped_no_consent: all.length - consenting.length, personas: { "30d": {} as never, "180d": {} as never }, strengths: { "30d": {}, "180d": {} }, recommendations: 0, alerts: 0, seconds: 0 };
     let done = 0;
+    const chunkClock = engineChunkClock();
     try {
       // Load chunk i+1 while chunk i computes; write each chunk in its own transaction, in order.
       const pending: Array<Promise<EngineResult[]>> = [];
@@ -179,6 +181,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
       try {
         const w = await writeEngineResults(tx, id, results);
         await tx.commit();
+        chunkClock.lap(results.length);
         summary.recommendations += w.recommendations;
         summary.alerts += w.alerts;
       } catch (err) {

@@ -12,6 +12,7 @@ import { prepareDatabase } from "../db/prepare";
 import { ownershipCheck } from "../db/ownership";
 import { openSql, releaseStatements, type Sql } from "../db/sql";
 import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
+import { recordIngestedRows } from "../observability/metrics";
 
 export interface IngestSummary extends WriteCounts {
   files: number;
@@ -170,6 +171,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
       await rebuildIndexes();
       await audit(tx, opts.actor ?? "cli", opts.via ?? "cli", summary);
       await tx.commit();
+      recordIngestedRows(summary);
       return summary;
     } catch (err) {
       await tx.rollback();
@@ -201,6 +203,7 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, ex
     await rebuildIndexes();
     await audit(tx, "cli", "generator", total);
     await tx.commit();
+    recordIngestedRows(total);
     return total;
   } catch (err) {
     await tx.rollback();

@@ -8,10 +8,11 @@ import { routeAccess } from "@/lib/auth/guards";
 import { staffRoutePermission } from "@/lib/auth/staff-routes";
 import { alertCounts } from "@/lib/services/alerts";
 import { alertStreamQuery } from "@/lib/validation/alerts";
+import { observed } from "@/lib/observability/request";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = observed("/api/alerts/stream", async (request: Request) => {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/alerts/stream"));
   if (denied) return denied;
   const q = alertStreamQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -19,4 +20,4 @@ export async function GET(request: Request) {
   const { url } = apiDatabase();
   const userId = q.data.user_id;
   return eventStream(request, "alerts", 2000, async () => ({ user_id: userId ?? null, ...(await alertCounts(url, userId)) }));
-}
+});

@@ -4,12 +4,13 @@ import { eventStream } from "@/lib/api/event-stream";
 import { routeAccess } from "@/lib/auth/guards";
 import { staffRoutePermission } from "@/lib/auth/staff-routes";
 import { recentJobs } from "@/lib/services/jobs";
+import { observed } from "@/lib/observability/request";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = observed("/api/jobs/stream", async (request: Request) => {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/jobs/stream"));
   if (denied) return denied;
   const { url } = apiDatabase();
   return eventStream(request, "jobs", 500, () => recentJobs(url));
-}
+});

@@ -5,10 +5,11 @@ import { eventStream } from "@/lib/api/event-stream";
 import { routeAccess } from "@/lib/auth/guards";
 import { staffRoutePermission } from "@/lib/auth/staff-routes";
 import { alertCounts } from "@/lib/services/alerts";
+import { observed } from "@/lib/observability/request";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = observed("/api/review/stream", async (request: Request) => {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/review/stream"));
   if (denied) return denied;
   const { db, url } = apiDatabase();
@@ -20,4 +21,4 @@ export async function GET(request: Request) {
     ]);
     return { pending, flagged, alerts_pending_review: alerts.pending_review };
   });
-}
+});

@@ -5,10 +5,11 @@ import { staffRoutePermission } from "@/lib/auth/staff-routes";
 import { apiDatabase } from "@/lib/api/database";
 import { EVAL_FILES, renderEvalFile, type EvalFile } from "@/lib/eval/render";
 import { latestEval } from "@/lib/services/eval-latest";
+import { observed } from "@/lib/observability/request";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+export const GET = observed("/api/eval/latest/{file}", async (request: Request, { params }: { params: Promise<{ file: string }> }) => {
   const { denied } = await routeAccess(request, staffRoutePermission("GET /api/eval/latest/{file}"));
   if (denied) return denied;
   const { file } = await params;
@@ -19,4 +20,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const { body, contentType } = renderEvalFile(latest.metrics, file as EvalFile);
   const name = `spendsense-eval-${latest.metrics.as_of}-${file}`;
   return new Response(body, { headers: { "Content-Type": contentType, "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
-}
+});
