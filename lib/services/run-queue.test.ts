@@ -17,6 +17,7 @@ import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { loadGenerated } from "./generate";
 import { followRun, NO_WORKER, startRun } from "./run-queue";
 import { acquireRunLease } from "./run-lease";
+import { queueStats } from "./queue-stats";
 
 const ROOT = path.resolve(__dirname, "../..");
 const AS_OF = "2026-10-31";
@@ -98,7 +99,10 @@ if (onPostgres()) {
       await new Promise((r) => setTimeout(r, 2000));
       expect(warnings).toEqual([NO_WORKER]);
       expect((await runState(t.sql, run.run_id))!).toMatchObject({ status: "running", done: 0, total: ids.length });
+      // Health and /api/metrics read the same queue: every chunk waiting, no worker seen.
+      expect(await queueStats(t.url)).toEqual({ queue: "pg-boss", queued: Math.ceil(ids.length / CHUNK), active: 0, failed: 0, workers: 0 });
       const w = await worker();
+      expect((await queueStats(t.url))!.workers).toBe(1);
       const summary = await following;
       expect(summary).toMatchObject({ run_id: run.run_id, customers: ids.length });
       expect(progress.at(-1)).toBe(ids.length);

@@ -183,3 +183,12 @@ export async function workersSeenSince(sql: Exec, withinMs: number): Promise<num
   const rs = await sql.execute({ sql: "SELECT COUNT(*) AS n FROM queue_workers WHERE seen_at >= ?", args: [iso(Date.now() - withinMs)] });
   return Number(rs.rows[0].n);
 }
+
+/** A pg-boss queue's jobs by state, read from its own table (PostgreSQL); all zero before the queue was ever installed. */
+export async function queueJobCounts(sql: Exec, schema: string, queue: string): Promise<{ queued: number; active: number; failed: number }> {
+  const installed = await sql.execute({ sql: "SELECT to_regclass(?) IS NOT NULL AS ok", args: [`${schema}.job`] });
+  if (!Number(installed.rows[0].ok)) return { queued: 0, active: 0, failed: 0 };
+  const rs = await sql.execute({ sql: `SELECT state::text AS state, COUNT(*) AS n FROM "${schema}".job WHERE name = ? GROUP BY state`, args: [queue] });
+  const by = Object.fromEntries(rs.rows.map((r) => [String(r.state), Number(r.n)]));
+  return { queued: (by.created ?? 0) + (by.retry ?? 0), active: by.active ?? 0, failed: by.failed ?? 0 };
+}
