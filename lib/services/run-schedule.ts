@@ -20,7 +20,9 @@ export function setRunSchedule(url: string, cron: string, actor: string): Promis
     try {
       await set(url, cron, { started_by: `schedule (set by ${actor})` });
     } catch (err) {
-      if (/cron|expression|invalid|constraint/i.test((err as Error).message)) throw new InvalidScheduleError(`"${cron}" is not a cron expression the scheduler accepts (${(err as Error).message}); use five fields, e.g. "0 2 * * *" for 02:00 UTC daily`);
+      // The scheduler parses the expression before it touches the database: its refusals carry no
+      // error code, unlike every database or connection error.
+      if ((err as { code?: unknown }).code === undefined) throw new InvalidScheduleError(`"${cron}" is not a cron expression the scheduler accepts (${(err as Error).message}); use five fields, e.g. "0 2 * * *" for 02:00 UTC daily`);
       throw err;
     }
     await withSql((sql) => recordAudit(sql, "engine.schedule_set", { type: "engine", id: "schedule" }, { actor, details: { cron, timezone: "UTC" } }), url);
