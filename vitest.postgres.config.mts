@@ -13,7 +13,6 @@ const NOT_YET = process.env.SPENDSENSE_PG_NOT_YET === "run" ? [] : [
   "app/api/contention.test.ts",
   "app/api/customers.test.ts",
   "app/api/input-limits.test.ts",
-  "app/api/personas/personas.test.ts",
   "app/api/staff-routes.test.ts",
   "app/api/transactions/transactions.test.ts",
   "lib/api/handler.test.ts",

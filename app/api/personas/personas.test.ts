@@ -9,6 +9,8 @@ import * as assign from "./assign/[userId]/route";
 import * as batch from "./batch-assign/route";
 import * as detect from "./detect-transition/[userId]/route";
 import * as run from "../runs/[runId]/route";
+import { startWorker } from "@/lib/services/run-worker";
+import { onPostgres } from "@/lib/testing/postgres";
 
 let env: ApiTestEnv;
 let key: string;
@@ -121,7 +123,9 @@ describe("POST /api/personas/batch-assign", () => {
     expect(r.headers.get("location")).toBe(`/api/runs/${r.json.run_id}`);
     const audit = await env.db.sql.execute({ sql: "SELECT details FROM audit_log WHERE action = 'engine.run' AND target_id = ?", args: [String(r.json.run_id)] });
     expect(JSON.parse(String(audit.rows[0].details))).toEqual({ as_of: "2026-10-24", customers: 2, requested: 3 });
-    // Poll the Location until the run is done (on SQLite it computes in this process's background).
+    // Poll the Location until the run is done: on SQLite it computes in this process's background;
+    // on PostgreSQL it waits in the queue for a worker.
+    const worker = onPostgres() ? await startWorker({ url: env.db.url }) : null;
     let s = await call(run.GET, { path: r.json.location, key, params: { runId: String(r.json.run_id) } });
     for (let i = 0; i < 200 && s.json.status === "running"; i++) {
       await new Promise((ok) => setTimeout(ok, 100));
@@ -133,6 +137,7 @@ describe("POST /api/personas/batch-assign", () => {
     expect(Object.values(s.json.personas["30d"]).reduce((a: number, b) => a + Number(b), 0)).toBe(2);
     const rows = await env.db.sql.execute({ sql: "SELECT DISTINCT user_id FROM persona_assignments WHERE run_id = ? ORDER BY user_id", args: [r.json.run_id] });
     expect(rows.rows.map((x) => String(x.user_id))).toEqual([env.consenting[1], env.consenting[2]].sort());
+    await worker?.stop();
   });
 
   it("the run's status route: 404 for an unknown run, 400 for a malformed id", async () => {
