@@ -269,3 +269,17 @@ export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatemen
   }
   if (pending.length) await tx.batch(pending);
 }
+
+/**
+ * The transaction mode for writes that may run beside each other: PostgreSQL's row locks and
+ * unique keys keep them apart (engine chunks of distinct customers), so they skip the one write
+ * lock ("deferred"); SQLite has a single writer anyway ("write").
+ */
+export function parallelWriteMode(h: Handle): "deferred" | "write" {
+  return d(h) === "postgres" ? "deferred" : "write";
+}
+
+/** Appended to a SELECT inside such a transaction: holds the rows read until it ends (PostgreSQL); SQLite's write lock already does. */
+export function forShare(h: Handle): string {
+  return d(h) === "postgres" ? " FOR SHARE" : "";
+}

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { persistChunk, runState } from "../db/queries/runs";
-import { closeQueueClient } from "../queue/boss";
+import { closeQueueClient, sendChunks } from "../queue/boss";
 import { onPostgres } from "../testing/postgres";
 import { waitForLine } from "../testing/processes";
 import { tempDb, type TempDb } from "../testing/temp-db";
@@ -15,9 +15,11 @@ import { computeJob } from "./engine-job";
 import { loadEngineJob } from "./engine";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { loadGenerated } from "./generate";
+import { setConsent } from "./consent";
 import { followRun, NO_WORKER, startRun } from "./run-queue";
 import { acquireRunLease } from "./run-lease";
 import { queueStats } from "./queue-stats";
+import { startWorker } from "./run-worker";
 
 const ROOT = path.resolve(__dirname, "../..");
 const AS_OF = "2026-10-31";
@@ -71,6 +73,20 @@ describe("a chunk written twice (a retry after its worker was presumed dead)", (
   });
 });
 
+describe("a chunk written beside a consent revocation", () => {
+  it("the revocation waits for the chunk's transaction (or the chunk for it): the customer ends with nothing derived either way", async () => {
+    const [id] = await consenting();
+    const lease = await acquireRunLease(t.sql, { asOf: AS_OF, engineVersion: "test", configHash: "test", startedBy: "test" });
+    await t.sql.execute({ sql: "UPDATE engine_runs SET total = 1 WHERE id = ?", args: [lease.id] });
+    const results = computeJob(await loadEngineJob(t.sql, [id], { asOf: AS_OF, config: DEFAULT_CONFIG, catalog: await loadApprovedCatalog(t.sql) }));
+    const writing = persistChunk(t.sql, { id: lease.id, chunk: 0, customers: 1 }, results, { worker: "w", load_ms: 0, compute_ms: 0, leaseMs: 60_000 });
+    const revoking = setConsent(t.sql, id, false, { source: "test" });
+    const [written] = await Promise.all([writing, revoking]);
+    expect(written.outcome).toBe("written");
+    for (const table of ["persona_assignments", "signal_snapshots", "decision_traces"]) expect(await n(`SELECT COUNT(*) AS n FROM ${table} WHERE user_id = ?`, [id]), table).toBe(0);
+  });
+});
+
 if (onPostgres()) {
   /** `spendsense worker` as a real process on the test database, with a short chunk lease. */
   async function worker(): Promise<ChildProcess> {
@@ -115,20 +131,25 @@ if (onPostgres()) {
       vi.stubEnv("SPENDSENSE_CHUNK_SIZE", "2");
       vi.stubEnv("SPENDSENSE_CHUNK_LEASE_SECONDS", "3");
       const ids = await consenting();
-      const doomed = await worker();
+      const activeChunks = () => n(`SELECT COUNT(*) AS n FROM pgboss.job WHERE name = 'engine-chunk' AND state = 'active' AND (data->>'run_id')::int = ?`, [run.run_id]);
+      let doomed = await worker();
       const run = await startRun({ url: t.url, asOf: AS_OF, startedBy: "test", prepare: false });
-      // Kill it while it holds a chunk (pg-boss marks a taken job active), after it wrote some.
-      for (let i = 0; ; i++) {
-        const s = (await runState(t.sql, run.run_id))!;
-        const active = await n(`SELECT COUNT(*) AS n FROM pgboss.job WHERE name = 'engine-chunk' AND state = 'active' AND (data->>'run_id')::int = ?`, [run.run_id]);
-        if (s.chunks_done >= 2 && active > 0) break;
-        expect(s.status).toBe("running");
-        expect(i).toBeLessThan(3000);
-        await new Promise((r) => setTimeout(r, 5));
+      // Kill it while it holds a chunk (pg-boss marks a taken job active), after it wrote some. A
+      // kill that lands between two chunks holds none: then another worker is started and killed.
+      for (let attempt = 0; ; attempt++) {
+        for (let i = 0; ; i++) {
+          const s = (await runState(t.sql, run.run_id))!;
+          if (s.chunks_done >= 2 && (await activeChunks()) > 0) break;
+          expect(s.status).toBe("running");
+          expect(i).toBeLessThan(3000);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        doomed.kill("SIGKILL");
+        await new Promise((r) => doomed.once("exit", r));
+        if ((await activeChunks()) > 0) break;
+        expect(attempt).toBeLessThan(5);
+        doomed = await worker();
       }
-      doomed.kill("SIGKILL");
-      const killedDuring = await n(`SELECT COUNT(*) AS n FROM pgboss.job WHERE name = 'engine-chunk' AND state = 'active' AND (data->>'run_id')::int = ?`, [run.run_id]);
-      expect(killedDuring).toBeGreaterThan(0);
       await worker();
       const summary = await followRun(t.url, run.run_id, { pollMs: 100 });
       expect(summary.customers).toBe(ids.length);
@@ -138,6 +159,23 @@ if (onPostgres()) {
       expect(await n(`SELECT COUNT(*) AS n FROM pgboss.job WHERE name = 'engine-chunk' AND retry_count > 0 AND (data->>'run_id')::int = ?`, [run.run_id])).toBeGreaterThan(0);
       await expectOneSetOfResults(run.run_id, ids.length);
     }, 180_000);
+
+    it("a chunk that fails for good (a worker of another engine configuration) fails its run with the reason; the run ends instead of waiting", async () => {
+      vi.stubEnv("SPENDSENSE_CHUNK_RETRIES", "1");
+      vi.stubEnv("SPENDSENSE_CHUNK_RETRY_DELAY_SECONDS", "0");
+      vi.stubEnv("SPENDSENSE_QUEUE_POLL_SECONDS", "0.5");
+      const w = await startWorker({ url: t.url });
+      try {
+        const ids = (await consenting()).slice(0, 3);
+        const lease = await acquireRunLease(t.sql, { asOf: AS_OF, engineVersion: "other", configHash: "other-config", startedBy: "test" });
+        await t.sql.execute({ sql: "UPDATE engine_runs SET total = ? WHERE id = ?", args: [ids.length, lease.id] });
+        await sendChunks(t.url, [{ run_id: lease.id, chunk: 0, as_of: AS_OF, config_hash: "other-config", user_ids: ids }]);
+        await expect(followRun(t.url, lease.id, { pollMs: 100 })).rejects.toThrow(/run #\d+ chunk 1 failed after 2 attempt\(s\): run #\d+ chunk 1 was planned for engine configuration other-config, this worker runs/);
+        expect(await n("SELECT COUNT(*) AS n FROM persona_assignments WHERE run_id = ?", [lease.id])).toBe(0);
+      } finally {
+        await w.stop();
+      }
+    }, 60_000);
   });
 } else {
   describe("runs on SQLite", () => {

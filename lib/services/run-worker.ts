@@ -64,11 +64,11 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
 
   async function chunk({ data, retryCount, retryLimit }: ChunkJob): Promise<void> {
     const label = `run #${data.run_id} chunk ${data.chunk + 1}`;
-    if (data.config_hash !== hash) {
-      throw new Error(`${label} was planned for engine configuration ${data.config_hash}, this worker runs ${hash} (engine ${ENGINE_VERSION}): run workers of the same version as the app`);
-    }
     inHand.set(data.run_id, (inHand.get(data.run_id) ?? 0) + 1);
     try {
+      if (data.config_hash !== hash) {
+        throw new Error(`${label} was planned for engine configuration ${data.config_hash}, this worker runs ${hash} (engine ${ENGINE_VERSION}): run workers of the same version as the app`);
+      }
       await extendRunLeases(sql, [data.run_id], queuedRunLeaseMs());
       const t0 = performance.now();
       const job = await loadEngineJob(sql, data.user_ids, { asOf: data.as_of, config: DEFAULT_CONFIG, catalog: await catalogOf(data.run_id) });

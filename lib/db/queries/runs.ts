@@ -3,6 +3,7 @@
 // in `engine_runs` (status, done/total in customers, lease, heartbeat), so every process reads the
 // same live progress; `engine_run_chunks` remembers which chunks were written.
 import type { EngineResult } from "../../engine";
+import { parallelWriteMode } from "../dialect";
 import type { Sql } from "../sql";
 import { writeEngineResults } from "../write-engine-results";
 import { reconcileReviewQueue } from "./current-results";
@@ -82,14 +83,16 @@ export type ChunkOutcome =
   | { outcome: "run_not_running"; status: string };
 
 /**
- * Writes one chunk of a queued run in ONE write transaction, exactly once: the chunk's row in
+ * Writes one chunk of a queued run in ONE transaction, exactly once: the chunk's row in
  * engine_run_chunks is the proof it was written (a retried chunk finds it and writes nothing), the
  * run's progress moves by the chunk's customers, and whichever chunk completes the run marks it
  * finished (`done >= total AND status = 'running'`: exactly one transaction can).
  */
 export async function persistChunk(sql: Sql, run: { id: number; chunk: number; customers: number }, results: EngineResult[], t: ChunkTimings & { leaseMs: number }): Promise<ChunkOutcome> {
   const started = performance.now();
-  const tx = await sql.transaction("write");
+  // Chunks of distinct customers write side by side on PostgreSQL (no one write lock): the ledger
+  // row's key keeps two attempts of one chunk apart, row locks keep the run's counters exact.
+  const tx = await sql.transaction(parallelWriteMode(sql));
   try {
     const st = await tx.execute({ sql: "SELECT status FROM engine_runs WHERE id = ?", args: [run.id] });
     const status = st.rows[0] ? String(st.rows[0].status) : "missing";
@@ -97,22 +100,24 @@ export async function persistChunk(sql: Sql, run: { id: number; chunk: number; c
       await tx.rollback();
       return { outcome: "run_not_running", status };
     }
-    const seen = await tx.execute({ sql: "SELECT 1 FROM engine_run_chunks WHERE run_id = ? AND chunk = ?", args: [run.id, run.chunk] });
-    if (seen.rows.length) {
+    // Claims the chunk first: a concurrent attempt waits here for this one, then finds it written.
+    const claimed = await tx.execute({
+      sql: "INSERT INTO engine_run_chunks (run_id, chunk, customers, recommendations, alerts, worker, load_ms, compute_ms, persist_ms) VALUES (?, ?, ?, 0, 0, ?, ?, ?, 0) ON CONFLICT DO NOTHING RETURNING chunk",
+      args: [run.id, run.chunk, run.customers, t.worker, t.load_ms, t.compute_ms],
+    });
+    if (!claimed.rows.length) {
       await tx.rollback();
       return { outcome: "duplicate" };
     }
     const w = await writeEngineResults(tx, run.id, results);
     const persist_ms = Math.round(performance.now() - started);
-    await tx.execute({
-      sql: "INSERT INTO engine_run_chunks (run_id, chunk, customers, recommendations, alerts, worker, load_ms, compute_ms, persist_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      args: [run.id, run.chunk, run.customers, w.recommendations, w.alerts, t.worker, t.load_ms, t.compute_ms, persist_ms],
-    });
+    await tx.execute({ sql: "UPDATE engine_run_chunks SET recommendations = ?, alerts = ?, persist_ms = ? WHERE run_id = ? AND chunk = ?", args: [w.recommendations, w.alerts, persist_ms, run.id, run.chunk] });
     const now = Date.now();
     await tx.execute({
       sql: "UPDATE engine_runs SET done = done + ?, recommendation_count = recommendation_count + ?, heartbeat_at = ?, lease_expires_at = ? WHERE id = ?",
       args: [run.customers, w.recommendations, iso(now), iso(now + t.leaseMs), run.id],
     });
+    // The row is locked by the UPDATE above until commit: of two last chunks, the second sees the first's count.
     const fin = await tx.execute({
       sql: "UPDATE engine_runs SET status = 'finished', finished_at = ?, customers = total, lease_owner = NULL WHERE id = ? AND status = 'running' AND done >= total",
       args: [iso(now), run.id],
