@@ -93,18 +93,16 @@ async function main() {
     const ratio = two.perSecond / one.perSecond;
     console.log(`  2 workers / 1 worker: ${ratio.toFixed(2)}×`);
     // Extrapolation from the measured per-chunk costs: each worker spends load + compute + persist
-    // per chunk; persists are serialised across processes (one write lock), so the database writes
-    // at most chunk / persist customers per second however many workers there are.
+    // per chunk on its own core. Chunks of distinct customers write side by side on PostgreSQL (no
+    // single write lock), so workers add up until the database server itself is the limit — its
+    // capacity (here it shares the same 2 cores) is not measured by this bench.
     const perChunk = (one.load_ms + one.compute_ms + one.persist_ms) / one.chunks;
     const perWorker = (chunkSize() / perChunk) * 1000;
-    const writeCeiling = (chunkSize() / (one.persist_ms / one.chunks)) * 1000;
     const TEN_M = 10_000_000;
-    console.log(`  10 million customers (from the per-chunk costs: ${fmt(perWorker)} customers/s per worker on its own core; serialised writes cap the database at ${fmt(writeCeiling)} customers/s):`);
-    for (const w of [1, 2, 4, 8, 16, 32]) {
-      const rate = Math.min(w * perWorker, writeCeiling);
-      console.log(`    ${String(w).padStart(2)} workers: ${fmt(TEN_M / rate / 3600, 1)} h${w * perWorker > writeCeiling ? " (write-bound)" : ""}`);
-    }
-    console.log(JSON.stringify({ users: USERS, loadSeconds, one, two, ratio, perWorker, writeCeiling }));
+    console.log(`  10 million customers at the measured ${fmt(perWorker)} customers/s per worker (load ${fmt((100 * one.load_ms) / (perChunk * one.chunks))}%, compute ${fmt((100 * one.compute_ms) / (perChunk * one.chunks))}%, persist ${fmt((100 * one.persist_ms) / (perChunk * one.chunks))}% of a chunk), each worker on its own core and a database that keeps up:`);
+    for (const w of [1, 2, 4, 8, 16, 32]) console.log(`    ${String(w).padStart(2)} workers: ${fmt(TEN_M / (w * perWorker) / 3600, 1)} h`);
+    console.log(`    workers for one 8-hour night: ${Math.ceil(TEN_M / (8 * 3600) / perWorker)}`);
+    console.log(JSON.stringify({ users: USERS, loadSeconds, one, two, ratio, perWorker }));
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
   }
