@@ -123,6 +123,15 @@ if (only.has("workers")) {
     workerRows.push([`PostgreSQL, ${r.workers} worker process(es)`, fmt(r.customers), String(r.workers), r.seconds.toFixed(1), fmt(r.perSecond), fmt(r.load_ms / r.chunks), fmt(r.compute_ms / r.chunks), fmt(r.persist_ms / r.chunks), r.workers === 2 ? `${f.ratio.toFixed(2)}×` : ""]);
   }
 }
+// BENCH_ONLY=pg-load: generate-and-load into a fresh PostgreSQL database through COPY (issue 14; the server is
+// SPENDSENSE_BENCH_PG_URL), beside SQLite. BENCH_PG_USERS (100000) and BENCH_SQLITE_USERS (10000) pick the sizes.
+const pgLoadRows: string[][] = [["generate + load, one transaction", "customers", "transactions", "load s", "tx/s", "of which generating s", "writing tx/s", "peak RSS MB"]];
+if (only.has("pg-load")) {
+  type LoadFigures = { database: string; customers: number; transactions: number; seconds: number; generateSeconds: number; peakRssMb: number };
+  for (const f of child<LoadFigures[]>("pg-load.ts", "--users", process.env.BENCH_PG_USERS ?? "100000", "--sqlite-users", process.env.BENCH_SQLITE_USERS ?? "10000")) {
+    pgLoadRows.push([f.database === "postgres" ? "PostgreSQL (COPY)" : "SQLite", fmt(f.customers), fmt(f.transactions), f.seconds.toFixed(1), fmt(f.transactions / f.seconds), f.generateSeconds.toFixed(1), fmt(f.transactions / (f.seconds - f.generateSeconds)), fmt(f.peakRssMb)]);
+  }
+}
 const print = (table: string[][]) => {
   if (table.length < 2) return;
   const widths = table[0].map((_, i) => table.reduce((m, r) => Math.max(m, r[i].length), 0));
@@ -138,3 +147,4 @@ print(evalRows);
 print(apiRows);
 print(contentionRows);
 print(workerRows);
+print(pgLoadRows);

@@ -1,7 +1,9 @@
-// SQLite contention (issue 11, point 1): another real process holds the write lock (as a CLI
-// ingest or run does, or any client's BEGIN IMMEDIATE). Sign-in, API-key use and writes wait for
-// it and succeed; one that cannot get it in time answers 503 + Retry-After; nothing wedges, so
-// everything works again once the lock is released — in the same process, without a restart.
+// Contention (issue 11, point 1): another real process holds the write lock (as a CLI ingest or
+// run does): SQLite's own (any client's BEGIN IMMEDIATE), or on PostgreSQL the advisory lock every
+// write transaction takes (lib/db/pg.ts), so writes from any number of processes are serialised
+// alike. Sign-in, API-key use and writes wait for it and succeed; one that cannot get it in time
+// answers 503 + Retry-After and writes nothing; nothing wedges, so everything works again once the
+// lock is released — in the same process, without a restart. Parallel writes are never lost.
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiDatabase } from "@/lib/api/database";
@@ -46,7 +48,7 @@ describe("while another process holds the write lock", () => {
     expect((await postFeedback(key)).status).toBe(201);
     expect((await postFeedback(await env.key())).status).toBe(201);
     expect(await count("SELECT COUNT(*) AS n FROM feedback")).toBe(3);
-    expect(await count("SELECT COUNT(*) AS n FROM sign_in_attempts WHERE success = 1")).toBe(2);
+    expect(await count("SELECT COUNT(*) AS n FROM sign_in_attempts WHERE success = TRUE")).toBe(2);
     expect(await count("SELECT COUNT(*) AS n FROM api_keys WHERE last_used_at IS NOT NULL")).toBe(2);
   });
 
@@ -73,6 +75,18 @@ describe("while another process holds the write lock", () => {
     expect(await signIn()).toMatchObject({ ok: true });
     expect(await count("SELECT COUNT(*) AS n FROM feedback")).toBe(before + 1);
     expect(await checkHealth(env.db.url)).toMatchObject({ ok: true, writable: true, problems: [] });
+  });
+
+  it("many writes at once, from requests and sign-ins queued behind the lock, all land exactly once", async () => {
+    const keys = await Promise.all([env.key(), env.key()]);
+    const [feedbackBefore, signInsBefore] = [await count("SELECT COUNT(*) AS n FROM feedback"), await count("SELECT COUNT(*) AS n FROM sign_in_attempts WHERE success = TRUE")];
+    const lock = await holdWriteLock(env.db.url, 1000);
+    const [written, signedIn] = await Promise.all([Promise.all(Array.from({ length: 12 }, (_, i) => postFeedback(keys[i % 2]))), Promise.all(Array.from({ length: 3 }, () => signIn()))]);
+    await lock.released;
+    expect(written.map((r) => r.status)).toEqual(Array(12).fill(201));
+    expect(signedIn.every((r) => r.ok)).toBe(true);
+    expect(await count("SELECT COUNT(*) AS n FROM feedback")).toBe(feedbackBefore + 12);
+    expect(await count("SELECT COUNT(*) AS n FROM sign_in_attempts WHERE success = TRUE")).toBe(signInsBefore + 3);
   });
 
   it("a CLI ingest that cannot get the lock says the database is busy (exit 1), not a raw SQLITE_BUSY", async () => {

@@ -25,7 +25,7 @@ describe("POST /api/users", () => {
     const r = await call(users.POST, { path: "/api/users", key, body });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ user_id: "usr_api_new", name: "Avery Quinn", consent: true, region: "West", credit_score: 705, source: "api", age_band: null });
-    expect(await count("SELECT COUNT(*) AS n FROM consent_events WHERE user_id = 'usr_api_new' AND granted = 1")).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM consent_events WHERE user_id = 'usr_api_new' AND granted = TRUE")).toBe(1);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'customer.create' AND target_id = 'usr_api_new' AND actor LIKE 'apikey:%'")).toBe(1);
     const again = await call(users.POST, { path: "/api/users", key, body });
     expect(again.status).toBe(409);

@@ -39,6 +39,8 @@ export function isDatabaseBusy(err: unknown): boolean {
     // Prisma: the adapter's SQLITE_BUSY surfaces as P1008 "Operation has timed out".
     const adapter = (e.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
     if (e.code === "P1008" || adapter?.kind === "SocketTimeout" || busyCode(Number(adapter?.originalCode))) return true;
+    // PostgreSQL: a write transaction's wait for the write lock ran past its lock_timeout (lib/db/pg.ts).
+    if (e.code === "55P03" || adapter?.originalCode === "55P03") return true;
     // Prisma: an interactive transaction that could not start within its wait (it queues for the lock).
     if (e.code === "P2028" && typeof e.message === "string" && e.message.includes("Unable to start a transaction in the given time")) return true;
   }

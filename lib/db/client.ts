@@ -7,7 +7,7 @@ import { openClient } from "./connection";
 import { isPostgresUrl } from "./dialect";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
-import { WRITE_LOCK_KEY } from "./pg";
+import { lockTimeoutSql, WRITE_LOCK_KEY } from "./pg";
 import { processSingleton } from "./process-singleton";
 import { databaseUrl } from "./url";
 
@@ -27,7 +27,8 @@ class SpendSenseLibSQL extends PrismaLibSQL {
 
 /**
  * Prisma's pg adapter whose transactions take the same advisory lock as our raw write
- * transactions (./pg): Prisma transactions keep the serialised-writer guarantee they have on SQLite.
+ * transactions (./pg), waiting for it as long: Prisma transactions keep the serialised-writer
+ * guarantee (and the busy timeout) they have on SQLite.
  */
 class SpendSensePg extends PrismaPg {
   override async connect() {
@@ -35,7 +36,16 @@ class SpendSensePg extends PrismaPg {
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await start(isolationLevel);
-      await tx.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, args: [], argTypes: [] });
+      try {
+        await tx.executeRaw({ sql: lockTimeoutSql(), args: [], argTypes: [] });
+        await tx.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`, args: [], argTypes: [] });
+      } catch (err) {
+        // Never started for Prisma, so never ended by it: end it and give the connection back here
+        // (the adapter's rollback() only releases; Prisma sends the ROLLBACK itself).
+        await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+        await tx.rollback().catch(() => undefined);
+        throw err;
+      }
       return tx;
     };
     return adapter;

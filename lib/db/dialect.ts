@@ -4,6 +4,7 @@
 // the schema catalogue, index deferral, the migrations folder, constraint-error codes.
 import path from "node:path";
 import type { Client, InStatement, InValue, ResultSet, Transaction } from "@libsql/client";
+import { numberPlaceholders } from "./pg";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -11,9 +12,10 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 export const dialectOfUrl = (url: string): Dialect => (isPostgresUrl(url) ? "postgres" : "sqlite");
 
-/** The dialect of a client or transaction (ours carry it; libsql's own are SQLite). */
+/** The dialect of a client or transaction (ours carry it; Prisma's name their provider; libsql's own are SQLite). */
 export function dialectOf(handle: object): Dialect {
-  return (handle as { dialect?: Dialect }).dialect ?? "sqlite";
+  const h = handle as { dialect?: Dialect; _activeProvider?: string };
+  return h.dialect ?? (h._activeProvider === "postgresql" ? "postgres" : "sqlite");
 }
 
 type Handle = Dialect | object;
@@ -47,6 +49,57 @@ export function jsonText(h: Handle, expr: string, jsonPath: string): string {
   if (d(h) === "sqlite") return `json_extract(${expr}, '${jsonPath}')`;
   const keys = jsonPath.replace(/^\$\.?/, "").split(".").filter(Boolean);
   return `((${expr})::json #>> '{${keys.join(",")}}')`;
+}
+
+/**
+ * SQL written with `?` placeholders, as the handle's Prisma `$queryRawUnsafe` takes it: unchanged
+ * on SQLite, `$1, $2, …` on PostgreSQL.
+ */
+export function prismaRawSql(h: Handle, sql: string): string {
+  return d(h) === "postgres" ? numberPlaceholders(sql) : sql;
+}
+
+/**
+ * A timestamp column or expression as epoch milliseconds (a number). PostgreSQL's are timestamps;
+ * SQLite holds ISO text from raw writes or epoch milliseconds from Prisma, and this reads either.
+ */
+export function epochMs(h: Handle, expr: string): string {
+  return d(h) === "postgres"
+    ? `(EXTRACT(EPOCH FROM ${expr}) * 1000)`
+    : `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN ${expr} ELSE (julianday(${expr}) - 2440587.5) * 86400000.0 END)`;
+}
+
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/**
+ * A text expression with A–Z folded to a–z and nothing else: SQLite's LOWER() (without ICU), and
+ * the same on PostgreSQL (whose LOWER() also folds accented letters). Searches that compare
+ * `asciiLower(column) LIKE ?` with a pattern folded by `asciiLowerText` match alike on both.
+ */
+export function asciiLower(h: Handle, expr: string): string {
+  return d(h) === "postgres" ? `translate(${expr}, '${UPPER}', '${UPPER.toLowerCase()}')` : `LOWER(${expr})`;
+}
+
+/** `asciiLower` for a value in TypeScript (a search pattern). */
+export const asciiLowerText = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * A text expression ordered byte by byte, as SQLite's BINARY collation orders it, whatever the
+ * PostgreSQL database's default collation (a managed server's is often a locale's, which ignores case and punctuation).
+ */
+export function bytewise(h: Handle, expr: string): string {
+  return d(h) === "postgres" ? `${expr} COLLATE "C"` : expr;
+}
+
+/**
+ * A LIKE pattern matching `text` anywhere, with LIKE's own `%`, `_` and the escape `\` taken
+ * literally; use it with `LIKE ? ESCAPE '\'` (both databases).
+ */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Like jsonText, as a number (null when absent or not a number on SQLite; PostgreSQL refuses text that is not one). */
+export function jsonNumber(h: Handle, expr: string, jsonPath: string): string {
+  return d(h) === "postgres" ? `CAST(${jsonText(h, expr, jsonPath)} AS DOUBLE PRECISION)` : jsonText(h, expr, jsonPath);
 }
 
 /**
@@ -119,50 +172,6 @@ const codeOf = (err: unknown): string => {
 export function isUniqueViolation(err: unknown): boolean {
   const code = codeOf(err);
   return code === "P2002" || code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
-
-/**
- * An aggregate: the group's rows as ONE JSON array of arrays (`cells` per row), `[]` when empty.
- * Reading one JSON document is ~4× faster through libsql than a row object per row. Row order:
- * SQLite keeps its FROM subquery's order; PostgreSQL is given `orderBy` (the same columns).
- * Booleans come back as true/false on PostgreSQL: select them as `CASE WHEN x THEN 1 ELSE 0 END`.
- */
-export function jsonArrayAgg(h: Handle, cells: readonly string[], orderBy = ""): string {
-  return d(h) === "postgres"
-    ? `COALESCE(json_agg(json_build_array(${cells.join(", ")})${orderBy ? ` ORDER BY ${orderBy}` : ""}), '[]'::json)`
-    : `json_group_array(json_array(${cells.join(", ")}))`;
-}
-
-/** An aggregate: the group as ONE JSON object `key → value`, `{}` when empty. */
-export function jsonObjectAgg(h: Handle, key: string, value: string): string {
-  return d(h) === "postgres" ? `COALESCE(json_object_agg(${key}, ${value}), '{}'::json)` : `json_group_object(${key}, ${value})`;
-}
-
-/** A text column holding JSON, embedded as JSON (not as a string) in jsonArrayAgg / jsonObjectAgg. */
-export function jsonValue(h: Handle, expr: string): string {
-  return d(h) === "postgres" ? `(${expr})::json` : `json(${expr})`;
-}
-
-/** The larger of two values: SQLite's two-argument MAX, PostgreSQL's GREATEST. */
-export function greatest(h: Handle, a: string, b: string): string {
-  return d(h) === "postgres" ? `GREATEST(${a}, ${b})` : `MAX(${a}, ${b})`;
-}
-
-/**
- * `n` fresh values of a table's autoincrement `id`, for rows inserted with explicit ids (so other
- * rows can point to them in the same batch). On an open write transaction: SQLite counts on from
- * the largest id under its write lock; PostgreSQL draws them from the column's sequence, so later
- * inserts that let the database choose never clash with them.
- */
-export async function reserveIds(tx: { execute(stmt: InStatement): Promise<{ rows: ArrayLike<Record<string, unknown>> }> }, table: string, n: number): Promise<number[]> {
-  if (n <= 0) return [];
-  if (d(tx) === "postgres") {
-    const rs = await tx.execute({ sql: `SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, ?) ORDER BY 1`, args: [`"${table}"`, n] });
-    return Array.from(rs.rows, (r) => Number(r.id));
-  }
-  const rs = await tx.execute(`SELECT COALESCE(MAX(id), 0) AS id FROM "${table}"`);
-  const first = Number(rs.rows[0].id) + 1;
-  return Array.from({ length: n }, (_, i) => first + i);
 }
 
 type Executor = { execute(stmt: InStatement): Promise<ResultSet> };
@@ -268,6 +277,62 @@ export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatemen
     }
   }
   if (pending.length) await tx.batch(pending);
+}
+
+/**
+ * An aggregate: the group's rows as ONE JSON array of arrays (`cells` per row), `[]` when empty.
+ * Reading one JSON document is ~4× faster through libsql than a row object per row. Row order:
+ * SQLite keeps its FROM subquery's order; PostgreSQL is given `orderBy` (the same columns).
+ * Booleans come back as true/false on PostgreSQL: select them as `CASE WHEN x THEN 1 ELSE 0 END`.
+ */
+export function jsonArrayAgg(h: Handle, cells: readonly string[], orderBy = ""): string {
+  return d(h) === "postgres"
+    ? `COALESCE(json_agg(json_build_array(${cells.join(", ")})${orderBy ? ` ORDER BY ${orderBy}` : ""}), '[]'::json)`
+    : `json_group_array(json_array(${cells.join(", ")}))`;
+}
+
+/** An aggregate: the group as ONE JSON object `key → value`, `{}` when empty. */
+export function jsonObjectAgg(h: Handle, key: string, value: string): string {
+  return d(h) === "postgres" ? `COALESCE(json_object_agg(${key}, ${value}), '{}'::json)` : `json_group_object(${key}, ${value})`;
+}
+
+/** A text column holding JSON, embedded as JSON (not as a string) in jsonArrayAgg / jsonObjectAgg. */
+export function jsonValue(h: Handle, expr: string): string {
+  return d(h) === "postgres" ? `(${expr})::json` : `json(${expr})`;
+}
+
+/** The larger of two values: SQLite's two-argument MAX, PostgreSQL's GREATEST. */
+export function greatest(h: Handle, a: string, b: string): string {
+  return d(h) === "postgres" ? `GREATEST(${a}, ${b})` : `MAX(${a}, ${b})`;
+}
+
+/**
+ * `n` fresh values of a table's autoincrement `id`, for rows inserted with explicit ids (so other
+ * rows can point to them in the same batch). On an open write transaction: SQLite counts on from
+ * the largest id under its write lock; PostgreSQL draws them from the column's sequence, so later
+ * inserts that let the database choose never clash with them.
+ */
+export async function reserveIds(tx: { execute(stmt: InStatement): Promise<{ rows: ArrayLike<Record<string, unknown>> }> }, table: string, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  if (d(tx) === "postgres") {
+    const rs = await tx.execute({ sql: `SELECT nextval(pg_get_serial_sequence(?, 'id')) AS id FROM generate_series(1, ?) ORDER BY 1`, args: [`"${table}"`, n] });
+    return Array.from(rs.rows, (r) => Number(r.id));
+  }
+  const rs = await tx.execute(`SELECT COALESCE(MAX(id), 0) AS id FROM "${table}"`);
+  const first = Number(rs.rows[0].id) + 1;
+  return Array.from({ length: n }, (_, i) => first + i);
+}
+
+/**
+ * A stored timestamp as read back (raw SQL), as ISO-8601 UTC: PostgreSQL's come back as ISO text;
+ * SQLite holds ISO text from raw writes, epoch milliseconds from Prisma, or "YYYY-MM-DD HH:MM:SS"
+ * (UTC) from its own CURRENT_TIMESTAMP default. Null stays null.
+ */
+export function storedTimeIso(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "bigint" || /^\d+$/.test(String(v))) return new Date(Number(v)).toISOString();
+  const s = String(v);
+  return new Date(s.includes("T") ? s : `${s.replace(" ", "T")}Z`).toISOString();
 }
 
 /**

@@ -8,12 +8,20 @@
 // - A "write" transaction takes one transaction-scoped advisory lock, so writes are serialised
 //   across every process exactly as SQLite's single write lock serialises them: code written
 //   against SQLite's guarantees (read, decide, write, in one transaction) stays correct.
-//   "deferred" and "read" transactions take no lock.
+//   "deferred" and "read" transactions take no lock. Like a write on SQLite, it waits for the
+//   lock up to `busyTimeoutMs()` (the transaction's lock_timeout), then fails with DatabaseBusyError.
 import type { Client, InArgs, InStatement, InValue, ResultSet, Row, Transaction, TransactionMode } from "@libsql/client";
 import pg from "pg";
+import { busyTimeoutMs, DatabaseBusyError } from "./busy";
 
 /** The advisory-lock key every write transaction takes (any fixed 64-bit number). */
 export const WRITE_LOCK_KEY = 7_301_994_120;
+
+/** Run first in a write transaction: how long it may wait for the write lock (SQLite's busy timeout). */
+export const lockTimeoutSql = () => `SET LOCAL lock_timeout = ${Math.max(1, Math.round(busyTimeoutMs()))}`;
+
+/** PostgreSQL's "lock not available" (a lock_timeout ran out). */
+export const isLockTimeout = (err: unknown) => (err as { code?: unknown } | null)?.code === "55P03";
 
 const TYPES = {
   BOOL: 16,
@@ -224,11 +232,14 @@ export class PgSqlClient implements Client {
     const client = await this.pool.connect();
     try {
       await client.query(mode === "read" ? "BEGIN READ ONLY" : "BEGIN");
-      if (mode === "write") await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK_KEY]);
+      if (mode === "write") {
+        await client.query(lockTimeoutSql());
+        await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK_KEY]);
+      }
     } catch (err) {
       await client.query("ROLLBACK").catch(() => undefined);
       client.release();
-      throw err;
+      throw isLockTimeout(err) ? new DatabaseBusyError(busyTimeoutMs()) : err;
     }
     return new PgTransaction(client);
   }

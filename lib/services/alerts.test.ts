@@ -36,7 +36,7 @@ const audits = async (id: number) => (await t.sql.execute({ sql: "SELECT action,
 describe("alerts stored by a run", () => {
   it("the customer sees their current alerts most urgent first, without the ones held for review; staff see those too", async () => {
     expect(users.length).toBeGreaterThan(3);
-    const held = (await rows("needs_review = 1"))[0];
+    const held = (await rows("needs_review = TRUE"))[0];
     expect(held, "the generated customers include a possible-fraud alert").toBeDefined();
     expect(held.review_state).toBe("pending");
     for (const u of users) {
@@ -74,7 +74,7 @@ describe("alerts stored by a run", () => {
   });
 
   it("shown and dismiss are idempotent and audited once; another customer's alert cannot be touched through a different user id", async () => {
-    const fresh = (await rows("state = 'new' AND needs_review = 0"))[0];
+    const fresh = (await rows("state = 'new' AND needs_review = FALSE"))[0];
     const other = users.find((u) => u !== fresh.user_id)!;
     const target = { userId: String(fresh.user_id), alertId: Number(fresh.id) };
     await expect(dismissAlert(db, { ...target, userId: other }, "apikey:x")).rejects.toThrow(NotFoundError);
@@ -90,7 +90,7 @@ describe("alerts stored by a run", () => {
   });
 
   it("an alert held for review reaches the customer only once released; clearing needs a reason and hides it for good", async () => {
-    const held = await rows("needs_review = 1 AND review_state = 'pending' AND state = 'new'");
+    const held = await rows("needs_review = TRUE AND review_state = 'pending' AND state = 'new'");
     expect(held.length).toBeGreaterThan(0);
     const counts = await alertCounts(t.url);
     expect(counts.pending_review).toBe((await pendingAlertReviews(t.url)).total);
@@ -110,7 +110,7 @@ describe("alerts stored by a run", () => {
       expect((await customerAlerts(t.url, b.userId)).alerts.map((x) => x.id)).not.toContain(b.alertId);
       expect((await audits(b.alertId)).at(-1)).toMatchObject({ action: "alert.clear", actor: "op@bank", reason: "Customer confirmed the purchase" });
     }
-    const fresh = (await rows("needs_review = 0"))[0];
+    const fresh = (await rows("needs_review = FALSE"))[0];
     await expect(releaseAlert(db, { userId: String(fresh.user_id), alertId: Number(fresh.id) }, "op@bank")).rejects.toThrow(/does not need a review/);
   });
 

@@ -4,6 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Scope } from "../auth/scopes";
 import { recordAudit } from "../db/audit";
+import { apiKeyByPrefix, apiKeyByRef, apiKeyRows, insertApiKey, markApiKeyRevoked, markApiKeyUsed, type ApiKeyRow } from "../db/queries/api-keys";
 import { prisma, type Db } from "../db/client";
 import { apiKeyInput } from "../validation/api";
 import type { Sql } from "../db/sql";
@@ -33,7 +34,7 @@ interface VerifiedKey {
 
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 
-function info(row: { id: number; name: string; prefix: string; scopes: string; created_by: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }): ApiKeyInfo {
+function info(row: ApiKeyRow): ApiKeyInfo {
   return { id: row.id, name: row.name, prefix: row.prefix, scopes: JSON.parse(row.scopes), created_by: row.created_by, created_at: row.created_at, last_used_at: row.last_used_at, revoked_at: row.revoked_at };
 }
 
@@ -43,7 +44,7 @@ export async function createApiKey(db: Db, input: { name: string; scopes: string
   const prefix = randomBytes(6).toString("hex");
   const key = `ss_${prefix}_${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
-    const r = await tx.apiKey.create({ data: { name, prefix, key_hash: sha256(key), scopes: JSON.stringify(scopes), created_by: createdBy } });
+    const r = await insertApiKey(tx, { name, prefix, key_hash: sha256(key), scopes: JSON.stringify(scopes), created_by: createdBy });
     await recordAudit(tx, "apikey.create", { type: "api_key", id: r.id }, { actor: createdBy, details: { name, prefix, scopes } });
     return r;
   });
@@ -51,7 +52,7 @@ export async function createApiKey(db: Db, input: { name: string; scopes: string
 }
 
 export async function listApiKeys(db: Db = prisma()): Promise<ApiKeyInfo[]> {
-  return (await db.apiKey.findMany({ orderBy: { id: "asc" }, omit: { key_hash: true } })).map(info);
+  return (await apiKeyRows(db)).map(info);
 }
 
 /** Revokes by numeric id or by prefix (with or without `ss_`). Revoking twice is harmless. */
@@ -61,10 +62,10 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
   // A prefix is 12 hex digits and may be all decimal digits, so it is checked first.
   const where = /^[0-9a-f]{12}$/.test(ref) || !/^\d+$/.test(ref) ? { prefix: ref } : { id: Number(ref) };
   return db.$transaction(async (tx) => {
-    const row = await tx.apiKey.findUnique({ where, omit: { key_hash: true } });
+    const row = await apiKeyByRef(tx, where);
     if (!row) throw new NotFoundError(`no API key with id or prefix "${idOrPrefix}"`);
     if (row.revoked_at) return { ...info(row), changed: false };
-    const revoked = await tx.apiKey.update({ where: { id: row.id }, data: { revoked_at: new Date() }, omit: { key_hash: true } });
+    const revoked = await markApiKeyRevoked(tx, row.id, new Date());
     await recordAudit(tx, "apikey.revoke", { type: "api_key", id: row.id }, { actor, details: { name: row.name, prefix: row.prefix } });
     return { ...info(revoked), changed: true };
   });
@@ -72,27 +73,25 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
 
 /**
  * The key's identity and scopes when it is well-formed, known and not revoked; otherwise null.
- * Every API request comes through here, so the lookup is one raw indexed read (a Prisma query
- * costs ~2 ms of client overhead). `stale` says last_used_at is over a minute old: the caller
+ * Every API request comes through here (the lookup is one raw indexed read). `stale` says last_used_at is over a minute old: the caller
  * records the use with `touchApiKey` (a write, so not on this read connection).
  */
 export async function verifyApiKey(sql: Sql, key: string): Promise<(VerifiedKey & { stale: boolean }) | null> {
   const m = KEY_PATTERN.exec(key);
   if (!m) return null;
-  const rs = await sql.execute({ sql: "SELECT id, prefix, key_hash, scopes, last_used_at, revoked_at FROM api_keys WHERE prefix = ?", args: [m[1]] });
-  const row = rs.rows[0];
-  if (!row || row.revoked_at !== null) return null;
+  const row = await apiKeyByPrefix(sql, m[1]);
+  if (!row || row.revoked) return null;
   const given = Buffer.from(sha256(key), "hex");
-  const stored = Buffer.from(String(row.key_hash), "hex");
+  const stored = Buffer.from(row.key_hash, "hex");
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
-  const lastUsed = row.last_used_at === null ? Number.NaN : new Date(String(row.last_used_at)).getTime();
+  const lastUsed = row.last_used_at?.getTime() ?? Number.NaN;
   const stale = Number.isNaN(lastUsed) || Date.now() - lastUsed > LAST_USED_RESOLUTION_MS;
-  return { id: Number(row.id), prefix: String(row.prefix), scopes: JSON.parse(String(row.scopes)), stale };
+  return { id: row.id, prefix: row.prefix, scopes: JSON.parse(row.scopes), stale };
 }
 
 /** Records that a key was just used (bookkeeping: a failure here never fails the request). */
 export async function touchApiKey(db: Db, id: number): Promise<void> {
-  await db.apiKey.update({ where: { id }, data: { last_used_at: new Date() } }).catch(() => undefined);
+  await markApiKeyUsed(db, id, new Date()).catch(() => undefined);
 }
 
 /** These use cases on the process's own database, for the staff pages' server actions. */

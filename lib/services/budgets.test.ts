@@ -1,8 +1,9 @@
-// The budgets service on a real SQLite file: the engine job carries each customer's live budgets,
+// The budgets service on a real database: the engine job carries each customer's live budgets,
 // one live budget per category is enforced by the database itself, a form cannot delete another
 // customer's budget, and revoking consent keeps the settings but refuses the figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "../db/client";
+import { isUniqueViolation } from "../db/dialect";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { DEFAULT_CONFIG } from "../engine/config";
 import { tempDb, type TempDb } from "../testing/temp-db";
@@ -44,7 +45,7 @@ describe("budgets service", () => {
 
   it("the database allows one live budget per customer and category (a second insert fails), a deleted one does not count", async () => {
     const insert = () => t.sql.execute({ sql: "INSERT INTO budgets (user_id, category, amount_cents, currency, source, created_by) VALUES (?, 'FOOD_AND_DRINK', 1, 'USD', 'api', 'x')", args: [a] });
-    await expect(insert()).rejects.toThrow(/UNIQUE/);
+    await expect(insert()).rejects.toSatisfy(isUniqueViolation);
     const set = await setBudget(db, { user_id: a, category: "FOOD_AND_DRINK", amount_cents: 45000 }, "op");
     expect(set.amount_cents).toBe(45000);
     expect(Number((await t.sql.execute({ sql: "SELECT COUNT(*) AS n FROM budgets WHERE user_id = ? AND category = 'FOOD_AND_DRINK'", args: [a] })).rows[0].n)).toBe(1);

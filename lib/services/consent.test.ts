@@ -92,7 +92,7 @@ describe("revoking consent removes every derived value of the customer", () => {
       else if (policy!.derived) {
         const where = `(${policy!.rows})${policy!.only ? ` AND (${policy!.only})` : ""}`;
         for (const [column, value] of Object.entries(policy!.derived as Record<string, unknown>)) {
-          expect(await rows(`SELECT COUNT(*) AS n FROM "${table.name}" WHERE ${where} AND "${column}" IS NOT ?`, [value, ...userArgs(policy!.rows!, id)]), `${table.name}.${column}`).toEqual([{ n: 0 }]);
+          expect(await rows(`SELECT COUNT(*) AS n FROM "${table.name}" WHERE ${where} AND "${column}" IS DISTINCT FROM ?`, [...userArgs(policy!.rows!, id), ...(policy!.only ? userArgs(policy!.only, id) : []), value]), `${table.name}.${column}`).toEqual([{ n: 0 }]);
         }
       }
     }

@@ -40,7 +40,7 @@ const count = async (q: string, args: Array<string | number> = []) => Number((aw
 /** The as-of every reader shows for the customer (30d window). */
 async function shownEverywhere(userId: string) {
   const list = await listCustomers(t.sql, customerListQuerySchema.parse({ q: userId, window: "30d" }));
-  const personas = (await currentPersonas(db, userId)).windows["30d"] as { as_of: string } | null;
+  const personas = (await currentPersonas(t.url, userId)).windows["30d"] as { as_of: string } | null;
   const tenure = (await personaTenure(db, userId)).windows["30d"] as { as_of: string } | null;
   const recs = (await customerRecommendations(t.url, userId, { window: "30d" })).windows["30d"];
   return {

@@ -4,6 +4,7 @@
 // signs in with the published demo password.
 import bcrypt from "bcryptjs";
 import type { Db } from "../db/client";
+import { countStaff, staffPasswordHashes } from "../db/queries/staff";
 import { DEMO_STAFF, ensureDemoStaff } from "./staff";
 
 /** Published in the README: fine on a laptop, never in production. */
@@ -22,7 +23,7 @@ export type StartStaff = { created: Array<{ email: string; role: string }>; pass
 
 /** The accounts (emails) whose password is the published demo password. */
 async function accountsWithDemoPassword(db: Db): Promise<string[]> {
-  const rows = await db.staffUser.findMany({ select: { email: true, password_hash: true } });
+  const rows = await staffPasswordHashes(db);
   const hits = await Promise.all(rows.map(async (r) => ((await bcrypt.compare(DEV_DEMO_PASSWORD, r.password_hash)) ? r.email : null)));
   return hits.filter((e): e is string => e !== null);
 }
@@ -35,7 +36,7 @@ export async function prepareStartStaff(db: Db, env: StartEnv): Promise<StartSta
     if (production && !env.SPENDSENSE_DEMO_PASSWORD) throw new UnsafeStartError("SPENDSENSE_DEMO_STAFF=1 in production needs SPENDSENSE_DEMO_PASSWORD (the demo password is published).");
     const created = await ensureDemoStaff(db, env.SPENDSENSE_DEMO_PASSWORD ?? DEV_DEMO_PASSWORD);
     result = { created, password: env.SPENDSENSE_DEMO_PASSWORD ? "environment" : "development" };
-  } else if ((await db.staffUser.count()) === 0) {
+  } else if ((await countStaff(db)) === 0) {
     result.note = `No staff accounts yet: create one with \`npx spendsense staff create --email you@bank.example --role admin\` (demo staff ${DEMO_STAFF.map((s) => s.email).join(", ")} are not created in production).`;
   }
   if (production) {

@@ -9,6 +9,7 @@ import type { ContentItem } from "../engine/recommend/content";
 import type { PersonaId, WindowId } from "../engine/types";
 import { listCustomerIds, loadApprovedCatalog, loadBudgets, loadCustomerInputs, loadDeclined, loadPersonaOverrides, loadPreviousPrimary, loadRecentlyShown } from "../db/queries/engine-input";
 import { prepareDatabase } from "../db/prepare";
+import { setRunScope } from "../db/queries/runs";
 import { openSql, type Sql } from "../db/sql";
 import { writeEngineResults } from "../db/write-engine-results";
 import { engineChunkClock } from "../observability/metrics";
@@ -147,7 +148,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     beat = heartbeat(sql, lease);
     const held = lease;
     const id = held.id;
-    await sql.execute({ sql: "UPDATE engine_runs SET skipped = ?, total = ? WHERE id = ?", args: [all.length - consenting.length, consenting.length, id] });
+    await setRunScope(sql, id, { skipped: all.length - consenting.length, total: consenting.length });
 
     const CHUNK = chunkSize();
     const chunks: string[][] = [];

@@ -1,6 +1,8 @@
 // The latest `spendsense eval` run, for the insights page and the downloads: the stored metrics
 // document, read back only when it has the shape this code renders.
 import type { Db } from "../db/client";
+import { latestEvalRun } from "../db/queries/eval";
+import { newestFinishedRun } from "../db/queries/runs";
 import type { EvalMetrics } from "../eval/metrics";
 import { EVAL_SCHEMA } from "../eval/targets";
 
@@ -26,10 +28,7 @@ function readMetrics(text: string): EvalMetrics | null {
 }
 
 export async function latestEval(db: Db): Promise<LatestEval | null> {
-  const [row, run] = await Promise.all([
-    db.evalRun.findFirst({ orderBy: { id: "desc" } }),
-    db.engineRun.findFirst({ where: { status: "finished" }, orderBy: { id: "desc" }, select: { id: true, as_of: true, finished_at: true } }),
-  ]);
+  const [row, run] = await Promise.all([latestEvalRun(db), newestFinishedRun(db)]);
   if (!row) return null;
   // Without the judged run's id, an evaluation older than the newest run's finish is out of date.
   const stale = run && (row.engine_run_id !== null ? run.id !== row.engine_run_id : run.finished_at !== null && run.finished_at > row.created_at);

@@ -25,7 +25,7 @@ import { evalTraceFile } from "./consent";
 import { loadEngineJob } from "./engine";
 import { computeOne } from "./engine-job";
 import { assertKnownIds, ConflictError } from "./errors";
-import { emptyWindows, latestFinishedRun, listScopeCustomers, loadStoredResults, loadTruthEvents } from "./eval-load";
+import { emptyWindows, insertEvalRun, latestFinishedRun, listScopeCustomers, loadStoredResults, loadTruthEvents } from "../db/queries/eval";
 
 const CHUNK = 250;
 
@@ -145,11 +145,7 @@ export async function runEval(opts: EvalOptions = {}): Promise<EvalSummary> {
     const tx = await sql.transaction("write");
     let evalRunId: number;
     try {
-      const row = await tx.execute({
-        sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir, engine_run_id, started_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        args: [asOf, metrics.engine_version, metrics.customers.evaluated, JSON.stringify(metrics), outDir, engineRun.id, opts.startedBy ?? null],
-      });
-      evalRunId = Number(row.rows[0].id);
+      evalRunId = await insertEvalRun(tx, { asOf, engineVersion: metrics.engine_version, customers: metrics.customers.evaluated, metrics, outDir, engineRunId: engineRun.id, startedBy: opts.startedBy ?? null });
       if (opts.startedBy) await recordAudit(tx, "eval.run", { type: "eval", id: evalRunId }, { actor: opts.startedBy, details: { engine_run_id: engineRun.id, as_of: asOf } });
       await tx.commit();
     } catch (err) {

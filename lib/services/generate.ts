@@ -10,8 +10,8 @@ export { writeGeneratedFiles };
 
 const LOAD_CHUNK = 250;
 
-/** Generator bundles as ingest batches, validated exactly as an ingested file would be. */
-function* generatedBatches(opts: GenerateOptions): Generator<IngestBatch> {
+/** Generator bundles as ingest batches, validated exactly as an ingested file would be (chunks of LOAD_CHUNK customers). */
+export function* generatedBatches(opts: GenerateOptions): Generator<IngestBatch> {
   let chunk: unknown[] = [];
   let first = 0;
   const flush = () => {
@@ -32,13 +32,15 @@ function* generatedBatches(opts: GenerateOptions): Generator<IngestBatch> {
   if (chunk.length) yield flush();
 }
 
+/** A low estimate of how many transactions `opts` generates: customers average ~290 over the default 7 months. */
+export const expectedTransactions = (opts: GenerateOptions) => opts.users * 40 * opts.months;
+
 /** Generates and loads customers in one transaction (all-or-nothing), streaming in chunks. */
 export async function loadGenerated(opts: GenerateOptions & { url?: string; onProgress?: (customers: number) => void }): Promise<WriteCounts> {
   const sql = await openSql(opts.url);
   try {
     let done = 0;
-    // Generated customers average ~290 transactions over the default 7 months.
-    return await ingestBatches(generatedBatches(opts), sql, opts.users * 40 * opts.months, (c) => {
+    return await ingestBatches(generatedBatches(opts), sql, expectedTransactions(opts), (c) => {
       done += c.customers;
       opts.onProgress?.(done);
     });

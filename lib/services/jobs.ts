@@ -9,6 +9,7 @@ import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
 import { withReadSql, withSql, onProcessDb } from "./database";
 import { DEFAULT_AS_OF } from "./engine";
+import { latestRuns, recentRunRows, staleRuns } from "../db/queries/runs";
 import { expireRuns } from "./run-lease";
 import { todayIso } from "./run-as-of";
 import { startRun } from "./run-queue";
@@ -30,27 +31,25 @@ const engineJobSchema = z.object({
 });
 
 const KEEP = 5;
-const time = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v).includes("T") ? String(v) : `${String(v).replace(" ", "T")}Z`));
 
 /** The latest runs, from any process, newest first; runs whose lease expired are marked failed first. */
 export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
-  const stale = await withReadSql((sql) => sql.execute({ sql: "SELECT 1 FROM engine_runs WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?) LIMIT 1", args: [new Date().toISOString()] }), url);
-  if (stale.rows.length) await withSql((sql) => expireRuns(sql), url);
-  const rs = await withReadSql((sql) => sql.execute({ sql: "SELECT id, as_of, started_by, started_at, finished_at, done, total, status, error, customers, recommendation_count FROM engine_runs ORDER BY id DESC LIMIT ?", args: [KEEP] }), url);
-  return rs.rows.map((r) => {
-    const started = time(r.started_at)!;
-    const finished = time(r.finished_at);
-    const status = String(r.status) as Job["status"];
+  const stale = await withReadSql((sql) => staleRuns(sql, new Date().toISOString()), url);
+  if (stale.count) await withSql((sql) => expireRuns(sql), url);
+  const rows = await withReadSql((sql) => recentRunRows(sql, KEEP), url);
+  return rows.map((r) => {
+    const started = new Date(r.started_at);
+    const finished = r.finished_at === null ? null : new Date(r.finished_at);
     return {
-      id: Number(r.id),
-      as_of: String(r.as_of),
-      started_by: r.started_by === null ? "unknown" : String(r.started_by),
+      id: r.id,
+      as_of: r.as_of,
+      started_by: r.started_by ?? "unknown",
       started_at: started.toISOString(),
-      done: Number(r.done),
-      total: Number(r.total),
-      status,
-      error: r.error === null ? null : String(r.error),
-      summary: status === "finished" && finished ? { run_id: Number(r.id), customers: Number(r.customers), recommendations: Number(r.recommendation_count), seconds: (finished.getTime() - started.getTime()) / 1000 } : null,
+      done: r.done,
+      total: r.total,
+      status: r.status,
+      error: r.error,
+      summary: r.status === "finished" && finished ? { run_id: r.id, customers: r.customers, recommendations: r.recommendation_count, seconds: (finished.getTime() - started.getTime()) / 1000 } : null,
     };
   });
 }
@@ -68,7 +67,7 @@ export async function startEngineJob(db: Db, input: unknown, actor: string, url 
 
 /** The latest 20 engine runs recorded, newest first. */
 export function recentRuns(db: Db = prisma()) {
-  return db.engineRun.findMany({ orderBy: { id: "desc" }, take: 20 });
+  return latestRuns(db);
 }
 
 /** These use cases on the process's own database, for the staff pages' server actions. */

@@ -146,7 +146,7 @@ describe("persona override", () => {
     const view = await customerView(t.sql, a.user_id, ["30d"]);
     expect(view.windows["30d"]!.persona!.override).toMatchObject({ persona: chosen, actor: "lead@x" });
     expect(view.windows["30d"]!.recommendations.filter((x) => x.status === "pending_review").map((x) => x.id).sort()).toEqual(after.map((x) => x.id).sort());
-    expect((await currentPersonas(db, a.user_id)).windows["30d"]).toMatchObject({ primary: a.primary_persona, override: { persona: chosen, actor: "lead@x" } });
+    expect((await currentPersonas(t.url, a.user_id)).windows["30d"]).toMatchObject({ primary: a.primary_persona, override: { persona: chosen, actor: "lead@x" } });
     // The customer list.
     const list = await listCustomers(t.sql, customerListQuerySchema.parse({ q: a.user_id, window: "30d" }));
     expect(list.rows.find((x) => x.user_id === a.user_id)).toMatchObject({ persona: a.primary_persona, override: { persona: chosen, actor: "lead@x" } });

@@ -5,17 +5,27 @@
 // run with a written justification and remakes that window's recommendations for it the same way;
 // the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
-import { currentAssignment, standingSql } from "../db/queries/current-results";
+import { currentAssignment } from "../db/queries/current-results";
+import {
+  consentOf,
+  contentIdsWithStatus,
+  insertPersonaOverride,
+  insertRemadeDecision,
+  insertSwappedItem,
+  latestPersonaOverride,
+  latestTraceOfRun,
+  recommendationWithTrace,
+  storedDecision,
+  supersedePending,
+} from "../db/queries/overrides";
 import { z } from "zod";
 import { dayFromIso } from "../data/dates";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { loadApprovedCatalog, loadDeclined, loadRecentlyShown } from "../db/queries/engine-input";
-import { placeholders, type Sql } from "../db/sql";
-import { configHash, DEFAULT_CONFIG, heldSubtypes, overriddenPersona, type DecisionTrace } from "../engine";
+import type { Sql } from "../db/sql";
+import { configHash, DEFAULT_CONFIG, heldSubtypes, overriddenPersona } from "../engine";
 import { recommend, type Recommendation } from "../engine/recommend/recommend";
-import type { Strength } from "../engine/personas/assign";
-import type { WindowSignals } from "../engine/signals/types";
 import { PERSONA_IDS, WINDOWS, type PersonaId } from "../engine/types";
 import { safeId, safeReason, safeText, TEXT_LIMITS } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
@@ -51,33 +61,15 @@ export interface Alternatives {
  * reviewer's, when there is one). Null when the decision's data is not stored.
  */
 async function replayDecision(sql: Sql, userId: string, window: string, asOf: string, persona?: PersonaId) {
-  const rs = await sql.execute({
-    sql: `SELECT s.payload AS signals, p.primary_persona, p.secondary, p.strength, c.credit_score,
-            (SELECT persona FROM persona_overrides o WHERE o.user_id = s.user_id AND o."window" = s."window" AND o.as_of = s.as_of ORDER BY o.id DESC LIMIT 1) AS override
-          FROM signal_snapshots s JOIN customers c ON c.user_id = s.user_id
-          JOIN persona_assignments p ON p.user_id = s.user_id AND p."window" = s."window" AND p.as_of = s.as_of AND p.run_id = s.run_id
-          WHERE s.user_id = ? AND s."window" = ? AND s.as_of = ? AND ${standingSql("s")}`,
-    args: [userId, window, asOf],
-  });
-  const r = rs.rows[0];
-  if (!r) return null;
+  const stored = await storedDecision(sql, userId, window, asOf);
+  if (!stored) return null;
   const days = DEFAULT_CONFIG.recommend.noRepeatDays;
-  const [catalog, shown, declined, held] = await Promise.all([
-    loadApprovedCatalog(sql),
-    loadRecentlyShown(sql, [userId], asOf, days),
-    loadDeclined(sql, [userId], asOf, days),
-    sql.execute({ sql: "SELECT subtype, holder_category FROM accounts WHERE user_id = ?", args: [userId] }),
-  ]);
-  const signals = JSON.parse(String(r.signals)) as WindowSignals;
-  const engine = {
-    primary: r.primary_persona === null ? null : (String(r.primary_persona) as PersonaId),
-    secondary: r.secondary === null ? [] : (JSON.parse(String(r.secondary)) as PersonaId[]),
-    strength: (r.strength ?? "none") as Strength,
-  };
-  const chosen = persona ?? (r.override === null ? null : (String(r.override) as PersonaId));
+  const [catalog, shown, declined] = await Promise.all([loadApprovedCatalog(sql), loadRecentlyShown(sql, [userId], asOf, days), loadDeclined(sql, [userId], asOf, days)]);
+  const { signals, engine } = stored;
+  const chosen = persona ?? stored.override;
   const ctx = {
-    credit_score: r.credit_score === null ? null : Number(r.credit_score),
-    held_subtypes: heldSubtypes(held.rows.map((h) => ({ subtype: String(h.subtype), holder_category: String(h.holder_category) }))),
+    credit_score: stored.credit_score,
+    held_subtypes: heldSubtypes(stored.accounts),
     recentlyShown: shown.get(userId) ?? [],
     declined: declined.get(userId) ?? [],
     asOfDay: dayFromIso(asOf),
@@ -91,22 +83,16 @@ async function replayDecision(sql: Sql, userId: string, window: string, asOf: st
 
 /** Items that could replace recommendation `id`: same kind, passed every check in that decision, not already live for the window. */
 export async function alternativesFor(sql: Sql, id: number): Promise<Alternatives> {
-  const rs = await sql.execute({
-    sql: `SELECT r.user_id, r."window", r.as_of, r.kind, r.status, t.payload AS trace FROM recommendations r LEFT JOIN decision_traces t ON t.id = r.trace_id WHERE r.id = ?`,
-    args: [id],
-  });
-  const r = rs.rows[0];
+  const r = await recommendationWithTrace(sql, id);
   if (!r) throw new NotFoundError(`recommendation ${id} does not exist`);
   // Without the decision's own data (consent revoked, or a trace from another engine config) there is nothing faithful to offer.
-  if (r.status !== "pending_review") return { items: [], unavailable: `recommendation ${id} is ${String(r.status).replace("_", " ")}, not waiting for review` };
-  const [userId, window, asOf] = [String(r.user_id), String(r.window), String(r.as_of)];
-  const replay = r.trace === null ? null : await replayDecision(sql, userId, window, asOf);
+  if (r.status !== "pending_review") return { items: [], unavailable: `recommendation ${id} is ${r.status.replace("_", " ")}, not waiting for review` };
+  const replay = r.trace === null ? null : await replayDecision(sql, r.user_id, r.window, r.as_of);
   if (replay === null) return { items: [], unavailable: "the data this decision read is no longer stored (consent was revoked or the run was replaced)" };
-  if ((JSON.parse(String(r.trace)) as { config_hash: string }).config_hash !== configHash(DEFAULT_CONFIG)) {
+  if (r.trace?.config_hash !== configHash(DEFAULT_CONFIG)) {
     return { items: [], unavailable: "this decision was made with an earlier engine configuration; run the engine again to review it with alternatives" };
   }
-  const live = await sql.execute({ sql: `SELECT content_id FROM recommendations WHERE user_id = ? AND "window" = ? AND as_of = ? AND status IN (${placeholders(LIVE)})`, args: [userId, window, asOf, ...LIVE] });
-  const taken = new Set(live.rows.map((l) => String(l.content_id)));
+  const taken = await contentIdsWithStatus(sql, r.user_id, r.window, r.as_of, LIVE);
   return { items: [...replay.result.recommendations, ...replay.result.alternates].filter((a) => a.kind === r.kind && !taken.has(a.content_id)), unavailable: null };
 }
 
@@ -118,33 +104,13 @@ export async function overrideRecommendation(db: Db, sql: Sql, input: unknown, a
     const rec = await claimPending(tx, a.id, a.version, { status: "overridden" }, actor);
     // Thrown inside the transaction, so the claim above is rolled back with it.
     if (!alternative) throw new ConflictError(`"${a.content_id}" is not an eligible alternative for recommendation ${a.id} (it must be the same kind and have passed every check for this customer); reload to see the choices`);
-    const created = await tx.recommendation.create({
-      data: {
-        run_id: rec.run_id,
-        trace_id: rec.trace_id,
-        user_id: rec.user_id,
-        window: rec.window,
-        as_of: rec.as_of,
-        content_id: alternative.content_id,
-        kind: alternative.kind,
-        format: alternative.format,
-        title: alternative.title,
-        rationale: alternative.rationale,
-        citations: JSON.stringify(alternative.citations),
-        disclaimer: alternative.disclaimer,
-        rank: rec.rank,
-        score: alternative.score,
-        status: "approved",
-        source: "override",
-        replaces_id: rec.id,
-      },
-    });
+    const createdId = await insertSwappedItem(tx, rec, alternative);
     await recordAudit(tx, "recommendation.override", { type: "recommendation", id: rec.id, user_id: rec.user_id }, {
       actor,
       reason: a.reason,
-      details: { window: rec.window, from_content_id: rec.content_id, to_content_id: alternative.content_id, new_recommendation_id: created.id, from_version: a.version },
+      details: { window: rec.window, from_content_id: rec.content_id, to_content_id: alternative.content_id, new_recommendation_id: createdId, from_version: a.version },
     });
-    return { id: created.id };
+    return { id: createdId };
   });
 }
 
@@ -159,62 +125,40 @@ export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: s
   const latest = await currentAssignment(db, a.user_id, a.window);
   const replay = latest && (await replayDecision(sql, a.user_id, a.window, latest.as_of, a.persona));
   return db.$transaction(async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { user_id: a.user_id }, select: { consent: true } });
-    if (!customer) throw new NotFoundError(`no customer with id "${a.user_id}"`);
+    const consent = await consentOf(tx, a.user_id);
+    if (consent === undefined) throw new NotFoundError(`no customer with id "${a.user_id}"`);
     const assignment = await currentAssignment(tx, a.user_id, a.window);
-    if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${customer.consent ? " yet; run the engine first" : " (no consent)"}`);
+    if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${consent ? " yet; run the engine first" : " (no consent)"}`);
     if (!replay || assignment.id !== latest?.id) throw new ConflictError(`the ${a.window} decision for customer "${a.user_id}" changed or is no longer stored; reload and try again`);
-    const previous = await tx.personaOverride.findFirst({ where: { user_id: a.user_id, window: a.window, as_of: assignment.as_of }, orderBy: { id: "desc" } });
-    const current = previous?.persona ?? assignment.primary_persona;
+    const decision = { user_id: a.user_id, window: a.window, as_of: assignment.as_of };
+    const current = (await latestPersonaOverride(tx, decision)) ?? assignment.primary_persona;
     if (current === a.persona) throw new ConflictError(`the ${a.window} persona is already ${a.persona}`);
-    const created = await tx.personaOverride.create({
-      data: { user_id: a.user_id, window: a.window, as_of: assignment.as_of, from_persona: current, persona: a.persona, justification: a.justification, actor },
-    });
-    const where = { user_id: a.user_id, window: a.window, as_of: assignment.as_of };
-    const superseded = await tx.recommendation.updateMany({ where: { ...where, status: "pending_review" }, data: { status: "superseded", version: { increment: 1 } } });
+    const createdId = await insertPersonaOverride(tx, decision, { from_persona: current, persona: a.persona, justification: a.justification, actor });
+    const superseded = await supersedePending(tx, decision);
     // The remade decision gets its own trace: the same signals and engine persona, the candidates judged for the reviewer's persona.
-    const old = await tx.decisionTrace.findFirst({ where: { ...where, run_id: assignment.run_id }, orderBy: { id: "desc" } });
-    const base = old ? (JSON.parse(old.payload) as DecisionTrace) : null;
+    const base = await latestTraceOfRun(tx, decision, assignment.run_id);
     const { result } = replay;
     const used: Record<string, unknown> = { ...(base?.signals_used ?? {}) };
     for (const rec of result.recommendations) for (const c of rec.citations) used[c.signal] = c.value;
-    const trace = await tx.decisionTrace.create({
-      data: {
-        ...where,
-        run_id: assignment.run_id,
-        payload: JSON.stringify({
-          ...base,
-          signals_used: Object.fromEntries(Object.entries(used).sort(([x], [y]) => (x < y ? -1 : 1))),
-          candidates: result.candidates,
-          notes: [...result.notes, `recommendations remade for ${a.persona}, ${actor}'s persona for this window (the engine assigned ${assignment.primary_persona ?? "none"})`],
-          persona_override: a.persona,
-        }),
+    const traceId = await insertRemadeDecision(
+      tx,
+      decision,
+      assignment.run_id,
+      {
+        ...base,
+        signals_used: Object.fromEntries(Object.entries(used).sort(([x], [y]) => (x < y ? -1 : 1))),
+        candidates: result.candidates,
+        notes: [...result.notes, `recommendations remade for ${a.persona}, ${actor}'s persona for this window (the engine assigned ${assignment.primary_persona ?? "none"})`],
+        persona_override: a.persona,
       },
-    });
-    for (const rec of result.recommendations) {
-      await tx.recommendation.create({
-        data: {
-          ...where,
-          run_id: assignment.run_id,
-          trace_id: trace.id,
-          content_id: rec.content_id,
-          kind: rec.kind,
-          format: rec.format,
-          title: rec.title,
-          rationale: rec.rationale,
-          citations: JSON.stringify(rec.citations),
-          disclaimer: rec.disclaimer,
-          rank: rec.rank,
-          score: rec.score,
-        },
-      });
-    }
+      result.recommendations,
+    );
     await recordAudit(tx, "persona.override", { type: "persona_assignment", id: assignment.id, user_id: a.user_id }, {
       actor,
       reason: a.justification,
-      details: { window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona, superseded: superseded.count, recommended: result.recommendations.length, trace_id: trace.id },
+      details: { window: a.window, as_of: assignment.as_of, engine_persona: assignment.primary_persona, from: current, to: a.persona, superseded, recommended: result.recommendations.length, trace_id: traceId },
     });
-    return { id: created.id, recommendations: result.recommendations.length };
+    return { id: createdId, recommendations: result.recommendations.length };
   });
 }
 

@@ -4,9 +4,13 @@
 import { addDays, dayFromIso } from "../data/dates";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
-import { currentAssignment, ELIGIBLE_RESULT, standingPerAsOf } from "../db/queries/current-results";
+import { currentAssignment } from "../db/queries/current-results";
+import { customerConsent } from "../db/customer-data";
+import { assignmentsOfRun, readCurrentPersonas, standingAssignments } from "../db/queries/personas";
+import type { Sql } from "../db/sql";
 import { tenureDays } from "../engine/personas/transitions";
 import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
+import { withReadSql } from "./database";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
 import { assertConsenting, NotFoundError } from "./errors";
 import { runStatus, startRun } from "./run-queue";
@@ -20,26 +24,20 @@ type AssignmentRow = { window: string; as_of: string; primary_persona: string | 
 
 const transition = (r: AssignmentRow) => ({ window: r.window, as_of: r.as_of, from: r.transition_from, to: r.primary_persona, kind: r.transition_kind, celebration: r.celebration });
 
-/** Current assignment per window (lib/db/queries/current-results), and a reviewer's latest override of that assignment (as the customer view shows it). */
-export async function currentPersonas(db: Db, userId: string) {
-  await requireConsenting(db, userId);
-  return personasOf(db, userId);
+/** Current assignment per window, and a reviewer's latest override of it (the one query the customer view reads too). */
+export async function currentPersonas(url: string, userId: string) {
+  return withReadSql(async (sql) => {
+    assertConsenting(userId, await customerConsent(sql, userId));
+    return personasOf(sql, userId);
+  }, url);
 }
 
-async function personasOf(db: Db, userId: string) {
+async function personasOf(sql: Sql, userId: string) {
+  const current = await readCurrentPersonas(sql, userId);
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
-    const p = await currentAssignment(db, userId, w);
-    const o = p && (await db.personaOverride.findFirst({ where: { user_id: userId, window: w, as_of: p.as_of }, orderBy: { id: "desc" } }));
-    windows[w] = p && {
-      as_of: p.as_of,
-      primary: p.primary_persona,
-      secondary: JSON.parse(p.secondary) as string[],
-      strength: p.strength,
-      reason: p.reason,
-      transition: { from: p.transition_from, kind: p.transition_kind, celebration: p.celebration },
-      override: o && { persona: o.persona, from_persona: o.from_persona, justification: o.justification, actor: o.actor, as_of: o.as_of, created_at: o.created_at },
-    };
+    const p = current[w];
+    windows[w] = p ? { as_of: p.as_of, primary: p.primary, secondary: p.secondary, strength: p.strength, reason: p.reason, transition: p.transition, override: p.override } : null;
   }
   return { user_id: userId, windows };
 }
@@ -54,13 +52,13 @@ async function runFor(db: Db, url: string, userId: string, asOf: string, actor: 
   await requireConsenting(db, userId);
   const run = await runEngine({ url, userIds: [userId], asOf, workers: 0, prepare: false });
   await auditRun(db, actor, run, [userId]);
-  const rows = await db.personaAssignment.findMany({ where: { user_id: userId, as_of: asOf, run_id: run.run_id }, orderBy: { window: "asc" } });
+  const rows = await assignmentsOfRun(db, userId, run.run_id);
   return { run, rows };
 }
 
 export async function assignPersonas(db: Db, url: string, userId: string, asOf: string | undefined, actor: string) {
   const { run } = await runFor(db, url, userId, asOf ?? DEFAULT_AS_OF, actor);
-  return { run_id: run.run_id, as_of: run.as_of, ...(await personasOf(db, userId)) };
+  return { run_id: run.run_id, as_of: run.as_of, ...(await withReadSql((sql) => personasOf(sql, userId), url)) };
 }
 
 export async function detectTransition(db: Db, url: string, userId: string, asOf: string, actor: string) {
@@ -71,10 +69,8 @@ export async function detectTransition(db: Db, url: string, userId: string, asOf
 /** Changes of primary persona (and the first assignment), most recent first. */
 export async function personaTransitions(db: Db, userId: string, opts: { limit: number; window?: WindowId }) {
   await requireConsenting(db, userId);
-  const where = { user_id: userId, ...ELIGIBLE_RESULT, ...(opts.window ? { window: opts.window } : {}) };
-  // One row per window and as-of: the run standing for it (a re-run at the same as-of keeps the
-  // earlier run's rows), chosen before the unchanged ones are left out.
-  const standing = standingPerAsOf(await db.personaAssignment.findMany({ where, orderBy: [{ as_of: "desc" }, { window: "asc" }, { run_id: "desc" }] }));
+  // One row per window and as-of (the run standing for it), chosen before the unchanged ones are left out.
+  const standing = await standingAssignments(db, userId, { window: opts.window });
   const rows = standing.filter((r) => r.transition_kind !== "unchanged");
   return { rows: rows.slice(0, opts.limit).map(transition), total: rows.length };
 }
@@ -85,9 +81,7 @@ export async function personaTenure(db: Db, userId: string) {
   const windows: Record<string, unknown> = {};
   for (const w of WINDOWS) {
     const now = await currentAssignment(db, userId, w);
-    const history = now
-      ? standingPerAsOf(await db.personaAssignment.findMany({ where: { user_id: userId, window: w, as_of: { lte: now.as_of }, ...ELIGIBLE_RESULT }, orderBy: { as_of: "desc" }, select: { user_id: true, as_of: true, run_id: true, primary_persona: true } }))
-      : [];
+    const history = now ? await standingAssignments(db, userId, { window: w, upTo: now.as_of }) : [];
     if (!history.length) {
       windows[w] = null;
       continue;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
+import { customerAuditRows, hasApproved, pendingRecommendationRows, recommendationById, updateRecommendationAt } from "../db/queries/review-actions";
 import { safeReason } from "../validation/text";
 import { ConflictError, NotFoundError } from "./errors";
 import { onProcessDb } from "./database";
@@ -26,7 +27,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * staff member who flagged it, as content approval needs someone other than the author.
  */
 export async function claimPending(tx: Tx, id: number, version: number, data: { status: string } | { flagged: true }, actor: string) {
-  const rec = await tx.recommendation.findUnique({ where: { id } });
+  const rec = await recommendationById(tx, id);
   if (!rec) throw new NotFoundError(`recommendation ${id} does not exist`);
   if (rec.version !== version || rec.status !== "pending_review") {
     throw new ConflictError(`recommendation ${id} changed since you loaded it (now ${rec.status.replace("_", " ")}${rec.version !== version ? `, version ${rec.version}` : ""}); reload to see the latest`);
@@ -34,9 +35,8 @@ export async function claimPending(tx: Tx, id: number, version: number, data: { 
   if ("status" in data && rec.flagged && rec.flagged_by === actor) {
     throw new ConflictError(`you flagged recommendation ${id} for a second review; a different staff member must approve, reject or swap it`);
   }
-  const change = "status" in data ? data : { flagged: true, flagged_by: actor };
-  const updated = await tx.recommendation.updateMany({ where: { id, version }, data: { ...change, version: { increment: 1 } } });
-  if (updated.count !== 1) throw new ConflictError(`recommendation ${id} was changed by someone else a moment ago; reload to see the latest`);
+  const change = "status" in data ? data : { flagged: true as const, flagged_by: actor };
+  if (!(await updateRecommendationAt(tx, id, version, change))) throw new ConflictError(`recommendation ${id} was changed by someone else a moment ago; reload to see the latest`);
   return rec;
 }
 
@@ -76,11 +76,8 @@ export async function batchApprove(db: Db, items: Array<{ id: number; version: n
   return db.$transaction(async (tx) => {
     let already = 0;
     for (const it of items) {
-      const now = await tx.recommendation.findUnique({ where: { id: it.id }, select: { status: true, version: true } });
-      const repeat =
-        now?.status === "approved" &&
-        now.version === it.version + 1 &&
-        (await tx.auditEntry.findFirst({ where: { target_type: "recommendation", target_id: String(it.id), action: "recommendation.approve", actor }, select: { id: true } }));
+      const now = await recommendationById(tx, it.id);
+      const repeat = now?.status === "approved" && now.version === it.version + 1 && (await hasApproved(tx, it.id, actor));
       if (repeat) already += 1;
       else await act(tx, { action: "approve", ...it }, actor);
     }
@@ -88,23 +85,12 @@ export async function batchApprove(db: Db, items: Array<{ id: number; version: n
   });
 }
 
-export async function pendingReview(db: Db, opts: { page: number; pageSize: number; flaggedOnly?: boolean }) {
-  const where = { status: "pending_review", ...(opts.flaggedOnly ? { flagged: true } : {}) };
-  const [rows, total] = await Promise.all([
-    db.recommendation.findMany({
-      where,
-      orderBy: [{ flagged: "desc" }, { created_at: "asc" }, { id: "asc" }],
-      skip: (opts.page - 1) * opts.pageSize,
-      take: opts.pageSize,
-      select: { id: true, version: true, user_id: true, window: true, kind: true, title: true, rationale: true, flagged: true, flagged_by: true, as_of: true },
-    }),
-    db.recommendation.count({ where }),
-  ]);
-  return { rows, total };
+export function pendingReview(db: Db, opts: { page: number; pageSize: number; flaggedOnly?: boolean }) {
+  return pendingRecommendationRows(db, opts);
 }
 
-export async function auditFor(db: Db, userId: string) {
-  return db.auditEntry.findMany({ where: { user_id: userId }, orderBy: { id: "desc" }, take: 100 });
+export function auditFor(db: Db, userId: string) {
+  return customerAuditRows(db, userId);
 }
 
 /** These use cases on the process's own database, for the staff pages' server actions. */

@@ -16,7 +16,7 @@ import { customerView, type ViewOptions } from "./customer-view";
 import { withReadSql } from "./database";
 import { latestEval } from "./eval-latest";
 import { auditFor } from "./review";
-import { traceOfRecommendation } from "./decision-trace";
+import { traceOfRecommendation } from "../db/queries/customer-view";
 import { alternativesFor } from "./overrides";
 
 /** The signed-in home: the bank's figures and the work waiting. */

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { isRole, type Role } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { endOpenStaffSessions, endStaffSessionRow, insertStaffSession, staffSessionWithAccount } from "../db/queries/staff";
 
 export interface LiveStaff {
   id: number;
@@ -20,19 +21,19 @@ export interface LiveStaff {
 /** Opens a session for a staff member who just signed in; returns its id (128 random bits). */
 export async function startStaffSession(db: Db, staffId: number): Promise<string> {
   const id = randomBytes(16).toString("base64url");
-  await db.staffSession.create({ data: { id, staff_id: staffId } });
+  await insertStaffSession(db, id, staffId);
   return id;
 }
 
 /** Ends one session (sign-out). Ending an ended or unknown session is harmless. */
 export async function endStaffSession(db: Db, sessionId: unknown): Promise<void> {
   if (typeof sessionId !== "string" || !sessionId) return;
-  await db.staffSession.updateMany({ where: { id: sessionId, ended_at: null }, data: { ended_at: new Date() } });
+  await endStaffSessionRow(db, sessionId, new Date());
 }
 
 /** Ends every open session of an account (role change, disable, password reset); inside the caller's transaction. */
 export async function endAllStaffSessions(tx: Prisma.TransactionClient, staffId: number): Promise<number> {
-  return (await tx.staffSession.updateMany({ where: { staff_id: staffId, ended_at: null }, data: { ended_at: new Date() } })).count;
+  return endOpenStaffSessions(tx, staffId, new Date());
 }
 
 /**
@@ -43,7 +44,7 @@ export async function endAllStaffSessions(tx: Prisma.TransactionClient, staffId:
 export async function liveStaff(db: Db, token: { sid?: unknown } | null | undefined): Promise<LiveStaff | null> {
   const sid = token?.sid;
   if (typeof sid !== "string" || !sid) return null;
-  const row = await db.staffSession.findUnique({ where: { id: sid }, select: { ended_at: true, staff: { select: { id: true, email: true, role: true, disabled_at: true, must_change_password: true } } } });
+  const row = await staffSessionWithAccount(db, sid);
   if (!row || row.ended_at !== null || row.staff.disabled_at !== null || !isRole(row.staff.role)) return null;
   return { id: row.staff.id, email: row.staff.email, role: row.staff.role, mustChangePassword: row.staff.must_change_password };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { markSignInSuccess } from "../db/queries/sign-in-attempts";
+import { countOtherEnabledAdmins, countStaff, insertStaff, staffByEmail, staffListRows, updateStaff } from "../db/queries/staff";
 import { ConflictError, NotFoundError } from "./errors";
 import { reserveAttempt } from "./sign-in-throttle";
 import { endAllStaffSessions } from "./staff-sessions";
@@ -33,8 +34,8 @@ export async function createStaff(db: Db, input: StaffInput, actor = "system", o
   const data = staffInputSchema.parse(input);
   const hash = await bcrypt.hash(data.password, BCRYPT_ROUNDS);
   return db.$transaction(async (tx) => {
-    if (await tx.staffUser.findUnique({ where: { email: data.email } })) throw new StaffExistsError(`a staff account for ${data.email} already exists`);
-    const user = await tx.staffUser.create({ data: { email: data.email, role: data.role, password_hash: hash, must_change_password: opts.temporary === true } });
+    if (await staffByEmail(tx, data.email)) throw new StaffExistsError(`a staff account for ${data.email} already exists`);
+    const user = await insertStaff(tx, { email: data.email, role: data.role, password_hash: hash, must_change_password: opts.temporary === true });
     await recordAudit(tx, "staff.create", { type: "staff_user", id: user.id }, { actor, details: { email: data.email, role: data.role, ...(opts.temporary ? { temporary_password: true } : {}) } });
     return { id: user.id, email: user.email, role: data.role };
   });
@@ -63,12 +64,8 @@ export interface StaffRow {
 
 /** Every staff account, enabled ones first, then by email. */
 export async function listStaff(db: Db = prisma()): Promise<StaffRow[]> {
-  const rows = await db.staffUser.findMany({
-    orderBy: { email: "asc" },
-    select: { id: true, email: true, role: true, created_at: true, disabled_at: true, _count: { select: { sessions: { where: { ended_at: null } } } } },
-  });
-  return rows
-    .map((r) => ({ id: r.id, email: r.email, role: r.role as Role, created_at: r.created_at, disabled_at: r.disabled_at, openSessions: r.disabled_at ? 0 : r._count.sessions }))
+  return (await staffListRows(db))
+    .map((r) => ({ id: r.id, email: r.email, role: r.role as Role, created_at: r.created_at, disabled_at: r.disabled_at, openSessions: r.disabled_at ? 0 : r.open_sessions }))
     .sort((a, b) => Number(a.disabled_at !== null) - Number(b.disabled_at !== null));
 }
 
@@ -80,26 +77,24 @@ export const DEMO_STAFF: ReadonlyArray<{ email: string; role: Role }> = [
 
 /** On an empty staff table, creates the three demo accounts. Returns those created. */
 export async function ensureDemoStaff(db: Db, password: string): Promise<Array<{ email: string; role: Role }>> {
-  if ((await db.staffUser.count()) > 0) return [];
+  if ((await countStaff(db)) > 0) return [];
   for (const s of DEMO_STAFF) await createStaff(db, { ...s, password });
   return [...DEMO_STAFF];
 }
 
 const emailSchema = staffInputSchema.shape.email;
 
-/** Writes one audit entry about a staff account. Never a password. */
-
 /** The one check that keeps the app administrable: an account leaving the enabled admins must not be the last of them. */
 async function assertNotLastAdmin(tx: Prisma.TransactionClient, user: { id: number; email: string; role: string; disabled_at: Date | null }, change: string): Promise<void> {
   if (user.role !== "admin" || user.disabled_at !== null) return;
-  const others = await tx.staffUser.count({ where: { role: "admin", disabled_at: null, id: { not: user.id } } });
+  const others = await countOtherEnabledAdmins(tx, user.id);
   if (others === 0) throw new LastAdminError(`${user.email} is the last enabled admin and cannot be ${change}; make another account an admin first`);
 }
 export class LastAdminError extends ConflictError {}
 
 /** Finds an account by email inside a transaction, or says there is none. */
 async function accountOf(tx: Prisma.TransactionClient, email: string) {
-  const user = await tx.staffUser.findUnique({ where: { email } });
+  const user = await staffByEmail(tx, email);
   if (!user) throw new NotFoundError(`no staff account for ${email}`);
   return user;
 }
@@ -114,7 +109,7 @@ export async function setStaffRole(db: Db, input: { email: string; role: string 
     const user = await accountOf(tx, email);
     const previousRole = user.role as Role;
     if (role !== "admin") await assertNotLastAdmin(tx, user, `made ${role}`);
-    await tx.staffUser.update({ where: { id: user.id }, data: { role } });
+    await updateStaff(tx, user.id, { role });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
     await recordAudit(tx, "staff.role", { type: "staff_user", id: user.id }, { actor, details: { email, from: previousRole, to: role, sessionsEnded } });
     return { email, role, previousRole, sessionsEnded };
@@ -128,7 +123,7 @@ export async function disableStaff(db: Db, input: { email: string }, actor: stri
     const user = await accountOf(tx, email);
     if (user.disabled_at) throw new ConflictError(`${email} is already disabled`);
     await assertNotLastAdmin(tx, user, "disabled");
-    await tx.staffUser.update({ where: { id: user.id }, data: { disabled_at: new Date() } });
+    await updateStaff(tx, user.id, { disabled_at: new Date() });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
     await recordAudit(tx, "staff.disable", { type: "staff_user", id: user.id }, { actor, details: { email, sessionsEnded } });
     return { email, sessionsEnded };
@@ -141,7 +136,7 @@ export async function enableStaff(db: Db, input: { email: string }, actor: strin
   return db.$transaction(async (tx) => {
     const user = await accountOf(tx, email);
     if (!user.disabled_at) throw new ConflictError(`${email} is not disabled`);
-    await tx.staffUser.update({ where: { id: user.id }, data: { disabled_at: null } });
+    await updateStaff(tx, user.id, { disabled_at: null });
     await recordAudit(tx, "staff.enable", { type: "staff_user", id: user.id }, { actor, details: { email } });
     return { email };
   });
@@ -154,7 +149,7 @@ export async function resetStaffPassword(db: Db, input: { email: string }, actor
   const hash = await bcrypt.hash(password, BCRYPT_ROUNDS);
   return db.$transaction(async (tx) => {
     const user = await accountOf(tx, email);
-    await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash, must_change_password: true } });
+    await updateStaff(tx, user.id, { password_hash: hash, must_change_password: true });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
     await recordAudit(tx, "staff.reset_password", { type: "staff_user", id: user.id }, { actor, details: { email, sessionsEnded } });
     return { email, temporaryPassword: password, sessionsEnded };
@@ -173,12 +168,12 @@ const changePasswordSchema = z
  */
 export async function changeOwnPassword(db: Db, email: string, input: unknown): Promise<{ email: string; sessionsEnded: number }> {
   const v = changePasswordSchema.parse(input);
-  const user = await db.staffUser.findUnique({ where: { email } });
+  const user = await staffByEmail(db, email);
   if (!user || user.disabled_at) throw new NotFoundError(`no enabled staff account for ${email}`);
   if (!(await bcrypt.compare(v.current, user.password_hash))) throw new ConflictError("the current password is not right; nothing was changed");
   const hash = await bcrypt.hash(v.password, BCRYPT_ROUNDS);
   return db.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: user.id }, data: { password_hash: hash, must_change_password: false } });
+    await updateStaff(tx, user.id, { password_hash: hash, must_change_password: false });
     const sessionsEnded = await endAllStaffSessions(tx, user.id);
     await recordAudit(tx, "staff.change_password", { type: "staff_user", id: user.id }, { actor: user.email, details: { email: user.email, was_temporary: user.must_change_password, sessionsEnded } });
     return { email: user.email, sessionsEnded };
@@ -192,7 +187,7 @@ export async function verifySignIn(db: Db, attempt: { email: string; password: s
   const normalised = attempt.email.trim().toLowerCase();
   const reserved = await reserveAttempt(db, normalised, attempt.client, now);
   if (!reserved.ok) return { ok: false, reason: "throttled", retryAfterMinutes: reserved.retryAfterMinutes };
-  const user = await db.staffUser.findUnique({ where: { email: normalised } });
+  const user = await staffByEmail(db, normalised);
   // Compare against a dummy hash when the email is unknown, so timing does not reveal accounts.
   const ok = await bcrypt.compare(attempt.password, user?.password_hash ?? "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.DZTPvvH8nH5iA4Uq3zYx6tQy1Z9W");
   // A disabled account is refused like a wrong password: the form does not reveal which.

@@ -6,7 +6,7 @@ import type { Sql } from "../db/sql";
 /** Posts again one purchase of `userId` dated in [from, to] (the latest such); returns the copy's id. */
 export async function addDuplicateCharge(sql: Pick<Sql, "execute">, userId: string, from: string, to: string): Promise<string> {
   const rs = await sql.execute({
-    sql: `SELECT * FROM transactions WHERE user_id = ? AND date BETWEEN ? AND ? AND amount_cents > 0 AND pending = 0 AND deleted_at IS NULL
+    sql: `SELECT * FROM transactions WHERE user_id = ? AND date BETWEEN ? AND ? AND amount_cents > 0 AND pending = FALSE AND deleted_at IS NULL
             AND merchant_name IS NOT NULL AND pfc_primary IN ('FOOD_AND_DRINK', 'GENERAL_MERCHANDISE', 'ENTERTAINMENT', 'TRANSPORTATION', 'PERSONAL_CARE')
           ORDER BY date DESC, transaction_id LIMIT 1`,
     args: [userId, from, to],

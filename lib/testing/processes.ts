@@ -2,6 +2,8 @@
 // start the CLI and to kill it mid-flight.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { isPostgresUrl } from "../db/dialect";
+import { WRITE_LOCK_KEY } from "../db/pg";
 import { databaseFilePath } from "../db/url";
 
 /** Resolves once the child prints `line` on stdout (rejects if it exits first). */
@@ -25,13 +27,15 @@ export function exited(child: ChildProcess): Promise<number | null> {
 }
 
 /**
- * Another process takes the database's write lock (`BEGIN IMMEDIATE` plus a write) and keeps it
- * for `ms`. Resolves once the lock is held; `released` resolves when that process has let go.
+ * Another process takes the database's write lock and keeps it for `ms`: SQLite's own
+ * (`BEGIN IMMEDIATE` plus a write), or on PostgreSQL the advisory lock every write transaction
+ * takes (lib/db/pg.ts). Resolves once the lock is held; `released` resolves when that process has let go.
  */
 export async function holdWriteLock(url: string, ms: number): Promise<{ released: Promise<void> }> {
   const file = databaseFilePath(url);
-  if (!file) throw new Error(`not a SQLite file: ${url}`);
-  const child = spawn(process.execPath, [path.join(__dirname, "hold-write-lock.mjs"), file, String(ms)], { stdio: ["ignore", "pipe", "inherit"] });
+  if (!file && !isPostgresUrl(url)) throw new Error(`not a SQLite file or a PostgreSQL URL: ${url}`);
+  const args = file ? [path.join(__dirname, "hold-write-lock.mjs"), file, String(ms)] : [path.join(__dirname, "hold-write-lock-pg.mjs"), url, String(WRITE_LOCK_KEY), String(ms)];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const released = waitForLine(child, "released").then(() => exited(child).then(() => undefined));
   released.catch(() => undefined);
   await waitForLine(child, "locked");

@@ -29,7 +29,7 @@ const post = (handler: typeof dismiss.POST, id: string | number, body: unknown, 
 
 describe("GET /api/alerts/{id}", () => {
   it("returns the customer's current alerts, most urgent first, each with its message, citations, disclaimer, currency, state and trace", async () => {
-    const [first] = await stored("needs_review = 0");
+    const [first] = await stored("needs_review = FALSE");
     const r = await get(first.user_id, { key });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ user_id: first.user_id, as_of: "2026-10-31" });
@@ -49,7 +49,7 @@ describe("GET /api/alerts/{id}", () => {
   });
 
   it("leaves out alerts held for a staff review", async () => {
-    const held = await stored("needs_review = 1");
+    const held = await stored("needs_review = TRUE");
     expect(held.length, "the generated customers include a possible-fraud alert").toBeGreaterThan(0);
     const r = await get(held[0].user_id, { key });
     expect(r.json.alerts.map((a: { id: number }) => a.id)).not.toContain(held[0].id);
@@ -67,7 +67,7 @@ describe("GET /api/alerts/{id}", () => {
 
 describe("POST /api/alerts/{id}/shown and /dismiss", () => {
   it("shown then dismiss: recorded once each, audited with the key, and the alert leaves the customer's list", async () => {
-    const [a] = await stored("needs_review = 0 AND state = 'new'");
+    const [a] = await stored("needs_review = FALSE AND state = 'new'");
     const s1 = await post(shown.POST, a.id, { user_id: a.user_id });
     expect(s1.status).toBe(200);
     expect(s1.json).toEqual({ id: a.id, state: "shown", review_state: null, changed: true });
@@ -85,7 +85,7 @@ describe("POST /api/alerts/{id}/shown and /dismiss", () => {
   });
 
   it("an operator may dismiss; another customer's alert is 404 and stays as it was", async () => {
-    const [a, ...rest] = await stored("needs_review = 0 AND state = 'new'");
+    const [a, ...rest] = await stored("needs_review = FALSE AND state = 'new'");
     const other = rest.find((x) => x.user_id !== a.user_id)!;
     const r = await post(dismiss.POST, a.id, { user_id: other.user_id });
     expect(r.status).toBe(404);
@@ -96,8 +96,8 @@ describe("POST /api/alerts/{id}/shown and /dismiss", () => {
   });
 
   it("refuses: unknown id 404, bad id 400, no user_id 422, no consent 403, an alert held for review cannot be shown 409, read-only keys and analysts 403", async () => {
-    const [a] = await stored("needs_review = 0 AND state = 'new'");
-    const [held] = await stored("needs_review = 1");
+    const [a] = await stored("needs_review = FALSE AND state = 'new'");
+    const [held] = await stored("needs_review = TRUE");
     expect((await post(dismiss.POST, 99_999_999, { user_id: a.user_id })).status).toBe(404);
     expect((await post(dismiss.POST, "abc", { user_id: a.user_id })).status).toBe(400);
     expect((await post(dismiss.POST, a.id, {})).status).toBe(422);
@@ -111,7 +111,7 @@ describe("POST /api/alerts/{id}/shown and /dismiss", () => {
 
 describe("GET /api/alerts/stream", () => {
   it("sends one customer's alert counts, and again when they change", async () => {
-    const [a] = await stored("needs_review = 0 AND state = 'new'");
+    const [a] = await stored("needs_review = FALSE AND state = 'new'");
     const controller = new AbortController();
     const res = await stream.GET(new Request(`http://localhost/api/alerts/stream?user_id=${a.user_id}`, { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }));
     expect(res.headers.get("content-type")).toBe("text/event-stream");
@@ -138,7 +138,7 @@ describe("GET /api/alerts/stream", () => {
 });
 
 it("the review queue's stream counts the alerts held for a staff review", async () => {
-  const held = await env.db.sql.execute("SELECT COUNT(*) AS n FROM alerts WHERE needs_review = 1 AND review_state = 'pending'");
+  const held = await env.db.sql.execute("SELECT COUNT(*) AS n FROM alerts WHERE needs_review = TRUE AND review_state = 'pending'");
   expect(Number(held.rows[0].n)).toBeGreaterThan(0);
   const controller = new AbortController();
   const res = await reviewStream.GET(new Request("http://localhost/api/review/stream", { headers: { cookie: await staffCookie("operator") }, signal: controller.signal }));

@@ -101,7 +101,7 @@ describe("GET /api/budgets/status and /api/budgets/suggestions", () => {
     const food = r.json.budgets.find((b: { category: string }) => b.category === "FOOD_AND_DRINK");
     const [ledger] = await q(
       `SELECT COALESCE(SUM(t.amount_cents), 0) AS n FROM transactions t JOIN accounts a ON a.account_id = t.account_id
-       WHERE t.user_id = ? AND t.pfc_primary = 'FOOD_AND_DRINK' AND t.date BETWEEN '2026-10-01' AND '2026-10-31' AND t.pending = 0 AND t.deleted_at IS NULL
+       WHERE t.user_id = ? AND t.pfc_primary = 'FOOD_AND_DRINK' AND t.date BETWEEN '2026-10-01' AND '2026-10-31' AND t.pending = FALSE AND t.deleted_at IS NULL
          AND a.holder_category != 'business' AND a.type IN ('depository', 'credit')`,
       [user],
     );

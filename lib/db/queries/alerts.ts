@@ -34,7 +34,7 @@ export interface StoredAlert extends Alert {
 }
 
 /** SQL: the alert in `a` is one the customer may see (not dismissed, not held back for review). */
-export const CUSTOMER_VISIBLE = `a.state != 'dismissed' AND (a.needs_review = 0 OR a.review_state = 'released')`;
+export const CUSTOMER_VISIBLE = `a.state != 'dismissed' AND (a.needs_review = FALSE OR a.review_state = 'released')`;
 /** SQL: the alert in `a` was seen by the run `runSql` (an SQL expression). */
 const seenBy = (runSql: string) => `EXISTS (SELECT 1 FROM alert_sightings s WHERE s.alert_id = a.id AND s.run_id = ${runSql})`;
 /** SQL: the alert in `a` was seen by its customer's current run. */
@@ -123,7 +123,7 @@ export async function alertCounts(sql: Read, userId?: string): Promise<AlertCoun
   const r = (
     await sql.execute({
       sql: `SELECT
-              COALESCE(SUM(CASE WHEN a.needs_review = 1 AND a.review_state = 'pending' AND ${current} THEN 1 ELSE 0 END), 0) AS pending_review,
+              COALESCE(SUM(CASE WHEN a.needs_review = TRUE AND a.review_state = 'pending' AND ${current} THEN 1 ELSE 0 END), 0) AS pending_review,
               COALESCE(SUM(CASE WHEN a.state = 'new' AND ${CUSTOMER_VISIBLE} AND ${current} THEN 1 ELSE 0 END), 0) AS new,
               COALESCE(SUM(CASE WHEN ${CUSTOMER_VISIBLE} AND ${current} THEN 1 ELSE 0 END), 0) AS visible,
               COALESCE(MAX(a.id), 0) AS latest_id
@@ -141,7 +141,7 @@ export interface PendingAlertReview extends StoredAlert {
 /** Current alerts awaiting a person's review, most urgent and oldest event first, paged. */
 export async function pendingAlertReviewRows(sql: Read, page: { page: number; pageSize: number }): Promise<{ rows: PendingAlertReview[]; total: number }> {
   // Few alerts are pending: filter on the review state first (indexed), then check each is current.
-  const where = `a.review_state = 'pending' AND a.needs_review = 1 AND ${CURRENT_ALERT}`;
+  const where = `a.review_state = 'pending' AND a.needs_review = TRUE AND ${CURRENT_ALERT}`;
   const [rs, n] = await Promise.all([
     sql.execute({
       sql: `SELECT ${COLUMNS}, c.name FROM alerts a JOIN customers c ON c.user_id = a.user_id WHERE ${where} ORDER BY ${URGENCY_ORDER}, a.user_id LIMIT ? OFFSET ?`,
@@ -164,7 +164,7 @@ export interface AlertVolume {
 /** Alerts by kind per event month, over every stored alert (aggregates only: no customer, no text). */
 export async function alertVolumeRows(sql: Read): Promise<AlertVolume[]> {
   const rs = await sql.execute(
-    `SELECT substr(a.event_date, 1, 7) AS month, a.kind, COUNT(*) AS alerts, SUM(CASE WHEN a.state = 'dismissed' THEN 1 ELSE 0 END) AS dismissed, SUM(a.needs_review) AS needed_review
+    `SELECT substr(a.event_date, 1, 7) AS month, a.kind, COUNT(*) AS alerts, SUM(CASE WHEN a.state = 'dismissed' THEN 1 ELSE 0 END) AS dismissed, SUM(CASE WHEN a.needs_review THEN 1 ELSE 0 END) AS needed_review
      FROM alerts a GROUP BY month, a.kind ORDER BY month, a.kind`,
   );
   return rs.rows.map((r) => ({ month: String(r.month), kind: String(r.kind) as AlertKind, alerts: Number(r.alerts), dismissed: Number(r.dismissed), needed_review: Number(r.needed_review) }));

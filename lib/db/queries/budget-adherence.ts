@@ -38,7 +38,7 @@ const zero = (): StatusCounts => ({ on_track: 0, at_risk: 0, over: 0 });
 
 export async function budgetAdherenceRows(sql: Pick<Sql, "execute">): Promise<BudgetAdherence> {
   const [set, scope, rows] = await Promise.all([
-    sql.execute(`SELECT COUNT(*) AS n FROM budgets b JOIN customers c ON c.user_id = b.user_id WHERE b.deleted_at IS NULL AND c.consent = 1`),
+    sql.execute(`SELECT COUNT(*) AS n FROM budgets b JOIN customers c ON c.user_id = b.user_id WHERE b.deleted_at IS NULL AND c.consent = TRUE`),
     sql.execute(`SELECT COUNT(DISTINCT bs.user_id) AS n, MIN(bs.as_of) AS lo, MAX(bs.as_of) AS hi FROM budget_statuses bs
                  JOIN ${CURRENT_CUSTOMER_RUNS} cr ON cr.user_id = bs.user_id AND cr.run_id = bs.run_id`),
     sql.execute(`SELECT bs.currency, bs.category, bs.status, COUNT(*) AS n FROM budget_statuses bs

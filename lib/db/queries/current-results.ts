@@ -92,7 +92,8 @@ export async function currentResultsFor(sql: Pick<Sql, "execute">, userIds: read
   const out = new Map<string, Partial<Record<WindowId, CurrentRef>>>();
   if (!userIds.length) return out;
   const rs = await sql.execute({
-    sql: `SELECT cs.user_id, cs."window", cs.run_id, cs.as_of FROM signal_snapshots cs WHERE cs.user_id IN (${placeholders(userIds)}) AND ${currentSql("cs")}`,
+    // Not aliased `cs`: currentSql's own subquery uses that name, and would shadow this one.
+    sql: `SELECT s.user_id, s."window", s.run_id, s.as_of FROM signal_snapshots s WHERE s.user_id IN (${placeholders(userIds)}) AND ${currentSql("s")}`,
     args: [...userIds],
   });
   for (const r of rs.rows) {

@@ -59,6 +59,22 @@ describe("customer list", () => {
     expect(no.rows.every((r) => !r.consent && r.persona === null)).toBe(true);
   });
 
+  it("searches without regard to letter case, the same on every database, and takes % and _ literally", async () => {
+    const all = (await list({ pageSize: 100 })).rows;
+    const someone = all.find((r) => /[A-Z]/.test(r.name))!;
+    const part = someone.name.split(" ")[0];
+    for (const typed of [part.toLowerCase(), part.toUpperCase(), someone.user_id.toUpperCase()]) {
+      expect((await list({ q: typed, pageSize: 100 })).rows.map((r) => r.user_id)).toContain(someone.user_id);
+    }
+    expect((await list({ q: "%" })).total).toBe(0);
+    expect((await list({ q: "usr_0000_" })).total).toBe(0);
+  });
+
+  it("sorts names byte by byte (capitals before small letters), the same on every database", async () => {
+    const names = (await list({ sort: "name", pageSize: 100 })).rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort());
+  });
+
   it("filters and sorts by the persona in effect: a reviewer's override, shown with who set it", async () => {
     const before = (await list({ pageSize: 100 })).rows;
     const a = before.find((r) => r.persona && r.consent)!;

@@ -3,6 +3,7 @@
 // and the expensive columns (persona, items awaiting review) are only computed for every
 // customer when the sort or filter needs them — otherwise for the page's rows alone.
 import type { CustomerListQuery } from "../../validation/customers";
+import { asciiLower, asciiLowerText, bytewise, containsPattern } from "../dialect";
 import { placeholders, type Sql } from "../sql";
 import { currentRunIdSql } from "./current-results";
 
@@ -22,13 +23,13 @@ export interface CustomerRow {
 const LATEST = `LEFT JOIN persona_assignments pa ON pa.user_id = c.user_id AND pa."window" = ?
   AND pa.run_id = ${currentRunIdSql("c.user_id", "?")}`;
 const PENDING = `(SELECT COUNT(*) FROM recommendations r WHERE r.user_id = c.user_id AND r.status = 'pending_review')`;
-// A reviewer's latest override of that assignment, as "persona actor" JSON (or null).
+// A reviewer's latest override of that assignment: one column of it (or null).
 const LATEST_OVERRIDE = (column: string) =>
   `(SELECT ${column} FROM persona_overrides o WHERE o.user_id = pa.user_id AND o."window" = pa."window" AND o.as_of = pa.as_of ORDER BY o.id DESC LIMIT 1)`;
-const OVERRIDE = LATEST_OVERRIDE("json_object('persona', o.persona, 'actor', o.actor)");
 // The persona in effect, which the persona filter and sort use: a reviewer's override when one is set for that window and as-of, else the engine's.
 const EFFECTIVE = `COALESCE(${LATEST_OVERRIDE("o.persona")}, pa.primary_persona)`;
 
+// Text sorts byte by byte on both databases (bytewise), so a page lists the same customers on either.
 const ORDER: Record<Exclude<CustomerListQuery["sort"], "pending">, string> = {
   user_id: "c.user_id",
   name: "c.name",
@@ -43,11 +44,17 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
     where.push(clause);
     for (const v of values) args.push(v);
   };
-  if (q.consent) where.push(`c.consent = ${q.consent === "yes" ? 1 : 0}`);
+  if (q.consent) where.push(`c.consent = ${q.consent === "yes" ? "TRUE" : "FALSE"}`);
   if (q.persona === "none") filter(`${EFFECTIVE} IS NULL`);
   else if (q.persona) filter(`${EFFECTIVE} = ?`, q.persona);
   if (q.strength) filter("pa.strength = ?", q.strength);
-  if (q.q) filter("(c.user_id LIKE ? OR c.name LIKE ?)", `%${q.q}%`, `%${q.q}%`);
+  // The search is case-insensitive for A–Z only, on both databases: LIKE is case-insensitive on
+  // SQLite and case-sensitive on PostgreSQL, so both sides are folded explicitly (asciiLower), and
+  // the text is matched literally (a `%` or `_` typed in the box is not a wildcard).
+  if (q.q) {
+    const pattern = containsPattern(asciiLowerText(q.q));
+    filter(`(${asciiLower(sql, "c.user_id")} LIKE ? ESCAPE '\\' OR ${asciiLower(sql, "c.name")} LIKE ? ESCAPE '\\')`, pattern, pattern);
+  }
   const filtersPersona = q.persona !== undefined || q.strength !== undefined;
   const from = (withPersona: boolean) => ({
     sql: `FROM customers c ${withPersona ? LATEST : ""} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`,
@@ -55,7 +62,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
   });
   const counted = from(filtersPersona);
   const paged = from(filtersPersona || q.sort === "persona" || q.sort === "strength");
-  const order = `ORDER BY ${q.sort === "pending" ? PENDING : ORDER[q.sort]} ${q.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.user_id ASC`;
+  const order = `ORDER BY ${q.sort === "pending" ? PENDING : bytewise(sql, ORDER[q.sort])} ${q.dir === "desc" ? "DESC" : "ASC"} NULLS LAST, ${bytewise(sql, "c.user_id")} ASC`;
   const [count, page] = await Promise.all([
     sql.execute({ sql: `SELECT COUNT(*) AS n ${counted.sql}`, args: counted.args }),
     sql.execute({ sql: `SELECT c.user_id ${paged.sql} ${order} LIMIT ? OFFSET ?`, args: [...paged.args, q.pageSize, (q.page - 1) * q.pageSize] }),
@@ -64,7 +71,8 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
   // Persona and pending count for the page's rows only.
   const details = ids.length
     ? await sql.execute({
-        sql: `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of, ${PENDING} AS pending, ${OVERRIDE} AS override
+        sql: `SELECT c.user_id, c.name, c.consent, pa.primary_persona AS persona, pa.strength, pa.as_of, ${PENDING} AS pending,
+                ${LATEST_OVERRIDE("o.persona")} AS override_persona, ${LATEST_OVERRIDE("o.actor")} AS override_actor
               FROM customers c ${LATEST} WHERE c.user_id IN (${placeholders(ids)})`,
         args: [q.window, q.window, ...ids],
       })
@@ -82,7 +90,7 @@ export async function listCustomers(sql: Sql, q: CustomerListQuery): Promise<{ r
         strength: r.strength === null ? null : String(r.strength),
         as_of: r.as_of === null ? null : String(r.as_of),
         pending: Number(r.pending),
-        override: r.override === null ? null : (JSON.parse(String(r.override)) as { persona: string; actor: string }),
+        override: r.override_persona === null ? null : { persona: String(r.override_persona), actor: String(r.override_actor) },
       };
     }),
   };

@@ -1,6 +1,7 @@
 // Aggregates for analysts (SPEC §4): counts and distributions only, never a name or a single
 // customer. Everything reads the current results (./current-results) at the newest current run's asOf.
 import type { Db } from "../client";
+import { jsonNumber, prismaRawSql } from "../dialect";
 import { ELIGIBLE_RESULT, standingPerAsOf, standingSql } from "./current-results";
 import { DEFAULT_CONFIG } from "../../engine/config";
 import { detectTransition } from "../../engine/personas/transitions";
@@ -67,9 +68,9 @@ export function transitionsFromHistory(history: ReadonlyArray<{ user_id: string;
  */
 export async function personaMix(db: Db, asOf: string, window?: string): Promise<Array<{ window: string; persona: string | null; count: number }>> {
   const rows = await db.$queryRawUnsafe<Array<{ window: string; persona: string | null; n: number | bigint }>>(
-    `SELECT pa."window" AS window, pa.primary_persona AS persona, COUNT(*) AS n FROM persona_assignments pa
+    prismaRawSql(db, `SELECT pa."window" AS window, pa.primary_persona AS persona, COUNT(*) AS n FROM persona_assignments pa
      WHERE pa.as_of = ? ${window ? `AND pa."window" = ?` : ""} AND ${standingSql("pa")}
-     GROUP BY pa."window", pa.primary_persona ORDER BY pa."window", pa.primary_persona`,
+     GROUP BY pa."window", pa.primary_persona ORDER BY pa."window", pa.primary_persona`),
     asOf,
     ...(window ? [window] : []),
   );
@@ -83,10 +84,12 @@ async function distribution(db: Db, asOf: string, path: string, edges: number[],
     return `WHEN v >= ${lo}${hi === undefined ? "" : ` AND v < ${hi}`} THEN ${i}`;
   });
   const rows = await db.$queryRawUnsafe<Array<{ b: number | bigint | null; n: number | bigint }>>(
-    `SELECT CASE ${cases.join(" ")} END AS b, COUNT(*) AS n
-     FROM (SELECT json_extract(payload, ?) AS v FROM signal_snapshots s WHERE "window" = '30d' AND as_of = ? AND sufficient = 1 AND ${standingSql("s")})
-     WHERE v IS NOT NULL GROUP BY b`,
-    path,
+    prismaRawSql(
+      db,
+      `SELECT CASE ${cases.join(" ")} END AS b, COUNT(*) AS n
+       FROM (SELECT ${jsonNumber(db, "payload", path)} AS v FROM signal_snapshots s WHERE "window" = '30d' AND as_of = ? AND sufficient = TRUE AND ${standingSql("s")}) AS signal
+       WHERE v IS NOT NULL GROUP BY b`,
+    ),
     asOf,
   );
   const counts = new Map(rows.map((r) => [Number(r.b), Number(r.n)]));

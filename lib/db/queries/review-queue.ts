@@ -6,6 +6,7 @@
 import type { InValue } from "@libsql/client";
 import type { PersonaId, WindowId } from "../../engine/types";
 import { REVIEW_AGES, REVIEW_CUSTOMERS_PER_PAGE, type ReviewQueueQuery } from "../../validation/review";
+import { epochMs } from "../dialect";
 import { placeholders, type Sql } from "../sql";
 import { currentSql } from "./current-results";
 
@@ -51,22 +52,19 @@ export interface ReviewQueuePage {
   pages: number;
 }
 
-// created_at is SQLite text from raw inserts, and may be epoch milliseconds from Prisma: both as a Julian day.
-const SINCE = `(CASE WHEN typeof(r.created_at) IN ('integer', 'real') THEN r.created_at / 86400000.0 + 2440587.5 ELSE julianday(r.created_at) END)`;
-const julianDay = (ms: number) => ms / 86_400_000 + 2440587.5;
-const fromJulianDay = (jd: number) => new Date(Math.round((jd - 2440587.5) * 86_400_000)).toISOString();
+const DAY_MS = 86_400_000;
 
-function filters(q: ReviewQueueQuery, now: Date): { sql: string; args: InValue[] } {
+function filters(sql: Sql, q: ReviewQueueQuery, now: Date): { sql: string; args: InValue[] } {
   const where = ["r.status = 'pending_review'"];
   const args: InValue[] = [];
   const add = (clause: string, ...values: InValue[]) => {
     where.push(clause);
     for (const v of values) args.push(v);
   };
-  if (q.flagged) add("r.flagged = 1");
+  if (q.flagged) add("r.flagged = TRUE");
   if (q.kind) add("r.kind = ?", q.kind);
   if (q.window) add(`r."window" = ?`, q.window);
-  if (q.age) add(`${SINCE} <= ?`, julianDay(now.getTime()) - REVIEW_AGES[q.age]);
+  if (q.age) add(`${epochMs(sql, "r.created_at")} <= ?`, now.getTime() - REVIEW_AGES[q.age] * DAY_MS);
   // The persona the copy was recommended under: the assignment of its window and date.
   const assignment = `SELECT 1 FROM persona_assignments pa WHERE pa.user_id = r.user_id AND pa."window" = r."window" AND pa.as_of = r.as_of AND pa.run_id = r.run_id`;
   if (q.persona === "none") add(`NOT EXISTS (${assignment} AND pa.primary_persona IS NOT NULL)`);
@@ -76,12 +74,12 @@ function filters(q: ReviewQueueQuery, now: Date): { sql: string; args: InValue[]
 
 /** One page of the queue; `now` dates the "waiting over N days" filter. */
 export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perPage = REVIEW_CUSTOMERS_PER_PAGE): Promise<ReviewQueuePage> {
-  const f = filters(q, now);
+  const f = filters(sql, q, now);
   // One pass over the matching copies: the page's customers and, alongside, the totals. Customers
   // with a flagged copy first, then the longest waiting (ids rise in the order copies were queued).
   const pageOf = (page: number) =>
     sql.execute({
-      sql: `SELECT r.user_id, MAX(r.flagged) AS flagged, MIN(r.id) AS first, COUNT(*) OVER () AS customers, SUM(COUNT(*)) OVER () AS copies,
+      sql: `SELECT r.user_id, MAX(CASE WHEN r.flagged THEN 1 ELSE 0 END) AS flagged, MIN(r.id) AS first, COUNT(*) OVER () AS customers, SUM(COUNT(*)) OVER () AS copies,
               (SELECT COUNT(*) FROM recommendations WHERE status = 'pending_review') AS all_pending
             FROM recommendations r WHERE ${f.sql} GROUP BY r.user_id ORDER BY flagged DESC, first ASC LIMIT ? OFFSET ?`,
       args: [...f.args, perPage, (page - 1) * perPage],
@@ -103,7 +101,7 @@ export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perP
   if (!ids.length) return { customers: [], totalCustomers, totalCopies, allPending, page, pages };
   const [copies, people] = await Promise.all([
     sql.execute({
-      sql: `SELECT r.id, r.version, r.user_id, r."window", r.as_of, r.content_id, r.kind, r.title, r.rationale, r.flagged, r.flagged_by, r.rank, ${SINCE} AS since
+      sql: `SELECT r.id, r.version, r.user_id, r."window", r.as_of, r.content_id, r.kind, r.title, r.rationale, r.flagged, r.flagged_by, r.rank, ${epochMs(sql, "r.created_at")} AS since
             FROM recommendations r WHERE ${f.sql} AND r.user_id IN (${placeholders(ids)}) ORDER BY r.rank, r."window" = '180d', r.id`,
       args: [...f.args, ...ids],
     }),
@@ -133,7 +131,7 @@ export async function reviewQueue(sql: Sql, q: ReviewQueueQuery, now: Date, perP
     const flagged = Number(r.flagged) === 1;
     item.flagged ||= flagged;
     if (flagged && r.flagged_by !== null) item.flagged_by ??= String(r.flagged_by);
-    item.copies.push({ id: Number(r.id), version: Number(r.version), window: String(r.window) as WindowId, as_of: String(r.as_of), rationale: String(r.rationale), flagged, since: fromJulianDay(Number(r.since)) });
+    item.copies.push({ id: Number(r.id), version: Number(r.version), window: String(r.window) as WindowId, as_of: String(r.as_of), rationale: String(r.rationale), flagged, since: new Date(Math.round(Number(r.since))).toISOString() });
   }
   for (const item of items.values()) item.copies.sort((a, b) => (a.window === b.window ? a.id - b.id : a.window === "30d" ? -1 : 1));
   return { customers: ids.map((id) => cards.get(id)!), totalCustomers, totalCopies, allPending, page, pages };

@@ -1,7 +1,9 @@
 // Sign-in attempts (see lib/services/sign-in-throttle.ts for the rule). The reservation is one
-// INSERT … SELECT … WHERE: SQLite takes the write lock before the statement reads, so the counts
-// and the insert are atomic across connections and processes; parallel attempts are each counted
-// and none slips past a limit another just reached.
+// INSERT … SELECT … WHERE inside a write transaction: SQLite takes its write lock before the
+// statement reads, and on PostgreSQL the transaction takes the one write lock (lib/db/client.ts),
+// where READ COMMITTED alone would let two attempts both read a count under the limit. So the
+// counts and the insert are atomic across connections and processes; parallel attempts are each
+// counted and none slips past a limit another just reached.
 import type { Db } from "../client";
 
 export interface AttemptLimits {
@@ -20,13 +22,13 @@ export interface AttemptLimits {
  */
 export async function reserveSignInAttempt(db: Db, a: { email: string; client: string; now: Date; since: Date; limits: AttemptLimits }): Promise<number | null> {
   const { email, client, now, since, limits } = a;
-  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+  const rows = await db.$transaction((tx) => tx.$queryRaw<Array<{ id: number | bigint }>>`
     INSERT INTO sign_in_attempts (email, client, success, created_at)
-    SELECT ${email}, ${client}, 0, ${now}
-    WHERE (SELECT COUNT(*) FROM sign_in_attempts WHERE email = ${email} AND client = ${client} AND success = 0 AND created_at >= ${since}) < ${limits.pair}
-      AND (SELECT COUNT(*) FROM sign_in_attempts WHERE email = ${email} AND success = 0 AND created_at >= ${since}) < ${limits.email}
-      AND (SELECT COUNT(*) FROM sign_in_attempts WHERE client = ${client} AND success = 0 AND created_at >= ${since}) < ${limits.client}
-    RETURNING id`;
+    SELECT ${email}, ${client}, FALSE, ${now}
+    WHERE (SELECT COUNT(*) FROM sign_in_attempts WHERE email = ${email} AND client = ${client} AND success = FALSE AND created_at >= ${since}) < ${limits.pair}
+      AND (SELECT COUNT(*) FROM sign_in_attempts WHERE email = ${email} AND success = FALSE AND created_at >= ${since}) < ${limits.email}
+      AND (SELECT COUNT(*) FROM sign_in_attempts WHERE client = ${client} AND success = FALSE AND created_at >= ${since}) < ${limits.client}
+    RETURNING id`);
   return rows.length ? Number(rows[0].id) : null;
 }
 

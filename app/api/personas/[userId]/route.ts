@@ -3,4 +3,4 @@ import * as api from "@/lib/api/endpoints";
 import { handle } from "@/lib/api/handler";
 import { currentPersonas } from "@/lib/services/personas-api";
 
-export const GET = handle(api.getPersonas, ({ db, params }) => currentPersonas(db, params.userId));
+export const GET = handle(api.getPersonas, ({ url, params }) => currentPersonas(url, params.userId));

@@ -1,12 +1,17 @@
-// Reads for `spendsense eval`: who is in scope (consent, demographics, generator label) and what
-// the latest engine run stored for them at an asOf (raw SQL in bulk, like the engine's loads).
-import { ELIGIBLE_RUN, standingSql } from "../db/queries/current-results";
-import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
-import type { Strength } from "../engine/personas/assign";
-import { placeholders, type Sql } from "../db/sql";
-import { FAIRNESS_DIMENSIONS, type Dimension } from "../eval/targets";
-import type { TruthEvent } from "../eval/alerts";
-import type { EvalCustomer, StoredRecommendation, StoredTrace, StoredWindow } from "../eval/types";
+// Evaluation (`spendsense eval`): who is in scope (consent, demographics, generator label), what
+// the latest engine run stored for them at an asOf (raw SQL in bulk, like the engine's loads),
+// the generator's labelled events, and the recorded evaluation runs.
+import type { Transaction } from "@libsql/client";
+import type { Db } from "../client";
+import { standingSql } from "./current-results";
+import { WINDOWS, type PersonaId, type WindowId } from "../../engine/types";
+import type { Strength } from "../../engine/personas/assign";
+import { placeholders, type Sql } from "../sql";
+import { FAIRNESS_DIMENSIONS, type Dimension } from "../../eval/targets";
+import type { TruthEvent } from "../../eval/alerts";
+import type { EvalCustomer, StoredRecommendation, StoredTrace, StoredWindow } from "../../eval/types";
+
+export { latestFinishedRun } from "./runs";
 
 const parse = (text: unknown): unknown => {
   try {
@@ -36,25 +41,15 @@ export async function listScopeCustomers(sql: Sql, only?: string[]): Promise<Sco
   }));
 }
 
-/** The latest finished engine run (at `asOf` when given). */
-export async function latestFinishedRun(sql: Sql, asOf?: string): Promise<{ id: number; as_of: string; engine_version: string; config_hash: string } | null> {
-  const rs = await sql.execute({
-    sql: `SELECT id, as_of, engine_version, config_hash FROM engine_runs er WHERE ${ELIGIBLE_RUN} ${asOf ? "AND as_of = ?" : ""} ORDER BY id DESC LIMIT 1`,
-    args: asOf ? [asOf] : [],
-  });
-  const r = rs.rows[0];
-  return r ? { id: Number(r.id), as_of: String(r.as_of), engine_version: String(r.engine_version), config_hash: String(r.config_hash) } : null;
+/** A customer's stored results before anything is found: every window empty. */
+export function emptyWindows(): Record<WindowId, StoredWindow> {
+  return Object.fromEntries(WINDOWS.map((w) => [w, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>;
 }
 
 /**
  * What the latest run that computed each customer stored at `asOf`: signals, persona, the
  * engine's recommendations of that run (reviewer overrides excluded) and their decision traces.
  */
-/** A customer's stored results before anything is found: every window empty. */
-export function emptyWindows(): Record<WindowId, StoredWindow> {
-  return Object.fromEntries(WINDOWS.map((w) => [w, { signals: null, persona: null, recommendations: [], traces: [] }])) as unknown as Record<WindowId, StoredWindow>;
-}
-
 export async function loadStoredResults(sql: Sql, userIds: string[], asOf: string): Promise<Map<string, Record<WindowId, StoredWindow>>> {
   const out = new Map<string, Record<WindowId, StoredWindow>>();
   if (!userIds.length) return out;
@@ -131,4 +126,21 @@ export async function loadTruthEvents(sql: Sql, userIds: string[]): Promise<Trut
     transaction_ids: ((parse(r.transaction_ids) as string[] | null) ?? []).map(String),
     expected_alert: String(r.expected_alert),
   }));
+}
+
+/** Records an evaluation run (on the caller's write transaction); returns its id. */
+export async function insertEvalRun(
+  tx: Pick<Transaction, "execute">,
+  run: { asOf: string; engineVersion: string; customers: number; metrics: unknown; outDir: string; engineRunId: number; startedBy: string | null },
+): Promise<number> {
+  const row = await tx.execute({
+    sql: "INSERT INTO eval_runs (as_of, engine_version, customers, metrics, out_dir, engine_run_id, started_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    args: [run.asOf, run.engineVersion, run.customers, JSON.stringify(run.metrics), run.outDir, run.engineRunId, run.startedBy],
+  });
+  return Number(row.rows[0].id);
+}
+
+/** The latest recorded evaluation run, or null. */
+export function latestEvalRun(db: Db) {
+  return db.evalRun.findFirst({ orderBy: { id: "desc" } });
 }
