@@ -122,6 +122,16 @@ if (only.has("contention")) {
   const f = child<ContentionFigures>("contention.ts", process.env.BENCH_CONTENTION_USERS ?? "1000");
   contentionRows.push(["feedback + review actions", fmt(f.users), f.ingestSeconds.toFixed(1), fmt(f.writes), f.p50.toFixed(0), f.p95.toFixed(0), f.max.toFixed(0), String(f.busy503 + f.fiveXx), String(f.busy503)]);
 }
+// BENCH_ONLY=workers: a queued engine run on PostgreSQL with 1 and 2 `spendsense worker` processes
+// (BENCH_WORKER_USERS customers, default 100 000; BENCH_PG_URL names the server).
+const workerRows: string[][] = [["engine run over the queue", "customers", "workers", "seconds", "customers/s", "load ms/chunk", "compute ms/chunk", "persist ms/chunk", "ratio"]];
+if (only.has("workers")) {
+  type Run = { workers: number; customers: number; seconds: number; perSecond: number; chunks: number; load_ms: number; compute_ms: number; persist_ms: number };
+  const f = child<{ one: Run; two: Run; ratio: number }>("run-workers.ts", "--users", process.env.BENCH_WORKER_USERS ?? "100000");
+  for (const r of [f.one, f.two]) {
+    workerRows.push([`PostgreSQL, ${r.workers} worker process(es)`, fmt(r.customers), String(r.workers), r.seconds.toFixed(1), fmt(r.perSecond), fmt(r.load_ms / r.chunks), fmt(r.compute_ms / r.chunks), fmt(r.persist_ms / r.chunks), r.workers === 2 ? `${f.ratio.toFixed(2)}×` : ""]);
+  }
+}
 // BENCH_ONLY=pg-load: generate-and-load into a fresh PostgreSQL database through COPY (issue 14; the server is
 // SPENDSENSE_BENCH_PG_URL), beside SQLite. BENCH_PG_USERS (100000) and BENCH_SQLITE_USERS (10000) pick the sizes.
 const pgLoadRows: string[][] = [["generate + load, one transaction", "customers", "transactions", "load s", "tx/s", "of which generating s", "writing tx/s", "peak RSS MB"]];
@@ -146,4 +156,5 @@ print(evalRows);
 print(apiRows);
 print(instanceRows);
 print(contentionRows);
+print(workerRows);
 print(pgLoadRows);

@@ -198,7 +198,7 @@ describe("GET /api/metrics", () => {
     expect(after.text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
   });
 
-  it("counts engine runs by status from the database at scrape time (a run whose lease expired counts as failed), and shows no queue when runs are in-process", async () => {
+  it("counts engine runs by status from the database at scrape time (a run whose lease expired counts as failed); the queue's series on PostgreSQL, none when runs are in-process (SQLite)", async () => {
     const insert = (status: string, lease: string | null) =>
       env.db.sql.execute({ sql: "INSERT INTO engine_runs (as_of, engine_version, config_hash, status, lease_expires_at, started_at) VALUES ('2026-10-31', 'v', 'h', ?, ?, ?)", args: [status, lease, new Date().toISOString()] });
     await insert("finished", null);
@@ -208,7 +208,11 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/^spendsense_engine_runs\{status="finished"\} 2$/m);
     expect(text).toMatch(/^spendsense_engine_runs\{status="failed"\} 1$/m);
     expect(text).toMatch(/^spendsense_engine_runs\{status="running"\} 0$/m);
-    expect(text, "no queue: no queue series, rather than zeros").not.toMatch(/^spendsense_queue_(jobs|workers)\{/m);
+    if (env.db.url.startsWith("postgres")) {
+      // Runs are queued on PostgreSQL: the chunk queue's depth by state and the workers seen (none here).
+      expect(text).toMatch(/^spendsense_queue_jobs\{queue="pg-boss",state="queued"\} 0$/m);
+      expect(text).toMatch(/^spendsense_queue_workers\{queue="pg-boss"\} 0$/m);
+    } else expect(text, "no queue: no queue series, rather than zeros").not.toMatch(/^spendsense_queue_(jobs|workers)\{/m);
   });
 
   it("counts ingested rows by table", async () => {
@@ -234,7 +238,7 @@ describe("health", () => {
     expect(h).toMatchObject({ ok: true, writable: true, problems: [], database: { dialect: dialect(), reachable: true }, migrations: { pending: [], modified: [] } });
     expect(h.database.latency_ms).toBeGreaterThanOrEqual(0);
     expect(h.migrations.applied.length).toBeGreaterThan(0);
-    expect(h.queue).toEqual({ used: false, note: dialect() === "sqlite" ? "not used: runs are in-process on SQLite" : "not used: runs are in-process" });
+    expect(h.queue).toEqual(dialect() === "sqlite" ? { used: false, note: "not used: runs are in-process on SQLite" } : { used: true, queue: "pg-boss", queued: 0, active: 0, failed: 0, workers: 0 });
 
     vi.stubEnv("DATABASE_URL", env.db.url);
     const res = await send(health.GET, { path: "/api/health" });
@@ -264,6 +268,6 @@ describe("health", () => {
     const text = out.join("\n");
     expect(text).toMatch(new RegExp(`^  database: ${dialect()}, reachable \\([\\d.]+ ms round trip\\)$`, "m"));
     expect(text).toMatch(/^ {2}migrations: \d+ applied, 0 pending, 0 modified$/m);
-    expect(text).toMatch(/^ {2}queue: not used: runs are in-process/m);
+    expect(text).toMatch(dialect() === "sqlite" ? /^ {2}queue: not used: runs are in-process/m : /^ {2}queue: pg-boss: 0 queued, 0 active, 0 failed; workers 0$/m);
   });
 });

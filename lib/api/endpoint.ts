@@ -22,8 +22,8 @@ export interface Endpoint<P extends Schema = Schema, Q extends Schema = Schema, 
   body?: B;
   /** Documented body that the service validates itself (ingest names every bad record). */
   serviceValidatedBody?: z.ZodType;
-  /** 201 for creations; default 200. */
-  status?: 200 | 201;
+  /** 201 for creations, 202 for work started (the handler answers `accepted(body, location)`); default 200. */
+  status?: 200 | 201 | 202;
   /** The JSON response, or a non-JSON media type. */
   response: z.ZodType | { mediaType: string; description: string };
   /** Errors beyond the ones the wrapper itself may answer (400/401/403/422). */

@@ -203,13 +203,28 @@ export const batchAssign = defineEndpoint({
   method: "POST",
   path: "/api/personas/batch-assign",
   tag: "Personas",
-  summary: "Run the engine for up to 1000 customers at once",
-  description: "One engine run. Customers without consent are skipped and listed; an unknown id refuses the whole request (404).",
+  summary: "Start one engine run over up to 1000 customers",
+  description:
+    "Starts one engine run and answers at once (202) with its id and a `Location` to poll (`GET /api/runs/{runId}`): on PostgreSQL the run is queued for the engine workers, on SQLite it computes in the server's background. Customers without consent are skipped and listed; an unknown id refuses the whole request (404) and starts nothing; another run in progress refuses it (409).",
   access: { scope: "personas:write", permission: "engine:run" },
   body: s.batchAssignBody,
+  status: 202,
   response: s.batchAssignResponse,
-  errors: [404],
+  errors: [404, 409],
   example: { body: { user_ids: ["usr_00001", "usr_00002"], as_of: "2026-10-31" } },
+});
+
+export const getRun = defineEndpoint({
+  method: "GET",
+  path: "/api/runs/{runId}",
+  tag: "Personas",
+  summary: "An engine run's state and progress",
+  description: "The same state from every server: running (with customers done of total), finished (with the persona mix) or failed (with the reason).",
+  access: { scope: "personas:write", permission: "engine:run" },
+  params: s.runParams,
+  response: s.runResponse,
+  errors: [404],
+  example: { params: { runId: "1" } },
 });
 
 export const ingest = defineEndpoint({
@@ -416,6 +431,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   listTransitions,
   getTenure,
   batchAssign,
+  getRun,
   ingest,
   listTransactions,
   exportTransactions,

@@ -78,6 +78,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       const json = await readJson(req);
       const body = (endpoint.body ? parse(endpoint.body, json, "body") : json) as Parsed<B, unknown>;
       const result = await fn({ params, query, body, caller: caller as Caller, db, url });
+      if (result instanceof Accepted) return withRateHeaders(NextResponse.json(result.body, { status: 202, headers: { Location: result.location } }), rate);
       return withRateHeaders(result instanceof Response ? result : NextResponse.json(result, { status: endpoint.status ?? 200 }), rate);
     } catch (err) {
       const apiErr = toApiError(err);
@@ -87,6 +88,14 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       return withRateHeaders(errorResponse(apiErr), rate);
     }
   }
+}
+
+/** Work started, not done: 202 with the body and a Location to poll. */
+export class Accepted {
+  constructor(
+    readonly body: unknown,
+    readonly location: string,
+  ) {}
 }
 
 /** A keyed response says where the key stands against its rate limit. */

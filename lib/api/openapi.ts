@@ -51,8 +51,8 @@ export const ERRORS = {
   400: response(400, "BadRequest", "Malformed JSON or a malformed path or query parameter"),
   401: response(401, "Unauthorized", "No credentials, or an unknown, malformed or revoked API key"),
   403: response(403, "Forbidden", "The key lacks the scope or the staff role the permission, a staff member must first replace a temporary password, or the customer has not consented"),
-  404: response(404, "NotFound", "No such customer, transaction, recommendation or content item"),
-  409: response(409, "Conflict", "Already exists, or changed since you read it"),
+  404: response(404, "NotFound", "No such customer, transaction, recommendation, content item or engine run"),
+  409: response(409, "Conflict", "Already exists, changed since you read it, or another engine run is in progress"),
   422: response(422, "Unprocessable", "A well-formed body that fails validation or is refused on its content, with per-field or per-record issues in details"),
   429: response(429, "TooManyRequests", "The API key used up its requests for the current minute; `Retry-After` says how many seconds to wait"),
 } as const;
@@ -79,7 +79,11 @@ function operation(operationId: string, e: Endpoint) {
   const body = requestBodySchema(e);
   const ok = "mediaType" in e.response
     ? { description: e.response.description, content: { [e.response.mediaType]: { schema: { type: "string" } } } }
-    : { description: "OK", content: { "application/json": { schema: jsonSchema(e.response, "output") } } };
+    : {
+        description: e.status === 202 ? "Accepted: started, not finished" : "OK",
+        ...(e.status === 202 ? { headers: { Location: { description: "Where to poll the work's state", schema: { type: "string" } } } } : {}),
+        content: { "application/json": { schema: jsonSchema(e.response, "output") } },
+      };
   return {
     operationId,
     tags: [e.tag],

@@ -12,6 +12,7 @@ import { registerEval } from "./commands/eval";
 import { registerGenerate } from "./commands/generate";
 import { registerHealth } from "./commands/health";
 import { registerIngest } from "./commands/ingest";
+import { registerQueue } from "./commands/queue";
 import { registerStaff } from "./commands/staff";
 import { cliFailure } from "./errors";
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerIngest(program);
   registerEngine(program);
+  registerQueue(program);
   registerBudgets(program);
   registerAlerts(program);
   registerEval(program);

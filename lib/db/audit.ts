@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "budget.delete": { label: "Removed budget", keptOnRevoke: true },
   "engine.run": { label: "Started engine run", keptOnRevoke: true },
   "engine.run_current": { label: "Made engine run current" },
+  "engine.schedule_set": { label: "Scheduled engine runs" },
+  "engine.schedule_clear": { label: "Stopped scheduled engine runs" },
   "eval.run": { label: "Started evaluation" },
   "data.ingest": { label: "Loaded data" },
   "content.create": { label: "Created content item" },

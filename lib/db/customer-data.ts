@@ -9,6 +9,7 @@
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import { KEPT_ON_REVOKE } from "./audit";
 import { placeholders, type Sql } from "./sql";
+import { forShare } from "./dialect";
 
 /** What replaces a derived text value after a revocation. */
 export const REMOVED = "Removed: consent revoked.";
@@ -99,12 +100,15 @@ export async function customerConsent(tx: Pick<Transaction | Sql, "execute">, us
   return r ? Number(r.consent) === 1 : undefined;
 }
 
-export async function consentingNow(tx: Transaction | Sql, ids: readonly string[]): Promise<Set<string>> {
+export async function consentingNow(tx: Transaction | Sql, ids: readonly string[], opts: { lock?: boolean } = {}): Promise<Set<string>> {
   const out = new Set<string>();
-  // Chunks stay under SQLite's bound-parameter limit.
+  // Chunks stay under SQLite's bound-parameter limit. `lock`: a writer that does not hold the one
+  // write lock (PostgreSQL engine chunks) keeps these customers' rows shared until it commits, so
+  // a revocation waits for it (and then deletes what it wrote), or it waits for the revocation.
+  const lock = opts.lock ? ` ORDER BY user_id${forShare(tx)}` : "";
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rs = await tx.execute({ sql: `SELECT user_id FROM customers WHERE consent = TRUE AND user_id IN (${placeholders(chunk)})`, args: chunk });
+    const rs = await tx.execute({ sql: `SELECT user_id FROM customers WHERE consent = TRUE AND user_id IN (${placeholders(chunk)})${lock}`, args: chunk });
     for (const r of rs.rows) out.add(String(r.user_id));
   }
   return out;

@@ -336,3 +336,17 @@ export function storedTimeIso(v: unknown): string | null {
   const s = String(v);
   return new Date(s.includes("T") ? s : `${s.replace(" ", "T")}Z`).toISOString();
 }
+
+/**
+ * The transaction mode for writes that may run beside each other: PostgreSQL's row locks and
+ * unique keys keep them apart (engine chunks of distinct customers), so they skip the one write
+ * lock ("deferred"); SQLite has a single writer anyway ("write").
+ */
+export function parallelWriteMode(h: Handle): "deferred" | "write" {
+  return d(h) === "postgres" ? "deferred" : "write";
+}
+
+/** Appended to a SELECT inside such a transaction: holds the rows read until it ends (PostgreSQL); SQLite's write lock already does. */
+export function forShare(h: Handle): string {
+  return d(h) === "postgres" ? " FOR SHARE" : "";
+}

@@ -9,3 +9,11 @@ export function processSingleton<T>(key: string, make: () => T): T {
   if (!map.has(key)) map.set(key, make());
   return map.get(key) as T;
 }
+
+/** Forgets the process's value for `key` (a failed start, a closed client) and returns what it was. */
+export function forgetProcessSingleton<T>(key: string): T | undefined {
+  const map = store.spendsense;
+  const v = map?.get(key) as T | undefined;
+  map?.delete(key);
+  return v;
+}

@@ -26,7 +26,7 @@ function chunks<T>(rows: T[], size: number): T[][] {
 
 export async function writeEngineResults(tx: Transaction, runId: number, results: EngineResult[]): Promise<{ recommendations: number; alerts: number }> {
   const loaded = results.filter((r): r is Extract<EngineResult, { consent: true }> => r.consent);
-  const consenting = await consentingNow(tx, loaded.map((r) => r.user_id));
+  const consenting = await consentingNow(tx, loaded.map((r) => r.user_id), { lock: true });
   const computed = loaded.filter((r) => consenting.has(r.user_id));
   // What this run wrote for these customers before (a retried chunk) goes first.
   await forgetRunResults(tx, runId, results.map((r) => r.user_id));

@@ -42,6 +42,8 @@ export const TABLES = [
   "staff_users",
   "api_keys",
   "eval_runs",
+  "engine_run_chunks",
+  "queue_workers",
 ] as const;
 
 export type TableCounts = Record<(typeof TABLES)[number], number>;

@@ -20,7 +20,12 @@ import { acquireRunLease, endRun, heartbeat, LeaseLostError, renewRunLease, type
 import { assertRunnableAsOf, todayIso } from "./run-as-of";
 
 export { DEFAULT_AS_OF };
-const CHUNK = 250;
+
+/** Customers per chunk (loaded, computed and written together): 250, or SPENDSENSE_CHUNK_SIZE. */
+export function chunkSize(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.SPENDSENSE_CHUNK_SIZE);
+  return Number.isInteger(n) && n > 0 ? n : 250;
+}
 
 export interface RunOptions {
   asOf?: string;
@@ -57,14 +62,14 @@ export interface RunSummary {
  * The worker's source file: beside this module under tsx (CLI, tests), or under the project
  * root when bundled into the Next.js server; null when neither exists (then runs are inline).
  */
-function workerFile(): string | null {
+export function workerFile(): string | null {
   return [path.join(__dirname, "engine-worker.ts"), path.join(process.cwd(), "lib/services/engine-worker.ts")].find((f) => fs.existsSync(f)) ?? null;
 }
 
 /** Runs the engine for one chunk: inline, or on a worker thread. */
-type Compute = (job: EngineJob) => Promise<EngineResult[]>;
+export type Compute = (job: EngineJob) => Promise<EngineResult[]>;
 
-function workerPool(size: number, file: string): { compute: Compute; close: () => Promise<void> } {
+export function workerPool(size: number, file: string): { compute: Compute; close: () => Promise<void> } {
   // The worker is TypeScript: a two-line bootstrap registers tsx inside the thread, then loads it.
   const bootstrap = `require("tsx/cjs/api").register(); require(${JSON.stringify(file)});`;
   const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
@@ -145,6 +150,7 @@ export async function runEngine(opts: RunOptions = {}): Promise<RunSummary> {
     const id = held.id;
     await setRunScope(sql, id, { skipped: all.length - consenting.length, total: consenting.length });
 
+    const CHUNK = chunkSize();
     const chunks: string[][] = [];
     for (let i = 0; i < consenting.length; i += CHUNK) chunks.push(consenting.slice(i, i + CHUNK));
     const wanted = opts.workers ?? (chunks.length > 2 ? Math.min(2, os.availableParallelism()) : 0);

@@ -13,19 +13,27 @@ import { checkHealth } from "./database";
 import { ConflictError } from "./errors";
 import { loadGenerated, writeGeneratedFiles } from "./generate";
 import { recentJobs, startEngineJob } from "./jobs";
+import { startWorker, type RunningWorker } from "./run-worker";
+import { closeQueueClient } from "../queue/boss";
+import { onPostgres } from "../testing/postgres";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LEASE_MS = 1500;
 let t: TempDb;
 let db: Db;
 const children: ChildProcess[] = [];
+// On PostgreSQL the app's runs are queued (./run-queue): a worker in this process takes them.
+let worker: RunningWorker | null = null;
 beforeAll(async () => {
   t = await tempDb();
   db = createPrisma(t.url);
   await loadGenerated({ users: 400, seed: 11, asOf: "2026-10-31", months: 7, url: t.url });
+  if (onPostgres()) worker = await startWorker({ url: t.url });
 }, 120_000);
 afterAll(async () => {
   for (const c of children) c.kill("SIGKILL");
+  await worker?.stop();
+  await closeQueueClient(t.url);
   await db.$disconnect();
   t.cleanup();
 });
@@ -48,6 +56,8 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 
 /** The `spendsense` CLI as a real second process (one process, so SIGKILL kills it) on the test database, with a short run lease. */
 function cli(...args: string[]): ChildProcess {
+  // `run --local`: the CLI computes the run itself, holding the lease, on PostgreSQL as on SQLite.
+  if (args[0] === "run" && onPostgres()) args.push("--local");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/cli/bin.ts"), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: t.url, SPENDSENSE_RUN_LEASE_MS: String(LEASE_MS) },

@@ -3,16 +3,16 @@
 // sees the same runs, and only one runs at a time anywhere (./run-lease). The run itself is the
 // same `runEngine` the CLI uses, started in the background once its lease is held.
 import { z } from "zod";
-import { configHash, DEFAULT_CONFIG, ENGINE_VERSION } from "../engine";
 import { recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
 import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
 import { withReadSql, withSql, onProcessDb } from "./database";
-import { DEFAULT_AS_OF, runEngine } from "./engine";
+import { DEFAULT_AS_OF } from "./engine";
 import { latestRuns, recentRunRows, staleRuns } from "../db/queries/runs";
-import { acquireRunLease, endRun, expireRuns } from "./run-lease";
-import { assertRunnableAsOf, todayIso } from "./run-as-of";
+import { expireRuns } from "./run-lease";
+import { todayIso } from "./run-as-of";
+import { startRun } from "./run-queue";
 
 export interface Job {
   id: number;
@@ -55,22 +55,14 @@ export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
 }
 
 /**
- * Takes the run lease, audits who started the run, starts it in the background and returns at
- * once; refuses (RunInProgressError, a conflict) while any process runs the engine.
+ * Starts a run (./run-queue: queued for workers on PostgreSQL, in this process's background on
+ * SQLite), audited before any work starts, and returns at once; refuses (RunInProgressError, a
+ * conflict) while any run is going.
  */
 export async function startEngineJob(db: Db, input: unknown, actor: string, url = databaseUrl(), today = todayIso()): Promise<Job> {
   const { as_of } = engineJobSchema.parse(input);
-  await withReadSql((sql) => assertRunnableAsOf(sql, as_of, { today }), url);
-  const lease = await withSql((sql) => acquireRunLease(sql, { asOf: as_of, engineVersion: ENGINE_VERSION, configHash: configHash(DEFAULT_CONFIG), startedBy: actor }), url);
-  try {
-    await recordAudit(db, "engine.run", { type: "engine", id: lease.id }, { actor, details: { as_of } });
-  } catch (err) {
-    await withSql((sql) => endRun(sql, lease, { status: "failed", error: "the run could not be audited, so it was not started" }), url).catch(() => undefined);
-    throw err;
-  }
-  // The outcome is recorded in engine_runs by the run itself (failed, with its reason, on error).
-  runEngine({ asOf: as_of, url, prepare: false, lease, startedBy: actor }).catch(() => undefined);
-  return { id: lease.id, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: 0, status: "running", error: null, summary: null };
+  const run = await startRun({ url, asOf: as_of, startedBy: actor, today, prepare: false, beforeStart: (id) => recordAudit(db, "engine.run", { type: "engine", id }, { actor, details: { as_of } }).then(() => undefined) });
+  return { id: run.run_id, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: run.customers, status: "running", error: null, summary: null };
 }
 
 /** The latest 20 engine runs recorded, newest first. */

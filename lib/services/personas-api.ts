@@ -13,6 +13,7 @@ import { WINDOWS, type PersonaId, type WindowId } from "../engine/types";
 import { withReadSql } from "./database";
 import { DEFAULT_AS_OF, runEngine } from "./engine";
 import { assertConsenting, NotFoundError } from "./errors";
+import { runStatus, startRun } from "./run-queue";
 
 async function requireConsenting(db: Db, userId: string): Promise<void> {
   const c = await db.customer.findUnique({ where: { user_id: userId }, select: { consent: true } });
@@ -92,13 +93,30 @@ export async function personaTenure(db: Db, userId: string) {
   return { user_id: userId, windows };
 }
 
-/** One engine run over the named customers; those without consent are skipped and listed. */
+/**
+ * Starts one engine run over the named customers (./run-queue: queued for workers on PostgreSQL,
+ * in the server's background on SQLite), audited before any work starts; those without consent
+ * are skipped and listed. Answers at once with the run's id: its status route says how it goes.
+ */
 export async function batchAssign(db: Db, url: string, userIds: string[], asOf: string | undefined, actor: string) {
-  const found = await db.customer.findMany({ where: { user_id: { in: userIds } }, select: { user_id: true, consent: true } });
-  const known = new Map(found.map((c) => [c.user_id, c.consent]));
-  const missing = userIds.filter((id) => !known.has(id));
-  if (missing.length) throw new NotFoundError(`unknown customer id(s): ${missing.slice(0, 20).join(", ")}${missing.length > 20 ? ` and ${missing.length - 20} more` : ""}`);
-  const run = await runEngine({ url, userIds, asOf: asOf ?? DEFAULT_AS_OF, workers: 0, prepare: false });
-  await auditRun(db, actor, run, userIds);
-  return { run_id: run.run_id, as_of: run.as_of, customers: run.customers, skipped_no_consent: userIds.filter((id) => !known.get(id)), recommendations: run.recommendations, personas: run.personas };
+  const run = await startRun({
+    url,
+    userIds,
+    asOf: asOf ?? DEFAULT_AS_OF,
+    startedBy: actor,
+    prepare: false,
+    beforeStart: async (id) => {
+      const consenting = userIds.length - (await db.customer.count({ where: { user_id: { in: userIds }, consent: false } }));
+      await auditRun(db, actor, { run_id: id, as_of: asOf ?? DEFAULT_AS_OF, customers: consenting }, userIds);
+    },
+  });
+  const location = `/api/runs/${run.run_id}`;
+  return { run_id: run.run_id, as_of: run.as_of, status: "running" as const, customers: run.customers, skipped_no_consent: run.skipped_no_consent, location };
+}
+
+/** An engine run's state for the API (any process's run: the state lives in the database). */
+export async function getRun(url: string, runId: number) {
+  const s = await runStatus(url, runId);
+  if (!s) throw new NotFoundError(`no engine run #${runId}`);
+  return { run_id: s.id, as_of: s.as_of, status: s.status, done: s.done, total: s.total, skipped_no_consent: s.skipped, recommendations: s.recommendations, error: s.error, started_at: s.started_at, finished_at: s.finished_at, personas: s.personas };
 }

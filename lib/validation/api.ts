@@ -221,10 +221,26 @@ export const tenureResponse = z.object({
 export const batchAssignResponse = z.object({
   run_id: z.number().int(),
   as_of: z.string(),
-  customers: z.number().int().describe("consenting customers computed"),
+  status: z.literal("running"),
+  customers: z.number().int().describe("consenting customers the run computes"),
   skipped_no_consent: z.array(z.string()),
-  recommendations: z.number().int(),
-  personas: z.record(z.string(), z.record(z.string(), z.number().int())),
+  location: z.string().describe("the run's status route (also in the Location header): poll it until status is finished or failed"),
+});
+
+export const runParams = z.object({ runId: z.coerce.number().int().positive().describe("engine run id") });
+
+export const runResponse = z.object({
+  run_id: z.number().int(),
+  as_of: z.string(),
+  status: z.enum(["running", "finished", "failed"]),
+  done: z.number().int().describe("customers computed and written so far"),
+  total: z.number().int().describe("consenting customers the run computes"),
+  skipped_no_consent: z.number().int(),
+  recommendations: z.number().int().describe("recommendations written so far"),
+  error: z.string().nullable().describe("why the run failed"),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  personas: z.record(z.string(), z.record(z.string(), z.number().int())).nullable().describe("primary persona counts per window, once finished"),
 });
 
 // ── ingest ──────────────────────────────────────────────────────────────────────────────────

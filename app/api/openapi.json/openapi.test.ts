@@ -36,6 +36,18 @@ describe("GET /api/openapi.json", () => {
     expect(result.valid).toBe(true);
   });
 
+  it("documents batch-assign as 202 Accepted with a Location to poll, and the run status route it points to", async () => {
+    const doc = (await call(openapi.GET, { path: "/api/openapi.json" })).json;
+    const post = doc.paths["/api/personas/batch-assign"].post;
+    expect(Object.keys(post.responses)).toContain("202");
+    expect(Object.keys(post.responses)).not.toContain("200");
+    expect(post.responses["202"].headers.Location).toBeTruthy();
+    expect(Object.keys(post.responses)).toContain("409");
+    const get = doc.paths["/api/runs/{runId}"].get;
+    expect(get["x-scope"]).toBe("personas:write");
+    expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(["200", "404"]));
+  });
+
   it("lists every developer-API route under app/api, and only those, each naming its scope", async () => {
     const doc = (await call(openapi.GET, { path: "/api/openapi.json" })).json;
     const documented = Object.entries(doc.paths as Record<string, Record<string, { security: unknown[]; "x-scope"?: string }>>).flatMap(([p, ops]) =>

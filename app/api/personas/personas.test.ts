@@ -8,6 +8,9 @@ import * as transitions from "./[userId]/transitions/route";
 import * as assign from "./assign/[userId]/route";
 import * as batch from "./batch-assign/route";
 import * as detect from "./detect-transition/[userId]/route";
+import * as run from "../runs/[runId]/route";
+import { startWorker } from "@/lib/services/run-worker";
+import { onPostgres } from "@/lib/testing/postgres";
 
 let env: ApiTestEnv;
 let key: string;
@@ -112,14 +115,34 @@ describe("GET transitions and tenure", () => {
 });
 
 describe("POST /api/personas/batch-assign", () => {
-  it("runs once over the named customers and lists those skipped for lack of consent", async () => {
+  it("answers 202 at once with the run id and a Location to poll; the run computes the named consenting customers and lists those skipped", async () => {
     const ids = [env.consenting[1], env.consenting[2], env.declined[0]];
     const r = await call(batch.POST, { path: "/api/personas/batch-assign", key, body: { user_ids: ids, as_of: "2026-10-24" } });
-    expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ as_of: "2026-10-24", customers: 2, skipped_no_consent: [env.declined[0]] });
-    expect(r.json.recommendations).toBeGreaterThan(0);
+    expect(r.status).toBe(202);
+    expect(r.json).toMatchObject({ as_of: "2026-10-24", status: "running", customers: 2, skipped_no_consent: [env.declined[0]], location: `/api/runs/${r.json.run_id}` });
+    expect(r.headers.get("location")).toBe(`/api/runs/${r.json.run_id}`);
     const audit = await env.db.sql.execute({ sql: "SELECT details FROM audit_log WHERE action = 'engine.run' AND target_id = ?", args: [String(r.json.run_id)] });
     expect(JSON.parse(String(audit.rows[0].details))).toEqual({ as_of: "2026-10-24", customers: 2, requested: 3 });
+    // Poll the Location until the run is done: on SQLite it computes in this process's background;
+    // on PostgreSQL it waits in the queue for a worker.
+    const worker = onPostgres() ? await startWorker({ url: env.db.url }) : null;
+    let s = await call(run.GET, { path: r.json.location, key, params: { runId: String(r.json.run_id) } });
+    for (let i = 0; i < 200 && s.json.status === "running"; i++) {
+      await new Promise((ok) => setTimeout(ok, 100));
+      s = await call(run.GET, { path: r.json.location, key, params: { runId: String(r.json.run_id) } });
+    }
+    expect(s.status).toBe(200);
+    expect(s.json).toMatchObject({ run_id: r.json.run_id, status: "finished", done: 2, total: 2, skipped_no_consent: 1, error: null });
+    expect(s.json.recommendations).toBeGreaterThan(0);
+    expect(Object.values(s.json.personas["30d"]).reduce((a: number, b) => a + Number(b), 0)).toBe(2);
+    const rows = await env.db.sql.execute({ sql: "SELECT DISTINCT user_id FROM persona_assignments WHERE run_id = ? ORDER BY user_id", args: [r.json.run_id] });
+    expect(rows.rows.map((x) => String(x.user_id))).toEqual([env.consenting[1], env.consenting[2]].sort());
+    await worker?.stop();
+  });
+
+  it("the run's status route: 404 for an unknown run, 400 for a malformed id", async () => {
+    expect((await call(run.GET, { path: "/api/runs/99999", key, params: { runId: "99999" } })).status).toBe(404);
+    expect((await call(run.GET, { path: "/api/runs/x", key, params: { runId: "x" } })).status).toBe(400);
   });
 
   it("404 for an unknown id (nothing run), 422 for an empty, repeated or oversized list", async () => {

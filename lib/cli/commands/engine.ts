@@ -11,22 +11,36 @@ const database = () => import("../../services/database");
 export function registerEngine(program: Command) {
   program
     .command("run")
-    .description("Run the engine for consenting customers: signals, personas, recommendations (appended), traces")
+    .description("Run the engine for consenting customers: signals, personas, recommendations (appended), traces. On PostgreSQL the run is queued for `spendsense worker` processes and followed until done")
     .option("--as-of <date>", "the day the windows end, YYYY-MM-DD", DEFAULT_AS_OF)
     .option("--users <ids>", "comma-separated customer ids (default: everyone)")
-    .option("--workers <n>", "engine worker threads (default: one per core for large runs)")
-    .action(async (o: { asOf: string; users?: string; workers?: string }) => {
+    .option("--workers <n>", "engine worker threads of an in-process run (default: one per core for large runs)")
+    .option("--local", "compute in this process even on PostgreSQL (no queue, no workers)")
+    .option("--detach", "queue the run and return at once, without following it (PostgreSQL)")
+    .action(async (o: { asOf: string; users?: string; workers?: string; local?: boolean; detach?: boolean }) => {
       if (!isRealDate(o.asOf)) fail(`--as-of must be a real date YYYY-MM-DD (got "${o.asOf}")`);
       if (o.workers !== undefined && !/^\d+$/.test(o.workers)) fail(`--workers must be a whole number (got "${o.workers}")`);
       const userIds = o.users?.split(",").map((s) => s.trim()).filter(Boolean);
-      const { runEngine } = await import("../../services/engine");
+      const [{ startRun, followRun }, { databaseUrl }, { closeQueueClient }] = await Promise.all([import("../../services/run-queue"), import("../../db/url"), import("../../queue/boss")]);
+      const url = databaseUrl();
       const bar = progress("engine", 1);
-      const s = await runEngine({ asOf: o.asOf, userIds, workers: o.workers === undefined ? undefined : Number(o.workers), onProgress: (d, t) => bar.update(d, t) }).finally(() => bar.stop());
-      console.log(`Run ${s.run_id} as of ${s.as_of}: ${s.customers} customers in ${s.seconds.toFixed(2)} s (${s.skipped_no_consent} skipped: no consent), ${s.recommendations} recommendations appended, ${s.alerts} alerts found.`);
-      for (const w of WINDOWS) {
-        const mix = [...PERSONA_IDS, "none" as const].map((p) => `${p} ${s.personas[w][p] ?? 0}`).join(", ");
-        const strength = Object.entries(s.strengths[w]).sort().map(([k, v]) => `${k} ${v}`).join(", ");
-        console.log(`  ${w.padEnd(4)} personas: ${mix}  (strength: ${strength})`);
+      try {
+        const run = await startRun({ url, asOf: o.asOf, userIds, startedBy: "cli", local: o.local, workers: o.workers === undefined ? undefined : Number(o.workers), onProgress: (d, t) => bar.update(d, t) });
+        if (run.queued) {
+          console.error(`Run ${run.run_id} as of ${run.as_of} queued: ${run.customers} customers in chunks for \`spendsense worker\` processes.`);
+          if (o.detach) return;
+        }
+        const s = run.result ? await run.result : await followRun(url, run.run_id, { onProgress: (d, t) => bar.update(d, t), onNoWorker: (m) => console.error(`\nwarning: ${m}`) });
+        bar.stop();
+        console.log(`Run ${s.run_id} as of ${s.as_of}: ${s.customers} customers in ${s.seconds.toFixed(2)} s (${s.skipped_no_consent} skipped: no consent), ${s.recommendations} recommendations appended, ${s.alerts} alerts found.`);
+        for (const w of WINDOWS) {
+          const mix = [...PERSONA_IDS, "none" as const].map((p) => `${p} ${s.personas[w]?.[p] ?? 0}`).join(", ");
+          const strength = Object.entries(s.strengths[w] ?? {}).sort().map(([k, v]) => `${k} ${v}`).join(", ");
+          console.log(`  ${w.padEnd(4)} personas: ${mix}  (strength: ${strength})`);
+        }
+      } finally {
+        bar.stop();
+        await closeQueueClient(url);
       }
     });
 
