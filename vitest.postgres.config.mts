@@ -4,23 +4,6 @@
 import { configDefaults, defineConfig, mergeConfig } from "vitest/config";
 import base from "./vitest.config.mts";
 
-// Not yet passing on PostgreSQL (issue 14 is moving their SQL to portable queries). Run them
-// anyway with SPENDSENSE_PG_NOT_YET=run.
-const NOT_YET = process.env.SPENDSENSE_PG_NOT_YET === "run" ? [] : [
-  "lib/cli/pipe.test.ts",
-  "lib/services/consent.test.ts",
-  "lib/services/current-run.test.ts",
-  "lib/services/demo-staff.test.ts",
-  "lib/services/engine-metrics.test.ts", // runs the engine: passes with engine.test.ts once its SQL is portable
-  "lib/services/engine-sandbox.test.ts",
-  "lib/services/engine.test.ts",
-  "lib/services/eval.test.ts",
-  "lib/services/jobs.test.ts",
-  "lib/services/overrides.test.ts",
-  "lib/services/real-plaid-alerts.test.ts",
-  "lib/services/real-plaid.test.ts",
-];
-
 export default mergeConfig(
   base,
   defineConfig({
@@ -32,7 +15,6 @@ export default mergeConfig(
         // Pure code (the engine, parsers, the generator) touches no database: the SQLite run covers it.
         "lib/engine/**",
         "lib/data/**",
-        ...NOT_YET,
       ],
     },
   }),
