@@ -1,7 +1,7 @@
 // Two `next start` instances on one PostgreSQL behave as one (issue 14 point 4): what one
 // instance does, the other knows — sessions, the one-run-at-a-time rule, rate limits, review
 // conflicts and live streams. Every test acts on one instance and checks on the other.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DATABASE_URL, PORT_A, PORT_B, RATE_LIMIT } from "../playwright.pg.config";
 import { E2E_PASSWORD } from "../playwright.config";
@@ -95,4 +95,35 @@ test("the review queue on B follows a decision taken on A, live", async ({ brows
   const copies = id.split("-").length;
   await expect(watcher.getByTestId("live-pending")).toHaveText(`Live: ${(before - copies).toLocaleString("en-US")} waiting for review`, { timeout: 15_000 });
   await expect(watcher.getByTestId(`item-${id}`)).toHaveCount(0, { timeout: 15_000 });
+});
+
+test("a run started on A is the one run on B too: B shows its live progress, refuses a second, and sees a worker finish it", async ({ browser }) => {
+  const pa = await signedIn(browser, A, "operator@spendsense.local");
+  const pb = await signedIn(browser, B, "admin@spendsense.local");
+  await pb.goto(`${B}/runs`);
+  await pa.goto(`${A}/runs`);
+  await pa.getByLabel("As of (the day both windows end)").fill("2026-10-31");
+  pa.once("dialog", (d) => void d.accept());
+  await pa.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
+  await expect(pa.getByRole("status")).toContainText("Engine run as of 2026-10-31 started");
+
+  // No worker is running yet: the run waits in the queue, and B's page shows it, live.
+  const job = pb.locator('li[data-testid^="job-"]').first();
+  await expect(job).toContainText("running", { timeout: 15_000 });
+  await expect(job).toContainText("started by operator@spendsense.local");
+
+  // B refuses a second run while A's is in progress.
+  pb.once("dialog", (d) => void d.accept());
+  await pb.getByLabel("As of (the day both windows end)").fill("2026-10-31");
+  await pb.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
+  await expect(pb.locator("#action-error")).toContainText("a run is already in progress");
+
+  // A worker on a third process takes the chunks; B's page follows the run to its end.
+  const worker = spawn(process.execPath, ["bin/spendsense.mjs", "worker"], { env: { ...process.env, DATABASE_URL }, stdio: "ignore" });
+  try {
+    await expect(job).toContainText("finished", { timeout: 45_000 });
+    await expect(job).toContainText(/Engine run #\d+: \d+ customers, \d+ recommendations/);
+  } finally {
+    worker.kill("SIGTERM");
+  }
 });
