@@ -21,7 +21,6 @@ const STILL_HOLDING_SQL = [
   "database.ts",
   "personas-api.ts",
   "staff-pages.ts",
-  "transactions.ts",
 ];
 
 const holdsSql = (source: string) => SQL_STRING.test(source) || PRISMA_CALL.test(source);
