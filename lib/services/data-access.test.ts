@@ -18,7 +18,6 @@ const STILL_HOLDING_SQL = [
   "alerts.ts",
   "content.ts",
   "database.ts",
-  "personas-api.ts",
   "staff-pages.ts",
 ];
 
