@@ -44,3 +44,8 @@ export async function softDeleteTransaction(tx: Client, id: string, at: Date, ac
   const updated = await tx.transaction.updateMany({ where: { transaction_id: id, deleted_at: null }, data: { deleted_at: at, deleted_by: actor } });
   return updated.count === 1;
 }
+
+/** A customer's latest `take` live transactions, newest first. */
+export function recentLiveTransactions(db: Client, userId: string, take: number): Promise<TransactionRow[]> {
+  return db.transaction.findMany({ where: { user_id: userId, deleted_at: null }, orderBy: ORDER, take });
+}
