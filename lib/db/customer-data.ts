@@ -10,6 +10,7 @@ import type { InStatement, InValue, Transaction } from "@libsql/client";
 import { KEPT_ON_REVOKE } from "./audit";
 import { placeholders, type Sql } from "./sql";
 import { forShare } from "./dialect";
+import type { Prisma } from "./generated/client";
 
 /** What replaces a derived text value after a revocation. */
 export const REMOVED = "Removed: consent revoked.";
@@ -94,8 +95,15 @@ export async function removeDerivedData(tx: Transaction, userId: string): Promis
 }
 
 /** Which of `ids` consent now, read on the given transaction (so a revocation committed meanwhile is seen). */
-/** The customer's consent: true or false, undefined when there is no such customer. */
-export async function customerConsent(tx: Pick<Transaction | Sql, "execute">, userId: string): Promise<boolean | undefined> {
+/** A handle consent is read on: a raw one (libsql / pg, or its transaction) or Prisma's (or its transaction). */
+export type ConsentReader = Pick<Transaction | Sql, "execute"> | Pick<Prisma.TransactionClient, "customer">;
+
+/**
+ * The customer's consent: true or false, undefined when there is no such customer. The one
+ * lookup for either kind of handle, read on the caller's transaction when it passes one.
+ */
+export async function customerConsent(tx: ConsentReader, userId: string): Promise<boolean | undefined> {
+  if (!("execute" in tx)) return (await tx.customer.findUnique({ where: { user_id: userId }, select: { consent: true } }))?.consent;
   const r = (await tx.execute({ sql: "SELECT consent FROM customers WHERE user_id = ?", args: [userId] })).rows[0];
   return r ? Number(r.consent) === 1 : undefined;
 }

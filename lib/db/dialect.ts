@@ -133,6 +133,12 @@ export function listTablesSql(h: Handle): string {
     : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY 1`;
 }
 
+/** Statements that drop the named tables whatever references them (SQLite: foreign keys off first; PostgreSQL: CASCADE). */
+export function dropTablesSql(h: Handle, names: readonly string[]): string[] {
+  const pg = d(h) === "postgres";
+  return [...(pg ? [] : ["PRAGMA foreign_keys = OFF"]), ...names.map((n) => `DROP TABLE IF EXISTS "${n}"${pg ? " CASCADE" : ""}`)];
+}
+
 /** A table's secondary (non-unique, droppable) indexes as `name, sql` (their CREATE statement). One `?`: the table. */
 export function secondaryIndexesSql(h: Handle): string {
   return d(h) === "postgres"

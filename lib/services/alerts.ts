@@ -10,12 +10,15 @@ import type { Db } from "../db/client";
 import { customerConsent } from "../db/customer-data";
 import {
   alertCounts as countAlerts,
+  alertRecord,
   alertRowsByKey,
   alertVolumeRows,
   customerAlertRows,
   pendingAlertReviewRows,
   staffAlertRows,
+  updateAlertFrom,
   type AlertCounts,
+  type AlertRecord,
   type AlertVolume,
   type PendingAlertReview,
   type StoredAlert,
@@ -34,7 +37,6 @@ import { assertConsenting, ConflictError, NotFoundError } from "./errors";
 export type { AlertCounts, AlertVolume, PendingAlertReview, StoredAlert };
 
 type Read = Pick<Sql, "execute">;
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function requireConsenting(sql: Read, userId: string): Promise<void> {
   assertConsenting(userId, await customerConsent(sql, userId));
@@ -98,7 +100,7 @@ export const alertTarget = z.object({ userId: z.string().min(1), alertId: z.coer
 export type AlertTarget = z.input<typeof alertTarget>;
 const clearInput = alertTarget.extend({ reason: safeReason(5, "say why this alert is a false alarm (at least 5 characters)") });
 
-type Row = NonNullable<Awaited<ReturnType<Tx["alertRow"]["findUnique"]>>>;
+type Row = AlertRecord;
 
 /**
  * One action on one alert, in one transaction: the customer exists and consents, the alert exists
@@ -108,16 +110,14 @@ type Row = NonNullable<Awaited<ReturnType<Tx["alertRow"]["findUnique"]>>>;
 async function act(db: Db, target: AlertTarget, actor: string, action: AuditAction & `alert.${string}`, decide: (a: Row, now: Date) => Record<string, unknown> | null, reason: string | null = null) {
   const t = alertTarget.parse(target);
   return db.$transaction(async (tx) => {
-    const c = await tx.customer.findUnique({ where: { user_id: t.userId }, select: { consent: true } });
-    assertConsenting(t.userId, c?.consent);
-    const a = await tx.alertRow.findUnique({ where: { id: t.alertId } });
+    assertConsenting(t.userId, await customerConsent(tx, t.userId));
+    const a = await alertRecord(tx, t.alertId);
     if (!a || a.user_id !== t.userId) throw new NotFoundError(`customer "${t.userId}" has no alert ${t.alertId}`);
     const now = new Date();
     const change = decide(a, now);
     if (!change) return { id: a.id, state: a.state, review_state: a.review_state, changed: false };
     // Guarded by the state read: a concurrent action that got there first makes this one a conflict.
-    const done = await tx.alertRow.updateMany({ where: { id: a.id, state: a.state, review_state: a.review_state }, data: change });
-    if (done.count !== 1) throw new ConflictError(`alert ${a.id} changed a moment ago; reload to see the latest`);
+    if (!(await updateAlertFrom(tx, a, change))) throw new ConflictError(`alert ${a.id} changed a moment ago; reload to see the latest`);
     await recordAudit(tx, action, { type: "alert", id: a.id, user_id: a.user_id }, { actor, reason, details: { kind: a.kind, alert_key: a.alert_key, from: { state: a.state, review_state: a.review_state } } });
     const after = { ...a, ...change } as Row;
     return { id: a.id, state: after.state, review_state: after.review_state, changed: true };

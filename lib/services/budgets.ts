@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
+import { customerConsent } from "../db/customer-data";
 import { budgetAdherenceRows, type BudgetAdherence } from "../db/queries/budget-adherence";
 import { newestDataDate } from "../db/queries/current-results";
 import { accountCurrency, insertBudget, liveBudget, liveBudgetFor, liveBudgets, softDeleteBudget, updateLiveBudget, type BudgetRow } from "../db/queries/budgets";
@@ -35,9 +36,9 @@ export function budgetView(b: BudgetRow) {
 export type BudgetView = ReturnType<typeof budgetView>;
 
 async function requireCustomer(db: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0], userId: string): Promise<boolean> {
-  const c = await db.customer.findUnique({ where: { user_id: userId }, select: { consent: true } });
-  if (!c) throw new NotFoundError(`no customer with id "${userId}"`);
-  return c.consent;
+  const consent = await customerConsent(db, userId);
+  if (consent === undefined) throw new NotFoundError(`no customer with id "${userId}"`);
+  return consent;
 }
 
 /** The customer's live budgets (settings only: no figures derived from their data). */
@@ -118,7 +119,7 @@ interface ComputeOptions {
 
 /** Loads the customer's input and prepares it at the as-of: consenting customers only. */
 async function preparedFor(db: Db, url: string, userId: string, o: ComputeOptions) {
-  assertConsenting(userId, (await db.customer.findUnique({ where: { user_id: userId }, select: { consent: true } }))?.consent);
+  assertConsenting(userId, await customerConsent(db, userId));
   const config = o.config ?? DEFAULT_CONFIG;
   return withReadSql(async (sql) => {
     const asOf = await resolveAsOf(sql, o.asOf, o.today ?? todayIso());

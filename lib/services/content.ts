@@ -8,6 +8,7 @@ import { CONTENT_FORMATS, TRIGGER_IDS, type ContentItem } from "../engine/recomm
 import { PERSONA_IDS } from "../engine/types";
 import { isAuditAction, recordAudit } from "../db/audit";
 import { prisma, type Db } from "../db/client";
+import { contentAudit, contentItem, contentRows, contentTitleRows, insertContentItem, updateContentAtVersion } from "../db/queries/content";
 import { ConflictError, ContentRejectedError, NotFoundError } from "../errors";
 import { onProcessDb } from "./database";
 
@@ -61,10 +62,10 @@ function toItem(c: z.output<typeof contentFormSchema>): ContentItem {
 export async function createContent(db: Db, input: unknown, author: string): Promise<string> {
   const item = toItem(contentFormSchema.parse(input));
   assertStorable(item);
-  if (await db.contentItem.findUnique({ where: { id: item.id } })) throw new ConflictError(`content "${item.id}" already exists`);
+  if (await contentItem(db, item.id)) throw new ConflictError(`content "${item.id}" already exists`);
   await db.$transaction(async (tx) => {
-    await tx.contentItem.create({
-      data: { id: item.id, kind: item.kind, format: item.format, title: item.title, summary: item.summary, because: item.because, personas: JSON.stringify(item.personas), triggers: JSON.stringify(item.triggers), eligibility: JSON.stringify(item.eligibility), product_category: item.product_category, partner: item.partner, status: "draft", author },
+    await insertContentItem(tx, {
+      id: item.id, kind: item.kind, format: item.format, title: item.title, summary: item.summary, because: item.because, personas: JSON.stringify(item.personas), triggers: JSON.stringify(item.triggers), eligibility: JSON.stringify(item.eligibility), product_category: item.product_category, partner: item.partner, status: "draft", author,
     });
     await recordAudit(tx, "content.create", { type: "content", id: item.id }, { actor: author });
   });
@@ -86,7 +87,7 @@ export async function updateContent(db: Db, input: unknown, editor: string): Pro
   const version = z.coerce.number().int().positive().parse((input as { version?: unknown } | null)?.version);
   const edited = toItem(contentFormSchema.parse(input));
   return db.$transaction(async (tx) => {
-    const item = await tx.contentItem.findUnique({ where: { id: edited.id } });
+    const item = await contentItem(tx, edited.id);
     if (!item) throw new NotFoundError(`no content "${edited.id}"`);
     if (!isEditable(item.status)) throw new ConflictError(`content "${edited.id}" is ${item.status}; move it back to draft before editing`);
     if (item.kind !== edited.kind) throw new ConflictError(`content "${edited.id}" is ${item.kind === "offer" ? "an offer" : "an education item"}; its kind cannot change`);
@@ -95,14 +96,11 @@ export async function updateContent(db: Db, input: unknown, editor: string): Pro
     delete kept.min_credit_score;
     const merged: ContentItem = { ...edited, eligibility: { ...kept, ...edited.eligibility } };
     assertStorable(merged);
-    const saved = await tx.contentItem.updateMany({
-      where: { id: edited.id, version },
-      data: {
-        format: merged.format, title: merged.title, summary: merged.summary, because: merged.because, personas: JSON.stringify(merged.personas), triggers: JSON.stringify(merged.triggers),
-        eligibility: JSON.stringify(merged.eligibility), product_category: merged.product_category, partner: merged.partner, status: "draft", author: editor, version: { increment: 1 }, updated_at: new Date(),
-      },
+    const saved = await updateContentAtVersion(tx, edited.id, version, {
+      format: merged.format, title: merged.title, summary: merged.summary, because: merged.because, personas: JSON.stringify(merged.personas), triggers: JSON.stringify(merged.triggers),
+      eligibility: JSON.stringify(merged.eligibility), product_category: merged.product_category, partner: merged.partner, status: "draft", author: editor,
     });
-    if (saved.count !== 1) throw new ConflictError(`content "${edited.id}" was changed by someone else since you opened it; reload to see the latest`);
+    if (!saved) throw new ConflictError(`content "${edited.id}" was changed by someone else since you opened it; reload to see the latest`);
     await recordAudit(tx, "content.edit", { type: "content", id: edited.id }, { actor: editor, details: { from_status: item.status, previous_author: item.author, from_version: version } });
     return { id: edited.id, from: item.status };
   });
@@ -111,7 +109,7 @@ export async function updateContent(db: Db, input: unknown, editor: string): Pro
 /** Moves content along its workflow; whoever wrote an item may not approve it. */
 export async function transitionContent(db: Db, id: string, to: string, actor: string): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
-    const item = await tx.contentItem.findUnique({ where: { id } });
+    const item = await contentItem(tx, id);
     if (!item) throw new NotFoundError(`no content "${id}"`);
     // Asking twice (a double click, a retry) is not a conflict: it is already done.
     if (item.status === to) return { changed: false };
@@ -119,8 +117,7 @@ export async function transitionContent(db: Db, id: string, to: string, actor: s
     const action = `content.${to}`;
     if (!isAuditAction(action)) throw new ConflictError(`content cannot move to ${to.replace("_", " ")}`);
     if (to === "approved" && item.author === actor) throw new ConflictError("the author of an item cannot approve it; another operator or admin must");
-    const moved = await tx.contentItem.updateMany({ where: { id, status: item.status, version: item.version }, data: { status: to, version: { increment: 1 }, updated_at: new Date() } });
-    if (moved.count !== 1) throw new ConflictError(`content "${id}" changed a moment ago; reload to see the latest`);
+    if (!(await updateContentAtVersion(tx, id, item.version, { status: to }, item.status))) throw new ConflictError(`content "${id}" changed a moment ago; reload to see the latest`);
     await recordAudit(tx, action, { type: "content", id }, { actor, details: { from: item.status } });
     return { changed: true };
   });
@@ -128,21 +125,18 @@ export async function transitionContent(db: Db, id: string, to: string, actor: s
 
 /** Every catalog item's title by id: what a decision trace's candidates are called on a page. */
 export async function contentTitles(db: Db): Promise<Record<string, string>> {
-  const rows = await db.contentItem.findMany({ select: { id: true, title: true } });
+  const rows = await contentTitleRows(db);
   return Object.fromEntries(rows.map((r) => [r.id, r.title]));
 }
 
 /** The catalog as the content page lists it: by status, then id. */
 export function listContent(db: Db = prisma()) {
-  return db.contentItem.findMany({ orderBy: [{ status: "asc" }, { id: "asc" }] });
+  return contentRows(db);
 }
 
 /** One catalog item and its latest 50 audit entries, newest first; the item is null for an unknown id. */
 export async function contentWithHistory(id: string, db: Db = prisma()) {
-  const [row, history] = await Promise.all([
-    db.contentItem.findUnique({ where: { id } }),
-    db.auditEntry.findMany({ where: { target_type: "content", target_id: id }, orderBy: { id: "desc" }, take: 50 }),
-  ]);
+  const [row, history] = await Promise.all([contentItem(db, id), contentAudit(db, id, 50)]);
   return { row, history };
 }
 

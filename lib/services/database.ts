@@ -4,49 +4,16 @@ import { asDatabaseBusy } from "../db/busy";
 import { prisma, type Db } from "../db/client";
 import { migrationStatus, type MigrationStatus } from "../db/migrate";
 import { prepareDatabase } from "../db/prepare";
-import { dialectOf, dialectOfUrl, listTablesSql, type Dialect } from "../db/dialect";
+import { dialectOfUrl, type Dialect } from "../db/dialect";
+import { dropAllTables, roundTrip, tableCounts, type TableCounts } from "../db/admin";
+import { latestRunRow } from "../db/queries/runs";
 import { processSingleton } from "../db/process-singleton";
 import { openSql, type Sql } from "../db/sql";
 import { databaseFilePath, databaseUrl } from "../db/url";
 import { noQueueNote, queueStats, type QueueStats } from "./queue-stats";
 import { expireRuns } from "./run-lease";
 
-/** Tables in the order a person reads them; row counts come from these. */
-export const TABLES = [
-  "customers",
-  "consent_events",
-  "generator_labels",
-  "generator_events",
-  "accounts",
-  "transactions",
-  "credit_liabilities",
-  "credit_aprs",
-  "mortgage_liabilities",
-  "student_liabilities",
-  "merchants",
-  "merchant_aliases",
-  "content_items",
-  "engine_runs",
-  "signal_snapshots",
-  "persona_assignments",
-  "decision_traces",
-  "recommendations",
-  "alerts",
-  "alert_sightings",
-  "persona_overrides",
-  "feedback",
-  "budgets",
-  "budget_statuses",
-  "transaction_category_changes",
-  "audit_log",
-  "staff_users",
-  "api_keys",
-  "eval_runs",
-  "engine_run_chunks",
-  "queue_workers",
-] as const;
-
-export type TableCounts = Record<(typeof TABLES)[number], number>;
+export { TABLES, tableCounts, type TableCounts } from "../db/admin";
 
 export async function withSql<T>(fn: (sql: Sql) => Promise<T>, url = databaseUrl()): Promise<T> {
   const sql = await openSql(url);
@@ -74,13 +41,6 @@ export async function withReadSql<T>(fn: (sql: Sql) => Promise<T>, url = databas
   return fn(await sql);
 }
 
-export async function tableCounts(sql: Sql): Promise<TableCounts> {
-  const rs = await sql.execute(TABLES.map((t) => `SELECT '${t}' AS t, COUNT(*) AS n FROM "${t}"`).join(" UNION ALL "));
-  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as TableCounts;
-  for (const r of rs.rows) counts[String(r.t) as keyof TableCounts] = Number(r.n);
-  return counts;
-}
-
 export async function migrateDatabase(url = databaseUrl()): Promise<string[]> {
   return withSql(async (sql) => (await prepareDatabase(sql)).applied, url);
 }
@@ -91,13 +51,7 @@ export async function resetDatabase(url = databaseUrl()): Promise<string[]> {
   if (file) {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   } else {
-    await withSql(async (sql) => {
-      const pg = dialectOf(sql) === "postgres";
-      const rs = await sql.execute(listTablesSql(sql));
-      const names = [...rs.rows.map((r) => String(r.name)), "_prisma_migrations"];
-      if (!pg) await sql.execute("PRAGMA foreign_keys = OFF");
-      for (const name of names) await sql.execute(`DROP TABLE IF EXISTS "${name}"${pg ? " CASCADE" : ""}`);
-    }, url);
+    await withSql(dropAllTables, url);
   }
   return migrateDatabase(url);
 }
@@ -118,7 +72,7 @@ export async function databaseStatus(url = databaseUrl()): Promise<DatabaseStatu
 
 export interface HealthReport extends DatabaseStatus {
   ok: boolean;
-  /** Which database, whether it answered, and how long one round trip (`SELECT 1`) took. */
+  /** Which database, whether it answered, and how long one round trip (a trivial query) took. */
   database: { dialect: Dialect; reachable: boolean; latency_ms: number | null };
   /** The engine's job queue and its workers, or why there is none. */
   queue: ({ used: true } & QueueStats) | { used: false; note: string };
@@ -131,8 +85,7 @@ export interface HealthReport extends DatabaseStatus {
 
 async function latestRun(sql: Sql, writable: boolean): Promise<HealthReport["latest_run"]> {
   if (writable) await expireRuns(sql);
-  const r = (await sql.execute("SELECT id, as_of, status, error FROM engine_runs ORDER BY id DESC LIMIT 1")).rows[0];
-  return r ? { id: Number(r.id), as_of: String(r.as_of), status: String(r.status), error: r.error === null ? null : String(r.error) } : null;
+  return latestRunRow(sql);
 }
 
 /** Takes the write lock as any write would (waiting up to the busy timeout) and lets it go at once, writing nothing. */
@@ -146,13 +99,6 @@ async function canWrite(sql: Sql): Promise<true | string> {
     if (busy) return `the database cannot take writes: ${busy.message}`;
     throw err;
   }
-}
-
-/** One round trip, in milliseconds (to a tenth). */
-async function roundTrip(sql: Sql): Promise<number> {
-  const started = performance.now();
-  await sql.execute("SELECT 1");
-  return Math.round((performance.now() - started) * 10) / 10;
 }
 
 async function queueHealth(url: string): Promise<HealthReport["queue"]> {

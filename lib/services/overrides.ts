@@ -6,8 +6,8 @@
 // the engine's assignment stays as it was, next to it.
 // Both are transactional, audited, and refuse to act on something that changed meanwhile.
 import { currentAssignment } from "../db/queries/current-results";
+import { customerConsent } from "../db/customer-data";
 import {
-  consentOf,
   contentIdsWithStatus,
   insertPersonaOverride,
   insertRemadeDecision,
@@ -125,7 +125,7 @@ export async function overridePersona(db: Db, sql: Sql, input: unknown, actor: s
   const latest = await currentAssignment(db, a.user_id, a.window);
   const replay = latest && (await replayDecision(sql, a.user_id, a.window, latest.as_of, a.persona));
   return db.$transaction(async (tx) => {
-    const consent = await consentOf(tx, a.user_id);
+    const consent = await customerConsent(tx, a.user_id);
     if (consent === undefined) throw new NotFoundError(`no customer with id "${a.user_id}"`);
     const assignment = await currentAssignment(tx, a.user_id, a.window);
     if (!assignment) throw new ConflictError(`customer "${a.user_id}" has no ${a.window} persona to override${consent ? " yet; run the engine first" : " (no consent)"}`);

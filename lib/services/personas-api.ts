@@ -6,6 +6,7 @@ import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import { currentAssignment } from "../db/queries/current-results";
 import { customerConsent } from "../db/customer-data";
+import { countWithoutConsent } from "../db/queries/customers";
 import { assignmentsOfRun, readCurrentPersonas, standingAssignments } from "../db/queries/personas";
 import type { Sql } from "../db/sql";
 import { tenureDays } from "../engine/personas/transitions";
@@ -16,8 +17,7 @@ import { assertConsenting, NotFoundError } from "./errors";
 import { runStatus, startRun } from "./run-queue";
 
 async function requireConsenting(db: Db, userId: string): Promise<void> {
-  const c = await db.customer.findUnique({ where: { user_id: userId }, select: { consent: true } });
-  assertConsenting(userId, c?.consent);
+  assertConsenting(userId, await customerConsent(db, userId));
 }
 
 type AssignmentRow = { window: string; as_of: string; primary_persona: string | null; transition_from: string | null; transition_kind: string; celebration: string | null };
@@ -106,7 +106,7 @@ export async function batchAssign(db: Db, url: string, userIds: string[], asOf: 
     startedBy: actor,
     prepare: false,
     beforeStart: async (id) => {
-      const consenting = userIds.length - (await db.customer.count({ where: { user_id: { in: userIds }, consent: false } }));
+      const consenting = userIds.length - (await countWithoutConsent(db, userIds));
       await auditRun(db, actor, { run_id: id, as_of: asOf ?? DEFAULT_AS_OF, customers: consenting }, userIds);
     },
   });

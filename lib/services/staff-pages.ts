@@ -6,6 +6,9 @@ import { getOverview, getWorkList, type Overview, type WorkList } from "../db/qu
 import type { AlertCounts } from "../db/queries/alerts";
 import { getInsights } from "../db/queries/insights";
 import { reviewQueue } from "../db/queries/review-queue";
+import { recommendationById, replacementOf } from "../db/queries/review-actions";
+import { customerRecord as storedCustomer } from "../db/queries/customers";
+import { recentLiveTransactions } from "../db/queries/transactions";
 import { databaseUrl } from "../db/url";
 import type { WindowId } from "../engine/types";
 import type { ReviewQueueQuery } from "../validation/review";
@@ -33,13 +36,13 @@ export async function homeWorkList(opts: { alerts: boolean }, db: Db = prisma(),
 export async function reviewItem(rawId: string | number, db: Db = prisma(), url?: string) {
   const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const rec = await db.recommendation.findUnique({ where: { id } });
+  const rec = await recommendationById(db, id);
   if (!rec) return null;
   const [alternatives, trace, titles, replacement] = await Promise.all([
     withReadSql((sql) => alternativesFor(sql, id), url),
     traceOfRecommendation(db, id),
     contentTitles(db),
-    rec.status === "overridden" ? db.recommendation.findFirst({ where: { replaces_id: id } }) : Promise.resolve(null),
+    rec.status === "overridden" ? replacementOf(db, id) : Promise.resolve(null),
   ]);
   return { rec, alternatives, trace, titles, replacement };
 }
@@ -60,12 +63,12 @@ export async function insightsPage(db: Db = prisma(), url: string = databaseUrl(
 
 /** A customer's stored record with consent history and accounts; null for an unknown id. */
 export function customerRecord(userId: string, db: Db = prisma()) {
-  return db.customer.findUnique({ where: { user_id: userId }, include: { consent_events: { orderBy: { recorded_at: "desc" } }, accounts: { orderBy: { account_id: "asc" } } } });
+  return storedCustomer(db, userId);
 }
 
 /** A customer's latest 50 live transactions, newest first. */
 export function recentTransactions(userId: string, db: Db = prisma()) {
-  return db.transaction.findMany({ where: { user_id: userId, deleted_at: null }, orderBy: [{ date: "desc" }, { transaction_id: "asc" }], take: 50 });
+  return recentLiveTransactions(db, userId, 50);
 }
 
 /** The engine's view of a consenting customer (windows, personas, recommendations), read on the shared connection. */

@@ -7,10 +7,11 @@ import { csvLine, TRANSACTION_COLUMNS } from "../data/generator/csv";
 import { recordAudit } from "../db/audit";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { categoryHistory, insertCategoryChange, liveTransaction, softDeleteTransaction, transactionPage, transactionsAfter, updateCategoryAtVersion, type TransactionRow } from "../db/queries/transactions";
 import type { CategoryChangeInput, TransactionFilters } from "../validation/api";
 import { ConflictError, NotFoundError } from "./errors";
 
-type Row = Prisma.TransactionGetPayload<object>;
+type Row = TransactionRow;
 
 const cents = (dollars: number | undefined) => (dollars === undefined ? undefined : Math.round(dollars * 100));
 
@@ -24,8 +25,6 @@ function where(f: TransactionFilters): Prisma.TransactionWhereInput {
     ...(f.min_amount !== undefined || f.max_amount !== undefined ? { amount_cents: { gte: cents(f.min_amount), lte: cents(f.max_amount) } } : {}),
   };
 }
-
-const ORDER: Prisma.TransactionOrderByWithRelationInput[] = [{ date: "desc" }, { transaction_id: "asc" }];
 
 /** Plaid's shape: dollars with Plaid's sign, the category as personal_finance_category. */
 function view(t: Row) {
@@ -47,20 +46,19 @@ function view(t: Row) {
 }
 
 export async function listTransactions(db: Db, q: TransactionFilters & { page: number; pageSize: number }) {
-  const w = where(q);
-  const [rows, total] = await Promise.all([db.transaction.findMany({ where: w, orderBy: ORDER, skip: (q.page - 1) * q.pageSize, take: q.pageSize }), db.transaction.count({ where: w })]);
+  const { rows, total } = await transactionPage(db, where(q), { skip: (q.page - 1) * q.pageSize, take: q.pageSize });
   return { rows: rows.map(view), total };
 }
 
 async function live(db: Prisma.TransactionClient | Db, id: string): Promise<Row> {
-  const t = await db.transaction.findFirst({ where: { transaction_id: id, deleted_at: null } });
+  const t = await liveTransaction(db, id);
   if (!t) throw new NotFoundError(`no transaction with id "${id}"`);
   return t;
 }
 
 export async function getTransaction(db: Db | Prisma.TransactionClient, id: string) {
   const t = await live(db, id);
-  const history = await db.transactionCategoryChange.findMany({ where: { transaction_id: id }, orderBy: { id: "asc" } });
+  const history = await categoryHistory(db, id);
   return {
     ...view(t),
     category_history: history.map((h) => ({ from: { primary: h.from_primary, detailed: h.from_detailed }, to: { primary: h.to_primary, detailed: h.to_detailed }, reason: h.reason, actor: h.actor, created_at: h.created_at })),
@@ -79,13 +77,9 @@ export async function recategorizeTransaction(db: Db, id: string, input: Categor
     if (t.version !== input.version) throw stale(id, input.version);
     if (t.pfc_primary === input.pfc_primary && t.pfc_detailed === input.pfc_detailed) return getTransaction(tx, id);
     // The version in the WHERE makes the check and the write one step, whoever commits first.
-    const updated = await tx.transaction.updateMany({
-      where: { transaction_id: id, deleted_at: null, version: input.version },
-      data: { pfc_primary: input.pfc_primary, pfc_detailed: input.pfc_detailed, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw stale(id, input.version);
+    if (!(await updateCategoryAtVersion(tx, id, input.version, { pfc_primary: input.pfc_primary, pfc_detailed: input.pfc_detailed }))) throw stale(id, input.version);
     const change = { from_primary: t.pfc_primary, from_detailed: t.pfc_detailed, to_primary: input.pfc_primary, to_detailed: input.pfc_detailed };
-    await tx.transactionCategoryChange.create({ data: { transaction_id: id, ...change, reason: input.reason ?? null, actor } });
+    await insertCategoryChange(tx, { transaction_id: id, ...change, reason: input.reason ?? null, actor });
     await recordAudit(tx, "transaction.recategorize", { type: "transaction", id, user_id: t.user_id }, { actor, reason: input.reason ?? null, details: change });
     return getTransaction(tx, id);
   });
@@ -96,8 +90,7 @@ export async function deleteTransaction(db: Db, id: string, actor: string) {
   return db.$transaction(async (tx) => {
     const t = await live(tx, id);
     const deletedAt = new Date();
-    const updated = await tx.transaction.updateMany({ where: { transaction_id: id, deleted_at: null }, data: { deleted_at: deletedAt, deleted_by: actor } });
-    if (updated.count !== 1) throw new NotFoundError(`no transaction with id "${id}"`);
+    if (!(await softDeleteTransaction(tx, id, deletedAt, actor))) throw new NotFoundError(`no transaction with id "${id}"`);
     await recordAudit(tx, "transaction.delete", { type: "transaction", id, user_id: t.user_id }, { actor, details: { date: t.date, amount_cents: t.amount_cents, name: t.name } });
     return { transaction_id: id, deleted_at: deletedAt, deleted_by: actor };
   });
@@ -121,7 +114,7 @@ export function exportTransactionsCsv(db: Db, f: TransactionFilters): ReadableSt
   let header = true;
   return new ReadableStream({
     async pull(controller) {
-      const rows = await db.transaction.findMany({ where: where(f), orderBy: ORDER, take: EXPORT_CHUNK, ...(cursor ? { cursor: { transaction_id: cursor }, skip: 1 } : {}) });
+      const rows = await transactionsAfter(db, where(f), EXPORT_CHUNK, cursor);
       let out = header ? `${EXPORT_COLUMNS.join(",")}\n` : "";
       header = false;
       for (const t of rows) out += csvRow(t);

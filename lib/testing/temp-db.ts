@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { openSql, type Sql } from "../db/sql";
 import { prepareDatabase } from "../db/prepare";
-import { TABLES } from "../services/database";
+import { TABLES } from "../db/admin";
 import { createTestDatabase, onPostgres } from "./postgres";
 
 export interface TempDb {

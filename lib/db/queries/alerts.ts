@@ -5,6 +5,7 @@
 // pending, or cleared as a false alarm), most urgent first, then by event date.
 import type { InValue } from "@libsql/client";
 import type { Alert, AlertCitation, AlertKind, AlertSeverity, AlertTrace } from "../../engine/alerts/types";
+import type { Prisma } from "../generated/client";
 import type { Sql } from "../sql";
 import { CURRENT_CUSTOMER_RUNS, currentCustomerRunIdSql } from "./current-results";
 
@@ -168,4 +169,16 @@ export async function alertVolumeRows(sql: Read): Promise<AlertVolume[]> {
      FROM alerts a GROUP BY month, a.kind ORDER BY month, a.kind`,
   );
   return rs.rows.map((r) => ({ month: String(r.month), kind: String(r.kind) as AlertKind, alerts: Number(r.alerts), dismissed: Number(r.dismissed), needed_review: Number(r.needed_review) }));
+}
+
+// ── the actions' row, on the caller's Prisma transaction ─────────────────────────────────
+export type AlertRecord = Prisma.AlertRowGetPayload<object>;
+
+export function alertRecord(tx: Prisma.TransactionClient, id: number): Promise<AlertRecord | null> {
+  return tx.alertRow.findUnique({ where: { id } });
+}
+
+/** Applies `change` only while the alert is still in the state read; false when an action got there first. */
+export async function updateAlertFrom(tx: Prisma.TransactionClient, a: Pick<AlertRecord, "id" | "state" | "review_state">, change: Prisma.AlertRowUpdateManyMutationInput): Promise<boolean> {
+  return (await tx.alertRow.updateMany({ where: { id: a.id, state: a.state, review_state: a.review_state }, data: change })).count === 1;
 }

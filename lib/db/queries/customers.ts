@@ -109,3 +109,13 @@ export async function insertCustomer(tx: Tx, data: Omit<Prisma.CustomerUnchecked
   if (optIn) await tx.consentEvent.create({ data: { user_id: data.user_id, granted: true, source: optIn.source, note: optIn.note } });
   return customer;
 }
+
+/** How many of the named customers have withdrawn consent (unknown ids are not counted). */
+export function countWithoutConsent(tx: Tx, userIds: readonly string[]): Promise<number> {
+  return tx.customer.count({ where: { user_id: { in: [...userIds] }, consent: false } });
+}
+
+/** A customer's stored record with consent history (newest first) and accounts; null for an unknown id. */
+export function customerRecord(tx: Tx, userId: string) {
+  return tx.customer.findUnique({ where: { user_id: userId }, include: { consent_events: { orderBy: { recorded_at: "desc" } }, accounts: { orderBy: { account_id: "asc" } } } });
+}

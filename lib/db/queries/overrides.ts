@@ -121,11 +121,6 @@ export async function insertSwappedItem(tx: Tx, replaced: Decision & { id: numbe
   return created.id;
 }
 
-/** The customer's consent (undefined: no such customer), read on the transaction. */
-export async function consentOf(tx: Tx, userId: string): Promise<boolean | undefined> {
-  return (await tx.customer.findUnique({ where: { user_id: userId }, select: { consent: true } }))?.consent;
-}
-
 /** A reviewer's latest persona for a decision, or undefined. */
 export async function latestPersonaOverride(tx: Tx, d: Decision): Promise<string | undefined> {
   return (await tx.personaOverride.findFirst({ where: d, orderBy: { id: "desc" } }))?.persona;

@@ -9,6 +9,11 @@ export function recommendationById(tx: Tx, id: number) {
   return tx.recommendation.findUnique({ where: { id } });
 }
 
+/** The item an override put in place of recommendation `id`, or null. */
+export function replacementOf(tx: Tx, id: number) {
+  return tx.recommendation.findFirst({ where: { replaces_id: id } });
+}
+
 /**
  * Applies `change` to the recommendation only if it is still at `version`, bumping the version.
  * False when someone changed it first (nothing is written).

@@ -323,3 +323,9 @@ export async function queueJobCounts(sql: Exec, schema: string, queue: string): 
   const by = Object.fromEntries(rs.rows.map((r) => [String(r.state), Number(r.n)]));
   return { queued: (by.created ?? 0) + (by.retry ?? 0), active: by.active ?? 0, failed: by.failed ?? 0 };
 }
+
+/** The newest engine run, whatever its status (health reports it). */
+export async function latestRunRow(sql: Exec): Promise<{ id: number; as_of: string; status: string; error: string | null } | null> {
+  const r = (await sql.execute("SELECT id, as_of, status, error FROM engine_runs ORDER BY id DESC LIMIT 1")).rows[0];
+  return r ? { id: Number(r.id), as_of: String(r.as_of), status: String(r.status), error: r.error === null ? null : String(r.error) } : null;
+}
