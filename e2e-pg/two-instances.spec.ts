@@ -72,6 +72,8 @@ test("the API rate limit is one budget per key across both instances", async ({ 
 test("two operators approving the same item on different instances: the second gets a conflict", async ({ browser }) => {
   const pa = await signedIn(browser, A, "operator@spendsense.local");
   const pb = await signedIn(browser, B, "admin@spendsense.local");
+  // B's page stays as it was loaded (its live stream cut), as a page loaded just before A acted.
+  await pb.route("**/api/review/stream", (route) => route.abort());
   await pa.goto(`${A}/review`);
   await pb.goto(`${B}/review`);
   const item = pa.locator('li[data-testid^="item-"]').filter({ hasNot: pa.getByText(/flagged by operator@/) }).first();
@@ -116,7 +118,7 @@ test("a run started on A is the one run on B too: B shows its live progress, ref
   pb.once("dialog", (d) => void d.accept());
   await pb.getByLabel("As of (the day both windows end)").fill("2026-10-31");
   await pb.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
-  await expect(pb.locator("#action-error")).toContainText("a run is already in progress");
+  await expect(pb.locator("#action-error")).toContainText(/a run is already in progress \(run #\d+ as of 2026-10-31, started by operator@spendsense.local, 0 of \d+ customers done\)/i);
 
   // A worker on a third process takes the chunks; B's page follows the run to its end.
   const worker = spawn(process.execPath, ["bin/spendsense.mjs", "worker"], { env: { ...process.env, DATABASE_URL }, stdio: "ignore" });
