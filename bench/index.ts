@@ -123,7 +123,7 @@ if (only.has("contention")) {
   contentionRows.push(["feedback + review actions", fmt(f.users), f.ingestSeconds.toFixed(1), fmt(f.writes), f.p50.toFixed(0), f.p95.toFixed(0), f.max.toFixed(0), String(f.busy503 + f.fiveXx), String(f.busy503)]);
 }
 // BENCH_ONLY=workers: a queued engine run on PostgreSQL with 1 and 2 `spendsense worker` processes
-// (BENCH_WORKER_USERS customers, default 100 000; BENCH_PG_URL names the server).
+// (BENCH_WORKER_USERS customers, default 100 000; SPENDSENSE_BENCH_PG_URL names the server).
 const workerRows: string[][] = [["engine run over the queue", "customers", "workers", "seconds", "customers/s", "load ms/chunk", "compute ms/chunk", "persist ms/chunk", "ratio"]];
 if (only.has("workers")) {
   type Run = { workers: number; customers: number; seconds: number; perSecond: number; chunks: number; load_ms: number; compute_ms: number; persist_ms: number };

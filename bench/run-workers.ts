@@ -22,7 +22,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
 const USERS = Number(arg("users", process.env.BENCH_WORKER_USERS ?? "100000"));
-const SERVER = arg("pg", process.env.BENCH_PG_URL ?? process.env.SPENDSENSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:55432/postgres");
+const SERVER = arg("pg", process.env.SPENDSENSE_BENCH_PG_URL ?? process.env.SPENDSENSE_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:55432/postgres");
 const AS_OF = "2026-10-31";
 const ROOT = path.resolve(__dirname, "..");
 const DB = "spendsense_bench_workers";
