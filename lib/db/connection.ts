@@ -18,7 +18,7 @@
 import { createClient, type Client, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
 import { busyTimeoutMs, DatabaseBusyError, isDatabaseBusy } from "./busy";
 import { isPostgresUrl } from "./dialect";
-import { PgSqlClient } from "./pg";
+import { batchInTransaction, PgSqlClient } from "./pg";
 import { processSingleton } from "./process-singleton";
 import { databaseFilePath, ensureDatabaseDir } from "./url";
 
@@ -233,14 +233,7 @@ export class SpendSenseClient implements Client {
   }
 
   async batch(stmts: InStatement[], mode: TransactionMode = "deferred"): Promise<ResultSet[]> {
-    const tx = await this.transaction(mode);
-    try {
-      const out = await tx.batch(stmts);
-      await tx.commit();
-      return out;
-    } finally {
-      tx.close();
-    }
+    return batchInTransaction(this, stmts, mode);
   }
 
   async executeMultiple(sql: string): Promise<void> {

@@ -245,14 +245,7 @@ export class PgSqlClient implements Client {
   }
 
   async batch(stmts: InStatement[], mode: TransactionMode = "deferred"): Promise<ResultSet[]> {
-    const tx = await this.transaction(mode);
-    try {
-      const out = await tx.batch(stmts);
-      await tx.commit();
-      return out;
-    } finally {
-      tx.close();
-    }
+    return batchInTransaction(this, stmts, mode);
   }
 
   async executeMultiple(sql: string): Promise<void> {
@@ -265,5 +258,17 @@ export class PgSqlClient implements Client {
     if (this.closed) return;
     this.closed = true;
     void this.pool.end().catch(() => undefined);
+  }
+}
+
+/** Runs `stmts` in one transaction of `mode` on `client`: committed together or not at all. */
+export async function batchInTransaction(client: Pick<Client, "transaction">, stmts: InStatement[], mode: TransactionMode): Promise<ResultSet[]> {
+  const tx = await client.transaction(mode);
+  try {
+    const out = await tx.batch(stmts);
+    await tx.commit();
+    return out;
+  } finally {
+    tx.close();
   }
 }

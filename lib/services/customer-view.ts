@@ -9,7 +9,7 @@ import { customerConsent } from "../db/customer-data";
 import type { Sql } from "../db/sql";
 import { currentResultsFor } from "../db/queries/current-results";
 import { decisionOfRun, liveItems, signalsOfRun, tracesById } from "../db/queries/customer-view";
-import { personaHistory, readCurrentPersonas } from "../db/queries/personas";
+import { personaHistory, readCurrentPersonas, type CurrentPersona } from "../db/queries/personas";
 import { assertConsenting } from "./errors";
 
 export interface CustomerView {
@@ -21,19 +21,13 @@ export interface CustomerView {
 export interface WindowView {
   as_of: string | null;
   signals: unknown;
-  persona: {
-    primary: string | null;
-    secondary: string[];
-    strength: string;
-    criteria: unknown[];
-    reason: string;
-    transition: { from: string | null; kind: string; celebration: string | null };
+  persona: (Pick<CurrentPersona, "primary" | "secondary" | "strength" | "criteria" | "reason" | "transition"> & {
     /** Days since the current primary persona was first assigned (unbroken run). */
     tenure_days: number | null;
     history: Array<{ as_of: string; primary: string | null; strength: string; transition_kind: string }>;
     /** A reviewer's override of this assignment, if any (the engine's primary stays above). */
     override: { persona: string; from: string | null; justification: string; actor: string; at: string } | null;
-  } | null;
+  }) | null;
   recommendations: Array<{
     id: number;
     kind: string;
