@@ -146,6 +146,30 @@ export function secondaryIndexesSql(h: Handle): string {
     : `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY 1`;
 }
 
+/**
+ * What a bulk append defers on PostgreSQL: the statements that drop `table`'s primary key, its own
+ * foreign keys and those that reference it, and the statements that add them back (read from the
+ * catalogue, so they never drift from the migrations). A key built once over a sorted table costs
+ * a fraction of checking it row by row. Nothing on SQLite, whose keys belong to the table itself.
+ */
+export async function deferrableKeys(db: Executor, table: string): Promise<{ drop: string[]; restore: string[] }> {
+  if (dialectOf(db) === "sqlite") return { drop: [], restore: [] };
+  const rows = [...(await db.execute({
+    sql: `SELECT k.conrelid::regclass::text AS tbl, k.conname AS name, pg_get_constraintdef(k.oid) AS def, k.contype AS kind, k.conrelid = to_regclass(?) AS own
+            FROM pg_constraint k
+           WHERE (k.conrelid = to_regclass(?) AND k.contype IN ('p', 'f')) OR (k.confrelid = to_regclass(?) AND k.contype = 'f')
+           ORDER BY k.conname`,
+    args: [table, table, table],
+  })).rows];
+  // Dropped referencing keys first and the primary key last; added back the other way round.
+  const rank = (r: (typeof rows)[number]) => (r.kind === "p" ? 0 : r.own ? 1 : 2);
+  const ordered = rows.sort((a, b) => rank(a) - rank(b));
+  return {
+    drop: [...ordered].reverse().map((r) => `ALTER TABLE ${r.tbl} DROP CONSTRAINT "${r.name}"`),
+    restore: ordered.map((r) => `ALTER TABLE ${r.tbl} ADD CONSTRAINT "${r.name}" ${r.def}`),
+  };
+}
+
 /** Does a table exist? One `?` argument: the table name. */
 export function tableExistsSql(h: Handle): string {
   return d(h) === "postgres"
@@ -180,6 +204,17 @@ export function isUniqueViolation(err: unknown): boolean {
   if (code === "P2002" || code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
   // Prisma's raw queries (P2010) carry the driver adapter's own verdict.
   return (err as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
+
+/**
+ * A key that PostgreSQL refused to build or check over stored rows (deferrableKeys' restore): the
+ * column and value its error names, and whether the value was repeated or referenced nothing.
+ */
+export function refusedKey(err: unknown): { column: string; value: string; problem: "repeated" | "unknown" } | null {
+  const code = codeOf(err);
+  const m = /^Key \(([^)]+)\)=\((.*)\) is (duplicated|not present)/.exec(String((err as { detail?: unknown } | null)?.detail ?? ""));
+  if (!m || (code !== "23505" && code !== "23503")) return null;
+  return { column: m[1], value: m[2], problem: m[3] === "duplicated" ? "repeated" : "unknown" };
 }
 
 type Executor = { execute(stmt: InStatement): Promise<ResultSet> };
@@ -253,6 +288,11 @@ export interface BulkRows {
   columns: readonly string[];
   rows: readonly InValue[][];
   tail?: string;
+  /**
+   * None of these rows' keys is stored (a bulk append, write-batch's beginBulkLoad): they are
+   * written as they are, without `tail`, straight into the table (PostgreSQL: COPY, no staging).
+   */
+  append?: boolean;
 }
 
 const isBulk = (x: InStatement | BulkRows): x is BulkRows => typeof x === "object" && "table" in x;
@@ -267,7 +307,7 @@ export const COPY_MIN_ROWS = 1000;
  * (lib/db/pg-copy.ts); the rest run as statements. Either way it is all inside `tx`.
  */
 export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatement | BulkRows>): Promise<void> {
-  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, b.tail);
+  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, b.append ? "" : b.tail);
   if (d(tx) === "sqlite") {
     const stmts = items.flatMap((i) => (isBulk(i) ? asStatements(i) : [i]));
     if (stmts.length) await tx.batch(stmts);
@@ -279,7 +319,7 @@ export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatemen
     if (isBulk(item) && item.rows.length >= COPY_MIN_ROWS) {
       if (pending.length) await tx.batch(pending);
       pending = [];
-      await copyRows(tx, item.table, item.columns, item.rows, item.tail);
+      await copyRows(tx, item.table, item.columns, item.rows, item.append ? { append: true } : { tail: item.tail });
     } else {
       for (const s of isBulk(item) ? asStatements(item) : [item]) pending.push(s);
     }

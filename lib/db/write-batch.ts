@@ -2,9 +2,9 @@
 // customers are inserted (an existing one is never changed), their records upserted, so
 // re-ingesting the same data is a no-op. The caller owns commit/rollback (all-or-nothing).
 import type { InStatement, InValue, Transaction } from "@libsql/client";
-import type { CustomerRecord, IngestBatch } from "../data/types";
+import { IngestError, type CustomerRecord, type IngestBatch } from "../data/types";
 import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
-import { jsonRows, secondaryIndexesSql, writeRows, type BulkRows } from "./dialect";
+import { COPY_MIN_ROWS, deferrableKeys, jsonRows, refusedKey, secondaryIndexesSql, writeRows, type BulkRows } from "./dialect";
 import { placeholders } from "./sql";
 
 type Row = InValue[];
@@ -13,36 +13,68 @@ type Row = InValue[];
  * Multi-row upserts: a row whose key exists is updated in place. `custom`: columns set by their
  * own expression; `where`: the condition an existing row must meet to be updated (else it stays).
  */
-function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string } = {}): BulkRows[] {
+function upsert(table: string, columns: readonly string[], key: readonly string[], rows: Row[], opts: { custom?: Record<string, string>; where?: string; append?: boolean } = {}): BulkRows[] {
   if (!rows.length) return [];
-  const { custom = {}, where } = opts;
+  const { custom = {}, where, append } = opts;
   const set = columns.filter((c) => !key.includes(c)).map((c) => `"${c}" = ${custom[c] ?? `excluded."${c}"`}`);
   const target = `ON CONFLICT(${key.map((k) => `"${k}"`).join(",")})`;
-  return [{ table, columns, rows, tail: set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING` }];
+  return [{ table, columns, rows, append, tail: set.length ? `${target} DO UPDATE SET ${set.join(", ")}${where ? ` WHERE ${where}` : ""}` : `${target} DO NOTHING` }];
 }
 
 const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
 /**
- * A bulk load that will at least double the transactions table skips its secondary indexes and
- * builds them at the end: the database sorts once (~0.3 s per million rows in SQLite) instead of
- * inserting every key into two B-trees, which nearly halves the write time. It runs inside the
- * caller's transaction, so a rollback restores the indexes as well; the definitions are read back
- * from the schema, so they never drift from the migrations. `expectedRows` is the caller's
- * estimate of what it will write (0 when unknown: the indexes then stay). Returns the step that
- * rebuilds them.
+ * What a bulk load defers until its end, inside the caller's transaction (a rollback restores it
+ * all): built once over the loaded table, an index or key costs a fraction of maintaining it row
+ * by row. A load that will at least double the transactions table skips its secondary indexes
+ * (the database then sorts once, ~0.3 s per million rows in SQLite, instead of inserting every
+ * key into two B-trees). On PostgreSQL a load into an EMPTY transactions table also appends: its
+ * primary and foreign keys are dropped and its rows are copied straight in, with no staging table
+ * and no ON CONFLICT (no stored row can conflict, and the ingest refuses ids repeated within it);
+ * building the keys at the end checks every row once, so a repeated id or an unknown account
+ * still refuses the whole load. Definitions are read back from the schema, so they never drift
+ * from the migrations.
  */
-export async function deferTransactionIndexes(tx: Transaction, expectedRows: number): Promise<() => Promise<void>> {
-  if (expectedRows <= 0) return async () => {};
+export interface BulkLoad {
+  /** Transactions are appended (see above) rather than upserted. */
+  readonly appending: boolean;
+  /** Builds what was deferred; idempotent. A batch that must find transactions by id calls it early, and the rest of the load upserts. */
+  finish(): Promise<void>;
+}
+
+/** Starts a bulk load of about `expectedRows` transactions (0 when unknown: nothing is deferred). */
+export async function beginBulkLoad(tx: Transaction, expectedRows: number): Promise<BulkLoad> {
+  if (expectedRows <= 0) return { appending: false, finish: async () => {} };
   // Counting stops past `expectedRows`: the cost is bounded by the load, not the table.
   const existing = Number((await tx.execute({ sql: "SELECT COUNT(*) AS n FROM (SELECT 1 FROM transactions LIMIT ?) AS t", args: [Math.ceil(expectedRows) + 1] })).rows[0].n);
-  if (existing > expectedRows) return async () => {};
+  if (existing > expectedRows) return { appending: false, finish: async () => {} };
   const indexes = (await tx.execute({ sql: secondaryIndexesSql(tx), args: ["transactions"] })).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }));
-  await tx.batch(indexes.map((i) => `DROP INDEX "${i.name}"`));
-  return async () => {
-    await tx.batch(indexes.map((i) => i.sql));
+  const keys = existing === 0 && expectedRows >= COPY_MIN_ROWS ? await deferrableKeys(tx, "transactions") : { drop: [], restore: [] };
+  await tx.batch([...keys.drop, ...indexes.map((i) => `DROP INDEX "${i.name}"`)]);
+  let appending = keys.drop.length > 0;
+  let finished = false;
+  return {
+    get appending() {
+      return appending;
+    },
+    async finish() {
+      if (finished) return;
+      finished = true;
+      appending = false;
+      try {
+        await tx.batch([...keys.restore, ...indexes.map((i) => i.sql)]);
+      } catch (err) {
+        const key = refusedKey(err);
+        if (!key) throw err;
+        const reason = key.problem === "repeated" ? `${key.column} "${key.value}" appears more than once in this load` : `${key.column} "${key.value}" is not stored: a transaction names an unknown ${key.column.replace(/_id$/, "")}`;
+        throw new IngestError([{ file: "this load", record: "transactions", field: key.column, reason }]);
+      }
+    },
   };
 }
+
+/** Does writing `batch` look transactions up by id (so an appending load must have its keys first)? */
+const findsTransactionsById = (batch: IngestBatch) => batch.snapshots.length > 0 || batch.removed.length > 0 || batch.transactions.some((t) => t.currency_from_account);
 
 /** A label that carries events replaces the customer's stored events (re-ingesting is a no-op). */
 function generatorEvents(batch: IngestBatch): Array<InStatement | BulkRows> {
@@ -75,9 +107,11 @@ export interface WriteResult extends WriteCounts {
 /**
  * Writes one batch whose ownership has been checked (lib/db/ownership.ts). The upserts also
  * refuse, row by row, to move an account or transaction to another customer, so even an
- * unchecked batch cannot touch another customer's records.
+ * unchecked batch cannot touch another customer's records. `load`: the bulk load it is part of.
  */
-export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<WriteResult> {
+export async function writeBatch(tx: Transaction, batch: IngestBatch, load?: BulkLoad): Promise<WriteResult> {
+  if (load?.appending && findsTransactionsById(batch)) await load.finish();
+  const append = load?.appending ?? false;
   const customers = await customerStatements(tx, batch);
   const ownRowsOnly = (table: string) => ({ where: `"${table}".user_id = excluded.user_id` });
   const stmts: Array<InStatement | BulkRows> = [
@@ -120,6 +154,7 @@ export async function writeBatch(tx: Transaction, batch: IngestBatch): Promise<W
       ]),
       {
         ...ownRowsOnly("transactions"),
+        append,
         // A category a person corrected (transaction_category_changes) outlives re-ingesting the source.
         custom: Object.fromEntries(
           (["pfc_primary", "pfc_detailed"] as const).map((c) => [c, `CASE WHEN EXISTS (SELECT 1 FROM transaction_category_changes h WHERE h.transaction_id = transactions.transaction_id) THEN transactions."${c}" ELSE excluded."${c}" END`]),

@@ -5,9 +5,10 @@ import { IngestError } from "../data/types";
 import { sampleBundle } from "../testing/bundle-fixture";
 import { dumpDb, tempDb, writeTemp, type TempDb } from "../testing/temp-db";
 import { createPrisma } from "../db/client";
-import { planUsesIndex, queryPlan, secondaryIndexesSql } from "../db/dialect";
-import { deferTransactionIndexes } from "../db/write-batch";
-import { ingestFiles } from "./ingest";
+import { deferrableKeys, dialectOf, planUsesIndex, queryPlan, secondaryIndexesSql, tableShape } from "../db/dialect";
+import { beginBulkLoad, writeBatch } from "../db/write-batch";
+import { generatedBatches } from "./generate";
+import { ingestBatches, ingestFiles } from "./ingest";
 import { deleteTransaction, recategorizeTransaction } from "./transactions";
 
 const SAMPLES = path.resolve(__dirname, "../testing/plaid-sandbox");
@@ -247,9 +248,10 @@ describe("ingest: a bulk load into an empty database builds the transaction inde
     const inTransaction = async (expectedRows: number) => {
       const tx = await db.sql.transaction("write");
       try {
-        const rebuild = await deferTransactionIndexes(tx, expectedRows);
+        const load = await beginBulkLoad(tx, expectedRows);
+        expect(load.appending).toBe(false); // the table is not empty
         const during = (await tx.execute({ sql: secondaryIndexesSql(tx), args: ["transactions"] })).rows.length;
-        await rebuild();
+        await load.finish();
         return Number(during);
       } finally {
         await tx.rollback();
@@ -289,6 +291,96 @@ describe("ingest: a bulk load into an empty database builds the transaction inde
     await expect(ingest([writeTemp(db.dir, "a-good.json", sampleBundle("usr_a")), writeTemp(db.dir, "b-bad.json", bad)])).rejects.toBeInstanceOf(IngestError);
     expect(await indexes()).toEqual(before);
     expect(await count("transactions")).toBe(0);
+  });
+});
+
+describe("ingest: a bulk load into an empty transactions table (PostgreSQL: appended through COPY, keys built at the end)", () => {
+  const postgres = () => dialectOf(db.sql) === "postgres";
+  const opts = { users: 8, seed: 11, asOf: "2026-10-31", months: 7 };
+  /** Everything the schema holds about transactions: columns, keys (its own and those naming it), indexes. */
+  const schema = async () => ({
+    shape: await tableShape(db.sql, "transactions"),
+    keys: (await deferrableKeys(db.sql, "transactions")).restore,
+    indexes: (await db.sql.execute({ sql: secondaryIndexesSql(db.sql), args: ["transactions"] })).rows.map((r) => String(r.sql)),
+  });
+
+  it("writes exactly what upserting the same customers writes, and leaves the schema as it was", async () => {
+    const before = await schema();
+    const loaded = await ingestBatches(generatedBatches(opts), db.sql, 2000);
+    expect(loaded.transactions).toBeGreaterThan(2000);
+    expect(await schema()).toEqual(before);
+    const appended = await dumpDb(db.sql, { withoutClock: true, except: ["audit_log"] });
+    // The same customers again into a second empty database, told nothing of the load's size: upserted row by row.
+    const other = await tempDb();
+    try {
+      await ingestBatches(generatedBatches(opts), other.sql, 0);
+      expect(await dumpDb(other.sql, { withoutClock: true, except: ["audit_log"] })).toEqual(appended);
+    } finally {
+      other.cleanup();
+    }
+    // Loading them again upserts over the appended rows (the keys are back) and changes nothing.
+    await ingestBatches(generatedBatches(opts), db.sql, 2000);
+    expect(await dumpDb(db.sql, { withoutClock: true, except: ["audit_log"] })).toEqual(appended);
+  });
+
+  it("the keys are deferred only on PostgreSQL, only for an empty table and a load of at least 1 000 rows", async () => {
+    const during = async (expectedRows: number) => {
+      const tx = await db.sql.transaction("write");
+      try {
+        const load = await beginBulkLoad(tx, expectedRows);
+        const [appending, shape] = [load.appending, await tableShape(tx, "transactions")];
+        await load.finish();
+        await load.finish(); // idempotent
+        expect(load.appending).toBe(false);
+        return { appending, pk: shape.pk.length, fks: shape.fks.length };
+      } finally {
+        await tx.rollback();
+        tx.close();
+      }
+    };
+    expect(await during(1000)).toEqual(postgres() ? { appending: true, pk: 0, fks: 0 } : { appending: false, pk: 1, fks: 3 });
+    expect(await during(999)).toEqual({ appending: false, pk: 1, fks: 3 });
+    await ingest([writeTemp(db.dir, "a.json", sampleBundle("usr_a"))]);
+    expect(await during(1_000_000)).toEqual({ appending: false, pk: 1, fks: 3 });
+  });
+
+  it("a transaction id repeated within the load refuses all of it, naming the id, and leaves the keys in place", async () => {
+    const before = await schema();
+    const [first, second] = [...generatedBatches({ ...opts, users: 300 })]; // two batches of 250 and 50 customers
+    const repeated = first.transactions[0].transaction_id;
+    second.transactions[0].transaction_id = repeated;
+    const err = await ingestBatches([first, second], db.sql, 2000).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (postgres()) {
+      expect(err).toBeInstanceOf(IngestError);
+      expect((err as IngestError).issues).toEqual([{ file: "this load", record: "transactions", field: "transaction_id", reason: `transaction_id "${repeated}" appears more than once in this load` }]);
+      expect(await count("transactions")).toBe(0);
+    } else {
+      // SQLite keeps its key throughout: the second row is an upsert that may not move a transaction to another customer.
+      expect(err).toBeNull();
+      expect(await count("transactions", `transaction_id = '${repeated}' AND user_id = '${first.transactions[0].user_id}'`)).toBe(1);
+    }
+    expect(await schema()).toEqual(before);
+  });
+
+  it("a batch that must find transactions by id has the keys built first; the rest of the load upserts", async () => {
+    const [batch] = [...generatedBatches({ ...opts, users: 10 })];
+    const tx = await db.sql.transaction("write");
+    try {
+      const load = await beginBulkLoad(tx, 2000);
+      expect(load.appending).toBe(postgres());
+      batch.transactions[0].currency_from_account = true;
+      await writeBatch(tx, batch, load);
+      expect(load.appending).toBe(false);
+      expect((await tableShape(tx, "transactions")).pk).toEqual(["transaction_id"]);
+      await load.finish();
+      await tx.commit();
+    } finally {
+      tx.close();
+    }
+    expect(await count("transactions")).toBe(batch.transactions.length);
   });
 });
 

@@ -11,7 +11,7 @@ import { recordAudit } from "../db/audit";
 import { prepareDatabase } from "../db/prepare";
 import { ownershipCheck } from "../db/ownership";
 import { openSql, releaseStatements, type Sql } from "../db/sql";
-import { deferTransactionIndexes, writeBatch, type WriteCounts } from "../db/write-batch";
+import { beginBulkLoad, writeBatch, type WriteCounts } from "../db/write-batch";
 import { recordIngestedRows } from "../observability/metrics";
 
 export interface IngestSummary extends WriteCounts {
@@ -144,7 +144,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
     const tx = await sql.transaction("write");
     try {
       const checkOwnership = await ownershipCheck(tx);
-      const rebuildIndexes = await deferTransactionIndexes(tx, inputs.reduce((n, i) => n + (i.bytes ?? 0), 0) / BYTES_PER_TRANSACTION);
+      const load = await beginBulkLoad(tx, inputs.reduce((n, i) => n + (i.bytes ?? 0), 0) / BYTES_PER_TRANSACTION);
       for (const [i, { file }] of inputs.entries()) {
         if (i >= ahead.length) opts.onProgress?.(i, files.length, file);
         const { batch, refs, issues: fileIssues } = ahead[i] ?? parse(i);
@@ -154,7 +154,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
         appendAll(issues, fileIssues);
         // Keep validating later files so the user sees every problem, but write nothing more.
         if (issues.length) continue;
-        const written = await writeBatch(tx, batch);
+        const written = await writeBatch(tx, batch, load);
         summary.customers += written.customers;
         summary.accounts += written.accounts;
         summary.transactions += written.transactions;
@@ -168,7 +168,7 @@ async function ingestInputs(inputs: Input[], opts: IngestOptions, existing?: Sql
       }
       opts.onProgress?.(files.length, files.length, "");
       if (issues.length) throw new IngestError(issues);
-      await rebuildIndexes();
+      await load.finish();
       await audit(tx, opts.actor ?? "cli", opts.via ?? "cli", summary);
       await tx.commit();
       recordIngestedRows(summary);
@@ -191,16 +191,16 @@ export async function ingestBatches(batches: Iterable<IngestBatch>, sql: Sql, ex
   const tx = await sql.transaction("write");
   try {
     const checkOwnership = await ownershipCheck(tx);
-    const rebuildIndexes = await deferTransactionIndexes(tx, expectedTransactions);
+    const load = await beginBulkLoad(tx, expectedTransactions);
     for (const batch of batches) {
       const clashes = await checkOwnership(batch, [], "generated data");
       if (clashes.length) throw new IngestError(clashes);
-      const c = await writeBatch(tx, batch);
+      const c = await writeBatch(tx, batch, load);
       for (const k of Object.keys(total) as Array<keyof WriteCounts>) total[k] += c[k];
       onBatch?.(c);
       await releaseStatements();
     }
-    await rebuildIndexes();
+    await load.finish();
     await audit(tx, "cli", "generator", total);
     await tx.commit();
     recordIngestedRows(total);
