@@ -36,7 +36,12 @@ function* copyText(rows: readonly InValue[][]): Generator<string> {
   for (let start = 0; start < rows.length; start += LINES_PER_CHUNK) {
     let chunk = "";
     const end = Math.min(rows.length, start + LINES_PER_CHUNK);
-    for (let i = start; i < end; i++) chunk += rows[i].map(copyCell).join("\t") + "\n";
+    for (let i = start; i < end; i++) {
+      const row = rows[i];
+      let line = copyCell(row[0]);
+      for (let j = 1; j < row.length; j++) line += "\t" + copyCell(row[j]);
+      chunk += line + "\n";
+    }
     yield chunk;
   }
 }

@@ -67,6 +67,10 @@ export function toCents(n: number): number;
 export function toCents(n: number | null | undefined): number | null;
 export function toCents(n: number | null | undefined): number | null {
   if (n === null || n === undefined) return null;
+  // Two decimals or fewer as written (nearly every amount): the nearest double to cents/100 IS
+  // the amount, so its digits say exactly these cents and there is nothing to round.
+  const exact = Math.round(Math.abs(n) * 100);
+  if (exact / 100 === Math.abs(n)) return n < 0 && exact !== 0 ? -exact : exact;
   const [mantissa, exponent = "0"] = String(Math.abs(n)).split("e");
   const [whole, frac = ""] = mantissa.split(".");
   let digits = whole + frac;
