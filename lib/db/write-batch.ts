@@ -4,7 +4,7 @@
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import { IngestError, type CustomerRecord, type IngestBatch } from "../data/types";
 import { applyRemovals, replaceSnapshots } from "./replace-snapshot";
-import { COPY_MIN_ROWS, deferrableKeys, jsonRows, refusedKey, secondaryIndexesSql, writeRows, type BulkRows } from "./dialect";
+import { analyzeSql, COPY_MIN_ROWS, deferrableKeys, jsonRows, refusedKey, secondaryIndexesSql, writeRows, type BulkRows } from "./dialect";
 import { placeholders } from "./sql";
 
 type Row = InValue[];
@@ -42,6 +42,9 @@ export interface BulkLoad {
   finish(): Promise<void>;
 }
 
+/** The tables a load writes most of, whose statistics it refreshes when done. */
+const LOADED_TABLES = ["customers", "accounts", "transactions"] as const;
+
 /** Starts a bulk load of about `expectedRows` transactions (0 when unknown: nothing is deferred). */
 export async function beginBulkLoad(tx: Transaction, expectedRows: number): Promise<BulkLoad> {
   if (expectedRows <= 0) return { appending: false, finish: async () => {} };
@@ -62,7 +65,7 @@ export async function beginBulkLoad(tx: Transaction, expectedRows: number): Prom
       finished = true;
       appending = false;
       try {
-        await tx.batch([...keys.restore, ...indexes.map((i) => i.sql)]);
+        await tx.batch([...keys.restore, ...indexes.map((i) => i.sql), ...analyzeSql(tx, LOADED_TABLES)]);
       } catch (err) {
         const key = refusedKey(err);
         if (!key) throw err;

@@ -5,7 +5,7 @@ import type { ContentItem } from "../../engine/recommend/content";
 import type { Declined, RecentlyShown } from "../../engine/recommend/recommend";
 import type { CustomerInput, EngineCreditLiability, MerchantKind, PersonaId, WindowId } from "../../engine/types";
 import { addDays } from "../../data/dates";
-import { jsonArrayAgg } from "../dialect";
+import { packedRows } from "../dialect";
 import { placeholders, type Sql } from "../sql";
 import { ELIGIBLE_RUN_IDS } from "./current-results";
 
@@ -26,11 +26,11 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
   const [customers, accounts, txs, credit, aprs] = await Promise.all([
     sql.execute({ sql: `SELECT user_id, consent, credit_score FROM customers WHERE user_id IN (${ph})`, args: userIds }),
     sql.execute({ sql: `SELECT account_id, user_id, type, subtype, name, mask, current_cents, available_cents, limit_cents, holder_category, COALESCE(unofficial_currency_code, iso_currency_code) AS currency FROM accounts WHERE user_id IN (${ph}) ORDER BY account_id`, args: userIds }),
-    // Transactions are most of the data: the database packs them into one JSON array, which
-    // parses ~4× faster than libsql building a row object per transaction.
-    sql.execute({
-      sql: `SELECT ${jsonArrayAgg(sql, ["t.transaction_id", "t.account_id", "t.user_id", "t.date", "t.amount_cents", "t.name", "t.merchant_name", "t.merchant_entity_id", "m.kind", "t.pfc_primary", "t.pfc_detailed", "CASE WHEN t.pending THEN 1 ELSE 0 END", "COALESCE(t.unofficial_currency_code, t.iso_currency_code)"], "t.user_id, t.date, t.transaction_id")} AS rows
-            FROM (SELECT * FROM transactions WHERE user_id IN (${ph}) AND deleted_at IS NULL ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
+    // Transactions are most of the data: read as packed rows (lib/db/dialect).
+    packedRows(sql, {
+      cells: ["t.transaction_id", "t.account_id", "t.user_id", "t.date", "t.amount_cents", "t.name", "t.merchant_name", "t.merchant_entity_id", "m.kind", "t.pfc_primary", "t.pfc_detailed", "CASE WHEN t.pending THEN 1 ELSE 0 END", "COALESCE(t.unofficial_currency_code, t.iso_currency_code)"],
+      from: `(SELECT * FROM transactions WHERE user_id IN (${ph}) AND deleted_at IS NULL ORDER BY user_id, date, transaction_id) t LEFT JOIN merchants m ON m.id = t.merchant_id`,
+      orderBy: "t.user_id, t.date, t.transaction_id",
       args: userIds,
     }),
     sql.execute({
@@ -61,7 +61,7 @@ export async function loadCustomerInputs(sql: Sql, userIds: string[]): Promise<C
     });
   }
   type TxRow = [string, string, string, string, number, string, string | null, string | null, MerchantKind | null, string, string, number, string];
-  for (const r of JSON.parse(String(txs.rows[0].rows)) as TxRow[]) {
+  for (const r of txs as unknown as TxRow[]) {
     byUser.get(r[2])?.transactions.push({
       transaction_id: r[0],
       account_id: r[1],
