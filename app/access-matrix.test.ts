@@ -163,11 +163,14 @@ describe("server actions", () => {
     expect(actions.map((a) => a.name).sort()).toEqual(Object.keys(ACTIONS).sort());
   });
 
-  it("every server action checks its permission on the server before it reads the form", () => {
+  it("every server action begins by checking its permission on the server, logged: staffAction or loggedAction with its own entry", () => {
+    expect(actions.length).toBeGreaterThan(20);
     for (const a of actions) {
-      const body = a.source.slice(a.source.indexOf(`export async function ${a.name}(`));
-      const firstCall = /\{\s*(?:const \w+ = |return )?await (staffAction|pageAccess)\((ACTIONS\.\w+)/.exec(body);
-      expect(firstCall, `${a.name} must begin with staffAction(ACTIONS.${a.name}, …) or pageAccess(ACTIONS.${a.name})`).not.toBeNull();
+      const start = a.source.indexOf(`export async function ${a.name}(`);
+      // The action's own body: from its signature to the first line that closes a top-level block.
+      const body = a.source.slice(start, a.source.indexOf("\n}\n", start));
+      const firstCall = /^[^\n]*\{\n\s*return (?:await )?(staffAction|loggedAction)\((ACTIONS\.\w+)/.exec(body);
+      expect(firstCall, `${a.name} must begin with staffAction(ACTIONS.${a.name}, …) or loggedAction(ACTIONS.${a.name}, …)`).not.toBeNull();
       expect(firstCall![2], a.name).toBe(`ACTIONS.${a.name}`);
     }
   });

@@ -113,6 +113,8 @@ test("a run started on A is the one run on B too: B shows its live progress, ref
   const job = pb.locator('li[data-testid^="job-"]').first();
   await expect(job).toContainText("running", { timeout: 15_000 });
   await expect(job).toContainText("started by operator@spendsense.local");
+  await expect(job.getByRole("note")).toContainText("Waiting for a worker: no worker has checked in within the last minute");
+  await pb.screenshot({ path: test.info().outputPath("runs-waiting-for-a-worker.png"), fullPage: true });
 
   // B refuses a second run while A's is in progress.
   pb.once("dialog", (d) => void d.accept());
@@ -123,6 +125,7 @@ test("a run started on A is the one run on B too: B shows its live progress, ref
   // A worker on a third process takes the chunks; B's page follows the run to its end.
   const worker = spawn(process.execPath, ["bin/spendsense.mjs", "worker"], { env: { ...process.env, DATABASE_URL }, stdio: "ignore" });
   try {
+    await expect(job.getByRole("note")).toHaveCount(0, { timeout: 20_000 });
     await expect(job).toContainText("finished", { timeout: 45_000 });
     await expect(job).toContainText(/Engine run #\d+: \d+ customers, \d+ recommendations/);
   } finally {

@@ -29,6 +29,12 @@ export function LiveJobs({ initial }: { initial: Job[] }) {
               Engine run #{j.summary.run_id}: {j.summary.customers.toLocaleString("en-US")} customers, {j.summary.recommendations.toLocaleString("en-US")} recommendations in {j.summary.seconds.toFixed(1)} s.
             </p>
           ) : null}
+          {j.no_worker ? (
+            <p className="mt-1 rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="note">
+              Waiting for a worker: no worker has checked in within the last minute, so nothing is computing this run. Start one on any machine with{" "}
+              <code className="rounded bg-white px-1">npx spendsense worker</code>; the run stays queued until one does.
+            </p>
+          ) : null}
           {j.error ? <p className="text-red-800">Failed: {j.error}</p> : null}
         </li>
       ))}

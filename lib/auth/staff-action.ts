@@ -11,7 +11,7 @@ import { toDomainError } from "../db/errors";
 import { noteCaller, observeAction } from "../observability/request";
 import { REQUEST_ID_HEADER } from "../observability/request-id";
 import { plainErrors } from "../validation/messages";
-import { CHANGE_PASSWORD_PATH, pageAccess } from "./guards";
+import { CHANGE_PASSWORD_PATH, pageAccess, type PageAccess } from "./guards";
 import type { Permission } from "./permissions";
 
 /** What a staff action returns to its form. `values` are the submitted fields, kept on refusal. */
@@ -56,17 +56,29 @@ export function refusal(err: unknown, form: FormData): ActionState | null {
   return { error: message, fieldErrors, values: formValues(form), seq: Date.now() };
 }
 
-export async function staffAction(permission: Permission, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
-  // One log line per action with the request id the proxy gave the request (never the form or the page's path).
-  return observeAction(permission, (await headers()).get(REQUEST_ID_HEADER), () => runStaffAction(permission, returnTo, form, act));
+/**
+ * Every server action starts here (app/access-matrix.test.ts checks): it checks the action's
+ * permission on the server before anything else, and logs one line with the request id the proxy
+ * gave the request, the permission, outcome, duration and role — never the form, the page's path
+ * or what the action hands back (a one-time password or key). `run` gets the caller's access.
+ */
+export async function loggedAction<T extends { error?: string }>(permission: Permission, run: (access: PageAccess) => Promise<T>): Promise<T> {
+  return observeAction(permission, (await headers()).get(REQUEST_ID_HEADER), async () => {
+    const access = await pageAccess(permission);
+    if (access.status !== "unauthenticated") noteCaller({ role: access.session.user.role });
+    return run(access);
+  });
 }
 
-async function runStaffAction(permission: Permission, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
+/** An action that answers its form with a notice or a refusal (most of them). */
+export async function staffAction(permission: Permission, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
+  return loggedAction(permission, (access) => runStaffAction(access, returnTo, form, act));
+}
+
+async function runStaffAction(access: PageAccess, returnTo: string, form: FormData, act: (actor: string) => Promise<string>): Promise<ActionState> {
   // The page to revalidate may carry form input (a customer id, the page's filters): it stays a path on this site.
   const page = sameOriginPath(returnTo) ?? "/";
   const path = new URL(page, "http://same-origin.invalid").pathname;
-  const access = await pageAccess(permission);
-  if (access.status !== "unauthenticated") noteCaller({ role: access.session.user.role });
   if (access.status === "unauthenticated") redirect(`/login?callbackUrl=${encodeURIComponent(page)}`);
   if (access.status === "password_change") redirect(CHANGE_PASSWORD_PATH);
   if (access.status === "forbidden") return { error: `Your role (${access.session.user.role}) may not do this.`, values: formValues(form), seq: Date.now() };

@@ -43,6 +43,8 @@ export function queuePolicy(env: NodeJS.ProcessEnv = process.env) {
     maintenanceSeconds: num(env.SPENDSENSE_QUEUE_MAINTENANCE_SECONDS, 30, 1),
     /** How often an idle worker asks for a chunk. */
     pollingSeconds: num(env.SPENDSENSE_QUEUE_POLL_SECONDS, 2, 0.5),
+    /** How often the scheduler looks whether a cron time has come (schedules fire on the minute, up to this late). */
+    cronCheckSeconds: Math.min(45, num(env.SPENDSENSE_QUEUE_CRON_SECONDS, 30, 1)),
   };
 }
 
@@ -57,6 +59,7 @@ function newBoss(url: string, role: "worker" | "client"): PgBoss {
     supervise: role === "worker",
     schedule: role === "worker",
     maintenanceIntervalSeconds: p.maintenanceSeconds,
+    cronMonitorIntervalSeconds: p.cronCheckSeconds,
   });
   // Connection errors are retried by pg-boss; say so once per error, without any connection string.
   boss.on("error", (err) => console.error(`queue: ${err.message}`));

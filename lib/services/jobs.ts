@@ -9,7 +9,8 @@ import { databaseUrl } from "../db/url";
 import { isoDate } from "../validation/plaid";
 import { withReadSql, withSql, onProcessDb } from "./database";
 import { DEFAULT_AS_OF } from "./engine";
-import { latestRuns, recentRunRows, staleRuns } from "../db/queries/runs";
+import { isPostgresUrl } from "../db/dialect";
+import { latestRuns, recentRunRows, staleRuns, workersSeenSince } from "../db/queries/runs";
 import { expireRuns } from "./run-lease";
 import { todayIso } from "./run-as-of";
 import { startRun } from "./run-queue";
@@ -24,6 +25,8 @@ export interface Job {
   status: "running" | "finished" | "failed";
   error: string | null;
   summary: { run_id: number; customers: number; recommendations: number; seconds: number } | null;
+  /** Queued for workers (PostgreSQL) with none taken yet, and no worker seen in the last minute: the run waits until one starts. */
+  no_worker: boolean;
 }
 
 const engineJobSchema = z.object({
@@ -37,6 +40,9 @@ export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
   const stale = await withReadSql((sql) => staleRuns(sql, new Date().toISOString()), url);
   if (stale.count) await withSql((sql) => expireRuns(sql), url);
   const rows = await withReadSql((sql) => recentRunRows(sql, KEEP), url);
+  const waiting = (r: (typeof rows)[number]) => r.status === "running" && r.done === 0;
+  // Only queued runs wait for workers; on SQLite a run computes in the process that started it.
+  const noWorker = isPostgresUrl(url) && rows.some(waiting) && (await withReadSql((sql) => workersSeenSince(sql), url)) === 0;
   return rows.map((r) => {
     const started = new Date(r.started_at);
     const finished = r.finished_at === null ? null : new Date(r.finished_at);
@@ -50,6 +56,7 @@ export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
       status: r.status,
       error: r.error,
       summary: r.status === "finished" && finished ? { run_id: r.id, customers: r.customers, recommendations: r.recommendation_count, seconds: (finished.getTime() - started.getTime()) / 1000 } : null,
+      no_worker: noWorker && waiting(r),
     };
   });
 }
@@ -62,7 +69,7 @@ export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
 export async function startEngineJob(db: Db, input: unknown, actor: string, url = databaseUrl(), today = todayIso()): Promise<Job> {
   const { as_of } = engineJobSchema.parse(input);
   const run = await startRun({ url, asOf: as_of, startedBy: actor, today, prepare: false, beforeStart: (id) => recordAudit(db, "engine.run", { type: "engine", id }, { actor, details: { as_of } }).then(() => undefined) });
-  return { id: run.run_id, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: run.customers, status: "running", error: null, summary: null };
+  return { id: run.run_id, as_of, started_by: actor, started_at: new Date().toISOString(), done: 0, total: run.customers, status: "running", error: null, summary: null, no_worker: false };
 }
 
 /** The latest 20 engine runs recorded, newest first. */

@@ -24,7 +24,7 @@ export interface QueueStats {
 export async function queueStats(url: string): Promise<QueueStats | null> {
   if (dialectOfUrl(url) !== "postgres") return null;
   return withReadSql(async (sql) => {
-    const [jobs, workers] = await Promise.all([queueJobCounts(sql, QUEUE_SCHEMA, CHUNK_QUEUE), workersSeenSince(sql, 60_000)]);
+    const [jobs, workers] = await Promise.all([queueJobCounts(sql, QUEUE_SCHEMA, CHUNK_QUEUE), workersSeenSince(sql)]);
     return { queue: "pg-boss", ...jobs, workers };
   }, url);
 }

@@ -16,6 +16,7 @@ import { loadEngineJob } from "./engine";
 import { loadApprovedCatalog } from "../db/queries/engine-input";
 import { loadGenerated } from "./generate";
 import { setConsent } from "./consent";
+import { recentJobs } from "./jobs";
 import { followRun, NO_WORKER, startRun } from "./run-queue";
 import { acquireRunLease } from "./run-lease";
 import { queueStats } from "./queue-stats";
@@ -117,8 +118,12 @@ if (onPostgres()) {
       expect((await runState(t.sql, run.run_id))!).toMatchObject({ status: "running", done: 0, total: ids.length });
       // Health and /api/metrics read the same queue: every chunk waiting, no worker seen.
       expect(await queueStats(t.url)).toEqual({ queue: "pg-boss", queued: Math.ceil(ids.length / CHUNK), active: 0, failed: 0, workers: 0 });
+      // The staff page's live runs say the same, until a worker checks in.
+      const job = async () => (await recentJobs(t.url)).find((j) => j.id === run.run_id);
+      expect(await job()).toMatchObject({ status: "running", no_worker: true });
       const w = await worker();
       expect((await queueStats(t.url))!.workers).toBe(1);
+      expect((await job())!.no_worker).toBe(false);
       const summary = await following;
       expect(summary).toMatchObject({ run_id: run.run_id, customers: ids.length });
       expect(progress.at(-1)).toBe(ids.length);
@@ -187,6 +192,8 @@ if (onPostgres()) {
       expect(summary).toMatchObject({ run_id: run.run_id, customers: ids.length });
       expect((await runState(t.sql, run.run_id))!).toMatchObject({ status: "finished", done: ids.length });
       await expectOneSetOfResults(run.run_id, ids.length);
+      // No workers on SQLite, and none needed: a run is never shown waiting for one.
+      expect((await recentJobs(t.url)).find((j) => j.id === run.run_id)).toMatchObject({ status: "finished", no_worker: false });
     });
   });
 }

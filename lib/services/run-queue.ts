@@ -125,7 +125,7 @@ export async function followRun(
       if (s.status === "finished") return await summaryOf(sql, s);
       if (s.status === "failed") throw new Error(`run #${runId} failed: ${s.error ?? "no reason recorded"}`);
       if (!warned && s.chunks_done === 0 && Date.now() - since >= noWorkerMs) {
-        const [{ active }, seen] = await Promise.all([chunkQueueSize(url), workersSeenSince(sql, 60_000)]);
+        const [{ active }, seen] = await Promise.all([chunkQueueSize(url), workersSeenSince(sql)]);
         if (active === 0) {
           warned = true;
           opts.onNoWorker?.(seen ? `${NO_WORKER}; ${seen} worker(s) were seen in the last minute but none has taken a chunk of this run` : NO_WORKER);

@@ -62,7 +62,7 @@ export default async function RunsPage() {
               <th scope="col">Finished</th>
               <th scope="col" className="text-right">Customers</th>
               <th scope="col" className="text-right">Skipped (no consent)</th>
-              <th scope="col">Status</th>
+              <th scope="col" className="pl-6">Status</th>
               <th scope="col">Engine / config</th>
             </tr>
           </thead>
@@ -75,7 +75,7 @@ export default async function RunsPage() {
                 <td>{utcTime(r.finished_at, { seconds: true })}</td>
                 <td className="text-right">{r.customers.toLocaleString("en-US")}</td>
                 <td className="text-right">{r.skipped.toLocaleString("en-US")}</td>
-                <td>
+                <td className="pl-6">
                   {r.status}
                   {r.set_aside_at ? <span className="block text-xs text-amber-800">set aside by {r.set_aside_by} (an earlier run was made current)</span> : null}
                   {r.error ? <span className="block text-xs text-red-800">{r.error}</span> : null}

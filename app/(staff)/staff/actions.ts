@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { ACTIONS } from "@/lib/auth/actions";
 import { plural } from "@/lib/labels";
-import { pageAccess, type PageAccess } from "@/lib/auth/guards";
-import { staffAction, userFacingMessage, type ActionState } from "@/lib/auth/staff-action";
+import type { PageAccess } from "@/lib/auth/guards";
+import { loggedAction, staffAction, userFacingMessage, type ActionState } from "@/lib/auth/staff-action";
 import { ConflictError } from "@/lib/services/errors";
 import { staffOnProcessDb } from "@/lib/services/staff";
 
@@ -28,16 +28,14 @@ async function withTemporaryPassword(access: PageAccess, act: (actor: string) =>
 }
 
 export async function createStaffAction(_prev: TemporaryPasswordState, form: FormData): Promise<TemporaryPasswordState> {
-  const access = await pageAccess(ACTIONS.createStaffAction);
-  return withTemporaryPassword(access, (actor) => staffOnProcessDb.createStaffWithTemporaryPassword({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor));
+  return loggedAction(ACTIONS.createStaffAction, (access) => withTemporaryPassword(access, (actor) => staffOnProcessDb.createStaffWithTemporaryPassword({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }, actor)));
 }
 
 export async function resetStaffPasswordAction(_prev: TemporaryPasswordState, form: FormData): Promise<TemporaryPasswordState> {
-  const access = await pageAccess(ACTIONS.resetStaffPasswordAction);
-  return withTemporaryPassword(access, async (actor) => {
+  return loggedAction(ACTIONS.resetStaffPasswordAction, (access) => withTemporaryPassword(access, async (actor) => {
     if (form.get("confirm") !== "yes") throw new ConflictError(CONFIRM_FIRST);
     return staffOnProcessDb.resetStaffPassword({ email: String(form.get("email") ?? "") }, actor);
-  });
+  }));
 }
 
 export async function setStaffRoleAction(_prev: ActionState, form: FormData) {

@@ -309,8 +309,11 @@ export async function workerGone(sql: Exec, id: string): Promise<void> {
   await sql.execute({ sql: "DELETE FROM queue_workers WHERE id = ?", args: [id] });
 }
 
+/** How recently a worker must have renewed its row to count as taking jobs (it renews every few seconds). */
+export const WORKER_SEEN_MS = 60_000;
+
 /** Workers that renewed their row within the last `withinMs`. */
-export async function workersSeenSince(sql: Exec, withinMs: number): Promise<number> {
+export async function workersSeenSince(sql: Exec, withinMs = WORKER_SEEN_MS): Promise<number> {
   const rs = await sql.execute({ sql: "SELECT COUNT(*) AS n FROM queue_workers WHERE seen_at >= ?", args: [iso(Date.now() - withinMs)] });
   return Number(rs.rows[0].n);
 }
