@@ -1,6 +1,7 @@
 // writeRows: bulk rows inside an open write transaction, on either database. On PostgreSQL a row
-// set this large streams through COPY into a staging table and moves with the caller's ON CONFLICT
-// clause (lib/db/pg-copy.ts); on SQLite it is JSON-argument inserts. Both must store every value
+// set this large streams through COPY, straight into the table or, for an upsert, into a staging
+// table it moves from with the caller's ON CONFLICT clause (lib/db/pg-copy.ts); on SQLite it is
+// JSON-argument inserts. Both must store every value
 // exactly, keep the upsert's rules, and leave nothing when the transaction is rolled back.
 import type { InValue } from "@libsql/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";

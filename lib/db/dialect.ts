@@ -297,6 +297,8 @@ export interface BulkRows {
   columns: readonly string[];
   rows: readonly InValue[][];
   tail?: string;
+  /** Rows per JSON-argument statement when written as statements (bulkInsert's default otherwise). */
+  rowsPerStatement?: number;
   /**
    * None of these rows' keys is stored (a bulk append, write-batch's beginBulkLoad): they are
    * written as they are, without `tail`, straight into the table (PostgreSQL: COPY, no staging).
@@ -308,15 +310,18 @@ const isBulk = (x: InStatement | BulkRows): x is BulkRows => typeof x === "objec
 
 /** Below this many rows a COPY (staging table, stream, move) costs more than one JSON-argument INSERT. */
 export const COPY_MIN_ROWS = 1000;
+/** The same for rows copied straight into their table (no staging, no ON CONFLICT). */
+const DIRECT_COPY_MIN_ROWS = 100;
 
 /**
  * Runs statements and bulk rows in order on an open write transaction. SQLite: one batch of
- * JSON-argument inserts (bulkInsert). PostgreSQL: row sets of COPY_MIN_ROWS or more stream
- * through `COPY … FROM STDIN` into a staging table and move with the same ON CONFLICT clause
+ * JSON-argument inserts (bulkInsert). PostgreSQL: rows without an ON CONFLICT clause stream
+ * through `COPY … FROM STDIN` straight into their table (from DIRECT_COPY_MIN_ROWS); upserts of
+ * COPY_MIN_ROWS or more stream into a staging table and move with their ON CONFLICT clause
  * (lib/db/pg-copy.ts); the rest run as statements. Either way it is all inside `tx`.
  */
 export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatement | BulkRows>): Promise<void> {
-  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, b.append ? "" : b.tail);
+  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, b.append ? "" : b.tail, b.rowsPerStatement);
   if (d(tx) === "sqlite") {
     const stmts = items.flatMap((i) => (isBulk(i) ? asStatements(i) : [i]));
     if (stmts.length) await tx.batch(stmts);
@@ -325,10 +330,13 @@ export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatemen
   const { copyRows } = await import("./pg-copy");
   let pending: InStatement[] = [];
   for (const item of items) {
-    if (isBulk(item) && item.rows.length >= COPY_MIN_ROWS) {
+    // Rows written as they are (no ON CONFLICT) stream straight into the table: worth it from a few
+    // hundred; an upsert goes through a staging table, worth it from COPY_MIN_ROWS.
+    const direct = isBulk(item) && (item.append || !item.tail);
+    if (isBulk(item) && item.rows.length >= (direct ? DIRECT_COPY_MIN_ROWS : COPY_MIN_ROWS)) {
       if (pending.length) await tx.batch(pending);
       pending = [];
-      await copyRows(tx, item.table, item.columns, item.rows, item.append ? { append: true } : { tail: item.tail });
+      await copyRows(tx, item.table, item.columns, item.rows, direct ? { append: true } : { tail: item.tail });
     } else {
       for (const s of isBulk(item) ? asStatements(item) : [item]) pending.push(s);
     }

@@ -1,8 +1,9 @@
 // Bulk rows into PostgreSQL through `COPY … FROM STDIN` (pg-copy-streams), inside the caller's open
-// transaction, so a refused or failed load still leaves nothing behind. COPY cannot say
-// ON CONFLICT, so the rows are streamed into a temporary staging table of the same column types
-// first, then moved with one `INSERT … SELECT … <tail>`: the upsert's ON CONFLICT rules (and every
-// constraint of the real table) hold exactly as for the JSON-argument inserts of dialect.bulkInsert.
+// transaction, so a refused or failed load still leaves nothing behind. Rows written as they are
+// go straight into their table. COPY cannot say ON CONFLICT, so an upsert's rows are streamed into
+// a temporary staging table of the same column types first, then moved with one
+// `INSERT … SELECT … <tail>`: the upsert's ON CONFLICT rules (and every constraint of the real
+// table) hold exactly as for the JSON-argument inserts of dialect.bulkInsert.
 // Reached through dialect.writeRows only.
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";

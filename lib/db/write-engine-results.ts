@@ -15,7 +15,7 @@ import type { InValue, Transaction } from "@libsql/client";
 import type { EngineResult } from "../engine";
 import { consentingNow } from "./customer-data";
 import { WINDOWS } from "../engine/types";
-import { bulkInsert, greatest, jsonAt, jsonTuples, reserveIds } from "./dialect";
+import { greatest, jsonAt, jsonTuples, reserveIds, writeRows } from "./dialect";
 import { placeholders } from "./sql";
 
 function chunks<T>(rows: T[], size: number): T[][] {
@@ -66,38 +66,34 @@ export async function writeEngineResults(tx: Transaction, runId: number, results
   const key = `ON CONFLICT(user_id, "window", as_of, run_id) DO UPDATE SET`;
   // A new run's recommendations replace the ones still waiting for review (kept as history).
   const ids = computed.map((r) => r.user_id);
-  await tx.batch([
+  await writeRows(tx, [
     { sql: `UPDATE recommendations SET status = 'superseded' WHERE status = 'pending_review' AND user_id IN (${placeholders(ids)})`, args: ids },
-    ...bulkInsert(tx, "signal_snapshots", ["run_id", "user_id", "window", "as_of", "sufficient", "payload"], snapshots, `${key} run_id = excluded.run_id, sufficient = excluded.sufficient, payload = excluded.payload`, 250),
-    ...bulkInsert(
-      tx,
-      "persona_assignments",
-      ["run_id", "user_id", "window", "as_of", "primary_persona", "secondary", "strength", "criteria", "reason", "transition_from", "transition_kind", "celebration"],
-      assignments,
-      `${key} run_id = excluded.run_id, primary_persona = excluded.primary_persona, secondary = excluded.secondary, strength = excluded.strength, criteria = excluded.criteria, reason = excluded.reason, transition_from = excluded.transition_from, transition_kind = excluded.transition_kind, celebration = excluded.celebration`,
-      500,
-    ),
-    ...bulkInsert(tx, "decision_traces", ["id", "run_id", "user_id", "window", "as_of", "payload"], traces, "", 100),
-    ...bulkInsert(tx, "recommendations", ["run_id", "trace_id", "user_id", "window", "as_of", "content_id", "kind", "format", "title", "rationale", "citations", "disclaimer", "rank", "score"], recs, "", 1000),
-    ...bulkInsert(
-      tx,
-      "budget_statuses",
-      ["run_id", "user_id", "budget_id", "category", "period", "as_of", "amount_cents", "spent_cents", "percent_used", "projected_cents", "status", "currency"],
-      budgets,
-      "",
-      500,
-    ),
-    ...bulkInsert(
-      tx,
-      "alerts",
-      ["user_id", "alert_key", "kind", "severity", "event_date", "title", "message", "citations", "disclaimer", "currency", "transaction_ids", "needs_review", "trace", "first_run_id", "last_run_id", "as_of", "review_state"],
-      alerts,
+    { table: "signal_snapshots", columns: ["run_id", "user_id", "window", "as_of", "sufficient", "payload"], rows: snapshots, tail: `${key} run_id = excluded.run_id, sufficient = excluded.sufficient, payload = excluded.payload`, rowsPerStatement: 250 },
+    {
+      table: "persona_assignments",
+      columns: ["run_id", "user_id", "window", "as_of", "primary_persona", "secondary", "strength", "criteria", "reason", "transition_from", "transition_kind", "celebration"],
+      rows: assignments,
+      tail: `${key} run_id = excluded.run_id, primary_persona = excluded.primary_persona, secondary = excluded.secondary, strength = excluded.strength, criteria = excluded.criteria, reason = excluded.reason, transition_from = excluded.transition_from, transition_kind = excluded.transition_kind, celebration = excluded.celebration`,
+      rowsPerStatement: 500,
+    },
+    { table: "decision_traces", columns: ["id", "run_id", "user_id", "window", "as_of", "payload"], rows: traces, rowsPerStatement: 100 },
+    { table: "recommendations", columns: ["run_id", "trace_id", "user_id", "window", "as_of", "content_id", "kind", "format", "title", "rationale", "citations", "disclaimer", "rank", "score"], rows: recs, rowsPerStatement: 1000 },
+    {
+      table: "budget_statuses",
+      columns: ["run_id", "user_id", "budget_id", "category", "period", "as_of", "amount_cents", "spent_cents", "percent_used", "projected_cents", "status", "currency"],
+      rows: budgets,
+      rowsPerStatement: 500,
+    },
+    {
+      table: "alerts",
+      columns: ["user_id", "alert_key", "kind", "severity", "event_date", "title", "message", "citations", "disclaimer", "currency", "transaction_ids", "needs_review", "trace", "first_run_id", "last_run_id", "as_of", "review_state"],
+      rows: alerts,
       // Once an alert needed review it keeps needing it; a decision already taken stays.
-      `ON CONFLICT(user_id, alert_key) DO UPDATE SET kind = excluded.kind, severity = excluded.severity, event_date = excluded.event_date, title = excluded.title, message = excluded.message,
+      tail: `ON CONFLICT(user_id, alert_key) DO UPDATE SET kind = excluded.kind, severity = excluded.severity, event_date = excluded.event_date, title = excluded.title, message = excluded.message,
        citations = excluded.citations, disclaimer = excluded.disclaimer, currency = excluded.currency, transaction_ids = excluded.transaction_ids, trace = excluded.trace,
        last_run_id = excluded.last_run_id, as_of = excluded.as_of, needs_review = ${greatest(tx, "alerts.needs_review", "excluded.needs_review")}, review_state = COALESCE(alerts.review_state, excluded.review_state)`,
-      500,
-    ),
+      rowsPerStatement: 500,
+    },
     // This run saw these events (what makes them current while this run is).
     ...chunks(alerts.map((a) => [a[0], a[1]]), 500).map((pairs) => ({
       sql: `INSERT INTO alert_sightings (alert_id, run_id) SELECT a.id, ? FROM ${jsonTuples(tx)}
