@@ -52,9 +52,29 @@ export async function buildTemplate(): Promise<void> {
   await new Promise((r) => setTimeout(r, 50));
 }
 
+/**
+ * The databases of one test run share a name prefix (SPENDSENSE_TEST_RUN, set by the run's global
+ * setup): a test's cleanup drops its database without waiting, so the run's teardown drops what
+ * is left (dropRunDatabases) and a developer's server does not fill up with test databases.
+ */
+const runPrefix = () => `spendsense_t_${process.env.SPENDSENSE_TEST_RUN ?? "adhoc"}_`;
+
+/** Starts a test run: its databases' prefix (inherited by the test processes). */
+export function beginTestRun(): void {
+  process.env.SPENDSENSE_TEST_RUN = crypto.randomBytes(4).toString("hex");
+}
+
+/** Drops every database the run created that is still there. */
+export async function dropRunDatabases(): Promise<void> {
+  await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [runPrefix()]);
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
 /** A new database cloned from the template; returns its URL and how to drop it. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `spendsense_t_${crypto.randomBytes(6).toString("hex")}`;
+  const name = `${runPrefix()}${crypto.randomBytes(6).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
   return {
     url: withDatabase(adminUrl(), name),
