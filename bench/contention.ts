@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setApiDatabase, apiDatabase } from "../lib/api/database";
-import { toApiError } from "../lib/api/errors";
+import { toDomainError } from "../lib/db/errors";
 import { call } from "../lib/api/testing";
 import { writeGeneratedFiles, loadGenerated } from "../lib/services/generate";
 import { createApiKey } from "../lib/services/api-keys";
@@ -87,7 +87,7 @@ async function main() {
           await reviewRecommendation(db, { action: "approve", id: rec.id, version: rec.version }, "bench@spendsense.local");
           ok++;
         } catch (err) {
-          const status = toApiError(err).status; // what the app would answer
+          const status = toDomainError(err).status; // what the app would answer
           if (process.env.BENCH_TRACE) console.error(`review ${status} ${(err as Error).message.slice(0, 200)}`);
           if (status === 503) busy503++;
           else if (status >= 500) fiveXx++;

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DATABASE_URL, PORT_A, PORT_B, RATE_LIMIT } from "../playwright.pg.config";
 import { E2E_PASSWORD } from "../playwright.config";
+import { requestRun } from "../e2e/support/runs";
 
 const A = `http://localhost:${PORT_A}`;
 const B = `http://localhost:${PORT_B}`;
@@ -104,9 +105,7 @@ test("a run started on A is the one run on B too: B shows its live progress, ref
   const pb = await signedIn(browser, B, "admin@spendsense.local");
   await pb.goto(`${B}/runs`);
   await pa.goto(`${A}/runs`);
-  await pa.getByLabel("As of (the day both windows end)").fill("2026-10-31");
-  pa.once("dialog", (d) => void d.accept());
-  await pa.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
+  await requestRun(pa, "2026-10-31");
   await expect(pa.getByRole("status")).toContainText("Engine run as of 2026-10-31 started");
 
   // No worker is running yet: the run waits in the queue, and B's page shows it, live.
@@ -117,9 +116,7 @@ test("a run started on A is the one run on B too: B shows its live progress, ref
   await pb.screenshot({ path: test.info().outputPath("runs-waiting-for-a-worker.png"), fullPage: true });
 
   // B refuses a second run while A's is in progress.
-  pb.once("dialog", (d) => void d.accept());
-  await pb.getByLabel("As of (the day both windows end)").fill("2026-10-31");
-  await pb.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
+  await requestRun(pb, "2026-10-31");
   await expect(pb.locator("#action-error")).toContainText(/a run is already in progress \(run #\d+ as of 2026-10-31, started by operator@spendsense.local, 0 of \d+ customers done\)/i);
 
   // A worker on a third process takes the chunks; B's page follows the run to its end.

@@ -1,11 +1,10 @@
 import { expect, test } from "./support/roles";
+import { requestRun } from "./support/runs";
 
 test("operator starts an engine run and watches it finish without reloading", async ({ operator: page }) => {
   await page.goto("/runs");
   const before = await page.locator("tbody tr").count();
-  await page.getByLabel("As of (the day both windows end)").fill("2026-10-31");
-  page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "Run the engine for every consenting customer" }).click();
+  await requestRun(page, "2026-10-31");
   await expect(page.getByRole("status")).toHaveText("Engine run as of 2026-10-31 started; progress below.");
   const job = page.locator('li[data-testid^="job-"]').first();
   await expect(job).toContainText("finished", { timeout: 20_000 });

@@ -5,11 +5,12 @@
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ZodError, z } from "zod";
-import { ApiError, errorResponse, toApiError } from "./api/errors";
+import { ApiError, errorResponse } from "./api/errors";
 import { userFacingMessage } from "./auth/staff-action";
 import { cliFailure, UsageError } from "./cli/errors";
 import { IngestError } from "./data/types";
 import { DatabaseBusyError } from "./db/busy";
+import { toDomainError } from "./db/errors";
 import { createPrisma } from "./db/client";
 import { dialectOf } from "./db/dialect";
 import { openSql } from "./db/sql";
@@ -24,7 +25,7 @@ const SECRET = 'no such column "password_hash" in SELECT * FROM staff_users';
 
 /** What each surface makes of one error. */
 async function surfaces(err: unknown) {
-  const response = errorResponse(toApiError(err));
+  const response = errorResponse(toDomainError(err));
   const body = (await response.json()) as { error: { code: string; message: string; details?: unknown } };
   return { status: response.status, retryAfter: response.headers.get("retry-after"), api: body.error, staff: userFacingMessage(err), cli: cliFailure(err) };
 }

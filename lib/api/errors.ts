@@ -27,10 +27,6 @@ export function invalid(err: ZodError, part: "path" | "query" | "body"): DomainE
   return new ApiError("invalid_request", malformedMessage(err, where), zodDetails(err));
 }
 
-export function toApiError(err: unknown): DomainError {
-  return toDomainError(err);
-}
-
 export function errorResponse(err: DomainError): NextResponse {
   const body = { error: { code: err.code, message: err.publicMessage, ...(err.details === undefined ? {} : { details: err.details }) } };
   const headers: Record<string, string> = {};

@@ -7,12 +7,13 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Db } from "../db/client";
+import { toDomainError } from "../db/errors";
 import { log } from "../observability/log";
 import { observeRequest } from "../observability/request";
 import { authenticate, authorize, type Caller } from "./authenticate";
 import { apiDatabase } from "./database";
 import type { Endpoint, Parsed } from "./endpoint";
-import { ApiError, errorResponse, invalid, toApiError } from "./errors";
+import { ApiError, errorResponse, invalid } from "./errors";
 import { consumeApiRequest, rateLimitedError, rateLimitHeaders, type RateLimitState } from "./rate-limit";
 
 export interface Call<P, Q, B> {
@@ -81,7 +82,7 @@ export function handle<P extends z.ZodType | undefined, Q extends z.ZodType | un
       if (result instanceof Accepted) return withRateHeaders(NextResponse.json(result.body, { status: 202, headers: { Location: result.location } }), rate);
       return withRateHeaders(result instanceof Response ? result : NextResponse.json(result, { status: endpoint.status ?? 200 }), rate);
     } catch (err) {
-      const apiErr = toApiError(err);
+      const apiErr = toDomainError(err);
       // Log the failure, never the request (its headers carry keys and session cookies).
       if (apiErr.code === "database_busy") log.warn({ route: endpoint.path, code: apiErr.code }, apiErr.message);
       else if (apiErr.status >= 500) log.error({ route: endpoint.path, err }, "request failed");

@@ -321,7 +321,9 @@ const DIRECT_COPY_MIN_ROWS = 100;
  * (lib/db/pg-copy.ts); the rest run as statements. Either way it is all inside `tx`.
  */
 export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatement | BulkRows>): Promise<void> {
-  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, b.append ? "" : b.tail, b.rowsPerStatement);
+  /** The ON CONFLICT clause the rows are written with: none for an append. */
+  const tailOf = (b: BulkRows) => (b.append ? "" : (b.tail ?? ""));
+  const asStatements = (b: BulkRows) => bulkInsert(tx, b.table, b.columns, b.rows, tailOf(b), b.rowsPerStatement);
   if (d(tx) === "sqlite") {
     const stmts = items.flatMap((i) => (isBulk(i) ? asStatements(i) : [i]));
     if (stmts.length) await tx.batch(stmts);
@@ -332,11 +334,10 @@ export async function writeRows(tx: Transaction, items: ReadonlyArray<InStatemen
   for (const item of items) {
     // Rows written as they are (no ON CONFLICT) stream straight into the table: worth it from a few
     // hundred; an upsert goes through a staging table, worth it from COPY_MIN_ROWS.
-    const direct = isBulk(item) && (item.append || !item.tail);
-    if (isBulk(item) && item.rows.length >= (direct ? DIRECT_COPY_MIN_ROWS : COPY_MIN_ROWS)) {
+    if (isBulk(item) && item.rows.length >= (tailOf(item) ? COPY_MIN_ROWS : DIRECT_COPY_MIN_ROWS)) {
       if (pending.length) await tx.batch(pending);
       pending = [];
-      await copyRows(tx, item.table, item.columns, item.rows, direct ? { append: true } : { tail: item.tail });
+      await copyRows(tx, item.table, item.columns, item.rows, tailOf(item));
     } else {
       for (const s of isBulk(item) ? asStatements(item) : [item]) pending.push(s);
     }

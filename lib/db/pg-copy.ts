@@ -48,28 +48,26 @@ function* copyText(rows: readonly InValue[][]): Generator<string> {
 }
 
 /**
- * Writes `rows` into `table` through COPY and a staging table, in the open transaction `tx`.
- * `tail` is the INSERT's ON CONFLICT clause, if any; `append` (none of the rows' keys is stored)
- * copies straight into the table instead. Returns false (writing nothing) when `tx` is not a
- * PostgreSQL transaction.
+ * Writes `rows` into `table` through COPY, in the open transaction `tx`: straight into the table
+ * when there is no `tail`, else through a staging table moved with `tail`, the INSERT's ON CONFLICT
+ * clause. Returns false (writing nothing) when `tx` is not a PostgreSQL transaction.
  */
-export async function copyRows(tx: Transaction, table: string, columns: readonly string[], rows: readonly InValue[][], how: { tail?: string; append?: boolean } = {}): Promise<boolean> {
+export async function copyRows(tx: Transaction, table: string, columns: readonly string[], rows: readonly InValue[][], tail = ""): Promise<boolean> {
   const client = pgConnection(tx);
   if (!client) return false;
   if (!rows.length) return true;
   const cols = columns.map((c) => `"${c}"`).join(",");
   const copy = (into: string) => pipeline(Readable.from(copyText(rows)), client.query(copyFrom(`COPY "${into}" (${cols}) FROM STDIN`)));
-  if (how.append) {
+  if (!tail) {
     await copy(table);
     return true;
   }
-  const tail = how.tail ?? "";
   // One staging table per table and column list, created on first use in this transaction and
   // dropped with it (commit or rollback): the same column types, no constraints, no defaults.
   const stage = `_copy_${table}_${createHash("sha1").update(cols).digest("hex").slice(0, 8)}`;
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS "${stage}" ON COMMIT DROP AS SELECT ${cols} FROM "${table}" WITH NO DATA`);
   await client.query(`TRUNCATE "${stage}"`);
   await copy(stage);
-  await client.query(`INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM "${stage}"${tail ? ` ${tail}` : ""}`);
+  await client.query(`INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM "${stage}" ${tail}`);
   return true;
 }

@@ -45,12 +45,15 @@ export interface BulkLoad {
 /** The tables a load writes most of, whose statistics it refreshes when done. */
 const LOADED_TABLES = ["customers", "accounts", "transactions"] as const;
 
+/** A load that defers nothing: too small for it, or of unknown size. */
+const NOTHING_DEFERRED: BulkLoad = { appending: false, finish: async () => {} };
+
 /** Starts a bulk load of about `expectedRows` transactions (0 when unknown: nothing is deferred). */
 export async function beginBulkLoad(tx: Transaction, expectedRows: number): Promise<BulkLoad> {
-  if (expectedRows <= 0) return { appending: false, finish: async () => {} };
+  if (expectedRows <= 0) return NOTHING_DEFERRED;
   // Counting stops past `expectedRows`: the cost is bounded by the load, not the table.
   const existing = Number((await tx.execute({ sql: "SELECT COUNT(*) AS n FROM (SELECT 1 FROM transactions LIMIT ?) AS t", args: [Math.ceil(expectedRows) + 1] })).rows[0].n);
-  if (existing > expectedRows) return { appending: false, finish: async () => {} };
+  if (existing > expectedRows) return NOTHING_DEFERRED;
   const indexes = (await tx.execute({ sql: secondaryIndexesSql(tx), args: ["transactions"] })).rows.map((r) => ({ name: String(r.name), sql: String(r.sql) }));
   const keys = existing === 0 && expectedRows >= COPY_MIN_ROWS ? await deferrableKeys(tx, "transactions") : { drop: [], restore: [] };
   await tx.batch([...keys.drop, ...indexes.map((i) => `DROP INDEX "${i.name}"`)]);

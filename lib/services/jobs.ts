@@ -39,10 +39,12 @@ const KEEP = 5;
 export async function recentJobs(url = databaseUrl()): Promise<Job[]> {
   const stale = await withReadSql((sql) => staleRuns(sql, new Date().toISOString()), url);
   if (stale.count) await withSql((sql) => expireRuns(sql), url);
-  const rows = await withReadSql((sql) => recentRunRows(sql, KEEP), url);
-  const waiting = (r: (typeof rows)[number]) => r.status === "running" && r.done === 0;
-  // Only queued runs wait for workers; on SQLite a run computes in the process that started it.
-  const noWorker = isPostgresUrl(url) && rows.some(waiting) && (await withReadSql((sql) => workersSeenSince(sql), url)) === 0;
+  const waiting = (r: { status: string; done: number }) => r.status === "running" && r.done === 0;
+  const { rows, noWorker } = await withReadSql(async (sql) => {
+    const rows = await recentRunRows(sql, KEEP);
+    // Only queued runs wait for workers; on SQLite a run computes in the process that started it.
+    return { rows, noWorker: isPostgresUrl(url) && rows.some(waiting) && (await workersSeenSince(sql)) === 0 };
+  }, url);
   return rows.map((r) => {
     const started = new Date(r.started_at);
     const finished = r.finished_at === null ? null : new Date(r.finished_at);
